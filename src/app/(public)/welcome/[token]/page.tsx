@@ -1,0 +1,13 @@
+import { getTranslations } from "next-intl/server";
+import { SetPasswordForm } from "@/components/auth/set-password";
+import { api } from "@/server/trpc/server";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("setPassword"))("invite.title") };
+}
+
+export default async function WelcomePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const { state } = await (await api()).auth.linkState({ token, purpose: "staff_invite" });
+  return <SetPasswordForm token={token} purpose="staff_invite" state={state} />;
+}

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { buttonClasses, Users } from "@/components/ui";
+import { PageHeader } from "@/components/page/page-header";
+import { toDecimalString } from "@/lib/money";
+import { requireStaffPage } from "@/server/auth/guards";
+import { api } from "@/server/trpc/server";
+import { ProgramSettingsForm } from "./settings-form";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("settings"))("title") };
+}
+
+export default async function SettingsPage() {
+  await requireStaffPage("admin");
+  const settings = await (await api()).program.settings();
+  const t = await getTranslations("settings");
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        description={t("subtitle")}
+        actions={
+          <Link href="/manage/settings/staff" className={buttonClasses("secondary", "md")}>
+            <Users className="size-4" />
+            {t("staffLink")}
+          </Link>
+        }
+      />
+      <ProgramSettingsForm
+        initial={{
+          name: settings.name,
+          currency: settings.currency,
+          attributionWindowDays: settings.attributionWindowDays,
+          holdPeriodDays: settings.holdPeriodDays,
+          minimumPayout: toDecimalString(settings.minimumPayoutMinor, settings.currency),
+          leadProtectionDays: settings.leadProtectionDays,
+          leadExpiryDays: settings.leadExpiryDays,
+        }}
+        currencies={Intl.supportedValuesOf("currency")}
+      />
+    </>
+  );
+}

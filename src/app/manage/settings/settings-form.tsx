@@ -1,0 +1,112 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { Button, Card, CardBody, CardFooter, FormField, Input, Select, fieldDescribedBy, useToast } from "@/components/ui";
+import { parseMoney } from "@/lib/money";
+import { useTRPC } from "@/lib/trpc/client";
+import { useFormErrors } from "@/lib/trpc/use-form-errors";
+
+interface Values {
+  name: string;
+  currency: string;
+  attributionWindowDays: number;
+  holdPeriodDays: number;
+  minimumPayout: string;
+  leadProtectionDays: number;
+  leadExpiryDays: number;
+}
+
+const DAY_FIELDS = ["attributionWindowDays", "holdPeriodDays", "leadProtectionDays", "leadExpiryDays"] as const;
+
+export function ProgramSettingsForm({ initial, currencies }: { initial: Values; currencies: string[] }) {
+  const t = useTranslations("settings");
+  const te = useTranslations("errors");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { toast } = useToast();
+  const { errors, fromError, clear, setField, field } = useFormErrors();
+  const [values, setValues] = useState(initial);
+  const save = useMutation(
+    trpc.program.updateSettings.mutationOptions({
+      onSuccess: () => {
+        clear();
+        toast({ title: t("saved"), tone: "success" });
+        router.refresh();
+      },
+      onError: fromError,
+    }),
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    clear();
+    const minimumPayoutMinor = parseMoney(values.minimumPayout, values.currency);
+    if (minimumPayoutMinor === null || minimumPayoutMinor < 0n) {
+      setField("minimumPayoutMinor", te("validation.amount"));
+      return;
+    }
+    const { minimumPayout: _shown, ...rest } = values;
+    save.mutate({ ...rest, minimumPayoutMinor });
+  }
+
+  const dayInput = (name: (typeof DAY_FIELDS)[number]) => (
+    <FormField key={name} label={t(`fields.${name}`)} htmlFor={name} error={field(name)} hint={t(`hints.${name}`)}>
+      <Input
+        id={name}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        value={Number.isNaN(values[name]) ? "" : values[name]}
+        onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.valueAsNumber }))}
+        aria-invalid={field(name) ? true : undefined}
+        aria-describedby={fieldDescribedBy(name, { error: field(name), hint: t(`hints.${name}`) })}
+      />
+    </FormField>
+  );
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Card>
+        <CardBody className="grid gap-5 sm:grid-cols-2">
+          {errors.message && Object.keys(errors.fields).length === 0 ? (
+            <p role="alert" className="text-sm text-danger-700 sm:col-span-2">
+              {errors.message}
+            </p>
+          ) : null}
+          <FormField label={t("fields.name")} htmlFor="name" error={field("name")}>
+            <Input id="name" value={values.name} onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))} aria-invalid={field("name") ? true : undefined} aria-describedby={fieldDescribedBy("name", { error: field("name") })} />
+          </FormField>
+          <FormField label={t("fields.currency")} htmlFor="currency" error={field("currency")} hint={t("hints.currency")}>
+            <Select id="currency" value={values.currency} onChange={(e) => setValues((v) => ({ ...v, currency: e.target.value }))} aria-describedby={fieldDescribedBy("currency", { error: field("currency"), hint: t("hints.currency") })}>
+              {currencies.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+          <FormField label={t("fields.minimumPayout", { currency: values.currency })} htmlFor="minimumPayoutMinor" error={field("minimumPayoutMinor")} hint={t("hints.minimumPayout")}>
+            <Input
+              id="minimumPayoutMinor"
+              inputMode="decimal"
+              dir="ltr"
+              value={values.minimumPayout}
+              onChange={(e) => setValues((v) => ({ ...v, minimumPayout: e.target.value }))}
+              aria-invalid={field("minimumPayoutMinor") ? true : undefined}
+              aria-describedby={fieldDescribedBy("minimumPayoutMinor", { error: field("minimumPayoutMinor"), hint: t("hints.minimumPayout") })}
+            />
+          </FormField>
+          {DAY_FIELDS.map(dayInput)}
+        </CardBody>
+        <CardFooter className="flex justify-end">
+          <Button type="submit" loading={save.isPending}>
+            {t("save")}
+          </Button>
+        </CardFooter>
+      </Card>
+    </form>
+  );
+}

@@ -1,0 +1,133 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { Button, Dialog, FormField, Input, Select, fieldDescribedBy, useToast } from "@/components/ui";
+import { useTRPC } from "@/lib/trpc/client";
+import { useFormErrors } from "@/lib/trpc/use-form-errors";
+import type { StaffRole } from "@/server/domains/actor";
+
+type RoleLabels = Record<StaffRole, string>;
+const ROLES: StaffRole[] = ["admin", "partner_manager", "finance"];
+
+export function InviteStaffButton({ roleLabels }: { roleLabels: RoleLabels }) {
+  const t = useTranslations("staffAdmin");
+  const tc = useTranslations("common");
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { toast } = useToast();
+  const [open, setOpen] = useState(false);
+  const { errors, fromError, clear, field } = useFormErrors();
+  const invite = useMutation(
+    trpc.staff.invite.mutationOptions({
+      onSuccess: () => {
+        setOpen(false);
+        clear();
+        toast({ title: t("inviteSent"), tone: "success" });
+        router.refresh();
+      },
+      onError: fromError,
+    }),
+  );
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    invite.mutate({
+      name: String(data.get("name") ?? ""),
+      email: String(data.get("email") ?? ""),
+      role: String(data.get("role")) as StaffRole,
+      locale: data.get("locale") === "ar" ? "ar" : "en",
+    });
+  }
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>{t("invite")}</Button>
+      <Dialog open={open} onClose={() => setOpen(false)} title={t("inviteTitle")} description={t("inviteHint")} closeLabel={tc("close")}>
+        <form onSubmit={submit} noValidate className="space-y-4">
+          {errors.message && Object.keys(errors.fields).length === 0 ? <p role="alert" className="text-sm text-danger-700">{errors.message}</p> : null}
+          <FormField label={t("name")} htmlFor="invite-name" error={field("name")}>
+            <Input id="invite-name" name="name" autoComplete="off" aria-invalid={field("name") ? true : undefined} aria-describedby={fieldDescribedBy("invite-name", { error: field("name") })} />
+          </FormField>
+          <FormField label={t("email")} htmlFor="invite-email" error={field("email")}>
+            <Input id="invite-email" name="email" type="email" dir="ltr" autoComplete="off" aria-invalid={field("email") ? true : undefined} aria-describedby={fieldDescribedBy("invite-email", { error: field("email") })} />
+          </FormField>
+          <FormField label={t("role")} htmlFor="invite-role" error={field("role")}>
+            <Select id="invite-role" name="role" defaultValue="partner_manager">
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {roleLabels[r]}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+          <FormField label={t("language")} htmlFor="invite-locale">
+            <Select id="invite-locale" name="locale" defaultValue={locale}>
+              <option value="en">{tc("languages.en")}</option>
+              <option value="ar">{tc("languages.ar")}</option>
+            </Select>
+          </FormField>
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
+              {tc("cancel")}
+            </Button>
+            <Button type="submit" loading={invite.isPending}>
+              {t("sendInvite")}
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}
+
+export function StaffRowActions({ userId, name, role, active, roleLabels }: { userId: string; name: string; role: StaffRole; active: boolean; roleLabels: RoleLabels }) {
+  const t = useTranslations("staffAdmin");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { toast } = useToast();
+  const onError = (error: { message: string }) => toast({ title: error.message, tone: "danger" });
+  const changeRole = useMutation(
+    trpc.staff.changeRole.mutationOptions({
+      onSuccess: () => {
+        toast({ title: t("roleChanged", { name }), tone: "success" });
+        router.refresh();
+      },
+      onError,
+    }),
+  );
+  const setActive = useMutation(
+    trpc.staff.setActive.mutationOptions({
+      onSuccess: (_data, variables) => {
+        toast({ title: variables.active ? t("reactivated", { name }) : t("deactivatedToast", { name }), tone: "success" });
+        router.refresh();
+      },
+      onError,
+    }),
+  );
+  return (
+    <div className="flex items-center justify-end gap-2">
+      <label className="sr-only" htmlFor={`role-${userId}`}>
+        {t("changeRoleFor", { name })}
+      </label>
+      <Select
+        id={`role-${userId}`}
+        value={role}
+        disabled={changeRole.isPending}
+        onChange={(e) => changeRole.mutate({ userId, role: e.target.value as StaffRole })}
+        className="h-8 py-0 text-xs"
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {roleLabels[r]}
+          </option>
+        ))}
+      </Select>
+      <Button size="sm" variant={active ? "ghost" : "secondary"} loading={setActive.isPending} onClick={() => setActive.mutate({ userId, active: !active })}>
+        {active ? t("deactivate") : t("reactivate")}
+      </Button>
+    </div>
+  );
+}

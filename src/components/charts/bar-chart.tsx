@@ -1,0 +1,25 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+export interface BarDatum {
+  label: string;
+  value: number;
+}
+
+/** A simple vertical bar chart; labels arrive translated, numbers formatted by the caller's locale. */
+export function SimpleBarChart({ data, valueLabel, rtl }: { data: BarDatum[]; valueLabel: string; rtl: boolean }) {
+  return (
+    <div className="h-64 w-full" dir="ltr">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rtl ? [...data].reverse() : data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e5e5e5" />
+          <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} />
+          <YAxis allowDecimals={false} tickLine={false} axisLine={false} fontSize={12} width={32} orientation={rtl ? "right" : "left"} />
+          <Tooltip cursor={{ fill: "#eef2ff" }} formatter={(value) => [String(value), valueLabel]} />
+          <Bar dataKey="value" name={valueLabel} fill="#4f46e5" radius={[4, 4, 0, 0]} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+import { cn } from "@/components/ui";
+
+/** A navigation entry that marks itself current (exact, or as the parent of the open page). */
+export function NavLink({ href, children, exact = false }: { href: string; children: ReactNode; exact?: boolean }) {
+  const pathname = usePathname();
+  const current = exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+  return (
+    <Link
+      href={href}
+      aria-current={current ? "page" : undefined}
+      className={cn(
+        "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors",
+        current ? "bg-brand-50 text-brand-700" : "text-muted-strong hover:bg-surface-sunken hover:text-neutral-900",
+      )}
+    >
+      {children}
+    </Link>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/server/db/client";
+import { partnerName } from "@/server/domains/partners/queries";
+import type { Actor, PartnerActor, StaffActor } from "@/server/domains/actor";
+import { AppShell, type NavItem } from "./app-shell";
+
+/** The staff console's sections, by role: only what works for that role appears. */
+export function staffNav(actor: StaffActor, t: (key: string) => string): NavItem[] {
+  const items: (NavItem & { roles?: StaffActor["staffRole"][] })[] = [
+    { href: "/manage", label: t("overview"), icon: "chart", exact: true },
+    { href: "/manage/emails", label: t("emails"), icon: "mail", roles: ["admin"] },
+    { href: "/manage/audit", label: t("audit"), icon: "shield", roles: ["admin"] },
+    { href: "/manage/settings", label: t("settings"), icon: "settings", roles: ["admin"] },
+  ];
+  return items.filter((i) => !i.roles || i.roles.includes(actor.staffRole)).map(({ roles: _roles, ...item }) => item);
+}
+
+export function partnerNav(_actor: PartnerActor, t: (key: string) => string): NavItem[] {
+  return [{ href: "/dashboard", label: t("dashboard"), icon: "home" }];
+}
+
+export async function StaffShell({ actor, children }: { actor: StaffActor; children: ReactNode }) {
+  const t = await getTranslations();
+  return (
+    <AppShell
+      context={t("common.staffConsole")}
+      contextLabel={t("common.program")}
+      nav={staffNav(actor, (k) => t(`nav.${k}` as never))}
+      user={{ name: actor.name, email: actor.email, roleLabel: t(`roles.${actor.staffRole}`) }}
+      homeHref="/manage"
+    >
+      {children}
+    </AppShell>
+  );
+}
+
+export async function PartnerShell({ actor, children }: { actor: PartnerActor; children: ReactNode }) {
+  const t = await getTranslations();
+  const organization = await partnerName(await getDb(), actor.partnerId);
+  return (
+    <AppShell
+      context={organization}
+      contextLabel={t("common.organization")}
+      nav={partnerNav(actor, (k) => t(`nav.${k}` as never))}
+      user={{ name: actor.name, email: actor.email, roleLabel: t(`roles.${actor.partnerRole}`) }}
+      homeHref="/dashboard"
+    >
+      {children}
+    </AppShell>
+  );
+}
+
+export function ShellFor({ actor, children }: { actor: Actor; children: ReactNode }) {
+  return actor.kind === "staff" ? <StaffShell actor={actor}>{children}</StaffShell> : <PartnerShell actor={actor}>{children}</PartnerShell>;
+}

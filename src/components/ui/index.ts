@@ -1,0 +1,60 @@
+export { cn, type ClassValue } from "./cn";
+export {
+  AlertTriangle,
+  ArrowDown,
+  ArrowUp,
+  ArrowUpDown,
+  Building,
+  ChartBar,
+  Check,
+  ChevronDown,
+  ChevronEnd,
+  ChevronStart,
+  FileText,
+  Globe,
+  Home,
+  LogOut,
+  Mail,
+  Menu,
+  Settings,
+  Shield,
+  Users,
+  X,
+  type IconComponent,
+  type IconProps,
+} from "./icons";
+export { Spinner, type SpinnerProps } from "./spinner";
+export { Button, buttonClasses, type ButtonProps, type ButtonSize, type ButtonVariant } from "./button";
+export { Input, fieldControlClasses, type InputProps } from "./input";
+export { Select, type SelectProps } from "./select";
+export { FormField, fieldDescribedBy, fieldErrorId, fieldHintId, type FormFieldProps } from "./form-field";
+export {
+  Pagination,
+  SortableTH,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+  Table,
+  type PaginationLabels,
+  type PaginationProps,
+  type SortDirection,
+  type SortableTHProps,
+  type TDProps,
+  type THProps,
+  type TableProps,
+} from "./table";
+export { Badge, type BadgeProps, type BadgeTone } from "./badge";
+export { Card, CardBody, CardFooter, CardHeader, type CardHeaderProps } from "./card";
+export { Dialog, type DialogProps } from "./dialog";
+export {
+  ToastProvider,
+  useToast,
+  type ToastContextValue,
+  type ToastOptions,
+  type ToastProviderProps,
+  type ToastTone,
+} from "./toast";
+export { EmptyState, type EmptyStateProps } from "./empty-state";
+export { Skeleton, SkeletonTable, type SkeletonTableProps } from "./skeleton";

@@ -1,0 +1,23 @@
+import type { ComponentPropsWithRef } from "react";
+import { cn } from "./cn";
+import { ChevronDown } from "./icons";
+import { fieldControlClasses } from "./input";
+
+export type SelectProps = ComponentPropsWithRef<"select"> & {
+  /** Class for the positioning wrapper (e.g. width). `className` goes on the <select>. */
+  wrapperClassName?: string;
+};
+
+export function Select({ className, wrapperClassName, children, ...props }: SelectProps) {
+  return (
+    <div className={cn("relative", wrapperClassName)}>
+      <select
+        {...props}
+        className={cn(fieldControlClasses, "h-9 appearance-none ps-3 pe-9", className)}
+      >
+        {children}
+      </select>
+      <ChevronDown className="pointer-events-none absolute end-3 top-1/2 -translate-y-1/2 text-neutral-500" />
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { getRequestConfig } from "next-intl/server";
+import { getCurrentActor, getRequestHeaders } from "@/server/auth/current";
+import { messagesByLocale } from "./config";
+import { resolveLocale } from "./resolve";
+
+export default getRequestConfig(async () => {
+  const [actor, headers] = await Promise.all([getCurrentActor(), getRequestHeaders()]);
+  const locale = resolveLocale({ actor, headers });
+  return { locale, messages: messagesByLocale[locale], timeZone: "UTC" };
+});

@@ -1,0 +1,40 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every environment variable the app reads, parsed once. Defaults make the embedded demo run
+ * with none set; production sets DATABASE_URL, AUTH_SECRET and APP_URL.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  AUTH_SECRET: z.string().min(16).optional(),
+  SMTP_URL: z.url().optional(),
+  EMAIL_FROM: z.string().min(3).default("Tierwise <no-reply@tierwise.local>"),
+  RUN_JOBS_IN_WEB: z.enum(["true", "false"]).default("true"),
+  /** Seed the demo program on an empty database; defaults to on for the embedded database only. */
+  SEED_DEMO: z.enum(["true", "false"]).optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Absolute path of the embedded database's data directory (from the working directory). */
+export function dataDir(): string {
+  const dir = env().DATA_DIR;
+  return path.isAbsolute(dir) ? dir : path.join(process.cwd(), dir);
+}

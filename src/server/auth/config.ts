@@ -1,0 +1,38 @@
+import type { NextAuthConfig } from "next-auth";
+import type { Locale, PartnerRole, StaffRole } from "@/server/domains/actor";
+
+/** The claims a session carries; the server re-reads the user on each request for decisions. */
+export interface SessionClaims {
+  id: string;
+  name: string;
+  email: string;
+  kind: "staff" | "partner";
+  staffRole: StaffRole | null;
+  partnerRole: PartnerRole | null;
+  partnerId: string | null;
+  locale: Locale | null;
+}
+
+declare module "next-auth" {
+  interface Session {
+    user: SessionClaims;
+  }
+}
+
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+/** The part of the configuration the proxy needs too: no database, no providers. */
+export const baseAuthConfig = {
+  pages: { signIn: "/login", error: "/login", verifyRequest: "/login/check-email" },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  trustHost: true,
+  providers: [],
+  callbacks: {
+    session({ session, token }) {
+      const claims = token.claims as SessionClaims | undefined;
+      // Whitelist: only these fields leave the server in /api/auth/session.
+      if (claims) session.user = { ...claims } as typeof session.user;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

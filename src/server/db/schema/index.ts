@@ -1,0 +1,5 @@
+export * from "./audit";
+export * from "./notifications";
+export * from "./partners";
+export * from "./program";
+export * from "./users";

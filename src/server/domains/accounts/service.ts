@@ -1,0 +1,112 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { passwordCredentials, users } from "@/server/db/schema";
+import type { Db } from "@/server/db/types";
+import type { Clock } from "@/lib/clock";
+import { DAY, HOUR, MINUTE } from "@/lib/clock";
+import { env } from "@/lib/env";
+import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from "@/server/auth/password";
+import { clearRate, hitRate } from "@/server/auth/rate-limit";
+import { consumeUserToken, issueUserToken } from "@/server/auth/tokens";
+import { normalizeEmail } from "@/server/auth/credentials";
+import { enqueueEmail } from "@/server/integrations/email/outbox";
+import type { Actor } from "../actor";
+import { audit } from "../audit/service";
+import { InvalidError, RateLimitedError } from "../errors";
+
+export const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+export const PASSWORD_RESET_TTL_MS = 2 * HOUR;
+export const STAFF_INVITE_TTL_MS = 7 * DAY;
+
+export const changePasswordInput = z.object({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  newPassword: passwordSchema,
+});
+
+export async function changePassword(db: Db, actor: Actor, input: z.infer<typeof changePasswordInput>, clock: Clock): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(passwordCredentials).where(eq(passwordCredentials.userId, actor.userId)).for("update");
+    if (!row || !(await verifyPassword(row.hash, input.currentPassword))) {
+      throw new InvalidError("account.currentPasswordWrong", "currentPassword");
+    }
+    await tx
+      .update(passwordCredentials)
+      .set({ hash: await hashPassword(input.newPassword), updatedAt: clock.now() })
+      .where(eq(passwordCredentials.userId, actor.userId));
+    await audit(tx, actor, { action: "account.passwordChanged", entityType: "user", entityId: actor.userId }, clock.now());
+  });
+}
+
+export const setLocaleInput = z.object({ locale: z.enum(["en", "ar"]) });
+
+export async function setLocale(db: Db, actor: Actor, input: z.infer<typeof setLocaleInput>, clock: Clock): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ locale: input.locale }).where(eq(users.id, actor.userId));
+    await audit(
+      tx,
+      actor,
+      { action: "account.localeChanged", entityType: "user", entityId: actor.userId, before: { locale: actor.locale }, after: input },
+      clock.now(),
+    );
+  });
+}
+
+export const requestPasswordResetInput = z.object({ email: z.email().max(320) });
+
+/**
+ * Emails a reset link when the address has an account. Answers the same either way, so the
+ * form cannot be used to find out who has an account; limited per email and per IP.
+ */
+export async function requestPasswordReset(
+  db: Db,
+  input: z.infer<typeof requestPasswordResetInput> & { ip: string; locale: "en" | "ar" },
+  clock: Clock,
+): Promise<void> {
+  const email = normalizeEmail(input.email);
+  const byIp = await hitRate(db, `reset:ip:${input.ip}`, { limit: 20, windowMs: 15 * MINUTE }, clock);
+  if (byIp.limited) throw new RateLimitedError("auth.rateLimited", byIp.retryAfterSeconds);
+  const byEmail = await hitRate(db, `reset:email:${email}`, { limit: 3, windowMs: 15 * MINUTE }, clock);
+  if (byEmail.limited) return;
+  await db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.email, email));
+    if (!user || user.deactivatedAt) return;
+    const token = await issueUserToken(tx, user.id, "password_reset", PASSWORD_RESET_TTL_MS, clock);
+    await enqueueEmail(tx, {
+      to: user.email,
+      locale: user.locale ?? input.locale,
+      template: "passwordReset",
+      params: { url: `${env().APP_URL}/reset/${token}`, name: user.name },
+    });
+  });
+}
+
+export const resetPasswordInput = z.object({ token: z.string().min(10).max(200), password: passwordSchema });
+
+/** Sets a new password from a reset (or staff invitation) link; the link works once. */
+export async function resetPassword(
+  db: Db,
+  input: z.infer<typeof resetPasswordInput> & { purpose?: "password_reset" | "staff_invite" },
+  clock: Clock,
+): Promise<{ email: string }> {
+  return db.transaction(async (tx) => {
+    const userId = await consumeUserToken(tx, input.token, input.purpose ?? "password_reset", clock);
+    const hash = await hashPassword(input.password);
+    await tx
+      .insert(passwordCredentials)
+      .values({ userId, hash, updatedAt: clock.now() })
+      .onConflictDoUpdate({ target: passwordCredentials.userId, set: { hash, updatedAt: clock.now() } });
+    const [user] = await tx
+      .update(users)
+      .set({ emailVerified: clock.now() })
+      .where(eq(users.id, userId))
+      .returning({ email: users.email, kind: users.kind });
+    await audit(
+      tx,
+      { kind: user!.kind, userId },
+      { action: input.purpose === "staff_invite" ? "account.invitationAccepted" : "account.passwordReset", entityType: "user", entityId: userId },
+      clock.now(),
+    );
+    await clearRate(tx, `signin:email:${user!.email}`);
+    return { email: user!.email };
+  });
+}

@@ -1,0 +1,37 @@
+/** Who is acting. Built from the session by the server, never from input. */
+export type StaffRole = "admin" | "partner_manager" | "finance";
+export type PartnerRole = "owner" | "member";
+export type Locale = "en" | "ar";
+
+export interface StaffActor {
+  kind: "staff";
+  userId: string;
+  email: string;
+  name: string;
+  staffRole: StaffRole;
+  locale: Locale | null;
+}
+
+export interface PartnerActor {
+  kind: "partner";
+  userId: string;
+  email: string;
+  name: string;
+  partnerId: string;
+  partnerRole: PartnerRole;
+  locale: Locale | null;
+}
+
+export type Actor = StaffActor | PartnerActor;
+
+/** Jobs and the seed act as the system. */
+export interface SystemActor {
+  kind: "system";
+  userId: null;
+}
+
+export const SYSTEM: SystemActor = { kind: "system", userId: null };
+
+export const STAFF_ROLES: readonly StaffRole[] = ["admin", "partner_manager", "finance"];
+export const PARTNER_ROLES: readonly PartnerRole[] = ["owner", "member"];
+export const LOCALES: readonly Locale[] = ["en", "ar"];

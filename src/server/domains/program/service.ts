@@ -1,0 +1,51 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { programSettings } from "@/server/db/schema";
+import type { Db } from "@/server/db/types";
+import type { Clock } from "@/lib/clock";
+import { isCurrencyCode } from "@/lib/money";
+import type { StaffActor } from "../actor";
+import { audit } from "../audit/service";
+import { NotFoundError } from "../errors";
+
+export type ProgramSettings = typeof programSettings.$inferSelect;
+
+export const updateProgramSettingsInput = z.object({
+  name: z.string().trim().min(2).max(80),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine(isCurrencyCode, { message: "currency.invalid" }),
+  attributionWindowDays: z.number().int().min(1).max(365),
+  holdPeriodDays: z.number().int().min(0).max(365),
+  minimumPayoutMinor: z.bigint().min(0n).max(10n ** 12n),
+  leadProtectionDays: z.number().int().min(1).max(730),
+  leadExpiryDays: z.number().int().min(1).max(730),
+});
+export type UpdateProgramSettingsInput = z.infer<typeof updateProgramSettingsInput>;
+
+export async function getProgramSettings(db: Db): Promise<ProgramSettings> {
+  const [row] = await db.select().from(programSettings).where(eq(programSettings.id, 1));
+  if (!row) throw new NotFoundError("program.notConfigured");
+  return row;
+}
+
+export async function updateProgramSettings(
+  db: Db,
+  actor: StaffActor,
+  input: UpdateProgramSettingsInput,
+  clock: Clock,
+): Promise<ProgramSettings> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(programSettings).where(eq(programSettings.id, 1)).for("update");
+    if (!before) throw new NotFoundError("program.notConfigured");
+    const [after] = await tx
+      .update(programSettings)
+      .set({ ...input, updatedAt: clock.now() })
+      .where(eq(programSettings.id, 1))
+      .returning();
+    await audit(tx, actor, { action: "program.settingsUpdated", entityType: "program", entityId: "1", before, after }, clock.now());
+    return after!;
+  });
+}

@@ -1,0 +1,50 @@
+import { createTranslator } from "use-intl/core";
+import { messagesByLocale, directionOf } from "@/i18n/config";
+import type { Locale } from "@/server/domains/actor";
+
+/** Every email we send, with the values its text needs. */
+export interface EmailTemplates {
+  signInLink: { url: string };
+  passwordReset: { url: string; name: string };
+  staffInvite: { url: string; name: string; inviter: string; role: string };
+}
+
+export type EmailTemplateName = keyof EmailTemplates;
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** Renders a template in the recipient's language; the words come from messages/<locale>.json. */
+export function renderEmail<T extends EmailTemplateName>(template: T, locale: Locale, params: EmailTemplates[T]): RenderedEmail {
+  // Template keys are chosen at run time, so the translator is used untyped here.
+  const t = createTranslator({ locale, messages: messagesByLocale[locale], namespace: "mail" }) as unknown as (
+    key: string,
+    values?: Record<string, string>,
+  ) => string;
+  const values: Record<string, string> = { ...params };
+  if (template === "staffInvite") {
+    values.role = t(`roles.${(params as EmailTemplates["staffInvite"]).role}`);
+  }
+  const subject = t(`${template}.subject`, values);
+  const greeting = "name" in params ? t("greetingNamed", { name: params.name }) : t("greeting");
+  const body = t(`${template}.body`, values);
+  const action = t(`${template}.action`);
+  const footer = t(`${template}.footer`);
+  const signature = t("signature");
+  const text = [greeting, "", body, "", `${action}: ${params.url}`, "", footer, "", signature].join("\n");
+  const dir = directionOf(locale);
+  const html = `<!doctype html><html lang="${locale}" dir="${dir}"><body style="font-family:system-ui,sans-serif;color:#171717;background:#fafafa;padding:24px">
+<div style="max-width:520px;margin:0 auto;background:#fff;border:1px solid #e5e5e5;border-radius:8px;padding:24px;text-align:start">
+<p>${escapeHtml(greeting)}</p><p>${escapeHtml(body)}</p>
+<p><a href="${escapeHtml(params.url)}" style="display:inline-block;background:#4f46e5;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>
+<p style="color:#525252;font-size:13px">${escapeHtml(footer)}</p><p style="color:#525252;font-size:13px">${escapeHtml(signature)}</p>
+</div></body></html>`;
+  return { subject, text, html };
+}

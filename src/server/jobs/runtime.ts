@@ -1,0 +1,44 @@
+import type { PgBoss } from "pg-boss";
+import type { Database } from "@/server/db/client";
+import { systemClock } from "@/lib/clock";
+import { deliverDueEmails } from "@/server/integrations/email/outbox";
+import { configuredTransport } from "@/server/integrations/email/transport";
+import { createBoss } from "./boss";
+import { installJobSchema } from "./install";
+import { QUEUES } from "./queues";
+
+const holder = globalThis as unknown as { __tierwiseBoss?: PgBoss };
+
+function targetOf(database: Database) {
+  return database.kind === "embedded"
+    ? ({ kind: "embedded", pglite: database.pglite! } as const)
+    : ({ kind: "server", url: database.url! } as const);
+}
+
+/** Starts the queue and its workers in this process (the web server or `npm run worker`). */
+export async function startJobs(database: Database): Promise<PgBoss> {
+  if (holder.__tierwiseBoss) return holder.__tierwiseBoss;
+  await installJobSchema(targetOf(database));
+  const boss = createBoss(targetOf(database), { supervise: true, schedule: true });
+  await boss.start();
+  const transport = await configuredTransport();
+  await boss.work(QUEUES.emailOutbox.name, { pollingIntervalSeconds: 2 }, async () => {
+    await deliverDueEmails(database.db, transport, systemClock);
+  });
+  await boss.schedule(QUEUES.emailOutbox.name, "* * * * *");
+  holder.__tierwiseBoss = boss;
+  return boss;
+}
+
+/** Asks the workers to run a queue now rather than at its next scheduled minute. */
+export async function nudge(queue: string): Promise<void> {
+  const boss = holder.__tierwiseBoss;
+  if (!boss) return; // the scheduled run picks the work up
+  await boss.send(queue, null, { singletonKey: queue, singletonSeconds: 1 }).catch(() => {});
+}
+
+export async function stopJobs(): Promise<void> {
+  const boss = holder.__tierwiseBoss;
+  holder.__tierwiseBoss = undefined;
+  if (boss) await boss.stop({ graceful: true, timeout: 10_000 });
+}

@@ -1,0 +1,76 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import type { Clock } from "@/lib/clock";
+import type { Db } from "@/server/db/types";
+import type { Actor, Locale, PartnerActor, StaffActor, StaffRole } from "@/server/domains/actor";
+import { DomainError } from "@/server/domains/errors";
+import { describeError, toTRPCError } from "./errors";
+
+export interface Context {
+  db: Db;
+  actor: Actor | null;
+  clock: Clock;
+  locale: Locale;
+  ip: string;
+}
+
+/** Who may call a procedure; the router-wide access test reads it from every procedure. */
+export type AccessMeta =
+  | { access: "public" }
+  | { access: "user" }
+  | { access: "partner"; partnerRoles?: readonly ("owner" | "member")[] }
+  | { access: "staff"; roles: readonly StaffRole[] };
+
+const t = initTRPC
+  .context<Context>()
+  .meta<AccessMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error, ctx }) {
+      const { message, data } = describeError(error, ctx?.locale ?? "en");
+      // Internal errors keep their detail in the server log, not in the response.
+      return { ...shape, message, data: { ...shape.data, stack: undefined, ...data } };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Domain errors thrown anywhere below become tRPC errors with translated messages. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    throw toTRPCError(result.error.cause);
+  }
+  return result;
+});
+
+const base = t.procedure.use(mapDomainErrors);
+
+export const publicProcedure = base.meta({ access: "public" });
+
+/** Any signed-in user (partner or staff): their own account. */
+export const userProcedure = base.meta({ access: "user" }).use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED" });
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+/** Partner users; ctx.actor.partnerId is their organization (never taken from input). */
+export function partnerProcedure(...partnerRoles: ("owner" | "member")[]) {
+  return base.meta({ access: "partner", partnerRoles }).use(({ ctx, next }) => {
+    if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED" });
+    if (ctx.actor.kind !== "partner") throw new TRPCError({ code: "FORBIDDEN" });
+    if (partnerRoles.length > 0 && !partnerRoles.includes(ctx.actor.partnerRole)) throw new TRPCError({ code: "FORBIDDEN" });
+    return next({ ctx: { ...ctx, actor: ctx.actor as PartnerActor } });
+  });
+}
+
+/** Staff in one of the given roles (admins may do everything). */
+export function staffProcedure(...roles: StaffRole[]) {
+  const allowed: readonly StaffRole[] = roles.includes("admin") ? roles : [...roles, "admin"];
+  return base.meta({ access: "staff", roles: allowed }).use(({ ctx, next }) => {
+    if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED" });
+    if (ctx.actor.kind !== "staff" || !allowed.includes(ctx.actor.staffRole)) throw new TRPCError({ code: "FORBIDDEN" });
+    return next({ ctx: { ...ctx, actor: ctx.actor as StaffActor } });
+  });
+}
