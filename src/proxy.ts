@@ -1,5 +1,5 @@
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextMiddleware, type NextRequest } from "next/server";
 import { baseAuthConfig } from "@/server/auth/config";
 import { authSecret } from "@/server/auth/secret";
 
@@ -24,7 +24,7 @@ function contentSecurityPolicy(nonce: string, dev: boolean): string {
   ].join("; ");
 }
 
-export default auth((req) => {
+const middleware = auth((req) => {
   const { pathname, search } = req.nextUrl;
   const signedIn = Boolean(req.auth?.user);
   if (!signedIn && !PUBLIC_PATHS.some((p) => p.test(pathname))) {
@@ -41,6 +41,14 @@ export default auth((req) => {
   response.headers.set("content-security-policy", csp);
   return response;
 });
+
+// With a lazy config, next-auth hands the wrapped middleware back as a promise.
+let ready: Promise<NextMiddleware> | undefined;
+
+export default async function proxy(request: NextRequest, event: NextFetchEvent) {
+  ready ??= Promise.resolve(middleware as unknown as NextMiddleware | Promise<NextMiddleware>);
+  return (await ready)(request, event);
+}
 
 export const config = {
   // Static files skip the proxy; their security headers come from next.config.mjs.

@@ -6,5 +6,12 @@ import { resolveLocale } from "./resolve";
 export default getRequestConfig(async () => {
   const [actor, headers] = await Promise.all([getCurrentActor(), getRequestHeaders()]);
   const locale = resolveLocale({ actor, headers });
-  return { locale, messages: messagesByLocale[locale], timeZone: "UTC" };
+  return {
+    locale,
+    messages: messagesByLocale[locale],
+    timeZone: "UTC",
+    // A missing key shows up loudly (and the end-to-end tests look for this marker).
+    getMessageFallback: ({ namespace, key }) => `⟦${[namespace, key].filter(Boolean).join(".")}⟧`,
+    onError: (error) => console.error(`[i18n] ${error.message}`),
+  };
 });

@@ -36,5 +36,6 @@ export function env(): Env {
 /** Absolute path of the embedded database's data directory (from the working directory). */
 export function dataDir(): string {
   const dir = env().DATA_DIR;
-  return path.isAbsolute(dir) ? dir : path.join(process.cwd(), dir);
+  // turbopackIgnore: the directory is chosen at run time, not a build input.
+  return path.isAbsolute(dir) ? dir : path.join(/*turbopackIgnore: true*/ process.cwd(), dir);
 }

@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { Button, FormField, Input, Select, fieldDescribedBy, useToast } from "@/components/ui";
@@ -52,11 +51,10 @@ export function ChangePasswordForm() {
 export function LanguageForm({ current }: { current: "en" | "ar" }) {
   const t = useTranslations();
   const trpc = useTRPC();
-  const router = useRouter();
   const { toast } = useToast();
   const save = useMutation(
     trpc.account.setLocale.mutationOptions({
-      onSuccess: () => router.refresh(),
+      onSuccess: () => window.location.reload(),
       onError: (error) => toast({ title: error.message, tone: "danger" }),
     }),
   );

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Building, ChartBar, FileText, Globe, Home, LogOut, Mail, Menu, Settings, Shield, Users, type IconComponent } from "@/components/ui";
-import { signOutAction, switchLocaleAction } from "@/app/actions";
+import { Building, ChartBar, FileText, Home, LogOut, Mail, Menu, Settings, Shield, Users, type IconComponent } from "@/components/ui";
+import { signOutAction } from "@/app/actions";
+import { LocaleSwitch } from "./locale-switch";
 import { NavLink } from "./nav-link";
 
 export const NAV_ICONS = { home: Home, chart: ChartBar, mail: Mail, shield: Shield, settings: Settings, users: Users, building: Building, file: FileText } satisfies Record<string, IconComponent>;
@@ -86,13 +87,7 @@ export async function AppShell({ context, contextLabel, nav, user, homeHref, chi
                 <Settings className="size-4" />
                 {t("account")}
               </Link>
-              <form action={switchLocaleAction}>
-                <input type="hidden" name="locale" value={otherLocale} />
-                <button type="submit" className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-start text-sm hover:bg-surface-sunken" lang={otherLocale}>
-                  <Globe className="size-4" />
-                  {t(`switchTo.${otherLocale}`)}
-                </button>
-              </form>
+              <LocaleSwitch to={otherLocale} label={t(`switchTo.${otherLocale}`)} className="w-full rounded-md px-3 py-2 text-start hover:bg-surface-sunken" />
               <form action={signOutAction}>
                 <button type="submit" className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-start text-sm text-danger-700 hover:bg-danger-50">
                   <LogOut className="size-4" />

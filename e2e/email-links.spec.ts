@@ -1,0 +1,51 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { signInAndWait, USERS } from "./helpers";
+
+/** Opens the newest email to `to` in the admin's outbox and returns its link. */
+async function linkFromOutbox(browser: Browser, to: string, subject: RegExp): Promise<string> {
+  const admin = await browser.newContext();
+  const page = await admin.newPage();
+  await signInAndWait(page, USERS.admin, /\/manage$/);
+  await page.goto(`/manage/emails?to=${encodeURIComponent(to)}`);
+  await page.getByTestId("emails-table").getByRole("link", { name: subject }).first().click();
+  const text = await page.getByTestId("email-text").innerText();
+  await admin.close();
+  const url = text.match(/https?:\/\/\S+/)?.[0];
+  expect(url, "the email carries a link").toBeTruthy();
+  return url!;
+}
+
+test("a sign-in link by email signs the partner in", async ({ page, browser }) => {
+  await page.goto("/login");
+  await page.getByRole("tab", { name: "Email link" }).click();
+  await page.locator("#link-email").fill(USERS.member);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page).toHaveURL(/\/login\/check-email/);
+  const link = await linkFromOutbox(browser, USERS.member, /sign-in link/);
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId("shell-context")).toHaveText("Northwind Analytics");
+});
+
+test("a password reset link lets the user choose a new password once", async ({ page, browser }) => {
+  const email = "sam@brightpath.demo";
+  await page.goto("/forgot");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByRole("status")).toContainText("reset link is on its way");
+  const link = await linkFromOutbox(browser, email, /Reset your Tierwise password/);
+  await page.goto(link);
+  await page.getByLabel("New password").fill("short");
+  await page.getByRole("button", { name: "Save password" }).click();
+  await expect(page.locator("#password-error")).toHaveText("Use at least 10 characters.");
+  await page.getByLabel("New password").fill("a-brand-new-password");
+  await page.getByRole("button", { name: "Save password" }).click();
+  await expect(page.getByRole("status")).toContainText("Your password is saved");
+  await page.goto(link);
+  await expect(page.getByRole("alert")).toContainText("already been used");
+  await page.goto("/login");
+  await page.getByLabel("Email").first().fill(email);
+  await page.locator("#password").fill("a-brand-new-password");
+  await page.locator('main form button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+});

@@ -1,0 +1,35 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "tierwise-demo";
+
+export const USERS = {
+  admin: "admin@tierwise.demo",
+  manager: "manager@tierwise.demo",
+  finance: "finance@tierwise.demo",
+  owner: "olivia@northwind.demo",
+  member: "james@northwind.demo",
+  arabicOwner: "omar@rimal.demo",
+} as const;
+
+/** Signs in through the real login form. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, path = "/login") {
+  await page.goto(path);
+  await page.getByLabel(/^(Email|البريد الإلكتروني)$/).first().fill(email);
+  await page.locator("#password").fill(password);
+  await page.locator('main form button[type="submit"]').click();
+}
+
+export async function signInAndWait(page: Page, email: string, landing: RegExp) {
+  await signIn(page, email);
+  await expect(page).toHaveURL(landing);
+}
+
+export async function navLabels(page: Page): Promise<string[]> {
+  const nav = page.getByTestId("main-nav");
+  return (await nav.getByRole("link").allInnerTexts()).map((s) => s.trim());
+}
+
+/** No translation fell back to its key (the app renders missing keys as ⟦key⟧). */
+export async function expectNoMissingTranslations(page: Page) {
+  await expect(page.locator("body")).not.toContainText("⟦");
+}

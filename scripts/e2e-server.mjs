@@ -1,0 +1,14 @@
+// Serves the production build for the end-to-end tests on a fresh embedded database.
+import { rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+
+const port = process.argv[2] ?? "3100";
+const dataDir = ".data-e2e";
+rmSync(dataDir, { recursive: true, force: true });
+const env = { ...process.env, DATA_DIR: dataDir, APP_URL: `http://localhost:${port}`, PORT: port, SEED_DEMO: "true" };
+delete env.DATABASE_URL;
+const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { env, stdio: "inherit" });
+const stop = () => child.kill("SIGTERM");
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+child.on("exit", (code) => process.exit(code ?? 0));
