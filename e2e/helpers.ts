@@ -22,6 +22,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function signInAndWait(page: Page, email: string, landing: RegExp) {
   await signIn(page, email);
   await expect(page).toHaveURL(landing);
+  // Menus are interactive once the page has hydrated.
+  await page.waitForLoadState("networkidle");
 }
 
 export async function navLabels(page: Page): Promise<string[]> {

@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/server/auth";
 import { safeCallbackPath } from "@/lib/safe-redirect";
@@ -28,10 +29,10 @@ export async function requestSignInLink(_prev: SignInState, formData: FormData):
   const email = String(formData.get("email") ?? "").trim();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return { error: "email", email };
   try {
-    await signIn("email", { email, redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
-    return { error: null, email };
+    await signIn("email", { email, redirect: false, redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
   } catch (error) {
     if (error instanceof AuthError) return { error: "generic", email };
     throw error;
   }
+  redirect("/login/check-email");
 }
