@@ -8,6 +8,13 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
+/** Puts the account back to English, so other specs see the language they expect. */
+async function switchBackToEnglish(page: Page) {
+  await page.getByTestId("user-menu").locator("summary").click();
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+}
+
 async function switchToArabic(page: Page) {
   await page.getByTestId("user-menu").locator("summary").click();
   await page.getByRole("button", { name: "العربية" }).click();
@@ -31,6 +38,7 @@ test("the partner dashboard renders in English and in Arabic, right to left", as
   await page.context().clearCookies();
   await signInAndWait(page, USERS.owner, /\/dashboard$/);
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await switchBackToEnglish(page);
 });
 
 test("the staff console renders in English and in Arabic, right to left", async ({ page }) => {
@@ -49,6 +57,8 @@ test("the staff console renders in English and in Arabic, right to left", async 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/manage");
   await shoot(page, "manage-ar-phone");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await switchBackToEnglish(page);
 });
 
 test("the login page follows the browser's language and can be switched", async ({ browser }) => {

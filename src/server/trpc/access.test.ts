@@ -9,7 +9,7 @@ import { appRouter } from "./root";
  * Walks every procedure of the router, so a new procedure without the right guard fails here:
  * each declares who may call it, and the guard refuses everyone else.
  */
-const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { meta?: AccessMeta } }>).map(
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: AccessMeta } }>).map(
   ([path, procedure]) => ({ path, meta: procedure._def.meta }),
 );
 

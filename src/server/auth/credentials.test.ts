@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { MINUTE } from "@/lib/clock";
+import { DEMO_PASSWORD } from "@/server/db/seed/demo";
+import { DomainError } from "@/server/domains/errors";
+import { setStaffActive } from "@/server/domains/staff/service";
+import { setupProgram } from "@/server/testing/fixtures";
+import { InvalidCredentialsError, SIGN_IN_LIMITS, verifyCredentials } from "./credentials";
+
+const p = await setupProgram();
+const { db, clock, admin, manager, finance, partnerOwner, partnerMember, otherPartnerOwner } = p;
+
+let ipSeq = 0;
+/** A new IP per test, so only the limit a test is about can trip. */
+const nextIp = () => `192.0.2.${++ipSeq}`;
+
+const signIn = (email: string, password: string, ip: string) => verifyCredentials(db, { email, password, ip }, clock);
+
+/** Signs in with a wrong password `times` times, each failure refused as invalid credentials. */
+async function fail(email: string, times: number, ip: string) {
+  for (let i = 0; i < times; i++) {
+    await expect(signIn(email, "wrong-password", ip)).rejects.toBeInstanceOf(InvalidCredentialsError);
+  }
+}
+
+describe("verifyCredentials", () => {
+  it("returns the user id for the right password, whatever the email's case", async () => {
+    await expect(signIn("  Admin@Tierwise.DEMO ", DEMO_PASSWORD, nextIp())).resolves.toBe(admin.userId);
+  });
+
+  it("refuses a wrong password with InvalidCredentialsError", async () => {
+    const error = await signIn(admin.email, "wrong-password", nextIp()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidCredentialsError);
+    expect(error).toMatchObject({ kind: "unauthorized", code: "auth.invalidCredentials", field: "password" });
+  });
+
+  it("refuses an unknown email the same way as a wrong password", async () => {
+    await expect(signIn("ghost@tierwise.demo", DEMO_PASSWORD, nextIp())).rejects.toMatchObject({
+      kind: "unauthorized",
+      code: "auth.invalidCredentials",
+      field: "password",
+    });
+  });
+
+  it("refuses a deactivated user the same way, even with the right password", async () => {
+    await setStaffActive(db, admin, { userId: finance.userId, active: false }, clock);
+    await expect(signIn(finance.email, DEMO_PASSWORD, nextIp())).rejects.toBeInstanceOf(InvalidCredentialsError);
+  });
+});
+
+describe("per-email limit", () => {
+  it("after 5 failures refuses the 6th attempt, even with the right password, for at most 15 minutes", async () => {
+    const ip = nextIp();
+    await fail(manager.email, SIGN_IN_LIMITS.email.limit, ip);
+    const error = await signIn(manager.email, DEMO_PASSWORD, nextIp()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ kind: "rate_limited", code: "auth.rateLimited" });
+    const minutes = (error as DomainError).params?.minutes;
+    expect(minutes).toBeGreaterThanOrEqual(1);
+    expect(minutes).toBeLessThanOrEqual(15);
+  });
+
+  it("lets the user in again once 15 minutes have passed", async () => {
+    await fail(partnerMember.email, SIGN_IN_LIMITS.email.limit, nextIp());
+    await expect(signIn(partnerMember.email, DEMO_PASSWORD, nextIp())).rejects.toMatchObject({ kind: "rate_limited" });
+    clock.advance(15 * MINUTE);
+    await expect(signIn(partnerMember.email, DEMO_PASSWORD, nextIp())).resolves.toBe(partnerMember.userId);
+  });
+
+  it("is cleared by a successful sign-in", async () => {
+    const ip = nextIp();
+    await fail(partnerOwner.email, SIGN_IN_LIMITS.email.limit - 1, ip);
+    await expect(signIn(partnerOwner.email, DEMO_PASSWORD, ip)).resolves.toBe(partnerOwner.userId);
+    // Without the reset these would make 8 failures, well over the limit.
+    await fail(partnerOwner.email, SIGN_IN_LIMITS.email.limit - 1, ip);
+    await expect(signIn(partnerOwner.email, DEMO_PASSWORD, ip)).resolves.toBe(partnerOwner.userId);
+  });
+
+  it("counts unknown emails too, so they look like real accounts", async () => {
+    await fail("ghost2@tierwise.demo", SIGN_IN_LIMITS.email.limit, nextIp());
+    await expect(signIn("ghost2@tierwise.demo", "anything", nextIp())).rejects.toMatchObject({ kind: "rate_limited" });
+  });
+});
+
+describe("per-IP limit", () => {
+  it("refuses an IP after SIGN_IN_LIMITS.ip.limit failures spread over many emails", async () => {
+    const ip = nextIp();
+    for (let i = 0; i < SIGN_IN_LIMITS.ip.limit; i++) {
+      await expect(signIn(`spray${i}@nowhere.test`, "guess", ip)).rejects.toBeInstanceOf(InvalidCredentialsError);
+    }
+    await expect(signIn(otherPartnerOwner.email, DEMO_PASSWORD, ip)).rejects.toMatchObject({ kind: "rate_limited" });
+  });
+
+  it("does not stop the same user signing in from another IP", async () => {
+    const ip = nextIp();
+    for (let i = 0; i < SIGN_IN_LIMITS.ip.limit; i++) {
+      await expect(signIn(`spray-b${i}@nowhere.test`, "guess", ip)).rejects.toBeInstanceOf(InvalidCredentialsError);
+    }
+    await expect(signIn(otherPartnerOwner.email, DEMO_PASSWORD, nextIp())).resolves.toBe(otherPartnerOwner.userId);
+  });
+});

@@ -1,0 +1,77 @@
+import { and, asc, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditLog } from "@/server/db/schema";
+import { setupProgram } from "@/server/testing/fixtures";
+import { getProgramSettings, updateProgramSettings, updateProgramSettingsInput } from "./service";
+
+const p = await setupProgram();
+const { db, clock, admin } = p;
+
+const valid = {
+  name: "Northstar Partner Program",
+  currency: "EUR",
+  attributionWindowDays: 60,
+  holdPeriodDays: 14,
+  minimumPayoutMinor: 7_500n,
+  leadProtectionDays: 120,
+  leadExpiryDays: 45,
+};
+
+/** The paths of the issues Zod reports for `valid` with `change` applied. */
+function issuePaths(change: Record<string, unknown>) {
+  const result = updateProgramSettingsInput.safeParse({ ...valid, ...change });
+  expect(result.success).toBe(false);
+  return result.error!.issues.map((i) => i.path);
+}
+
+describe("updateProgramSettings", () => {
+  it("persists the new settings", async () => {
+    await updateProgramSettings(db, admin, updateProgramSettingsInput.parse(valid), clock);
+    const saved = await getProgramSettings(db);
+    expect(saved).toMatchObject({ ...valid, updatedAt: clock.now() });
+  });
+
+  it("audits the change with before and after, the bigint amount as a string", async () => {
+    const before = await getProgramSettings(db);
+    await updateProgramSettings(db, admin, updateProgramSettingsInput.parse({ ...valid, minimumPayoutMinor: 12_345n }), clock);
+    const entries = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "program.settingsUpdated"), eq(auditLog.entityId, "1")))
+      .orderBy(asc(auditLog.id));
+    const last = entries.at(-1);
+    expect(last).toMatchObject({ actorId: admin.userId, entityType: "program" });
+    expect(last?.before).toMatchObject({ minimumPayoutMinor: before.minimumPayoutMinor.toString() });
+    expect(last?.after).toMatchObject({ minimumPayoutMinor: "12345", currency: "EUR" });
+  });
+});
+
+describe("updateProgramSettingsInput", () => {
+  it("accepts valid settings", () => {
+    expect(updateProgramSettingsInput.parse(valid)).toEqual(valid);
+  });
+
+  it("upper-cases the currency", () => {
+    expect(updateProgramSettingsInput.parse({ ...valid, currency: " eur " }).currency).toBe("EUR");
+  });
+
+  it("rejects an unknown currency on the currency field", () => {
+    expect(issuePaths({ currency: "XYZ" })).toEqual([["currency"]]);
+  });
+
+  it("rejects a negative hold period", () => {
+    expect(issuePaths({ holdPeriodDays: -1 })).toEqual([["holdPeriodDays"]]);
+  });
+
+  it("accepts a zero hold period", () => {
+    expect(updateProgramSettingsInput.parse({ ...valid, holdPeriodDays: 0 }).holdPeriodDays).toBe(0);
+  });
+
+  it("rejects a day count that is not a whole number", () => {
+    expect(issuePaths({ attributionWindowDays: 1.5 })).toEqual([["attributionWindowDays"]]);
+  });
+
+  it("rejects a negative minimum payout", () => {
+    expect(issuePaths({ minimumPayoutMinor: -1n })).toEqual([["minimumPayoutMinor"]]);
+  });
+});
