@@ -43,6 +43,16 @@ test.describe("signing in", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
+  test("repeated wrong passwords are paused with a clear message", async ({ page }) => {
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await signIn(page, "noah@kestrel.demo", `wrong-${attempt}`);
+      await expect(page.getByTestId("login-error")).toHaveText("That email and password do not match an account.");
+    }
+    await signIn(page, "noah@kestrel.demo");
+    await expect(page.getByTestId("login-error")).toContainText("Too many failed attempts. Wait 15 minutes");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
   test("a partner opening the staff console gets a 403 page", async ({ page }) => {
     await signInAndWait(page, USERS.owner, /\/dashboard$/);
     const response = await page.goto("/manage");

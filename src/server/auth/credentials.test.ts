@@ -97,4 +97,16 @@ describe("per-IP limit", () => {
     }
     await expect(signIn(otherPartnerOwner.email, DEMO_PASSWORD, nextIp())).resolves.toBe(otherPartnerOwner.userId);
   });
+
+  it("lets at most the limit of guesses sent at once reach the password check", async () => {
+    const ip = nextIp();
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, () => signIn(finance.email, "wrong-password", ip)),
+    );
+    const checked = outcomes.filter((o) => o.status === "rejected" && o.reason instanceof InvalidCredentialsError);
+    const limited = outcomes.filter((o) => o.status === "rejected" && (o.reason as DomainError).kind === "rate_limited");
+    expect(checked.length).toBeLessThanOrEqual(SIGN_IN_LIMITS.email.limit);
+    expect(checked.length + limited.length).toBe(20);
+    clock.advance(15 * MINUTE);
+  });
 });

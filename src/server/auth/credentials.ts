@@ -5,7 +5,7 @@ import type { Clock } from "@/lib/clock";
 import { MINUTE } from "@/lib/clock";
 import { DomainError, RateLimitedError } from "@/server/domains/errors";
 import { decoyHash, verifyPassword } from "./password";
-import { checkRate, clearRate, hitRate, type RateRule } from "./rate-limit";
+import { clearRate, hitRate, undoHit, type RateRule } from "./rate-limit";
 
 /** Failed sign-ins allowed before a pause: per email (guessing one account) and per IP (spraying). */
 export const SIGN_IN_LIMITS = {
@@ -32,11 +32,13 @@ export async function verifyCredentials(
   const email = normalizeEmail(input.email);
   const emailKey = `signin:email:${email}`;
   const ipKey = `signin:ip:${input.ip}`;
+  // Every attempt is counted before the password is checked (one atomic upsert each), so
+  // guesses sent in parallel cannot slip past the limit; a right password takes its count back.
   for (const [key, rule] of [
     [emailKey, SIGN_IN_LIMITS.email],
     [ipKey, SIGN_IN_LIMITS.ip],
   ] as const) {
-    const state = await checkRate(db, key, rule, clock);
+    const state = await hitRate(db, key, rule, clock);
     if (state.limited) throw new RateLimitedError("auth.rateLimited", state.retryAfterSeconds);
   }
   const [row] = await db
@@ -45,11 +47,8 @@ export async function verifyCredentials(
     .leftJoin(passwordCredentials, eq(passwordCredentials.userId, users.id))
     .where(eq(users.email, email));
   const ok = await verifyPassword(row?.hash ?? (await decoyHash()), input.password);
-  if (!row || !row.hash || !ok || row.deactivatedAt) {
-    await hitRate(db, emailKey, SIGN_IN_LIMITS.email, clock);
-    await hitRate(db, ipKey, SIGN_IN_LIMITS.ip, clock);
-    throw new InvalidCredentialsError();
-  }
+  if (!row || !row.hash || !ok || row.deactivatedAt) throw new InvalidCredentialsError();
   await clearRate(db, emailKey);
+  await undoHit(db, ipKey);
   return row.id;
 }

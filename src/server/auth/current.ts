@@ -7,6 +7,8 @@ import { loadActor } from "./actor";
 
 /** The signed-in actor for this render, read once per request. */
 export const getCurrentActor = cache(async (): Promise<Actor | null> => {
+  // `next build` prerenders the static pages (404) with nobody signed in: no session, no database.
+  if (process.env.NEXT_PHASE === "phase-production-build") return null;
   const session = await auth();
   if (!session?.user?.id) return null;
   return loadActor(await getDb(), session.user.id);

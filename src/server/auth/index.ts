@@ -56,7 +56,7 @@ function emailProvider(db: Db): EmailConfig {
       if (!user || user.deactivatedAt) return;
       const state = await hitRate(db, `signin-link:${identifier}`, { limit: 5, windowMs: 15 * MINUTE }, systemClock);
       if (state.limited) return;
-      await enqueueEmail(db, { to: identifier, locale: user.locale ?? "en", template: "signInLink", params: { url } });
+      await enqueueEmail(db, { to: identifier, locale: user.locale ?? "en", template: "signInLink", params: { url } }, systemClock);
       await nudge(QUEUES.emailOutbox.name);
     },
     options: {},

@@ -31,13 +31,22 @@ export async function hitRate(db: Db, key: string, rule: RateRule, clock: Clock)
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
-        count: sql`case when ${rateLimits.resetAt} <= ${now} then 1 else ${rateLimits.count} + 1 end`,
-        resetAt: sql`case when ${rateLimits.resetAt} <= ${now} then ${resetAt} else ${rateLimits.resetAt} end`,
+        // Timestamps go in as ISO strings with a cast: postgres-js does not serialize a Date in raw SQL.
+        count: sql`case when ${rateLimits.resetAt} <= ${now.toISOString()}::timestamptz then 1 else ${rateLimits.count} + 1 end`,
+        resetAt: sql`case when ${rateLimits.resetAt} <= ${now.toISOString()}::timestamptz then ${resetAt.toISOString()}::timestamptz else ${rateLimits.resetAt} end`,
       },
     })
     .returning();
   const limited = row!.count > rule.limit;
   return { limited, retryAfterSeconds: limited ? Math.ceil((row!.resetAt.getTime() - now.getTime()) / 1000) : 0 };
+}
+
+/** Takes back one counted hit (a sign-in that turned out to be right). */
+export async function undoHit(db: Db, key: string): Promise<void> {
+  await db
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+    .where(eq(rateLimits.key, key));
 }
 
 export async function clearRate(db: Db, key: string): Promise<void> {

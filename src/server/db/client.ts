@@ -65,6 +65,10 @@ export async function runMigrations(database: Database): Promise<void> {
 const holder = globalThis as unknown as { __tierwiseDb?: Promise<Database> };
 
 export function getDatabase(): Promise<Database> {
+  if (process.env.NEXT_PHASE === "phase-production-build") {
+    // Opening it here would take the embedded database's lock from a build worker.
+    throw new Error("The database is not available while `next build` runs.");
+  }
   holder.__tierwiseDb ??= openDatabase().then(async (database) => {
     await runMigrations(database);
     return database;

@@ -76,7 +76,7 @@ export async function requestPasswordReset(
       locale: user.locale ?? input.locale,
       template: "passwordReset",
       params: { url: `${env().APP_URL}/reset/${token}`, name: user.name },
-    });
+    }, clock);
   });
 }
 

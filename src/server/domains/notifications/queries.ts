@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike } from "drizzle-orm";
 import { z } from "zod";
 import { emailOutbox } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
+import { containsPattern } from "@/server/db/like";
 import { NotFoundError } from "../errors";
 import { offsetOf, pageInput, pageOf } from "../pagination";
 
@@ -14,7 +15,7 @@ export const listEmailsInput = z.object({
 
 export async function listEmails(db: Db, input: z.infer<typeof listEmailsInput>) {
   const where = and(
-    input.to ? ilike(emailOutbox.to, `%${input.to}%`) : undefined,
+    input.to ? ilike(emailOutbox.to, containsPattern(input.to)) : undefined,
     input.status ? eq(emailOutbox.status, input.status) : undefined,
     input.template ? eq(emailOutbox.template, input.template) : undefined,
   );

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { staffRoles, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
+import { containsPattern } from "@/server/db/like";
 import type { Clock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { issueUserToken } from "@/server/auth/tokens";
@@ -26,7 +27,7 @@ export async function listStaff(db: Db, input: z.infer<typeof listStaffInput>) {
   const where = and(
     eq(users.kind, "staff"),
     input.role ? eq(staffRoles.role, input.role) : undefined,
-    input.search ? or(ilike(users.name, `%${input.search}%`), ilike(users.email, `%${input.search}%`)) : undefined,
+    input.search ? or(ilike(users.name, containsPattern(input.search)), ilike(users.email, containsPattern(input.search))) : undefined,
   );
   const column = { name: users.name, email: users.email, role: staffRoles.role, createdAt: users.createdAt }[input.sort];
   const order = input.sortDir === "asc" ? asc(column) : desc(column);
@@ -75,7 +76,7 @@ export async function inviteStaff(db: Db, actor: StaffActor, input: z.infer<type
       locale: input.locale,
       template: "staffInvite",
       params: { url: `${env().APP_URL}/welcome/${token}`, name: user!.name, inviter: actor.name, role: input.role },
-    });
+    }, clock);
     await audit(
       tx,
       actor,

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { DAY, HOUR, MINUTE } from "@/lib/clock";
+import { HOUR, MINUTE } from "@/lib/clock";
+import { messagesByLocale } from "@/i18n/config";
 import { emailOutbox } from "@/server/db/schema";
 import { setupProgram } from "@/server/testing/fixtures";
 import { deliverDueEmails, enqueueEmail, MAX_EMAIL_ATTEMPTS, requeueEmails } from "./outbox";
@@ -8,10 +9,6 @@ import type { EmailTransport, OutgoingEmail } from "./transport";
 
 const p = await setupProgram();
 const { db, clock } = p;
-
-// enqueueEmail stamps next_attempt_at with the database's now(), not the injected clock, so the
-// test clock must not be behind the wall clock or fresh emails would not be due yet.
-clock.set(new Date(Math.max(clock.now().getTime(), Date.now() + DAY)));
 
 /** An in-memory transport: records what it sends; any address containing "bounce" fails. */
 function fakeTransport() {
@@ -29,7 +26,7 @@ function fakeTransport() {
 let seq = 0;
 async function queue(kind: "ok" | "bounce" = "ok") {
   const to = `${kind}-${++seq}@example.test`;
-  const id = await enqueueEmail(db, { to, locale: "en", template: "signInLink", params: { url: "https://app.test/x" } });
+  const id = await enqueueEmail(db, { to, locale: "en", template: "signInLink", params: { url: "https://app.test/x" } }, clock);
   return { id, to };
 }
 
@@ -43,7 +40,7 @@ describe("deliverDueEmails", () => {
     const { id, to } = await queue();
     const fake = fakeTransport();
     expect(await deliverDueEmails(db, fake.transport, clock)).toBe(1);
-    expect(fake.sent).toEqual([expect.objectContaining({ to, subject: "Your Tierwise sign-in link" })]);
+    expect(fake.sent).toEqual([expect.objectContaining({ to, subject: messagesByLocale.en.mail.signInLink.subject })]);
     expect(await row(id)).toMatchObject({ status: "sent", attempts: 1, sentAt: clock.now(), lastError: null });
   });
 
@@ -128,9 +125,14 @@ describe("requeueEmails", () => {
   it("lets a requeued email be delivered once the transport works", async () => {
     const { id, to } = await failedEmail();
     await requeueEmails(db, [id], clock);
-    const working: EmailTransport = { send: async () => "logged" };
     const sent: string[] = [];
-    await deliverDueEmails(db, { send: async (e) => (sent.push(e.to), working.send(e)) }, clock);
+    const logging: EmailTransport = {
+      async send(email) {
+        sent.push(email.to);
+        return "logged";
+      },
+    };
+    await deliverDueEmails(db, logging, clock);
     expect(sent).toContain(to);
     expect(await row(id)).toMatchObject({ status: "logged", attempts: 1 });
   });

@@ -12,11 +12,13 @@ export const MAX_EMAIL_ATTEMPTS = 6;
 export async function enqueueEmail<T extends EmailTemplateName>(
   tx: Db,
   email: { to: string; locale: Locale; template: T; params: EmailTemplates[T] },
+  clock: Clock,
 ): Promise<string> {
   const rendered = renderEmail(email.template, email.locale, email.params);
+  const now = clock.now();
   const [row] = await tx
     .insert(emailOutbox)
-    .values({ to: email.to, locale: email.locale, template: email.template, ...rendered })
+    .values({ to: email.to, locale: email.locale, template: email.template, ...rendered, createdAt: now, nextAttemptAt: now })
     .returning({ id: emailOutbox.id });
   return row!.id;
 }

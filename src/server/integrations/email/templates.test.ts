@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { messagesByLocale } from "@/i18n/config";
+import { renderEmail } from "./templates";
+
+const reset = { url: "https://app.test/reset/abc", name: "Omar" };
+
+describe("renderEmail", () => {
+  it("renders the Arabic subject and body for locale ar", () => {
+    const mail = messagesByLocale.ar.mail;
+    const email = renderEmail("passwordReset", "ar", reset);
+    expect(email.subject).toBe(mail.passwordReset.subject);
+    expect(email.text).toContain(mail.passwordReset.body);
+    expect(email.text).toContain("مرحبًا Omar،");
+    expect(email.html).toContain(mail.passwordReset.body);
+  });
+
+  it("marks Arabic html right-to-left and English left-to-right", () => {
+    expect(renderEmail("passwordReset", "ar", reset).html).toContain('<html lang="ar" dir="rtl">');
+    expect(renderEmail("passwordReset", "en", reset).html).toContain('<html lang="en" dir="ltr">');
+  });
+
+  it("puts the link in the text and the html", () => {
+    const email = renderEmail("passwordReset", "en", reset);
+    expect(email.text).toContain(`: ${reset.url}`);
+    expect(email.html).toContain(`href="${reset.url}"`);
+  });
+
+  it("translates the role in a staff invitation", () => {
+    const email = renderEmail("staffInvite", "ar", { url: "https://app.test/welcome/t", name: "Lina", inviter: "Amira", role: "admin" });
+    expect(email.text).toContain(messagesByLocale.ar.mail.roles.admin);
+    expect(email.subject).toContain("Amira");
+  });
+
+  it("escapes HTML in names", () => {
+    const email = renderEmail("staffInvite", "en", {
+      url: "https://app.test/welcome/t",
+      name: `<script>alert("x")</script> & Co`,
+      inviter: "Amira",
+      role: "finance",
+    });
+    expect(email.html).not.toContain("<script>");
+    expect(email.html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co");
+  });
+
+  it("escapes HTML in the link", () => {
+    const email = renderEmail("signInLink", "en", { url: `https://app.test/x?a=1&b="><img src=x>` });
+    expect(email.html).toContain('href="https://app.test/x?a=1&amp;b=&quot;&gt;&lt;img src=x&gt;"');
+  });
+});
