@@ -60,7 +60,7 @@ export function LanguageForm({ current }: { current: "en" | "ar" }) {
   );
   return (
     <FormField label={t("account.language")} htmlFor="locale">
-      <Select id="locale" value={current} disabled={save.isPending} onChange={(e) => save.mutate({ locale: e.target.value === "ar" ? "ar" : "en" })} className="max-w-xs">
+      <Select id="locale" value={current} disabled={save.isPending} onChange={(e) => save.mutate({ locale: e.target.value === "ar" ? "ar" : "en" })} wrapperClassName="max-w-xs">
         <option value="en" lang="en">{t("common.languages.en")}</option>
         <option value="ar" lang="ar">{t("common.languages.ar")}</option>
       </Select>

@@ -23,7 +23,9 @@ export default async function AccountPage() {
               <dt className="text-muted">{t("account.name")}</dt>
               <dd>{me.name}</dd>
               <dt className="text-muted">{t("account.email")}</dt>
-              <dd dir="ltr" className="text-start">{me.email}</dd>
+              <dd>
+                <bdi dir="ltr">{me.email}</bdi>
+              </dd>
               <dt className="text-muted">{t("account.role")}</dt>
               <dd>{t(`roles.${me.kind === "staff" ? me.staffRole : me.partnerRole}`)}</dd>
             </dl>

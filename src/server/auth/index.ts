@@ -69,6 +69,13 @@ async function fullConfig(): Promise<NextAuthConfig> {
     ...baseAuthConfig,
     secret: authSecret(),
     adapter: tierwiseAdapter(db),
+    logger: {
+      // A refused password is an expected outcome, already rate-limited and answered on the form.
+      error(error) {
+        if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
+        console.error("[auth]", error);
+      },
+    },
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },

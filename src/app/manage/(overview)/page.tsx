@@ -1,5 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Card, CardBody, CardHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import { Building, Card, CardBody, CardHeader, EmptyState, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { PageHeader } from "@/components/page/page-header";
 import { StatCard } from "@/components/page/stat-card";
 import { SimpleBarChart } from "@/components/charts/bar-chart";
@@ -25,6 +25,9 @@ export default async function OverviewPage() {
         <StatCard label={t("overview.partnerUsers")} value={format.number(overview.partnerUsers)} />
         <StatCard label={t("overview.staffUsers")} value={format.number(overview.staffUsers)} />
       </div>
+      {overview.activePartners === 0 ? (
+        <EmptyState className="mt-6" icon={<Building className="size-6" />} title={t("overview.emptyTitle")} description={t("overview.emptyHint")} />
+      ) : (
       <div className="mt-6 grid gap-4 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader title={t("overview.byTier")} description={t("overview.byTierHint")} as="h2" />
@@ -72,6 +75,7 @@ export default async function OverviewPage() {
           </CardBody>
         </Card>
       </div>
+      )}
     </>
   );
 }

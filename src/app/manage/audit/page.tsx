@@ -99,7 +99,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </TD>
                   <TD>
                     <span>{t.has(`audit.entities.${row.entityType}`) ? t(`audit.entities.${row.entityType}` as never) : row.entityType}</span>
-                    <span className="block max-w-40 truncate font-mono text-xs text-muted" dir="ltr">{row.entityId}</span>
+                    <bdi className="block max-w-40 truncate font-mono text-xs text-muted" dir="ltr">
+                      {row.entityId}
+                    </bdi>
                   </TD>
                   <TD>
                     <AuditChanges before={row.before} after={row.after} labels={{ show: t("audit.showChanges"), before: t("audit.before"), after: t("audit.after"), none: t("audit.noChanges") }} />

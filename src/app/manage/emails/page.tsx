@@ -61,7 +61,9 @@ export default async function EmailsPage({ searchParams }: { searchParams: Promi
               {result.rows.map((email) => (
                 <TR key={email.id}>
                   <TD className="whitespace-nowrap text-muted">{format.dateTime(email.createdAt, { dateStyle: "medium", timeStyle: "short" })}</TD>
-                  <TD className="max-w-48 truncate" dir="ltr">{email.to}</TD>
+                  <TD className="max-w-48 truncate">
+                    <bdi dir="ltr">{email.to}</bdi>
+                  </TD>
                   <TD>
                     <Link href={`/manage/emails/${email.id}`} className="font-medium text-brand-700 hover:underline">
                       {email.subject}

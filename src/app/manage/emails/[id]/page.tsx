@@ -28,7 +28,9 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
         <CardBody>
           <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[10rem_1fr]">
             <dt className="text-muted">{t("outbox.to")}</dt>
-            <dd dir="ltr" className="text-start">{email.to}</dd>
+            <dd>
+              <bdi dir="ltr">{email.to}</bdi>
+            </dd>
             <dt className="text-muted">{t("outbox.status")}</dt>
             <dd>
               <Badge tone={STATUS_TONE[email.status]}>{t(`outbox.statuses.${email.status}`)}</Badge>

@@ -65,7 +65,9 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
               {result.rows.map((row) => (
                 <TR key={row.id}>
                   <TD className="font-medium">{row.name}</TD>
-                  <TD dir="ltr" className="text-start">{row.email}</TD>
+                  <TD>
+                    <bdi dir="ltr">{row.email}</bdi>
+                  </TD>
                   <TD>{roleLabels[row.role]}</TD>
                   <TD>
                     {row.deactivatedAt ? (
