@@ -6,7 +6,7 @@ import { authSecret } from "@/server/auth/secret";
 const { auth } = NextAuth(() => ({ ...baseAuthConfig, secret: authSecret() }));
 
 /** Paths anyone may open; everything else needs a session. */
-const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/forgot$/, /^\/reset\//, /^\/welcome\//, /^\/api\/auth\//, /^\/api\/trpc\//, /^\/icon/, /^\/favicon/];
+const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/forgot$/, /^\/reset\//, /^\/welcome\//, /^\/invite\//, /^\/apply$/, /^\/api\/auth\//, /^\/api\/trpc\//, /^\/icon/, /^\/favicon/];
 
 function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [

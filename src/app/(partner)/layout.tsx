@@ -1,8 +1,29 @@
 import type { ReactNode } from "react";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { AlertTriangle } from "@/components/ui";
 import { PartnerShell } from "@/components/shell/shells";
 import { requirePartnerPage } from "@/server/auth/guards";
+import { getDb } from "@/server/db/client";
+import { hasAcceptedCurrentTerms } from "@/server/domains/partners/terms";
 
 export default async function PartnerLayout({ children }: { children: ReactNode }) {
   const actor = await requirePartnerPage();
-  return <PartnerShell actor={actor}>{children}</PartnerShell>;
+  // Every partner user works under the current program terms.
+  if (!(await hasAcceptedCurrentTerms(await getDb(), actor.userId))) redirect("/terms");
+  const t = await getTranslations("suspension");
+  return (
+    <PartnerShell actor={actor}>
+      {actor.partnerStatus === "suspended" ? (
+        <div role="status" data-testid="suspension-banner" className="mb-6 flex gap-3 rounded-lg border border-warning-200 bg-warning-50 p-4 text-sm text-warning-800">
+          <AlertTriangle className="mt-0.5 size-5 shrink-0" />
+          <div>
+            <p className="font-semibold">{t("title")}</p>
+            <p>{t("body")}</p>
+          </div>
+        </div>
+      ) : null}
+      {children}
+    </PartnerShell>
+  );
 }

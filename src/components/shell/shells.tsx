@@ -9,15 +9,22 @@ import { AppShell, type NavItem } from "./app-shell";
 export function staffNav(actor: StaffActor, t: (key: string) => string): NavItem[] {
   const items: (NavItem & { roles?: StaffActor["staffRole"][] })[] = [
     { href: "/manage", label: t("overview"), icon: "chart", exact: true },
+    { href: "/manage/applications", label: t("applications"), icon: "file", roles: ["admin", "partner_manager"] },
+    { href: "/manage/partners", label: t("partners"), icon: "building", roles: ["admin", "partner_manager", "finance"] },
+    { href: "/manage/terms", label: t("terms"), icon: "shield", roles: ["admin", "partner_manager"] },
     { href: "/manage/emails", label: t("emails"), icon: "mail", roles: ["admin"] },
-    { href: "/manage/audit", label: t("audit"), icon: "shield", roles: ["admin"] },
+    { href: "/manage/audit", label: t("audit"), icon: "file", roles: ["admin"] },
     { href: "/manage/settings", label: t("settings"), icon: "settings", roles: ["admin"] },
   ];
   return items.filter((i) => !i.roles || i.roles.includes(actor.staffRole)).map(({ roles: _roles, ...item }) => item);
 }
 
-export function partnerNav(_actor: PartnerActor, t: (key: string) => string): NavItem[] {
-  return [{ href: "/dashboard", label: t("dashboard"), icon: "home" }];
+export function partnerNav(actor: PartnerActor, t: (key: string) => string): NavItem[] {
+  return [
+    { href: "/dashboard", label: t("dashboard"), icon: "home" },
+    { href: "/team", label: t("team"), icon: "users" },
+    ...(actor.partnerRole === "owner" ? [{ href: "/settings", label: t("companySettings"), icon: "settings" } as const] : []),
+  ];
 }
 
 export async function StaffShell({ actor, children }: { actor: StaffActor; children: ReactNode }) {

@@ -19,6 +19,8 @@ export interface PartnerActor {
   name: string;
   partnerId: string;
   partnerRole: PartnerRole;
+  /** A suspended partner signs in and reads, but creates nothing new. */
+  partnerStatus: "applied" | "active" | "suspended" | "rejected";
   locale: Locale | null;
 }
 

@@ -4,6 +4,7 @@ import type { Clock } from "@/lib/clock";
 import type { Db } from "@/server/db/types";
 import type { Actor, Locale, PartnerActor, StaffActor, StaffRole } from "@/server/domains/actor";
 import { DomainError } from "@/server/domains/errors";
+import { hasAcceptedCurrentTerms } from "@/server/domains/partners/terms";
 import { describeError, toTRPCError } from "./errors";
 
 export interface Context {
@@ -57,10 +58,13 @@ export const userProcedure = base.meta({ access: "user" }).use(({ ctx, next }) =
 
 /** Partner users; ctx.actor.partnerId is their organization (never taken from input). */
 export function partnerProcedure(...partnerRoles: ("owner" | "member")[]) {
-  return base.meta({ access: "partner", partnerRoles }).use(({ ctx, next }) => {
+  return base.meta({ access: "partner", partnerRoles }).use(async ({ ctx, next, type }) => {
     if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED" });
     if (ctx.actor.kind !== "partner") throw new TRPCError({ code: "FORBIDDEN" });
     if (partnerRoles.length > 0 && !partnerRoles.includes(ctx.actor.partnerRole)) throw new TRPCError({ code: "FORBIDDEN" });
+    // The portal is used under the current program terms, and a suspended partner only reads.
+    if (!(await hasAcceptedCurrentTerms(ctx.db, ctx.actor.userId))) throw new DomainError("forbidden", "terms.notAccepted");
+    if (type === "mutation" && ctx.actor.partnerStatus !== "active") throw new DomainError("forbidden", "partner.suspended");
     return next({ ctx: { ...ctx, actor: ctx.actor as PartnerActor } });
   });
 }

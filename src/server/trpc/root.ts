@@ -1,5 +1,10 @@
 import { router } from "./init";
 import { accountRouter } from "./routers/account";
+import { applicationsRouter } from "./routers/applications";
+import { invitationsRouter } from "./routers/invitations";
+import { partnersRouter } from "./routers/partners";
+import { teamRouter } from "./routers/team";
+import { termsRouter } from "./routers/terms";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { emailsRouter } from "./routers/emails";
@@ -9,6 +14,11 @@ import { staffRouter } from "./routers/staff";
 
 export const appRouter = router({
   account: accountRouter,
+  applications: applicationsRouter,
+  invitations: invitationsRouter,
+  partners: partnersRouter,
+  team: teamRouter,
+  terms: termsRouter,
   audit: auditRouter,
   auth: authRouter,
   emails: emailsRouter,

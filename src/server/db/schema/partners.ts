@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { customType, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
+
+/** Binary data (logos). Both drivers hand back a Uint8Array-compatible Buffer. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 export const partnerType = pgEnum("partner_type", ["referral", "reseller", "affiliate"]);
 export const partnerStatus = pgEnum("partner_status", ["applied", "active", "suspended", "rejected"]);
@@ -27,7 +30,12 @@ export const partners = pgTable(
     id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
     name: text("name").notNull(),
     website: text("website"),
+    /** Normalized host of the website, for search and duplicate checks. */
+    domain: text("domain"),
     country: text("country"),
+    contactEmail: text("contact_email"),
+    phone: text("phone"),
+    address: text("address"),
     type: partnerType("type").notNull(),
     status: partnerStatus("status").notNull().default("active"),
     tierId: uuid("tier_id")
@@ -36,7 +44,7 @@ export const partners = pgTable(
     managerId: uuid("manager_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [index("partners_tier_idx").on(t.tierId), index("partners_status_idx").on(t.status)],
+  (t) => [index("partners_tier_idx").on(t.tierId), index("partners_status_idx").on(t.status), index("partners_domain_idx").on(t.domain)],
 );
 
 /** A partner user belongs to exactly one organization. */
@@ -54,3 +62,130 @@ export const partnerMemberships = pgTable(
   },
   (t) => [index("partner_memberships_partner_idx").on(t.partnerId)],
 );
+
+export const applicationStatus = pgEnum("application_status", ["pending", "approved", "rejected"]);
+
+/** A company asking to join the program, from the public form. */
+export const partnerApplications = pgTable(
+  "partner_applications",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    company: text("company").notNull(),
+    website: text("website").notNull(),
+    /** Normalized registrable host of the website ("acme.com"), for duplicate checks. */
+    domain: text("domain").notNull(),
+    country: text("country").notNull(),
+    type: partnerType("type").notNull(),
+    contactName: text("contact_name").notNull(),
+    contactEmail: text("contact_email").notNull(),
+    salesApproach: text("sales_approach").notNull(),
+    expectedDealsPerQuarter: integer("expected_deals_per_quarter").notNull(),
+    termsId: uuid("terms_id")
+      .notNull()
+      .references(() => programTerms.id),
+    locale: text("locale").notNull().default("en"),
+    status: applicationStatus("status").notNull().default("pending"),
+    reviewedBy: uuid("reviewed_by").references(() => users.id, { onDelete: "set null" }),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true, mode: "date" }),
+    rejectionReason: text("rejection_reason"),
+    partnerId: uuid("partner_id").references(() => partners.id, { onDelete: "set null" }),
+    ip: text("ip"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("partner_applications_status_idx").on(t.status, t.createdAt),
+    index("partner_applications_domain_idx").on(t.domain),
+    index("partner_applications_email_idx").on(t.contactEmail),
+  ],
+);
+
+/** Invitation links to join a partner organization (its first owner, or a colleague). */
+export const partnerInvitations = pgTable(
+  "partner_invitations",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    name: text("name"),
+    role: partnerRole("role").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true, mode: "date" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("partner_invitations_token_key").on(t.tokenHash), index("partner_invitations_partner_idx").on(t.partnerId, t.createdAt)],
+);
+
+/** Versions of the program terms every partner user accepts (Markdown). */
+export const programTerms = pgTable(
+  "program_terms",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    version: integer("version").notNull(),
+    body: text("body").notNull(),
+    publishedBy: uuid("published_by").references(() => users.id, { onDelete: "set null" }),
+    publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("program_terms_version_key").on(t.version)],
+);
+
+export const termsAcceptances = pgTable(
+  "terms_acceptances",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    termsId: uuid("terms_id")
+      .notNull()
+      .references(() => programTerms.id),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    ip: text("ip"),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.termsId] })],
+);
+
+/** Every status change of a partner, with who made it and why. */
+export const partnerStatusEvents = pgTable(
+  "partner_status_events",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    fromStatus: partnerStatus("from_status"),
+    toStatus: partnerStatus("to_status").notNull(),
+    reason: text("reason").notNull(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("partner_status_events_partner_idx").on(t.partnerId, t.at)],
+);
+
+/** Staff-only notes on a partner. */
+export const partnerNotes = pgTable(
+  "partner_notes",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("partner_notes_partner_idx").on(t.partnerId, t.createdAt)],
+);
+
+/** A partner's logo, validated (and SVGs sanitized) before it is stored. */
+export const partnerLogos = pgTable("partner_logos", {
+  partnerId: uuid("partner_id")
+    .primaryKey()
+    .references(() => partners.id, { onDelete: "cascade" }),
+  contentType: text("content_type").notNull(),
+  bytes: bytea("bytes").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});

@@ -4,7 +4,23 @@ import type { Clock } from "@/lib/clock";
 import { DAY } from "@/lib/clock";
 import { audit } from "@/server/domains/audit/service";
 import { SYSTEM, type PartnerRole, type StaffRole } from "@/server/domains/actor";
-import { partnerMemberships, partners, passwordCredentials, programSettings, staffRoles, tiers, users } from "../schema";
+import { normalizeDomain } from "@/lib/domain-name";
+import { sha256 } from "@/server/auth/tokens";
+import {
+  partnerApplications,
+  partnerInvitations,
+  partnerMemberships,
+  partnerNotes,
+  partners,
+  partnerStatusEvents,
+  passwordCredentials,
+  programSettings,
+  programTerms,
+  staffRoles,
+  termsAcceptances,
+  tiers,
+  users,
+} from "../schema";
 import type { Db } from "../types";
 
 export const DEMO_PASSWORD = "tierwise-demo";
@@ -106,6 +122,97 @@ export const DEFAULT_TIERS = [
   { key: "platinum", name: "Platinum", rank: 3 },
 ];
 
+export const DEMO_TERMS = `# Tierwise Partner Program Terms
+
+## 1. The program
+These terms govern your participation in the partner program. By accepting them you confirm
+that you may act for your company.
+
+## 2. Commissions
+- Commissions are earned on won deals and referred customers' payments, at your tier's rate.
+- A commission becomes payable after the hold period and is paid in the next payout run once
+  your payable balance reaches the minimum payout.
+- Refunds and chargebacks reverse the commission they produced.
+
+## 3. Deal registration
+Register a lead before you work it. An approved lead is protected from other partners for the
+protection window; leads without progress expire.
+
+## 4. Brand and conduct
+Use the co-marketing assets as provided. Do not bid on our brand keywords or misrepresent the
+product.
+
+## 5. Changes
+We may publish new versions of these terms; you accept each new version before using the portal
+again.
+`;
+
+interface DemoApplication {
+  company: string;
+  website: string;
+  country: string;
+  type: "referral" | "reseller" | "affiliate";
+  contactName: string;
+  contactEmail: string;
+  salesApproach: string;
+  expectedDealsPerQuarter: number;
+  daysAgo: number;
+  status: "pending" | "rejected";
+  rejectionReason?: string;
+}
+
+export const DEMO_APPLICATIONS: DemoApplication[] = [
+  {
+    company: "Harbor Lane Digital",
+    website: "https://harborlane.example",
+    country: "AU",
+    type: "affiliate",
+    contactName: "Chloe Bennett",
+    contactEmail: "chloe@harborlane.example",
+    salesApproach: "We publish a weekly newsletter for 40,000 operations managers and review the tools we use.",
+    expectedDealsPerQuarter: 12,
+    daysAgo: 1,
+    status: "pending",
+  },
+  {
+    company: "Qamar Systems",
+    website: "https://qamar-systems.example",
+    country: "SA",
+    type: "reseller",
+    contactName: "Layla Haddad",
+    contactEmail: "layla@qamar-systems.example",
+    salesApproach: "We implement finance software for mid-size companies in the Gulf and bundle it with our services.",
+    expectedDealsPerQuarter: 6,
+    daysAgo: 3,
+    status: "pending",
+  },
+  {
+    company: "Fieldstone Advisors",
+    website: "https://fieldstone.example",
+    country: "US",
+    type: "referral",
+    contactName: "Ethan Brooks",
+    contactEmail: "ethan@fieldstone.example",
+    salesApproach: "Fractional CFOs who recommend tools to the startups we advise, about two introductions a month.",
+    expectedDealsPerQuarter: 4,
+    daysAgo: 6,
+    status: "pending",
+  },
+  {
+    company: "Quick Coupons 4U",
+    website: "https://quickcoupons4u.example",
+    country: "US",
+    type: "affiliate",
+    contactName: "Max Power",
+    contactEmail: "max@quickcoupons4u.example",
+    salesApproach: "Coupon site with paid search on brand keywords to capture buyers at checkout.",
+    expectedDealsPerQuarter: 200,
+    daysAgo: 20,
+    status: "rejected",
+    rejectionReason: "Bidding on our brand keywords is not allowed under the program terms (section 4).",
+  },
+];
+
 export async function isSeeded(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(programSettings);
   return (row?.n ?? 0) > 0;
@@ -137,6 +244,10 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const tierIds = await seedProgram(tx, clock);
+    const [terms] = await tx
+      .insert(programTerms)
+      .values({ version: 1, body: DEMO_TERMS, publishedAt: new Date(clock.now().getTime() - 900 * DAY) })
+      .returning();
     const staffIds = new Map<string, string>();
     for (const person of DEMO_STAFF) {
       const [user] = await tx
@@ -160,6 +271,8 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
         .values({
           name: partner.name,
           website: partner.website,
+          domain: normalizeDomain(partner.website),
+          contactEmail: partner.users[0]!.email,
           country: partner.country,
           type: partner.type,
           status: partner.status,
@@ -182,8 +295,50 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
           .returning();
         await tx.insert(partnerMemberships).values({ userId: user!.id, partnerId: org!.id, role: person.role, createdAt: joined });
         await tx.insert(passwordCredentials).values({ userId: user!.id, hash });
+        await tx.insert(termsAcceptances).values({ userId: user!.id, termsId: terms!.id, acceptedAt: joined, ip: "198.51.100.20" });
+      }
+      await tx.insert(partnerStatusEvents).values({ partnerId: org!.id, fromStatus: "applied", toStatus: "active", reason: "application.approved", actorId: staffIds.get("partner_manager") ?? null, at: joined });
+      if (partner.status === "suspended") {
+        await tx.insert(partnerStatusEvents).values({
+          partnerId: org!.id,
+          fromStatus: "active",
+          toStatus: "suspended",
+          reason: "Coupon codes published on public deal sites against section 4 of the terms.",
+          actorId: staffIds.get("partner_manager") ?? null,
+          at: new Date(clock.now().getTime() - 12 * DAY),
+        });
+      }
+      if (partner.name === "Northwind Analytics") {
+        await tx.insert(partnerNotes).values({
+          partnerId: org!.id,
+          authorId: staffIds.get("partner_manager") ?? null,
+          body: "Quarterly business review went well; they plan a joint webinar in Q1.",
+          createdAt: new Date(clock.now().getTime() - 9 * DAY),
+        });
+        await tx.insert(partnerInvitations).values({
+          partnerId: org!.id,
+          email: "priya.shah@northwind.demo",
+          name: "Priya Shah",
+          role: "member",
+          tokenHash: sha256(`demo-invitation-${org!.id}`),
+          invitedBy: null,
+          expiresAt: new Date(clock.now().getTime() + 5 * DAY),
+          createdAt: new Date(clock.now().getTime() - 2 * DAY),
+        });
       }
       await audit(tx, SYSTEM, { action: "partner.seeded", entityType: "partner", entityId: org!.id, after: org }, clock.now());
+    }
+    for (const application of DEMO_APPLICATIONS) {
+      const { daysAgo, ...fields } = application;
+      const at = new Date(clock.now().getTime() - daysAgo * DAY);
+      await tx.insert(partnerApplications).values({
+        ...fields,
+        domain: normalizeDomain(application.website)!,
+        termsId: terms!.id,
+        createdAt: at,
+        reviewedAt: application.status === "rejected" ? new Date(at.getTime() + DAY) : null,
+        reviewedBy: application.status === "rejected" ? (staffIds.get("partner_manager") ?? null) : null,
+      });
     }
   });
 }
@@ -192,8 +347,8 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
 export function demoLogins(): { role: string; email: string }[] {
   return [
     ...DEMO_STAFF.map((s) => ({ role: s.role, email: s.email })),
-    ...DEMO_PARTNERS.filter((p) => p.status === "active").flatMap((p) =>
-      p.users.map((u) => ({ role: `partner ${u.role} · ${p.name}`, email: u.email })),
+    ...DEMO_PARTNERS.flatMap((p) =>
+      p.users.map((u) => ({ role: `partner ${u.role} · ${p.name}${p.status === "suspended" ? " (suspended)" : ""}`, email: u.email })),
     ),
   ];
 }

@@ -7,6 +7,9 @@ export interface EmailTemplates {
   signInLink: { url: string };
   passwordReset: { url: string; name: string };
   staffInvite: { url: string; name: string; inviter: string; role: string };
+  partnerInvite: { url: string; name: string; company: string; inviter: string };
+  applicationReceived: { name: string; company: string };
+  applicationRejected: { name: string; company: string; reason: string };
 }
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -33,17 +36,19 @@ export function renderEmail<T extends EmailTemplateName>(template: T, locale: Lo
     values.role = t(`roles.${(params as EmailTemplates["staffInvite"]).role}`);
   }
   const subject = t(`${template}.subject`, values);
-  const greeting = "name" in params ? t("greetingNamed", { name: params.name }) : t("greeting");
+  const greeting = "name" in params && params.name ? t("greetingNamed", { name: params.name }) : t("greeting");
   const body = t(`${template}.body`, values);
-  const action = t(`${template}.action`);
+  // Templates with a link carry an action button; the others are plain notices.
+  const url = "url" in params ? params.url : null;
+  const action = url ? t(`${template}.action`) : null;
   const footer = t(`${template}.footer`);
   const signature = t("signature");
-  const text = [greeting, "", body, "", `${action}: ${params.url}`, "", footer, "", signature].join("\n");
+  const text = [greeting, "", body, "", ...(url ? [`${action}: ${url}`, ""] : []), footer, "", signature].join("\n");
   const dir = directionOf(locale);
   const html = `<!doctype html><html lang="${locale}" dir="${dir}"><body style="font-family:system-ui,sans-serif;color:#171717;background:#fafafa;padding:24px">
 <div style="max-width:520px;margin:0 auto;background:#fff;border:1px solid #e5e5e5;border-radius:8px;padding:24px;text-align:start">
-<p>${escapeHtml(greeting)}</p><p>${escapeHtml(body)}</p>
-<p><a href="${escapeHtml(params.url)}" style="display:inline-block;background:#4f46e5;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>
+<p>${escapeHtml(greeting)}</p><p style="white-space:pre-line">${escapeHtml(body)}</p>
+${url && action ? `<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#4f46e5;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>` : ""}
 <p style="color:#525252;font-size:13px">${escapeHtml(footer)}</p><p style="color:#525252;font-size:13px">${escapeHtml(signature)}</p>
 </div></body></html>`;
   return { subject, text, html };

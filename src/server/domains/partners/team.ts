@@ -1,0 +1,106 @@
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { partnerInvitations, partnerMemberships, users } from "@/server/db/schema";
+import type { Db } from "@/server/db/types";
+import type { Clock } from "@/lib/clock";
+import type { PartnerActor } from "../actor";
+import { audit } from "../audit/service";
+import { ConflictError, InvalidError, NotFoundError } from "../errors";
+import { issueInvitation, pendingInvitations, resendInvitation, revokeInvitation } from "./invitations";
+
+/** The caller's own organization: its members, and (for owners) the invitations still open. */
+export async function listTeam(db: Db, actor: PartnerActor, clock: Clock) {
+  const members = await db
+    .select({ userId: users.id, name: users.name, email: users.email, role: partnerMemberships.role, joinedAt: partnerMemberships.createdAt, deactivatedAt: users.deactivatedAt })
+    .from(partnerMemberships)
+    .innerJoin(users, eq(users.id, partnerMemberships.userId))
+    .where(eq(partnerMemberships.partnerId, actor.partnerId))
+    .orderBy(asc(users.name));
+  const invitations = actor.partnerRole === "owner" ? await pendingInvitations(db, actor.partnerId, clock) : [];
+  return { members, invitations };
+}
+
+export const inviteMemberInput = z.object({
+  email: z.email().max(320).transform((e) => e.trim().toLowerCase()),
+  name: z.string().trim().min(2).max(120).optional(),
+  role: z.enum(["owner", "member"]),
+});
+
+export async function inviteMember(db: Db, actor: PartnerActor, input: z.infer<typeof inviteMemberInput>, clock: Clock) {
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+    if (user) throw new ConflictError("team.emailTaken", "email");
+    const [open] = await tx
+      .select({ id: partnerInvitations.id })
+      .from(partnerInvitations)
+      .where(
+        and(
+          eq(partnerInvitations.partnerId, actor.partnerId),
+          eq(partnerInvitations.email, input.email),
+          isNull(partnerInvitations.acceptedAt),
+          isNull(partnerInvitations.revokedAt),
+          sql`${partnerInvitations.expiresAt} > ${clock.now().toISOString()}::timestamptz`,
+        ),
+      );
+    if (open) throw new ConflictError("team.alreadyInvited", "email");
+    const invitation = await issueInvitation(tx, actor, { partnerId: actor.partnerId, email: input.email, name: input.name ?? null, role: input.role, locale: actor.locale ?? "en" }, clock);
+    return { id: invitation.id };
+  });
+}
+
+export const invitationIdInput = z.object({ invitationId: z.uuid() });
+
+export function resendMemberInvitation(db: Db, actor: PartnerActor, input: z.infer<typeof invitationIdInput>, clock: Clock) {
+  return resendInvitation(db, actor, actor.partnerId, input.invitationId, actor.locale ?? "en", clock).then((i) => ({ id: i.id }));
+}
+
+export function revokeMemberInvitation(db: Db, actor: PartnerActor, input: z.infer<typeof invitationIdInput>, clock: Clock) {
+  return revokeInvitation(db, actor, actor.partnerId, input.invitationId, clock);
+}
+
+export const changeMemberRoleInput = z.object({ userId: z.uuid(), role: z.enum(["owner", "member"]) });
+
+export async function changeMemberRole(db: Db, actor: PartnerActor, input: z.infer<typeof changeMemberRoleInput>, clock: Clock) {
+  return db.transaction(async (tx) => {
+    const membership = await lockMember(tx, actor.partnerId, input.userId);
+    if (membership.role === input.role) return membership;
+    if (membership.role === "owner") await assertAnotherOwner(tx, actor.partnerId, input.userId);
+    const [after] = await tx.update(partnerMemberships).set({ role: input.role }).where(eq(partnerMemberships.userId, input.userId)).returning();
+    await audit(tx, actor, { action: "team.roleChanged", entityType: "user", entityId: input.userId, before: { role: membership.role }, after: { role: input.role } }, clock.now());
+    return after!;
+  });
+}
+
+export const removeMemberInput = z.object({ userId: z.uuid() });
+
+/** Removes a colleague from the organization (their account is closed); never the last owner. */
+export async function removeMember(db: Db, actor: PartnerActor, input: z.infer<typeof removeMemberInput>, clock: Clock) {
+  await db.transaction(async (tx) => {
+    const membership = await lockMember(tx, actor.partnerId, input.userId);
+    if (membership.role === "owner") await assertAnotherOwner(tx, actor.partnerId, input.userId);
+    if (input.userId === actor.userId) throw new InvalidError("team.cannotRemoveSelf", "userId");
+    await tx.delete(partnerMemberships).where(eq(partnerMemberships.userId, input.userId));
+    await tx.update(users).set({ deactivatedAt: clock.now() }).where(eq(users.id, input.userId));
+    await audit(tx, actor, { action: "team.memberRemoved", entityType: "user", entityId: input.userId, before: membership }, clock.now());
+  });
+}
+
+async function lockMember(tx: Db, partnerId: string, userId: string) {
+  const [membership] = await tx
+    .select()
+    .from(partnerMemberships)
+    .where(and(eq(partnerMemberships.userId, userId), eq(partnerMemberships.partnerId, partnerId)))
+    .for("update");
+  // Someone in another organization is reported exactly like someone who does not exist.
+  if (!membership) throw new NotFoundError("team.memberNotFound", "userId");
+  return membership;
+}
+
+async function assertAnotherOwner(tx: Db, partnerId: string, exceptUserId: string) {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(partnerMemberships)
+    .innerJoin(users, eq(users.id, partnerMemberships.userId))
+    .where(and(eq(partnerMemberships.partnerId, partnerId), eq(partnerMemberships.role, "owner"), sql`${users.id} <> ${exceptUserId}`, isNull(users.deactivatedAt)));
+  if ((row?.n ?? 0) === 0) throw new ConflictError("team.lastOwner", "userId");
+}
