@@ -23,7 +23,20 @@ export function sniffImageType(bytes: Uint8Array): LogoType | null {
  */
 export function sanitizeSvg(svg: string): string | null {
   if (/<!DOCTYPE|<!ENTITY/i.test(svg)) return null;
-  let clean = svg
+  // Repeat until nothing changes, so pieces that join up after a removal are removed too.
+  let clean = svg;
+  for (let pass = 0; pass < 5; pass++) {
+    const next = stripOnce(clean);
+    if (next === clean) break;
+    clean = next;
+  }
+  // Anything script-like that survived means we refuse rather than guess.
+  if (/<script|javascript:|\son[a-z]+\s*=|<foreignObject/i.test(clean)) return null;
+  return clean.trim();
+}
+
+function stripOnce(svg: string): string {
+  return svg
     .replace(/<script[\s\S]*?<\/script\s*>/gi, "")
     .replace(/<script[^>]*\/>/gi, "")
     .replace(/<foreignObject[\s\S]*?<\/foreignObject\s*>/gi, "")
@@ -32,10 +45,6 @@ export function sanitizeSvg(svg: string): string | null {
     .replace(/\s+(xlink:)?href\s*=\s*("\s*(javascript|data|https?|\/\/)[^"]*"|'\s*(javascript|data|https?|\/\/)[^']*')/gi, "")
     .replace(/url\(\s*['"]?\s*(javascript|https?|\/\/)[^)]*\)/gi, "none")
     .replace(/@import[^;]+;/gi, "");
-  // Anything script-like that survived (nested tricks) means we refuse rather than guess.
-  if (/<script|javascript:|\son[a-z]+\s*=|<foreignObject/i.test(clean)) return null;
-  clean = clean.trim();
-  return clean;
 }
 
 export type LogoCheck = { ok: true; contentType: LogoType; bytes: Uint8Array } | { ok: false; code: "logo.tooLarge" | "logo.wrongType" | "logo.unsafe" | "logo.empty" };

@@ -1,0 +1,108 @@
+import { count, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { HOUR } from "@/lib/clock";
+import { auditLog, emailOutbox, partnerApplications, partnerInvitations, partnerMemberships, partners, tiers, users } from "@/server/db/schema";
+import { setupProgram } from "@/server/testing/fixtures";
+import { approveApplication, rejectApplication, submitApplication, type SubmitApplicationInput } from "./applications";
+import { currentTerms } from "./terms";
+
+const { db, clock, manager } = await setupProgram();
+const terms = (await currentTerms(db))!;
+let ipSeq = 0;
+
+function form(overrides: Partial<SubmitApplicationInput> = {}): SubmitApplicationInput & { ip: string; locale: "en" } {
+  return {
+    company: "Orbit Labs",
+    website: "https://www.orbit-labs.example/partners",
+    country: "NL",
+    type: "reseller",
+    contactName: "Sanne de Vries",
+    contactEmail: "sanne@orbit-labs.example",
+    salesApproach: "We resell analytics tools to logistics companies in the Benelux.",
+    expectedDealsPerQuarter: 5,
+    termsId: terms.id,
+    acceptTerms: true,
+    ip: `198.51.100.${++ipSeq}`,
+    locale: "en",
+    ...overrides,
+  };
+}
+
+const rows = async (table: typeof partnerApplications | typeof emailOutbox | typeof partners | typeof auditLog) => (await db.select({ n: count() }).from(table))[0]!.n;
+
+describe("applications", () => {
+  it("stores an application with its normalized domain and emails a confirmation", async () => {
+    await submitApplication(db, form(), clock);
+    const [row] = await db.select().from(partnerApplications).where(eq(partnerApplications.contactEmail, "sanne@orbit-labs.example"));
+    expect(row).toMatchObject({ domain: "orbit-labs.example", status: "pending", termsId: terms.id });
+    const [email] = await db.select().from(emailOutbox).where(eq(emailOutbox.to, "sanne@orbit-labs.example"));
+    expect(email?.template).toBe("applicationReceived");
+  });
+
+  it("refuses a second application for the same email or domain, naming the field, and writes nothing", async () => {
+    const before = [await rows(partnerApplications), await rows(emailOutbox)];
+    await expect(submitApplication(db, form({ website: "orbit-labs.example", contactEmail: "other@orbit-labs.example" }), clock)).rejects.toMatchObject({ code: "application.pending", field: "website" });
+    await expect(submitApplication(db, form({ website: "elsewhere.example" }), clock)).rejects.toMatchObject({ code: "application.pending", field: "contactEmail" });
+    expect([await rows(partnerApplications), await rows(emailOutbox)]).toEqual(before);
+  });
+
+  it("refuses a company that is already a partner, by website or by email domain", async () => {
+    await expect(submitApplication(db, form({ company: "NW", website: "northwind-analytics.example", contactEmail: "x@somewhere.example" }), clock)).rejects.toMatchObject({ code: "application.partnerExists" });
+    await expect(submitApplication(db, form({ company: "NW", website: "nw-new.example", contactEmail: "olivia@northwind.demo" }), clock)).rejects.toMatchObject({ code: "application.emailTaken", field: "contactEmail" });
+  });
+
+  it("answers a filled honeypot like a success and stores nothing", async () => {
+    const before = await rows(partnerApplications);
+    await expect(submitApplication(db, form({ company: "Bot Co", website: "bot.example", contactEmail: "bot@bot.example", nickname: "spam" }), clock)).resolves.toEqual({ received: true });
+    expect(await rows(partnerApplications)).toBe(before);
+  });
+
+  it("limits applications per IP per hour", async () => {
+    const ip = "203.0.113.200";
+    for (let i = 0; i < 5; i++) await submitApplication(db, form({ ip, company: `Co ${i}`, website: `co${i}.example`, contactEmail: `a${i}@co${i}.example` }), clock);
+    await expect(submitApplication(db, form({ ip, company: "Co 6", website: "co6.example", contactEmail: "a@co6.example" }), clock)).rejects.toMatchObject({ kind: "rate_limited" });
+    clock.advance(HOUR);
+    await expect(submitApplication(db, form({ ip, company: "Co 7", website: "co7.example", contactEmail: "a@co7.example" }), clock)).resolves.toEqual({ received: true });
+  });
+
+  it("refuses an outdated terms version", async () => {
+    await expect(submitApplication(db, form({ termsId: "00000000-0000-4000-8000-000000000000", website: "t.example", contactEmail: "t@t.example" }), clock)).rejects.toMatchObject({ code: "terms.outdated" });
+  });
+
+  it("approval creates the partner, its owner and a 7-day invitation, audited, in one go", async () => {
+    const [application] = await db.select().from(partnerApplications).where(eq(partnerApplications.contactEmail, "sanne@orbit-labs.example"));
+    const [silver] = await db.select().from(tiers).where(eq(tiers.key, "silver"));
+    const { partnerId } = await approveApplication(db, manager, { applicationId: application!.id, tierId: silver!.id, managerId: manager.userId }, clock);
+    const [partner] = await db.select().from(partners).where(eq(partners.id, partnerId));
+    expect(partner).toMatchObject({ name: "Orbit Labs", status: "active", tierId: silver!.id, managerId: manager.userId, domain: "orbit-labs.example" });
+    const [owner] = await db.select().from(users).innerJoin(partnerMemberships, eq(partnerMemberships.userId, users.id)).where(eq(users.email, "sanne@orbit-labs.example"));
+    expect(owner?.partner_memberships).toMatchObject({ partnerId, role: "owner" });
+    const [invitation] = await db.select().from(partnerInvitations).where(eq(partnerInvitations.partnerId, partnerId));
+    expect(invitation!.expiresAt.getTime() - clock.now().getTime()).toBe(7 * 24 * HOUR);
+    const invite = (await db.select().from(emailOutbox).where(eq(emailOutbox.template, "partnerInvite"))).find((e) => e.to === "sanne@orbit-labs.example");
+    expect(invite?.text).toMatch(/\/invite\/[\w-]{20,}/);
+    const audits = await db.select().from(auditLog).where(eq(auditLog.entityId, application!.id));
+    expect(audits.map((a) => a.action)).toContain("application.approved");
+    await expect(approveApplication(db, manager, { applicationId: application!.id, tierId: silver!.id, managerId: manager.userId }, clock)).rejects.toMatchObject({ code: "application.alreadyReviewed" });
+  });
+
+  it("refuses approval with an unknown tier or a manager who is not one, changing nothing", async () => {
+    await submitApplication(db, form({ company: "Delta", website: "delta.example", contactEmail: "d@delta.example" }), clock);
+    const [application] = await db.select().from(partnerApplications).where(eq(partnerApplications.contactEmail, "d@delta.example"));
+    const [gold] = await db.select().from(tiers).where(eq(tiers.key, "gold"));
+    const before = await rows(partners);
+    await expect(approveApplication(db, manager, { applicationId: application!.id, tierId: "00000000-0000-4000-8000-000000000000", managerId: manager.userId }, clock)).rejects.toMatchObject({ code: "application.tierUnknown", field: "tierId" });
+    const [finance] = await db.select().from(users).where(eq(users.email, "finance@tierwise.demo"));
+    await expect(approveApplication(db, manager, { applicationId: application!.id, tierId: gold!.id, managerId: finance!.id }, clock)).rejects.toMatchObject({ code: "application.managerUnknown", field: "managerId" });
+    expect(await rows(partners)).toBe(before);
+  });
+
+  it("rejection records the reason and emails it", async () => {
+    const [application] = await db.select().from(partnerApplications).where(eq(partnerApplications.contactEmail, "d@delta.example"));
+    await rejectApplication(db, manager, { applicationId: application!.id, reason: "We are not adding resellers in this region this year." }, clock);
+    const [row] = await db.select().from(partnerApplications).where(eq(partnerApplications.id, application!.id));
+    expect(row).toMatchObject({ status: "rejected", rejectionReason: "We are not adding resellers in this region this year.", reviewedBy: manager.userId });
+    const [email] = await db.select().from(emailOutbox).where(eq(emailOutbox.template, "applicationRejected"));
+    expect(email?.text).toContain("not adding resellers");
+  });
+});

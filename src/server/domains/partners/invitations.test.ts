@@ -1,0 +1,92 @@
+import { count, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { DAY } from "@/lib/clock";
+import { emailOutbox, partnerMemberships, termsAcceptances, users } from "@/server/db/schema";
+import { verifyCredentials } from "@/server/auth/credentials";
+import { setupProgram } from "@/server/testing/fixtures";
+import type { PartnerActor } from "../actor";
+import { acceptInvitation, inspectInvitation } from "./invitations";
+import { changeMemberRole, inviteMember, removeMember, revokeMemberInvitation } from "./team";
+import { currentTerms, publishTerms } from "./terms";
+
+const { db, clock, manager, partnerOwner, partnerMember } = await setupProgram();
+let terms = (await currentTerms(db))!;
+
+/** The raw token of the newest invitation email to `to` (tokens are only ever in the email). */
+async function tokenFor(to: string): Promise<string> {
+  const emails = await db.select().from(emailOutbox).where(eq(emailOutbox.to, to));
+  const newest = emails.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+  return /\/invite\/([\w-]+)/.exec(newest!.text)![1]!;
+}
+
+const accept = (token: string, extra: Partial<Parameters<typeof acceptInvitation>[1]> = {}) =>
+  acceptInvitation(db, { token, name: "Nadia Karim", password: "nadia-password-1", termsId: terms.id, acceptTerms: true, ip: "198.51.100.9", ...extra }, clock);
+
+describe("invitations", () => {
+  it("an owner's invitation lets a colleague join with a password and the accepted terms", async () => {
+    await inviteMember(db, partnerOwner, { email: "nadia@northwind.demo", role: "member" }, clock);
+    const token = await tokenFor("nadia@northwind.demo");
+    expect(await inspectInvitation(db, token, clock)).toMatchObject({ state: "valid", email: "nadia@northwind.demo", company: "Northwind Analytics" });
+    const { userId } = await accept(token);
+    const [membership] = await db.select().from(partnerMemberships).where(eq(partnerMemberships.userId, userId));
+    expect(membership).toMatchObject({ partnerId: partnerOwner.partnerId, role: "member" });
+    const [acceptance] = await db.select().from(termsAcceptances).where(eq(termsAcceptances.userId, userId));
+    expect(acceptance).toMatchObject({ termsId: terms.id, ip: "198.51.100.9" });
+    await expect(verifyCredentials(db, { email: "nadia@northwind.demo", password: "nadia-password-1", ip: "198.51.100.9" }, clock)).resolves.toBe(userId);
+  });
+
+  it("works once: a used link says so and writes nothing", async () => {
+    const token = await tokenFor("nadia@northwind.demo");
+    const [before] = await db.select({ n: count() }).from(users);
+    await expect(accept(token)).rejects.toMatchObject({ code: "invitation.accepted", field: "token" });
+    expect((await db.select({ n: count() }).from(users))[0]).toEqual(before);
+  });
+
+  it("expires after 7 days", async () => {
+    await inviteMember(db, partnerOwner, { email: "late@northwind.demo", role: "member" }, clock);
+    const token = await tokenFor("late@northwind.demo");
+    clock.advance(7 * DAY + 1);
+    expect((await inspectInvitation(db, token, clock)).state).toBe("expired");
+    await expect(accept(token)).rejects.toMatchObject({ code: "invitation.expired" });
+  });
+
+  it("a revoked link says so", async () => {
+    const { id } = await inviteMember(db, partnerOwner, { email: "revoked@northwind.demo", role: "member" }, clock);
+    const token = await tokenFor("revoked@northwind.demo");
+    await revokeMemberInvitation(db, partnerOwner, { invitationId: id }, clock);
+    await expect(accept(token)).rejects.toMatchObject({ code: "invitation.revoked" });
+  });
+
+  it("requires the current terms: a version published meanwhile must be read first", async () => {
+    await inviteMember(db, partnerOwner, { email: "reader@northwind.demo", role: "member" }, clock);
+    const token = await tokenFor("reader@northwind.demo");
+    const old = terms;
+    terms = await publishTerms(db, manager, { body: "# Terms v2\n\nNew rules for everyone in the program." }, clock);
+    await expect(accept(token, { termsId: old.id })).rejects.toMatchObject({ code: "terms.outdated" });
+    await expect(accept(token)).resolves.toMatchObject({ email: "reader@northwind.demo" });
+  });
+
+  it("refuses inviting an address that already has an account, or one already invited", async () => {
+    await expect(inviteMember(db, partnerOwner, { email: "lena@cobalt.demo", role: "member" }, clock)).rejects.toMatchObject({ code: "team.emailTaken", field: "email" });
+    await inviteMember(db, partnerOwner, { email: "twice@northwind.demo", role: "member" }, clock);
+    await expect(inviteMember(db, partnerOwner, { email: "twice@northwind.demo", role: "owner" }, clock)).rejects.toMatchObject({ code: "team.alreadyInvited" });
+  });
+});
+
+describe("team", () => {
+  it("never removes or demotes the last owner", async () => {
+    await expect(changeMemberRole(db, partnerOwner, { userId: partnerOwner.userId, role: "member" }, clock)).rejects.toMatchObject({ code: "team.lastOwner" });
+    await changeMemberRole(db, partnerOwner, { userId: partnerMember.userId, role: "owner" }, clock);
+    const promoted: PartnerActor = { ...partnerMember, partnerRole: "owner" };
+    await removeMember(db, promoted, { userId: partnerOwner.userId }, clock);
+    await expect(removeMember(db, promoted, { userId: promoted.userId }, clock)).rejects.toMatchObject({ code: "team.lastOwner" });
+    const [removed] = await db.select().from(users).where(eq(users.id, partnerOwner.userId));
+    expect(removed?.deactivatedAt).not.toBeNull();
+  });
+
+  it("treats another organization's member as unknown", async () => {
+    const [lena] = await db.select().from(users).where(eq(users.email, "lena@cobalt.demo"));
+    const promoted: PartnerActor = { ...partnerMember, partnerRole: "owner" };
+    await expect(removeMember(db, promoted, { userId: lena!.id }, clock)).rejects.toMatchObject({ code: "team.memberNotFound" });
+  });
+});
