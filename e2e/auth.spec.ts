@@ -4,21 +4,21 @@ import { expectNoMissingTranslations, navLabels, signIn, signInAndWait, USERS } 
 test.describe("signing in", () => {
   test("each staff role sees the console sections it may use", async ({ page }) => {
     await signInAndWait(page, USERS.admin, /\/manage$/);
-    expect(await navLabels(page)).toEqual(["Overview", "Emails", "Audit log", "Settings"]);
+    expect(await navLabels(page)).toEqual(["Overview", "Applications", "Partners", "Program terms", "Emails", "Audit log", "Settings"]);
     await expectNoMissingTranslations(page);
 
     await page.context().clearCookies();
     await signInAndWait(page, USERS.manager, /\/manage$/);
-    expect(await navLabels(page)).toEqual(["Overview"]);
+    expect(await navLabels(page)).toEqual(["Overview", "Applications", "Partners", "Program terms"]);
 
     await page.context().clearCookies();
     await signInAndWait(page, USERS.finance, /\/manage$/);
-    expect(await navLabels(page)).toEqual(["Overview"]);
+    expect(await navLabels(page)).toEqual(["Overview", "Partners"]);
   });
 
   test("partners land on their dashboard with their organization", async ({ page }) => {
     await signInAndWait(page, USERS.owner, /\/dashboard$/);
-    expect(await navLabels(page)).toEqual(["Dashboard"]);
+    expect(await navLabels(page)).toEqual(["Dashboard", "Team", "Company settings"]);
     await expect(page.getByTestId("shell-context")).toHaveText("Northwind Analytics");
     await expect(page.getByTestId("stat-tier")).toContainText("Gold");
     await expect(page.getByTestId("stat-team")).toContainText("2");
@@ -27,6 +27,7 @@ test.describe("signing in", () => {
     await page.context().clearCookies();
     await signInAndWait(page, USERS.member, /\/dashboard$/);
     await expect(page.getByTestId("user-menu")).toContainText("Member");
+    expect(await navLabels(page)).toEqual(["Dashboard", "Team"]);
   });
 
   test("the staff overview counts partners by tier from the seed", async ({ page }) => {

@@ -6,7 +6,7 @@ import { authSecret } from "@/server/auth/secret";
 const { auth } = NextAuth(() => ({ ...baseAuthConfig, secret: authSecret() }));
 
 /** Paths anyone may open; everything else needs a session. */
-const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/forgot$/, /^\/reset\//, /^\/welcome\//, /^\/invite\//, /^\/apply$/, /^\/api\/auth\//, /^\/api\/trpc\//, /^\/icon/, /^\/favicon/];
+const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/forgot$/, /^\/reset\//, /^\/welcome\//, /^\/invite\//, /^\/apply$/, /^\/api\/auth\//, /^\/api\/trpc\//, /^\/api\/logos\//, /^\/icon/, /^\/favicon/];
 
 function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [
@@ -32,6 +32,8 @@ const middleware = auth((req) => {
     if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(login);
   }
+  // Route handlers that serve files set their own, stricter policy.
+  if (pathname.startsWith("/api/logos/")) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(req.headers);

@@ -20,16 +20,19 @@ export function toTRPCError(error: DomainError): TRPCError {
   return new TRPCError({ code: CODE_BY_KIND[error.kind], message: error.code, cause: error });
 }
 
-type Translate = (key: string, values?: Record<string, string | number>) => string;
+type Translate = ((key: string, values?: Record<string, string | number>) => string) & { has: (key: string) => boolean };
 
 function translator(locale: Locale): Translate {
-  const t = createTranslator({ locale, messages: messagesByLocale[locale], namespace: "errors" }) as unknown as Translate;
-  const has = createTranslator({ locale, messages: messagesByLocale[locale], namespace: "errors" }).has as (key: string) => boolean;
-  return (key, values) => (has(key) ? t(key, values) : t("generic"));
+  const raw = createTranslator({ locale, messages: messagesByLocale[locale], namespace: "errors" });
+  const t = raw as unknown as (key: string, values?: Record<string, string | number>) => string;
+  const has = raw.has as (key: string) => boolean;
+  return Object.assign((key: string, values?: Record<string, string | number>) => (has(key) ? t(key, values) : t("generic")), { has });
 }
 
 /** One message for one Zod issue, in the caller's language. */
 function issueMessage(t: Translate, issue: z.core.$ZodIssue): string {
+  // A schema that names its own message key (refine, regex, literal, enum) is taken at its word.
+  if (issue.message && t.has(issue.message)) return t(issue.message);
   switch (issue.code) {
     case "too_small":
       return issue.minimum === 1 && issue.origin === "string" ? t("validation.required") : t(`validation.tooSmall.${issue.origin === "string" ? "string" : "number"}`, { min: String(issue.minimum) });

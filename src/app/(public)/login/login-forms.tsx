@@ -77,6 +77,12 @@ export function LoginForms({ callbackUrl, linkError }: { callbackUrl: string; li
             </Button>
           </form>
         )}
+        <p className="mt-6 border-t border-border pt-4 text-center text-sm text-muted">
+          {t("applyPrompt")}{" "}
+          <Link href="/apply" className="font-medium text-brand-700 hover:underline">
+            {t("applyLink")}
+          </Link>
+        </p>
       </CardBody>
     </Card>
   );

@@ -10,7 +10,7 @@ const { db, clock, manager } = await setupProgram();
 const terms = (await currentTerms(db))!;
 let ipSeq = 0;
 
-function form(overrides: Partial<SubmitApplicationInput> = {}): SubmitApplicationInput & { ip: string; locale: "en" } {
+function form(overrides: Partial<SubmitApplicationInput & { ip: string }> = {}): SubmitApplicationInput & { ip: string; locale: "en" } {
   return {
     company: "Orbit Labs",
     website: "https://www.orbit-labs.example/partners",

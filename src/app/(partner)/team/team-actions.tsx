@@ -1,0 +1,203 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { Button, Dialog, FormField, Input, Select, fieldDescribedBy, useToast } from "@/components/ui";
+import { useTRPC } from "@/lib/trpc/client";
+import { useFormErrors } from "@/lib/trpc/use-form-errors";
+import type { PartnerRole } from "@/server/domains/actor";
+
+type RoleLabels = Record<PartnerRole, string>;
+
+/** Keeps an email left-to-right inside a translated sentence (toasts take plain text, not <bdi>). */
+const isolate = (email: string) => `\u2066${email}\u2069`;
+const ROLES: PartnerRole[] = ["member", "owner"];
+
+export function InviteMemberButton({ roleLabels }: { roleLabels: RoleLabels }) {
+  const t = useTranslations("team");
+  const tc = useTranslations("common");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { toast } = useToast();
+  const [open, setOpen] = useState(false);
+  const { errors, fromError, clear, field } = useFormErrors();
+  const invite = useMutation(
+    trpc.team.invite.mutationOptions({
+      onSuccess: (_data, variables) => {
+        setOpen(false);
+        clear();
+        toast({ title: t("inviteSent", { email: isolate(variables.email) }), tone: "success" });
+        router.refresh();
+      },
+      onError: fromError,
+    }),
+  );
+  function close() {
+    setOpen(false);
+    clear();
+  }
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const name = String(data.get("name") ?? "").trim();
+    invite.mutate({
+      email: String(data.get("email") ?? "").trim(),
+      name: name === "" ? undefined : name,
+      role: data.get("role") === "owner" ? "owner" : "member",
+    });
+  }
+  return (
+    <>
+      <Button onClick={() => setOpen(true)} data-testid="invite-member">
+        {t("invite")}
+      </Button>
+      <Dialog open={open} onClose={close} title={t("inviteTitle")} description={t("inviteHint")} closeLabel={tc("close")}>
+        {open ? (
+          <form onSubmit={submit} noValidate className="space-y-4" data-testid="invite-form">
+            {errors.message && Object.keys(errors.fields).length === 0 ? <p role="alert" className="text-sm text-danger-700">{errors.message}</p> : null}
+            <FormField label={t("email")} htmlFor="invite-email" error={field("email")} required>
+              <Input id="invite-email" name="email" type="email" dir="ltr" autoComplete="off" required aria-invalid={field("email") ? true : undefined} aria-describedby={fieldDescribedBy("invite-email", { error: field("email") })} />
+            </FormField>
+            <FormField label={t("nameOptional")} htmlFor="invite-name" error={field("name")}>
+              <Input id="invite-name" name="name" autoComplete="off" maxLength={120} aria-invalid={field("name") ? true : undefined} aria-describedby={fieldDescribedBy("invite-name", { error: field("name") })} />
+            </FormField>
+            <FormField label={t("role")} htmlFor="invite-role" error={field("role")} hint={t("roleHint")}>
+              <Select id="invite-role" name="role" defaultValue="member" aria-describedby={fieldDescribedBy("invite-role", { error: field("role"), hint: t("roleHint") })}>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {roleLabels[r]}
+                  </option>
+                ))}
+              </Select>
+            </FormField>
+            <div className="flex justify-end gap-2">
+              <Button type="button" variant="ghost" onClick={close}>
+                {tc("cancel")}
+              </Button>
+              <Button type="submit" loading={invite.isPending} data-testid="send-invite">
+                {t("sendInvite")}
+              </Button>
+            </div>
+          </form>
+        ) : null}
+      </Dialog>
+    </>
+  );
+}
+
+export function MemberRowActions({ userId, name, role, isSelf, roleLabels }: { userId: string; name: string; role: PartnerRole; isSelf: boolean; roleLabels: RoleLabels }) {
+  const t = useTranslations("team");
+  const tc = useTranslations("common");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { toast } = useToast();
+  const [confirming, setConfirming] = useState(false);
+  const onError = (error: { message: string }) => toast({ title: error.message, tone: "danger" });
+  const changeRole = useMutation(
+    trpc.team.changeRole.mutationOptions({
+      onSuccess: (_data, variables) => {
+        toast({ title: t("roleChanged", { name, role: roleLabels[variables.role] }), tone: "success" });
+        router.refresh();
+      },
+      onError,
+    }),
+  );
+  const remove = useMutation(
+    trpc.team.remove.mutationOptions({
+      onSuccess: () => {
+        setConfirming(false);
+        toast({ title: t("removed", { name }), tone: "success" });
+        router.refresh();
+      },
+      onError: (error) => {
+        setConfirming(false);
+        onError(error);
+      },
+    }),
+  );
+  return (
+    <div className="flex items-center justify-end gap-2">
+      <label className="sr-only" htmlFor={`role-${userId}`}>
+        {t("changeRoleFor", { name })}
+      </label>
+      <Select
+        id={`role-${userId}`}
+        value={role}
+        disabled={changeRole.isPending}
+        onChange={(e) => changeRole.mutate({ userId, role: e.target.value === "owner" ? "owner" : "member" })}
+        className="h-8 py-0 text-xs"
+        data-testid="member-role"
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {roleLabels[r]}
+          </option>
+        ))}
+      </Select>
+      {isSelf ? null : (
+        <>
+          <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label={t("removeFor", { name })} data-testid="remove-member">
+            {t("remove")}
+          </Button>
+          <Dialog
+            open={confirming}
+            onClose={() => setConfirming(false)}
+            title={t("removeTitle", { name })}
+            description={t("removeBody")}
+            closeLabel={tc("close")}
+            size="sm"
+            footer={
+              <>
+                <Button variant="ghost" onClick={() => setConfirming(false)}>
+                  {tc("cancel")}
+                </Button>
+                <Button variant="danger" loading={remove.isPending} onClick={() => remove.mutate({ userId })} data-testid="confirm-remove">
+                  {t("removeConfirm")}
+                </Button>
+              </>
+            }
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+export function InvitationRowActions({ invitationId, email }: { invitationId: string; email: string }) {
+  const t = useTranslations("team");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { toast } = useToast();
+  const onError = (error: { message: string }) => toast({ title: error.message, tone: "danger" });
+  const resend = useMutation(
+    trpc.team.resendInvitation.mutationOptions({
+      onSuccess: () => {
+        toast({ title: t("resent", { email: isolate(email) }), tone: "success" });
+        router.refresh();
+      },
+      onError,
+    }),
+  );
+  const revoke = useMutation(
+    trpc.team.revokeInvitation.mutationOptions({
+      onSuccess: () => {
+        toast({ title: t("revoked", { email: isolate(email) }), tone: "success" });
+        router.refresh();
+      },
+      onError,
+    }),
+  );
+  const busy = resend.isPending || revoke.isPending;
+  return (
+    <div className="flex items-center justify-end gap-2">
+      <Button size="sm" variant="secondary" loading={resend.isPending} disabled={busy} onClick={() => resend.mutate({ invitationId })} aria-label={t("resendFor", { email: isolate(email) })} data-testid="resend-invitation">
+        {t("resend")}
+      </Button>
+      <Button size="sm" variant="ghost" loading={revoke.isPending} disabled={busy} onClick={() => revoke.mutate({ invitationId })} aria-label={t("revokeFor", { email: isolate(email) })} data-testid="revoke-invitation">
+        {t("revoke")}
+      </Button>
+    </div>
+  );
+}

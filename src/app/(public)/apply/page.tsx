@@ -1,0 +1,18 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { api } from "@/server/trpc/server";
+import { ApplyForm } from "./apply-form";
+import { countryOptions } from "@/lib/countries";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("apply"))("title") };
+}
+
+export default async function ApplyPage() {
+  const [terms, locale] = await Promise.all([(await api()).terms.current(), getLocale()]);
+  return (
+    // The public layout is sized for short forms; this one is wider, and stays centred in either direction.
+    <div className="mx-[calc((100%-min(40rem,100vw-2rem))/2)]">
+      <ApplyForm countries={countryOptions(locale)} terms={terms ? { id: terms.id, version: terms.version, body: terms.body } : null} />
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { Button, Card, CardBody, CardFooter, CardHeader, cn, Dialog, fieldControlClasses, fieldDescribedBy, FormField, Select, useToast } from "@/components/ui";
+import { useTRPC } from "@/lib/trpc/client";
+import { useFormErrors } from "@/lib/trpc/use-form-errors";
+
+/** Only these fields have a control here; any other field error is shown as the form's message. */
+function formMessage(errors: { fields: Record<string, string>; message: string | null }, visible: string[]): string | null {
+  return errors.message && !visible.some((name) => errors.fields[name]) ? errors.message : null;
+}
+
+export function ApproveApplicationForm({
+  applicationId,
+  company,
+  email,
+  tiers,
+  defaultTierId,
+  managers,
+  defaultManagerId,
+}: {
+  applicationId: string;
+  company: string;
+  email: string;
+  tiers: { id: string; label: string }[];
+  defaultTierId: string;
+  managers: { id: string; name: string }[];
+  defaultManagerId: string;
+}) {
+  const t = useTranslations("applications.approve");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { toast } = useToast();
+  const { errors, fromError, clear, field } = useFormErrors();
+  const approve = useMutation(
+    trpc.applications.approve.mutationOptions({
+      onSuccess: ({ partnerId }) => {
+        clear();
+        toast({ title: t("done", { company }), tone: "success" });
+        router.push(`/manage/partners/${partnerId}`);
+      },
+      onError: fromError,
+    }),
+  );
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    clear();
+    const data = new FormData(event.currentTarget);
+    approve.mutate({ applicationId, tierId: String(data.get("tierId") ?? ""), managerId: String(data.get("managerId") ?? "") });
+  }
+  const message = formMessage(errors, ["tierId", "managerId"]);
+  return (
+    <Card>
+      <form onSubmit={submit} noValidate aria-labelledby="approve-title">
+        <CardHeader
+          title={t("title")}
+          titleId="approve-title"
+          as="h2"
+          description={t.rich("hint", { address: email, email: (chunks) => <bdi dir="ltr">{chunks}</bdi> })}
+        />
+        <CardBody className="space-y-4">
+          {message ? (
+            <p role="alert" className="text-sm text-danger-700">
+              {message}
+            </p>
+          ) : null}
+          <FormField label={t("tier")} htmlFor="approve-tier" error={field("tierId")}>
+            <Select
+              id="approve-tier"
+              name="tierId"
+              defaultValue={defaultTierId}
+              aria-invalid={field("tierId") ? true : undefined}
+              aria-describedby={fieldDescribedBy("approve-tier", { error: field("tierId") })}
+            >
+              {tiers.map((tier) => (
+                <option key={tier.id} value={tier.id}>
+                  {tier.label}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+          <FormField label={t("manager")} htmlFor="approve-manager" error={field("managerId")}>
+            <Select
+              id="approve-manager"
+              name="managerId"
+              defaultValue={defaultManagerId}
+              aria-invalid={field("managerId") ? true : undefined}
+              aria-describedby={fieldDescribedBy("approve-manager", { error: field("managerId") })}
+            >
+              {defaultManagerId ? null : (
+                <option value="" disabled>
+                  {t("chooseManager")}
+                </option>
+              )}
+              {managers.map((manager) => (
+                <option key={manager.id} value={manager.id}>
+                  {manager.name}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+        </CardBody>
+        <CardFooter>
+          <Button type="submit" loading={approve.isPending} data-testid="approve-application">
+            {t("submit")}
+          </Button>
+        </CardFooter>
+      </form>
+    </Card>
+  );
+}
+
+export function RejectApplicationButton({ applicationId }: { applicationId: string }) {
+  const t = useTranslations("applications.reject");
+  const tc = useTranslations("common");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { toast } = useToast();
+  const [open, setOpen] = useState(false);
+  const { errors, fromError, clear, field } = useFormErrors();
+  const reject = useMutation(
+    trpc.applications.reject.mutationOptions({
+      onSuccess: () => {
+        setOpen(false);
+        clear();
+        toast({ title: t("done"), tone: "success" });
+        router.refresh();
+      },
+      onError: fromError,
+    }),
+  );
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    clear();
+    const data = new FormData(event.currentTarget);
+    reject.mutate({ applicationId, reason: String(data.get("reason") ?? "") });
+  }
+  const message = formMessage(errors, ["reason"]);
+  return (
+    <>
+      <Button variant="secondary" onClick={() => setOpen(true)} data-testid="reject-application">
+        {t("open")}
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} title={t("title")} description={t("hint")} closeLabel={tc("close")}>
+        <form onSubmit={submit} noValidate className="space-y-4">
+          {message ? (
+            <p role="alert" className="text-sm text-danger-700">
+              {message}
+            </p>
+          ) : null}
+          <FormField label={t("reason")} htmlFor="reject-reason" hint={t("reasonHint")} error={field("reason")} required>
+            <textarea
+              id="reject-reason"
+              name="reason"
+              rows={5}
+              required
+              maxLength={2000}
+              dir="auto"
+              className={cn(fieldControlClasses, "px-3 py-2")}
+              aria-invalid={field("reason") ? true : undefined}
+              aria-describedby={fieldDescribedBy("reject-reason", { hint: t("reasonHint"), error: field("reason") })}
+            />
+          </FormField>
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
+              {tc("cancel")}
+            </Button>
+            <Button type="submit" variant="danger" loading={reject.isPending} data-testid="confirm-reject">
+              {t("submit")}
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}

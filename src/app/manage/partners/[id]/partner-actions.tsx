@@ -1,0 +1,342 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { Button, cn, Dialog, fieldControlClasses, fieldDescribedBy, FormField, Input, Select, useToast } from "@/components/ui";
+import { useTRPC } from "@/lib/trpc/client";
+import { useFormErrors } from "@/lib/trpc/use-form-errors";
+
+/** Keeps an email left-to-right inside a sentence of either direction (plain-text <bdi dir="ltr">). */
+const ltr = (text: string) => `\u2066${text}\u2069`;
+
+/** The form's own message, when no field shown here carries the error. */
+function FormMessage({ errors, visible }: { errors: { fields: Record<string, string>; message: string | null }; visible: string[] }) {
+  if (!errors.message || visible.some((name) => errors.fields[name])) return null;
+  return (
+    <p role="alert" className="text-sm text-danger-700">
+      {errors.message}
+    </p>
+  );
+}
+
+const textareaClasses = cn(fieldControlClasses, "px-3 py-2");
+
+export interface ProfileValues {
+  name: string;
+  website: string;
+  country: string;
+  contactEmail: string;
+  phone: string;
+  address: string;
+}
+
+const PROFILE_FIELDS = ["name", "website", "country", "contactEmail", "phone", "address"] as const;
+
+export function EditProfileButton({ partnerId, initial }: { partnerId: string; initial: ProfileValues }) {
+  const t = useTranslations("directory.profile");
+  const tc = useTranslations("common");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { toast } = useToast();
+  const [open, setOpen] = useState(false);
+  const { errors, fromError, clear, field } = useFormErrors();
+  const update = useMutation(
+    trpc.partners.updateProfile.mutationOptions({
+      onSuccess: () => {
+        setOpen(false);
+        clear();
+        toast({ title: t("saved"), tone: "success" });
+        router.refresh();
+      },
+      onError: fromError,
+    }),
+  );
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    clear();
+    const data = new FormData(event.currentTarget);
+    const value = (name: (typeof PROFILE_FIELDS)[number]) => String(data.get(name) ?? "");
+    update.mutate({ partnerId, name: value("name"), website: value("website"), country: value("country"), contactEmail: value("contactEmail"), phone: value("phone"), address: value("address") });
+  }
+  const control = (name: (typeof PROFILE_FIELDS)[number], hint?: string) => ({
+    id: `profile-${name}`,
+    name,
+    defaultValue: initial[name],
+    "aria-invalid": field(name) ? true : undefined,
+    "aria-describedby": fieldDescribedBy(`profile-${name}`, { error: field(name), hint }),
+  });
+  function close() {
+    setOpen(false);
+    clear();
+  }
+  return (
+    <>
+      <Button variant="secondary" size="sm" onClick={() => setOpen(true)} data-testid="edit-profile">
+        {t("edit")}
+      </Button>
+      <Dialog open={open} onClose={close} title={t("editTitle", { name: initial.name })} closeLabel={tc("close")} size="lg">
+        {/* Mounted only while open, so it starts from the saved values each time. */}
+        {open ? (
+          <form onSubmit={submit} noValidate className="grid gap-4 sm:grid-cols-2">
+            <div className="sm:col-span-2">
+              <FormMessage errors={errors} visible={[...PROFILE_FIELDS]} />
+            </div>
+            <FormField label={t("name")} htmlFor="profile-name" error={field("name")} required className="sm:col-span-2">
+              <Input {...control("name")} required maxLength={120} autoComplete="organization" />
+            </FormField>
+            <FormField label={t("website")} htmlFor="profile-website" error={field("website")}>
+              <Input {...control("website")} type="url" dir="ltr" maxLength={200} autoComplete="url" />
+            </FormField>
+            <FormField label={t("country")} htmlFor="profile-country" error={field("country")} hint={t("countryHint")} required>
+              <Input {...control("country", t("countryHint"))} required dir="ltr" maxLength={2} autoComplete="country" className="w-24 uppercase" />
+            </FormField>
+            <FormField label={t("contactEmail")} htmlFor="profile-contactEmail" error={field("contactEmail")}>
+              <Input {...control("contactEmail")} type="email" dir="ltr" maxLength={320} autoComplete="email" />
+            </FormField>
+            <FormField label={t("phone")} htmlFor="profile-phone" error={field("phone")}>
+              <Input {...control("phone")} type="tel" dir="ltr" maxLength={40} autoComplete="tel" />
+            </FormField>
+            <FormField label={t("address")} htmlFor="profile-address" error={field("address")} className="sm:col-span-2">
+              <textarea {...control("address")} rows={3} maxLength={300} dir="auto" autoComplete="street-address" className={textareaClasses} />
+            </FormField>
+            <div className="flex justify-end gap-2 sm:col-span-2">
+              <Button type="button" variant="ghost" onClick={close}>
+                {tc("cancel")}
+              </Button>
+              <Button type="submit" loading={update.isPending} data-testid="save-profile">
+                {t("save")}
+              </Button>
+            </div>
+          </form>
+        ) : null}
+      </Dialog>
+    </>
+  );
+}
+
+export function ManagerForm({ partnerId, managerId, managers }: { partnerId: string; managerId: string | null; managers: { id: string; name: string }[] }) {
+  const t = useTranslations("directory");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { toast } = useToast();
+  const [value, setValue] = useState(managerId ?? "");
+  const { errors, fromError, clear, field } = useFormErrors();
+  const assign = useMutation(
+    trpc.partners.assignManager.mutationOptions({
+      onSuccess: () => {
+        clear();
+        toast({ title: t("manager.saved"), tone: "success" });
+        router.refresh();
+      },
+      onError: fromError,
+    }),
+  );
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    clear();
+    assign.mutate({ partnerId, managerId: value || null });
+  }
+  return (
+    <form onSubmit={submit} noValidate className="space-y-3">
+      <FormMessage errors={errors} visible={["managerId"]} />
+      <FormField label={t("manager.label")} htmlFor="partner-manager" hint={t("manager.hint")} error={field("managerId")}>
+        <Select
+          id="partner-manager"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          aria-invalid={field("managerId") ? true : undefined}
+          aria-describedby={fieldDescribedBy("partner-manager", { hint: t("manager.hint"), error: field("managerId") })}
+        >
+          <option value="">{t("unassigned")}</option>
+          {managers.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      <div className="flex justify-end">
+        <Button type="submit" size="sm" variant="secondary" loading={assign.isPending} disabled={value === (managerId ?? "")} data-testid="save-manager">
+          {t("manager.save")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function InvitationActions({ partnerId, invitationId, email }: { partnerId: string; invitationId: string; email: string }) {
+  const t = useTranslations("directory.invitations");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { toast } = useToast();
+  const onError = (error: { message: string }) => toast({ title: error.message, tone: "danger" });
+  const resend = useMutation(
+    trpc.partners.resendInvitation.mutationOptions({
+      onSuccess: () => {
+        toast({ title: t("resent", { email: ltr(email) }), tone: "success" });
+        router.refresh();
+      },
+      onError,
+    }),
+  );
+  const revoke = useMutation(
+    trpc.partners.revokeInvitation.mutationOptions({
+      onSuccess: () => {
+        toast({ title: t("revoked", { email: ltr(email) }), tone: "success" });
+        router.refresh();
+      },
+      onError,
+    }),
+  );
+  const busy = resend.isPending || revoke.isPending;
+  return (
+    <div className="flex items-center justify-end gap-2">
+      <Button
+        size="sm"
+        variant="secondary"
+        loading={resend.isPending}
+        disabled={busy}
+        aria-label={t("resendFor", { email: ltr(email) })}
+        onClick={() => resend.mutate({ partnerId, invitationId })}
+        data-testid="resend-invitation"
+      >
+        {t("resend")}
+      </Button>
+      <Button
+        size="sm"
+        variant="ghost"
+        loading={revoke.isPending}
+        disabled={busy}
+        aria-label={t("revokeFor", { email: ltr(email) })}
+        onClick={() => revoke.mutate({ partnerId, invitationId })}
+        data-testid="revoke-invitation"
+      >
+        {t("revoke")}
+      </Button>
+    </div>
+  );
+}
+
+export function StatusAction({ partnerId, name, status }: { partnerId: string; name: string; status: "active" | "suspended" }) {
+  const t = useTranslations("directory.status");
+  const tc = useTranslations("common");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { toast } = useToast();
+  const [open, setOpen] = useState(false);
+  const { errors, fromError, clear, field } = useFormErrors();
+  const suspending = status === "active";
+  const setStatus = useMutation(
+    trpc.partners.setStatus.mutationOptions({
+      onSuccess: () => {
+        setOpen(false);
+        clear();
+        toast({ title: suspending ? t("suspended", { name }) : t("reactivated", { name }), tone: "success" });
+        router.refresh();
+      },
+      onError: fromError,
+    }),
+  );
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    clear();
+    const data = new FormData(event.currentTarget);
+    setStatus.mutate({ partnerId, status: suspending ? "suspended" : "active", reason: String(data.get("reason") ?? "") });
+  }
+  function close() {
+    setOpen(false);
+    clear();
+  }
+  return (
+    <>
+      <Button variant={suspending ? "danger" : "primary"} onClick={() => setOpen(true)} data-testid={suspending ? "suspend-partner" : "reactivate-partner"}>
+        {suspending ? t("suspend") : t("reactivate")}
+      </Button>
+      <Dialog
+        open={open}
+        onClose={close}
+        title={suspending ? t("suspendTitle", { name }) : t("reactivateTitle", { name })}
+        description={suspending ? t("suspendHint") : t("reactivateHint")}
+        closeLabel={tc("close")}
+      >
+        {open ? (
+          <form onSubmit={submit} noValidate className="space-y-4">
+            <FormMessage errors={errors} visible={["reason"]} />
+            <FormField label={t("reason")} htmlFor="status-reason" hint={t("reasonHint")} error={field("reason")} required>
+              <textarea
+                id="status-reason"
+                name="reason"
+                rows={4}
+                required
+                maxLength={1000}
+                dir="auto"
+                className={textareaClasses}
+                aria-invalid={field("reason") ? true : undefined}
+                aria-describedby={fieldDescribedBy("status-reason", { hint: t("reasonHint"), error: field("reason") })}
+              />
+            </FormField>
+            <div className="flex justify-end gap-2">
+              <Button type="button" variant="ghost" onClick={close}>
+                {tc("cancel")}
+              </Button>
+              <Button type="submit" variant={suspending ? "danger" : "primary"} loading={setStatus.isPending} data-testid="confirm-status">
+                {suspending ? t("confirmSuspend") : t("confirmReactivate")}
+              </Button>
+            </div>
+          </form>
+        ) : null}
+      </Dialog>
+    </>
+  );
+}
+
+export function AddNoteForm({ partnerId }: { partnerId: string }) {
+  const t = useTranslations("directory.notes");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { toast } = useToast();
+  const [body, setBody] = useState("");
+  const { errors, fromError, clear, field } = useFormErrors();
+  const add = useMutation(
+    trpc.partners.addNote.mutationOptions({
+      onSuccess: () => {
+        setBody("");
+        clear();
+        toast({ title: t("added"), tone: "success" });
+        router.refresh();
+      },
+      onError: fromError,
+    }),
+  );
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    clear();
+    add.mutate({ partnerId, body });
+  }
+  return (
+    <form onSubmit={submit} noValidate className="space-y-3">
+      <FormMessage errors={errors} visible={["body"]} />
+      <FormField label={t("label")} htmlFor="note-body" error={field("body")}>
+        <textarea
+          id="note-body"
+          name="body"
+          rows={3}
+          maxLength={5000}
+          dir="auto"
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          className={textareaClasses}
+          aria-invalid={field("body") ? true : undefined}
+          aria-describedby={fieldDescribedBy("note-body", { error: field("body") })}
+        />
+      </FormField>
+      <div className="flex justify-end">
+        <Button type="submit" size="sm" loading={add.isPending} data-testid="add-note">
+          {t("add")}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { Button, Card, CardBody, CardFooter, CardHeader, cn, fieldControlClasses, fieldDescribedBy, FormField, useToast } from "@/components/ui";
+import { useTRPC } from "@/lib/trpc/client";
+import { useFormErrors } from "@/lib/trpc/use-form-errors";
+
+export function PublishTermsForm({ initialBody, nextVersion }: { initialBody: string; nextVersion: string }) {
+  const t = useTranslations("termsAdmin");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { toast } = useToast();
+  const [body, setBody] = useState(initialBody);
+  const { errors, fromError, clear, field } = useFormErrors();
+  const publish = useMutation(
+    trpc.terms.publish.mutationOptions({
+      onSuccess: (published) => {
+        clear();
+        toast({ title: t("publishedToast", { version: format.number(published.version) }), tone: "success" });
+        router.refresh();
+      },
+      onError: fromError,
+    }),
+  );
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    clear();
+    publish.mutate({ body });
+  }
+  const error = field("body");
+  return (
+    <Card>
+      <form onSubmit={submit} noValidate aria-labelledby="publish-title">
+        <CardHeader title={t("publishTitle")} titleId="publish-title" description={t("publishHint")} as="h2" />
+        <CardBody className="space-y-3">
+          {errors.message && !error ? (
+            <p role="alert" className="text-sm text-danger-700">
+              {errors.message}
+            </p>
+          ) : null}
+          <FormField label={t("body")} htmlFor="terms-body" hint={t("bodyHint")} error={error} required>
+            <textarea
+              id="terms-body"
+              name="body"
+              rows={16}
+              required
+              maxLength={100_000}
+              dir="auto"
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+              className={cn(fieldControlClasses, "px-3 py-2 font-mono text-xs leading-relaxed")}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={fieldDescribedBy("terms-body", { hint: t("bodyHint"), error })}
+            />
+          </FormField>
+        </CardBody>
+        <CardFooter>
+          <Button type="submit" loading={publish.isPending} data-testid="publish-terms">
+            {t("publish", { version: nextVersion })}
+          </Button>
+        </CardFooter>
+      </form>
+    </Card>
+  );
+}
