@@ -46,10 +46,10 @@ test.describe("signing in", () => {
 
   test("repeated wrong passwords are paused with a clear message", async ({ page }) => {
     for (let attempt = 1; attempt <= 5; attempt++) {
-      await signIn(page, "noah@kestrel.demo", `wrong-${attempt}`);
+      await signIn(page, "tobias@cobalt.demo", `wrong-${attempt}`);
       await expect(page.getByTestId("login-error")).toHaveText("That email and password do not match an account.");
     }
-    await signIn(page, "noah@kestrel.demo");
+    await signIn(page, "tobias@cobalt.demo");
     await expect(page.getByTestId("login-error")).toContainText("Too many failed attempts. Wait 15 minutes");
     await expect(page).toHaveURL(/\/login/);
   });

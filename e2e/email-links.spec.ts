@@ -1,19 +1,5 @@
-import { expect, test, type Browser } from "@playwright/test";
-import { signInAndWait, USERS } from "./helpers";
-
-/** Opens the newest email to `to` in the admin's outbox and returns its link. */
-async function linkFromOutbox(browser: Browser, to: string, subject: RegExp): Promise<string> {
-  const admin = await browser.newContext();
-  const page = await admin.newPage();
-  await signInAndWait(page, USERS.admin, /\/manage$/);
-  await page.goto(`/manage/emails?to=${encodeURIComponent(to)}`);
-  await page.getByTestId("emails-table").getByRole("link", { name: subject }).first().click();
-  const text = await page.getByTestId("email-text").innerText();
-  await admin.close();
-  const url = text.match(/https?:\/\/\S+/)?.[0];
-  expect(url, "the email carries a link").toBeTruthy();
-  return url!;
-}
+import { expect, test } from "@playwright/test";
+import { linkFromOutbox, USERS } from "./helpers";
 
 test("a sign-in link by email signs the partner in", async ({ page, browser }) => {
   await page.goto("/login");

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "tierwise-demo";
 
@@ -35,3 +35,24 @@ export async function navLabels(page: Page): Promise<string[]> {
 export async function expectNoMissingTranslations(page: Page) {
   await expect(page.locator("body")).not.toContainText("⟦");
 }
+
+/** The text of the newest email to `to` whose subject matches, read in the admin's outbox. */
+export async function readEmail(browser: Browser, to: string, subject: RegExp): Promise<string> {
+  const admin = await browser.newContext();
+  const page = await admin.newPage();
+  await signInAndWait(page, USERS.admin, /\/manage$/);
+  await page.goto(`/manage/emails?to=${encodeURIComponent(to)}`);
+  await page.getByTestId("emails-table").getByRole("link", { name: subject }).first().click();
+  const text = await page.getByTestId("email-text").innerText();
+  await admin.close();
+  return text;
+}
+
+/** Opens the newest matching email to `to` in the admin's outbox and returns its link. */
+export async function linkFromOutbox(browser: Browser, to: string, subject: RegExp): Promise<string> {
+  const text = await readEmail(browser, to, subject);
+  const url = text.match(/https?:\/\/\S+/)?.[0];
+  expect(url, "the email carries a link").toBeTruthy();
+  return url!;
+}
+

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { Markdown } from "@/components/markdown";
 import { Button, Card, CardBody, FormField, Input, buttonClasses, cn, fieldDescribedBy, fieldErrorId } from "@/components/ui";
 import { acceptInvitationAction, type AcceptInvitationState } from "./actions";
@@ -58,7 +58,17 @@ export function AcceptInvitationForm({
       <CardBody className="p-6 sm:p-8">
         <h1 className="text-xl font-semibold">{t("title", { company })}</h1>
         <p className="mt-1 text-sm text-muted">{t("subtitle")}</p>
-        <form ref={formRef} action={action} noValidate className="mt-6 space-y-5">
+        <form
+          ref={formRef}
+          noValidate
+          className="mt-6 space-y-5"
+          // Submitted by hand rather than through `action`, so a refused attempt keeps what was typed.
+          onSubmit={(event) => {
+            event.preventDefault();
+            const formData = new FormData(event.currentTarget);
+            startTransition(() => action(formData));
+          }}
+        >
           <input type="hidden" name="token" value={token} />
           <input type="hidden" name="termsId" value={terms.id} />
           {state.message ? (
