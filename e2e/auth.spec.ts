@@ -36,6 +36,7 @@ test.describe("signing in", () => {
     await expect(table.getByRole("row", { name: /Gold/ })).toContainText("1");
     await expect(table.getByRole("row", { name: /Silver/ })).toContainText("2");
     await expect(page.getByTestId("stat-active-partners")).toContainText("5");
+    await expect(page.getByTestId("stat-pending-applications")).toContainText("3");
   });
 
   test("a wrong password shows an error and does not sign in", async ({ page }) => {

@@ -7,23 +7,23 @@ const html = (source: string, newTabLabel?: string) => renderToStaticMarkup(<Mar
 describe("Markdown", () => {
   it("renders headings one level below the page title", () => {
     const out = html("# One\n## Two\n### Three\n#### Four");
-    expect(out).toContain('<h2 class="text-lg font-semibold text-neutral-900">One</h2>');
+    expect(out).toContain('<h2 dir="auto" class="text-lg font-semibold text-neutral-900">One</h2>');
     expect(out).toContain(">Two</h3>");
     expect(out).toContain(">Three</h4>");
     // Only three levels are supported; deeper ones stay text.
-    expect(out).toContain("<p>#### Four</p>");
+    expect(out).toContain('<p dir="auto">#### Four</p>');
   });
 
   it("separates paragraphs by blank lines and joins soft breaks", () => {
     const out = html("first line\nsecond line\n\nnext paragraph");
-    expect(out).toContain("<p>first line second line</p>");
-    expect(out).toContain("<p>next paragraph</p>");
+    expect(out).toContain('<p dir="auto">first line second line</p>');
+    expect(out).toContain('<p dir="auto">next paragraph</p>');
   });
 
   it("renders unordered and ordered lists", () => {
     const out = html("- apples\n- pears\n  continued\n\n3. three\n4. four");
-    expect(out).toMatch(/<ul[^>]*><li>apples<\/li><li>pears continued<\/li><\/ul>/);
-    expect(out).toMatch(/<ol start="3"[^>]*><li>three<\/li><li>four<\/li><\/ol>/);
+    expect(out).toMatch(/<ul[^>]*><li dir="auto">apples<\/li><li dir="auto">pears continued<\/li><\/ul>/);
+    expect(out).toMatch(/<ol start="3"[^>]*><li dir="auto">three<\/li><li dir="auto">four<\/li><\/ol>/);
   });
 
   it("renders bold, italic and code", () => {
@@ -35,7 +35,7 @@ describe("Markdown", () => {
   });
 
   it("leaves unmatched markers as text", () => {
-    expect(html("2 * 3 = 6 and **open")).toContain("<p>2 * 3 = 6 and **open</p>");
+    expect(html("2 * 3 = 6 and **open")).toContain('<p dir="auto">2 * 3 = 6 and **open</p>');
   });
 
   it("escapes HTML instead of rendering it", () => {
@@ -69,5 +69,11 @@ describe("Markdown", () => {
     expect(safeHref("/\\x.test")).toBeNull();
     expect(safeHref("vbscript:x")).toBeNull();
     expect(safeHref("mailto:a@b.c")).toBeNull();
+  });
+});
+
+describe("Markdown direction", () => {
+  it("lets each block follow its own text, so English terms read left to right on an Arabic page", () => {
+    expect(renderToStaticMarkup(<Markdown source={"# Terms\n\nبنود البرنامج"} />)).toMatch(/<h2 dir="auto"[^>]*>Terms<\/h2><p dir="auto">بنود البرنامج<\/p>/);
   });
 });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Building, Card, CardBody, CardHeader, EmptyState, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { PageHeader } from "@/components/page/page-header";
@@ -11,7 +12,7 @@ export async function generateMetadata() {
 }
 
 export default async function OverviewPage() {
-  await requireStaffPage();
+  const actor = await requireStaffPage();
   const overview = await (await api()).program.overview();
   const t = await getTranslations();
   const format = await getFormatter();
@@ -20,8 +21,20 @@ export default async function OverviewPage() {
   return (
     <>
       <PageHeader title={t("overview.title")} description={t("overview.subtitle")} />
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <StatCard testId="stat-active-partners" label={t("overview.activePartners")} value={format.number(overview.activePartners)} />
+        <StatCard
+          testId="stat-pending-applications"
+          label={t("overview.pendingApplications")}
+          value={format.number(overview.pendingApplications)}
+          hint={
+            overview.pendingApplications > 0 && actor.staffRole !== "finance" ? (
+              <Link href="/manage/applications" className="text-brand-700 hover:underline">
+                {t("overview.reviewApplications")}
+              </Link>
+            ) : undefined
+          }
+        />
         <StatCard label={t("overview.partnerUsers")} value={format.number(overview.partnerUsers)} />
         <StatCard label={t("overview.staffUsers")} value={format.number(overview.staffUsers)} />
       </div>
