@@ -17,6 +17,12 @@ async function fillApplication(page: Page, company: string, domain: string, emai
 
 test.describe("joining the program", () => {
   test("apply → approval → invitation → password and terms → dashboard", async ({ page, browser }) => {
+    await page.goto("/apply");
+    await page.getByTestId("submit-application").click();
+    for (const field of ["company", "website", "contactName", "contactEmail", "salesApproach"]) {
+      await expect(page.locator(`#${field}-error`), field).toBeVisible();
+    }
+
     await fillApplication(page, "Orbit Labs", "orbit-labs.example", "sanne@orbit-labs.example");
     await page.getByTestId("submit-application").click();
     await expect(page.getByTestId("application-received")).toBeVisible();
@@ -145,6 +151,7 @@ test.describe("suspension", () => {
     await signIn(page, "priya@saffron.demo");
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(page.getByTestId("suspension-banner")).toContainText("suspended");
+    await expect(page.getByTestId("suspension-reason")).toContainText("Coupon codes published on public deal sites");
     await page.goto("/team");
     await page.getByTestId("invite-member").click();
     await page.getByTestId("invite-form").getByLabel(/Email/).fill("new@saffron.demo");

@@ -1,17 +1,21 @@
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { AlertTriangle } from "@/components/ui";
 import { PartnerShell } from "@/components/shell/shells";
 import { requirePartnerPage } from "@/server/auth/guards";
 import { getDb } from "@/server/db/client";
+import { suspensionOf } from "@/server/domains/partners/queries";
 import { hasAcceptedCurrentTerms } from "@/server/domains/partners/terms";
 
 export default async function PartnerLayout({ children }: { children: ReactNode }) {
   const actor = await requirePartnerPage();
+  const db = await getDb();
   // Every partner user works under the current program terms.
-  if (!(await hasAcceptedCurrentTerms(await getDb(), actor.userId))) redirect("/terms");
+  if (!(await hasAcceptedCurrentTerms(db, actor.userId))) redirect("/terms");
   const t = await getTranslations("suspension");
+  const format = await getFormatter();
+  const suspension = actor.partnerStatus === "suspended" ? await suspensionOf(db, actor.partnerId) : null;
   return (
     <PartnerShell actor={actor}>
       {actor.partnerStatus === "suspended" ? (
@@ -20,6 +24,11 @@ export default async function PartnerLayout({ children }: { children: ReactNode 
           <div>
             <p className="font-semibold">{t("title")}</p>
             <p>{t("body")}</p>
+            {suspension ? (
+              <p className="mt-2" data-testid="suspension-reason">
+                {t("reason", { date: format.dateTime(suspension.at, { dateStyle: "medium" }) })} <q>{suspension.reason}</q>
+              </p>
+            ) : null}
           </div>
         </div>
       ) : null}

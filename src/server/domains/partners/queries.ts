@@ -1,5 +1,5 @@
-import { asc, count, eq, gt } from "drizzle-orm";
-import { partnerMemberships, partners, tiers, users } from "@/server/db/schema";
+import { and, asc, count, desc, eq, gt } from "drizzle-orm";
+import { partnerMemberships, partners, partnerStatusEvents, tiers, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import type { PartnerActor } from "../actor";
 import { NotFoundError } from "../errors";
@@ -36,4 +36,15 @@ export async function partnerDashboard(db: Db, actor: PartnerActor) {
 export async function partnerName(db: Db, partnerId: string): Promise<string> {
   const [row] = await db.select({ name: partners.name }).from(partners).where(eq(partners.id, partnerId));
   return row?.name ?? "";
+}
+
+/** Why the caller's organization was suspended (the latest suspension's reason and date). */
+export async function suspensionOf(db: Db, partnerId: string) {
+  const [row] = await db
+    .select({ reason: partnerStatusEvents.reason, at: partnerStatusEvents.at })
+    .from(partnerStatusEvents)
+    .where(and(eq(partnerStatusEvents.partnerId, partnerId), eq(partnerStatusEvents.toStatus, "suspended")))
+    .orderBy(desc(partnerStatusEvents.at))
+    .limit(1);
+  return row ?? null;
 }
