@@ -7,7 +7,8 @@ import { PageHeader } from "@/components/page/page-header";
 import { hrefWith, oneOf, pageParam, param, type SearchParams } from "@/lib/list-params";
 import { requireStaffPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
-import { APPLICATION_STATUSES, APPLICATION_STATUS_TONE, countryName, PARTNER_TYPES } from "./status";
+import { countryName } from "@/lib/display";
+import { APPLICATION_STATUSES, APPLICATION_STATUS_TONE, PARTNER_TYPES } from "./status";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("applications"))("title") };

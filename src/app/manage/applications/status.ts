@@ -1,34 +1,7 @@
-import { z } from "zod";
 import type { BadgeTone } from "@/components/ui";
 
 export const APPLICATION_STATUSES = ["pending", "approved", "rejected"] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 export const APPLICATION_STATUS_TONE: Record<ApplicationStatus, BadgeTone> = { pending: "warning", approved: "success", rejected: "danger" };
 
-export const PARTNER_TYPES = ["referral", "reseller", "affiliate"] as const;
-
-const uuid = z.uuid();
-
-/** The same check the procedures make, so a bad id in the URL is a 404 rather than an error. */
-export function isUuid(value: string | undefined): value is string {
-  return value !== undefined && uuid.safeParse(value).success;
-}
-
-/** A link for a website typed by a person: http(s) only, "https://" added when no scheme was typed. */
-export function websiteHref(website: string | null | undefined): string | null {
-  const text = website?.trim();
-  if (!text) return null;
-  if (/^https?:\/\//i.test(text)) return text;
-  if (/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(text)) return null;
-  return `https://${text}`;
-}
-
-/** The country's name in the reader's language, or the code when the runtime does not know it. */
-export function countryName(locale: string, code: string | null | undefined): string | null {
-  if (!code) return null;
-  try {
-    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+export { PARTNER_TYPES } from "../partners/status";

@@ -4,6 +4,7 @@ import { FilterBar } from "@/components/page/filter-bar";
 import { ListPagination } from "@/components/page/list-pagination";
 import { PageHeader } from "@/components/page/page-header";
 import { dateParam, hrefWith, oneOf, pageParam, param, type SearchParams } from "@/lib/list-params";
+import { isUuid } from "@/lib/ids";
 import { requireStaffPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
 import { AuditChanges } from "./audit-changes";
@@ -25,7 +26,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const toParam = param(params, "to");
   const from = dateParam(fromParam);
   const toDay = dateParam(toParam);
-  const validActor = actorId && /^[0-9a-f-]{36}$/i.test(actorId) ? actorId : undefined;
+  const validActor = isUuid(actorId) ? actorId : undefined;
   const [result, options] = await Promise.all([
     caller.audit.list({
       page: pageParam(params),

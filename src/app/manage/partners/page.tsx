@@ -7,7 +7,8 @@ import { PageHeader } from "@/components/page/page-header";
 import { hrefWith, oneOf, pageParam, param, type SearchParams } from "@/lib/list-params";
 import { requireStaffPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
-import { DIRECTORY_SORTS, isUuid, PARTNER_STATUSES, PARTNER_STATUS_TONE, PARTNER_TYPES } from "./status";
+import { isUuid } from "@/lib/ids";
+import { DIRECTORY_SORTS, PARTNER_STATUSES, PARTNER_STATUS_TONE, PARTNER_TYPES } from "./status";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("directory"))("title") };

@@ -6,7 +6,9 @@ import { Badge, Card, CardBody, CardHeader, ChevronStart } from "@/components/ui
 import { PageHeader } from "@/components/page/page-header";
 import { requireStaffPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
-import { APPLICATION_STATUS_TONE, countryName, isUuid, websiteHref } from "../status";
+import { countryName, websiteHref } from "@/lib/display";
+import { isUuid } from "@/lib/ids";
+import { APPLICATION_STATUS_TONE } from "../status";
 import { ApproveApplicationForm, RejectApplicationButton } from "./review-actions";
 
 export async function generateMetadata() {

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, Card, CardBody, CardHeader, ChevronStart } from "@/components/ui";
 import { PageHeader } from "@/components/page/page-header";
+import { isUuid } from "@/lib/ids";
 import { requireStaffPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
 import { STATUS_TONE } from "../status";
@@ -11,7 +12,7 @@ import { RetryEmailButton } from "./retry-button";
 export default async function EmailPage({ params }: { params: Promise<{ id: string }> }) {
   await requireStaffPage("admin");
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const email = await (await api()).emails.get({ id }).catch(() => null);
   if (!email) notFound();
   const t = await getTranslations();

@@ -7,7 +7,9 @@ import { systemClock } from "@/lib/clock";
 import { Badge, Card, CardBody, CardHeader, ChevronStart, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { requireStaffPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
-import { countryName, isUuid, PARTNER_STATUS_TONE, SYSTEM_REASON_KEYS, websiteHref } from "../status";
+import { countryName, websiteHref } from "@/lib/display";
+import { isUuid } from "@/lib/ids";
+import { PARTNER_STATUS_TONE, SYSTEM_REASON_KEYS } from "../status";
 import { AddNoteForm, EditProfileButton, InvitationActions, ManagerForm, StatusAction } from "./partner-actions";
 
 export async function generateMetadata() {
