@@ -31,6 +31,13 @@ test("the partner dashboard renders in English and in Arabic, right to left", as
   await expect(page.getByRole("heading", { level: 1 })).toContainText("مرحبًا");
   await expectNoMissingTranslations(page);
   await shoot(page, "dashboard-ar");
+  for (const section of ["/team", "/settings"]) {
+    await page.goto(section);
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    await expectNoMissingTranslations(page);
+  }
+  await shoot(page, "settings-ar");
+  await page.goto("/dashboard");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
   await shoot(page, "dashboard-ar-phone");
@@ -48,12 +55,20 @@ test("the staff console renders in English and in Arabic, right to left", async 
   await switchToArabic(page);
   await expectNoMissingTranslations(page);
   await shoot(page, "manage-ar");
-  for (const section of ["/manage/emails", "/manage/audit", "/manage/settings", "/manage/settings/staff", "/account"]) {
+  for (const section of ["/manage/applications", "/manage/partners", "/manage/terms", "/manage/emails", "/manage/audit", "/manage/settings", "/manage/settings/staff", "/account"]) {
     await page.goto(section);
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
     await expectNoMissingTranslations(page);
   }
   await shoot(page, "account-ar");
+  await page.goto("/manage/partners");
+  await page.getByTestId("partners-table").getByRole("link").filter({ hasText: "Northwind" }).click();
+  await expectNoMissingTranslations(page);
+  await shoot(page, "partner-detail-ar");
+  await page.goto("/manage/applications");
+  await page.getByTestId("applications-table").getByRole("link").filter({ hasText: "Qamar" }).click();
+  await expectNoMissingTranslations(page);
+  await shoot(page, "application-ar");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/manage");
   await shoot(page, "manage-ar-phone");
@@ -68,6 +83,10 @@ test("the login page follows the browser's language and can be switched", async 
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expectNoMissingTranslations(page);
   await shoot(page, "login-ar");
+  await page.goto("/apply");
+  await expectNoMissingTranslations(page);
+  await shoot(page, "apply-ar");
+  await page.goto("/login");
   await page.getByTestId("switch-locale").click();
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to Tierwise");

@@ -109,6 +109,30 @@ test.describe("partner teams", () => {
   });
 });
 
+test.describe("joining with an emailed sign-in link", () => {
+  test("a colleague accepts the terms and signs in by link, with no password", async ({ page, browser }) => {
+    await signInAndWait(page, "hannah@brightpath.demo", /\/dashboard$/);
+    await page.goto("/team");
+    await page.getByTestId("invite-member").click();
+    await page.getByTestId("invite-form").getByLabel(/Email/).fill("rosa@brightpath.demo");
+    await page.getByTestId("send-invite").click();
+    await expect(page.getByTestId("invitations-table")).toContainText("rosa@brightpath.demo");
+
+    const invitation = await linkFromOutbox(browser, "rosa@brightpath.demo", /invitation/);
+    const rosa = await (await browser.newContext()).newPage();
+    await rosa.goto(invitation);
+    await rosa.locator("#name").fill("Rosa Martins");
+    await rosa.getByTestId("method-link").check();
+    await rosa.locator("#acceptTerms").check();
+    await rosa.getByTestId("accept-invitation").click();
+    await expect(rosa).toHaveURL(/\/login\/check-email/);
+    const signInLink = await linkFromOutbox(browser, "rosa@brightpath.demo", /sign-in link/);
+    await rosa.goto(signInLink);
+    await expect(rosa).toHaveURL(/\/dashboard$/);
+    await expect(rosa.getByTestId("shell-context")).toHaveText("Brightpath Media");
+  });
+});
+
 test.describe("company settings", () => {
   test("bad input and bad logos get clear messages; a good logo is kept", async ({ page }) => {
     await signInAndWait(page, "noah@kestrel.demo", /\/dashboard$/);

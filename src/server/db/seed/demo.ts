@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { count } from "drizzle-orm";
 import { hashPassword } from "@/server/auth/password";
 import type { Clock } from "@/lib/clock";
@@ -320,7 +321,8 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
           email: "priya.shah@northwind.demo",
           name: "Priya Shah",
           role: "member",
-          tokenHash: sha256(`demo-invitation-${org!.id}`),
+          // A random token nobody holds: the invitation shows as pending, and "resend" issues a usable one.
+          tokenHash: sha256(randomBytes(32).toString("base64url")),
           invitedBy: null,
           expiresAt: new Date(clock.now().getTime() + 5 * DAY),
           createdAt: new Date(clock.now().getTime() - 2 * DAY),

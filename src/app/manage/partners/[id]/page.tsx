@@ -259,9 +259,11 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
                   {partner.notes.map((note) => (
                     <li key={note.id} className="py-3 first:pt-0">
                       <p className="text-xs text-muted">
-                        <span className="font-medium text-neutral-700">{note.authorName ?? t("directory.notes.formerStaff")}</span>
+                        <bdi className="font-medium text-neutral-700">{note.authorName ?? t("directory.notes.formerStaff")}</bdi>
                         {" · "}
-                        <time dateTime={note.createdAt.toISOString()}>{dateTime(note.createdAt)}</time>
+                        <bdi>
+                          <time dateTime={note.createdAt.toISOString()}>{dateTime(note.createdAt)}</time>
+                        </bdi>
                       </p>
                       <p className="mt-1 whitespace-pre-wrap break-words text-sm" dir="auto">
                         {note.body}
@@ -308,9 +310,12 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
                           {reasonKey ? t(`directory.history.reasons.${reasonKey}` as never) : event.reason}
                         </p>
                         <p className="mt-0.5 text-xs text-muted">
-                          {event.actorName ? t("directory.history.by", { name: event.actorName }) : t("directory.history.system")}
+                          {/* Isolated runs, so a Latin name beside an Arabic date keeps its order. */}
+                          <bdi>{event.actorName ? t("directory.history.by", { name: event.actorName }) : t("directory.history.system")}</bdi>
                           {" · "}
-                          <time dateTime={event.at.toISOString()}>{dateTime(event.at)}</time>
+                          <bdi>
+                            <time dateTime={event.at.toISOString()}>{dateTime(event.at)}</time>
+                          </bdi>
                         </p>
                       </li>
                     );
