@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type ChangeEvent } from "react";
-import { Building, Button, Spinner, fieldDescribedBy, fieldErrorId, useToast } from "@/components/ui";
+import { Building, Button, Spinner, fieldDescribedBy, fieldErrorId } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
+import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 import { LOGO_MAX_BYTES, LOGO_TYPES, type LogoType } from "@/server/domains/partners/logo";
 
@@ -26,16 +26,14 @@ export function LogoCard({ partnerId, companyName, logoVersion }: { partnerId: s
   const t = useTranslations("companySettings");
   const te = useTranslations("errors");
   const trpc = useTRPC();
-  const router = useRouter();
-  const { toast } = useToast();
+  const feedback = useMutationFeedback();
   const [reading, setReading] = useState(false);
   const { errors, fromError, clear, setField, field } = useFormErrors();
   const upload = useMutation(
     trpc.partner.uploadLogo.mutationOptions({
       onSuccess: () => {
         clear();
-        toast({ title: t("logoSaved"), tone: "success" });
-        router.refresh();
+        feedback.done(t("logoSaved"));
       },
       onError: fromError,
     }),
@@ -44,10 +42,9 @@ export function LogoCard({ partnerId, companyName, logoVersion }: { partnerId: s
     trpc.partner.removeLogo.mutationOptions({
       onSuccess: () => {
         clear();
-        toast({ title: t("logoRemoved"), tone: "success" });
-        router.refresh();
+        feedback.done(t("logoRemoved"));
       },
-      onError: (error) => toast({ title: error.message, tone: "danger" }),
+      onError: feedback.failed,
     }),
   );
 

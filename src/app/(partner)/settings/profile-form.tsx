@@ -1,12 +1,12 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, type FormEvent } from "react";
-import { Button, FormField, Input, Select, cn, fieldControlClasses, fieldDescribedBy, useToast } from "@/components/ui";
+import { Button, FormField, Input, Select, cn, fieldControlClasses, fieldDescribedBy } from "@/components/ui";
 import type { CountryOption } from "@/lib/countries";
 import { useTRPC } from "@/lib/trpc/client";
+import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
 import { formErrorsOf } from "@/lib/trpc/form-errors";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 
@@ -25,16 +25,14 @@ export function ProfileForm({ countries, initial }: { countries: CountryOption[]
   const t = useTranslations("companySettings");
   const te = useTranslations("errors");
   const trpc = useTRPC();
-  const router = useRouter();
-  const { toast } = useToast();
+  const feedback = useMutationFeedback();
   const { errors, fromError, clear, setField, field } = useFormErrors();
   const formRef = useRef<HTMLFormElement>(null);
   const save = useMutation(
     trpc.partner.updateProfile.mutationOptions({
       onSuccess: () => {
         clear();
-        toast({ title: t("saved"), tone: "success" });
-        router.refresh();
+        feedback.done(t("saved"));
       },
       onError: (error) => {
         fromError(error);

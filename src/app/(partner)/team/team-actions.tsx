@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Button, Dialog, FormField, Input, Select, fieldDescribedBy, useToast } from "@/components/ui";
+import { Button, Dialog, FormField, Input, Select, fieldDescribedBy } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
+import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 import type { PartnerRole } from "@/server/domains/actor";
 
@@ -19,8 +19,7 @@ export function InviteMemberButton({ roleLabels }: { roleLabels: RoleLabels }) {
   const t = useTranslations("team");
   const tc = useTranslations("common");
   const trpc = useTRPC();
-  const router = useRouter();
-  const { toast } = useToast();
+  const feedback = useMutationFeedback();
   const [open, setOpen] = useState(false);
   const { errors, fromError, clear, field } = useFormErrors();
   const invite = useMutation(
@@ -28,8 +27,7 @@ export function InviteMemberButton({ roleLabels }: { roleLabels: RoleLabels }) {
       onSuccess: (_data, variables) => {
         setOpen(false);
         clear();
-        toast({ title: t("inviteSent", { email: isolate(variables.email) }), tone: "success" });
-        router.refresh();
+        feedback.done(t("inviteSent", { email: isolate(variables.email) }));
       },
       onError: fromError,
     }),
@@ -91,15 +89,13 @@ export function MemberRowActions({ userId, name, role, isSelf, roleLabels }: { u
   const t = useTranslations("team");
   const tc = useTranslations("common");
   const trpc = useTRPC();
-  const router = useRouter();
-  const { toast } = useToast();
+  const feedback = useMutationFeedback();
   const [confirming, setConfirming] = useState(false);
-  const onError = (error: { message: string }) => toast({ title: error.message, tone: "danger" });
+  const onError = feedback.failed;
   const changeRole = useMutation(
     trpc.team.changeRole.mutationOptions({
       onSuccess: (_data, variables) => {
-        toast({ title: t("roleChanged", { name, role: roleLabels[variables.role] }), tone: "success" });
-        router.refresh();
+        feedback.done(t("roleChanged", { name, role: roleLabels[variables.role] }));
       },
       onError,
     }),
@@ -108,8 +104,7 @@ export function MemberRowActions({ userId, name, role, isSelf, roleLabels }: { u
     trpc.team.remove.mutationOptions({
       onSuccess: () => {
         setConfirming(false);
-        toast({ title: t("removed", { name }), tone: "success" });
-        router.refresh();
+        feedback.done(t("removed", { name }));
       },
       onError: (error) => {
         setConfirming(false);
@@ -168,24 +163,17 @@ export function MemberRowActions({ userId, name, role, isSelf, roleLabels }: { u
 export function InvitationRowActions({ invitationId, email }: { invitationId: string; email: string }) {
   const t = useTranslations("team");
   const trpc = useTRPC();
-  const router = useRouter();
-  const { toast } = useToast();
-  const onError = (error: { message: string }) => toast({ title: error.message, tone: "danger" });
+  const feedback = useMutationFeedback();
+  const onError = feedback.failed;
   const resend = useMutation(
     trpc.team.resendInvitation.mutationOptions({
-      onSuccess: () => {
-        toast({ title: t("resent", { email: isolate(email) }), tone: "success" });
-        router.refresh();
-      },
+      onSuccess: () => feedback.done(t("resent", { email: isolate(email) })),
       onError,
     }),
   );
   const revoke = useMutation(
     trpc.team.revokeInvitation.mutationOptions({
-      onSuccess: () => {
-        toast({ title: t("revoked", { email: isolate(email) }), tone: "success" });
-        router.refresh();
-      },
+      onSuccess: () => feedback.done(t("revoked", { email: isolate(email) })),
       onError,
     }),
   );

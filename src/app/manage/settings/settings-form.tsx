@@ -1,12 +1,12 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Button, Card, CardBody, CardFooter, FormField, Input, Select, fieldDescribedBy, useToast } from "@/components/ui";
+import { Button, Card, CardBody, CardFooter, FormField, Input, Select, fieldDescribedBy } from "@/components/ui";
 import { parseMoney } from "@/lib/money";
 import { useTRPC } from "@/lib/trpc/client";
+import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 
 interface Values {
@@ -25,16 +25,14 @@ export function ProgramSettingsForm({ initial, currencies }: { initial: Values; 
   const t = useTranslations("settings");
   const te = useTranslations("errors");
   const trpc = useTRPC();
-  const router = useRouter();
-  const { toast } = useToast();
+  const feedback = useMutationFeedback();
   const { errors, fromError, clear, setField, field } = useFormErrors();
   const [values, setValues] = useState(initial);
   const save = useMutation(
     trpc.program.updateSettings.mutationOptions({
       onSuccess: () => {
         clear();
-        toast({ title: t("saved"), tone: "success" });
-        router.refresh();
+        feedback.done(t("saved"));
       },
       onError: fromError,
     }),

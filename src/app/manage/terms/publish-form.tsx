@@ -1,27 +1,25 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Button, Card, CardBody, CardFooter, CardHeader, cn, fieldControlClasses, fieldDescribedBy, FormField, useToast } from "@/components/ui";
+import { Button, Card, CardBody, CardFooter, CardHeader, cn, fieldControlClasses, fieldDescribedBy, FormField } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
+import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 
 export function PublishTermsForm({ initialBody, nextVersion }: { initialBody: string; nextVersion: string }) {
   const t = useTranslations("termsAdmin");
   const format = useFormatter();
   const trpc = useTRPC();
-  const router = useRouter();
-  const { toast } = useToast();
+  const feedback = useMutationFeedback();
   const [body, setBody] = useState(initialBody);
   const { errors, fromError, clear, field } = useFormErrors();
   const publish = useMutation(
     trpc.terms.publish.mutationOptions({
       onSuccess: (published) => {
         clear();
-        toast({ title: t("publishedToast", { version: format.number(published.version) }), tone: "success" });
-        router.refresh();
+        feedback.done(t("publishedToast", { version: format.number(published.version) }));
       },
       onError: fromError,
     }),

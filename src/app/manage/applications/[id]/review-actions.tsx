@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button, Card, CardBody, CardFooter, CardHeader, cn, Dialog, fieldControlClasses, fieldDescribedBy, FormField, Select, useToast } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
+import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 
 /** Only these fields have a control here; any other field error is shown as the form's message. */
@@ -117,8 +118,7 @@ export function RejectApplicationButton({ applicationId }: { applicationId: stri
   const t = useTranslations("applications.reject");
   const tc = useTranslations("common");
   const trpc = useTRPC();
-  const router = useRouter();
-  const { toast } = useToast();
+  const feedback = useMutationFeedback();
   const [open, setOpen] = useState(false);
   const { errors, fromError, clear, field } = useFormErrors();
   const reject = useMutation(
@@ -126,8 +126,7 @@ export function RejectApplicationButton({ applicationId }: { applicationId: stri
       onSuccess: () => {
         setOpen(false);
         clear();
-        toast({ title: t("done"), tone: "success" });
-        router.refresh();
+        feedback.done(t("done"));
       },
       onError: fromError,
     }),

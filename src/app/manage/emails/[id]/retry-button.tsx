@@ -1,23 +1,19 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Button, useToast } from "@/components/ui";
+import { Button } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
+import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
 
 export function RetryEmailButton({ id }: { id: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const { toast } = useToast();
+  const feedback = useMutationFeedback();
   const t = useTranslations("outbox");
   const retry = useMutation(
     trpc.emails.retry.mutationOptions({
-      onSuccess: () => {
-        toast({ title: t("requeued"), tone: "success" });
-        router.refresh();
-      },
-      onError: (error) => toast({ title: error.message, tone: "danger" }),
+      onSuccess: () => feedback.done(t("requeued")),
+      onError: feedback.failed,
     }),
   );
   return (

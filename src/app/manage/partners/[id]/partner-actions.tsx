@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Button, cn, Dialog, fieldControlClasses, fieldDescribedBy, FormField, Input, Select, useToast } from "@/components/ui";
+import { Button, cn, Dialog, fieldControlClasses, fieldDescribedBy, FormField, Input, Select } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
+import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 
 /** Keeps an email left-to-right inside a sentence of either direction (plain-text <bdi dir="ltr">). */
@@ -38,8 +38,7 @@ export function EditProfileButton({ partnerId, initial }: { partnerId: string; i
   const t = useTranslations("directory.profile");
   const tc = useTranslations("common");
   const trpc = useTRPC();
-  const router = useRouter();
-  const { toast } = useToast();
+  const feedback = useMutationFeedback();
   const [open, setOpen] = useState(false);
   const { errors, fromError, clear, field } = useFormErrors();
   const update = useMutation(
@@ -47,8 +46,7 @@ export function EditProfileButton({ partnerId, initial }: { partnerId: string; i
       onSuccess: () => {
         setOpen(false);
         clear();
-        toast({ title: t("saved"), tone: "success" });
-        router.refresh();
+        feedback.done(t("saved"));
       },
       onError: fromError,
     }),
@@ -119,16 +117,14 @@ export function EditProfileButton({ partnerId, initial }: { partnerId: string; i
 export function ManagerForm({ partnerId, managerId, managers }: { partnerId: string; managerId: string | null; managers: { id: string; name: string }[] }) {
   const t = useTranslations("directory");
   const trpc = useTRPC();
-  const router = useRouter();
-  const { toast } = useToast();
+  const feedback = useMutationFeedback();
   const [value, setValue] = useState(managerId ?? "");
   const { errors, fromError, clear, field } = useFormErrors();
   const assign = useMutation(
     trpc.partners.assignManager.mutationOptions({
       onSuccess: () => {
         clear();
-        toast({ title: t("manager.saved"), tone: "success" });
-        router.refresh();
+        feedback.done(t("manager.saved"));
       },
       onError: fromError,
     }),
@@ -169,24 +165,17 @@ export function ManagerForm({ partnerId, managerId, managers }: { partnerId: str
 export function InvitationActions({ partnerId, invitationId, email }: { partnerId: string; invitationId: string; email: string }) {
   const t = useTranslations("directory.invitations");
   const trpc = useTRPC();
-  const router = useRouter();
-  const { toast } = useToast();
-  const onError = (error: { message: string }) => toast({ title: error.message, tone: "danger" });
+  const feedback = useMutationFeedback();
+  const onError = feedback.failed;
   const resend = useMutation(
     trpc.partners.resendInvitation.mutationOptions({
-      onSuccess: () => {
-        toast({ title: t("resent", { email: ltr(email) }), tone: "success" });
-        router.refresh();
-      },
+      onSuccess: () => feedback.done(t("resent", { email: ltr(email) })),
       onError,
     }),
   );
   const revoke = useMutation(
     trpc.partners.revokeInvitation.mutationOptions({
-      onSuccess: () => {
-        toast({ title: t("revoked", { email: ltr(email) }), tone: "success" });
-        router.refresh();
-      },
+      onSuccess: () => feedback.done(t("revoked", { email: ltr(email) })),
       onError,
     }),
   );
@@ -223,8 +212,7 @@ export function StatusAction({ partnerId, name, status }: { partnerId: string; n
   const t = useTranslations("directory.status");
   const tc = useTranslations("common");
   const trpc = useTRPC();
-  const router = useRouter();
-  const { toast } = useToast();
+  const feedback = useMutationFeedback();
   const [open, setOpen] = useState(false);
   const { errors, fromError, clear, field } = useFormErrors();
   const suspending = status === "active";
@@ -233,8 +221,7 @@ export function StatusAction({ partnerId, name, status }: { partnerId: string; n
       onSuccess: () => {
         setOpen(false);
         clear();
-        toast({ title: suspending ? t("suspended", { name }) : t("reactivated", { name }), tone: "success" });
-        router.refresh();
+        feedback.done(suspending ? t("suspended", { name }) : t("reactivated", { name }));
       },
       onError: fromError,
     }),
@@ -295,8 +282,7 @@ export function StatusAction({ partnerId, name, status }: { partnerId: string; n
 export function AddNoteForm({ partnerId }: { partnerId: string }) {
   const t = useTranslations("directory.notes");
   const trpc = useTRPC();
-  const router = useRouter();
-  const { toast } = useToast();
+  const feedback = useMutationFeedback();
   const [body, setBody] = useState("");
   const { errors, fromError, clear, field } = useFormErrors();
   const add = useMutation(
@@ -304,8 +290,7 @@ export function AddNoteForm({ partnerId }: { partnerId: string }) {
       onSuccess: () => {
         setBody("");
         clear();
-        toast({ title: t("added"), tone: "success" });
-        router.refresh();
+        feedback.done(t("added"));
       },
       onError: fromError,
     }),

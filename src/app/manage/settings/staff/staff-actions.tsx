@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Button, Dialog, FormField, Input, Select, fieldDescribedBy, useToast } from "@/components/ui";
+import { Button, Dialog, FormField, Input, Select, fieldDescribedBy } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
+import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 import type { StaffRole } from "@/server/domains/actor";
 
@@ -17,8 +17,7 @@ export function InviteStaffButton({ roleLabels }: { roleLabels: RoleLabels }) {
   const tc = useTranslations("common");
   const locale = useLocale();
   const trpc = useTRPC();
-  const router = useRouter();
-  const { toast } = useToast();
+  const feedback = useMutationFeedback();
   const [open, setOpen] = useState(false);
   const { errors, fromError, clear, field } = useFormErrors();
   const invite = useMutation(
@@ -26,8 +25,7 @@ export function InviteStaffButton({ roleLabels }: { roleLabels: RoleLabels }) {
       onSuccess: () => {
         setOpen(false);
         clear();
-        toast({ title: t("inviteSent"), tone: "success" });
-        router.refresh();
+        feedback.done(t("inviteSent"));
       },
       onError: fromError,
     }),
@@ -86,23 +84,18 @@ export function InviteStaffButton({ roleLabels }: { roleLabels: RoleLabels }) {
 export function StaffRowActions({ userId, name, role, active, roleLabels }: { userId: string; name: string; role: StaffRole; active: boolean; roleLabels: RoleLabels }) {
   const t = useTranslations("staffAdmin");
   const trpc = useTRPC();
-  const router = useRouter();
-  const { toast } = useToast();
-  const onError = (error: { message: string }) => toast({ title: error.message, tone: "danger" });
+  const feedback = useMutationFeedback();
+  const onError = feedback.failed;
   const changeRole = useMutation(
     trpc.staff.changeRole.mutationOptions({
-      onSuccess: () => {
-        toast({ title: t("roleChanged", { name }), tone: "success" });
-        router.refresh();
-      },
+      onSuccess: () => feedback.done(t("roleChanged", { name })),
       onError,
     }),
   );
   const setActive = useMutation(
     trpc.staff.setActive.mutationOptions({
       onSuccess: (_data, variables) => {
-        toast({ title: variables.active ? t("reactivated", { name }) : t("deactivatedToast", { name }), tone: "success" });
-        router.refresh();
+        feedback.done(variables.active ? t("reactivated", { name }) : t("deactivatedToast", { name }));
       },
       onError,
     }),
