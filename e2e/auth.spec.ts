@@ -4,21 +4,21 @@ import { expectNoMissingTranslations, navLabels, signIn, signInAndWait, USERS } 
 test.describe("signing in", () => {
   test("each staff role sees the console sections it may use", async ({ page }) => {
     await signInAndWait(page, USERS.admin, /\/manage$/);
-    expect(await navLabels(page)).toEqual(["Overview", "Applications", "Partners", "Program terms", "Emails", "Audit log", "Settings"]);
+    expect(await navLabels(page)).toEqual(["Overview", "Applications", "Partners", "Leads", "Commissions", "Products", "Customers", "Program terms", "Emails", "Audit log", "Settings"]);
     await expectNoMissingTranslations(page);
 
     await page.context().clearCookies();
     await signInAndWait(page, USERS.manager, /\/manage$/);
-    expect(await navLabels(page)).toEqual(["Overview", "Applications", "Partners", "Program terms"]);
+    expect(await navLabels(page)).toEqual(["Overview", "Applications", "Partners", "Leads", "Commissions", "Products", "Customers", "Program terms"]);
 
     await page.context().clearCookies();
     await signInAndWait(page, USERS.finance, /\/manage$/);
-    expect(await navLabels(page)).toEqual(["Overview", "Partners"]);
+    expect(await navLabels(page)).toEqual(["Overview", "Partners", "Leads", "Commissions", "Customers"]);
   });
 
   test("partners land on their dashboard with their organization", async ({ page }) => {
     await signInAndWait(page, USERS.owner, /\/dashboard$/);
-    expect(await navLabels(page)).toEqual(["Dashboard", "Team", "Company settings"]);
+    expect(await navLabels(page)).toEqual(["Dashboard", "Leads", "Earnings", "Team", "Company settings"]);
     await expect(page.getByTestId("shell-context")).toHaveText("Northwind Analytics");
     await expect(page.getByTestId("stat-tier")).toContainText("Gold");
     await expect(page.getByTestId("stat-team")).toContainText("2");
@@ -27,7 +27,7 @@ test.describe("signing in", () => {
     await page.context().clearCookies();
     await signInAndWait(page, USERS.member, /\/dashboard$/);
     await expect(page.getByTestId("user-menu")).toContainText("Member");
-    expect(await navLabels(page)).toEqual(["Dashboard", "Team"]);
+    expect(await navLabels(page)).toEqual(["Dashboard", "Leads", "Earnings", "Team"]);
   });
 
   test("the staff overview counts partners by tier from the seed", async ({ page }) => {
@@ -37,6 +37,7 @@ test.describe("signing in", () => {
     await expect(table.getByRole("row", { name: /Silver/ })).toContainText("2");
     await expect(page.getByTestId("stat-active-partners")).toContainText("5");
     await expect(page.getByTestId("stat-pending-applications")).toContainText("3");
+    await expect(page.getByTestId("stat-pending-leads")).toContainText("6");
   });
 
   test("a wrong password shows an error and does not sign in", async ({ page }) => {

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 const port = process.argv[2] ?? "3100";
 const dataDir = ".data-e2e";
 rmSync(dataDir, { recursive: true, force: true });
-const env = { ...process.env, DATA_DIR: dataDir, APP_URL: `http://localhost:${port}`, PORT: port, SEED_DEMO: "true" };
+const env = { ...process.env, DATA_DIR: dataDir, APP_URL: `http://localhost:${port}`, PORT: port, SEED_DEMO: "true", TIME_TRAVEL: "true" };
 delete env.DATABASE_URL;
 const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { env, stdio: "inherit" });
 const stop = () => child.kill("SIGTERM");

@@ -16,6 +16,8 @@ const schema = z.object({
   RUN_JOBS_IN_WEB: z.enum(["true", "false"]).default("true"),
   /** Seed the demo program on an empty database; defaults to on for the embedded database only. */
   SEED_DEMO: z.enum(["true", "false"]).optional(),
+  /** End-to-end tests only: lets /api/test/time-travel move the app's clock forward. */
+  TIME_TRAVEL: z.enum(["true", "false"]).default("false"),
 });
 
 export type Env = z.infer<typeof schema>;

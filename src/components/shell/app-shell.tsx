@@ -1,12 +1,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Building, ChartBar, FileText, Home, LogOut, Mail, Menu, Settings, Shield, Users, type IconComponent } from "@/components/ui";
+import { Box, Briefcase, Building, ChartBar, FileText, Home, LogOut, Mail, Menu, Settings, Shield, Target, Users, type IconComponent } from "@/components/ui";
 import { signOutAction } from "@/app/actions";
 import { LocaleSwitch } from "./locale-switch";
 import { NavLink } from "./nav-link";
 
-export const NAV_ICONS = { home: Home, chart: ChartBar, mail: Mail, shield: Shield, settings: Settings, users: Users, building: Building, file: FileText } satisfies Record<string, IconComponent>;
+export const NAV_ICONS = { home: Home, chart: ChartBar, mail: Mail, shield: Shield, settings: Settings, users: Users, building: Building, file: FileText, target: Target, box: Box, briefcase: Briefcase } satisfies Record<string, IconComponent>;
 
 export interface NavItem {
   href: string;

@@ -11,6 +11,10 @@ export function staffNav(actor: StaffActor, t: (key: string) => string): NavItem
     { href: "/manage", label: t("overview"), icon: "chart", exact: true },
     { href: "/manage/applications", label: t("applications"), icon: "file", roles: ["admin", "partner_manager"] },
     { href: "/manage/partners", label: t("partners"), icon: "building", roles: ["admin", "partner_manager", "finance"] },
+    { href: "/manage/leads", label: t("leadQueue"), icon: "target", roles: ["admin", "partner_manager", "finance"] },
+    { href: "/manage/commissions", label: t("commissions"), icon: "chart", roles: ["admin", "partner_manager", "finance"] },
+    { href: "/manage/products", label: t("products"), icon: "box", roles: ["admin", "partner_manager"] },
+    { href: "/manage/customers", label: t("customers"), icon: "briefcase", roles: ["admin", "partner_manager", "finance"] },
     { href: "/manage/terms", label: t("terms"), icon: "shield", roles: ["admin", "partner_manager"] },
     { href: "/manage/emails", label: t("emails"), icon: "mail", roles: ["admin"] },
     { href: "/manage/audit", label: t("audit"), icon: "file", roles: ["admin"] },
@@ -22,6 +26,8 @@ export function staffNav(actor: StaffActor, t: (key: string) => string): NavItem
 export function partnerNav(actor: PartnerActor, t: (key: string) => string): NavItem[] {
   return [
     { href: "/dashboard", label: t("dashboard"), icon: "home" },
+    { href: "/leads", label: t("leads"), icon: "target" },
+    { href: "/earnings", label: t("earnings"), icon: "chart" },
     { href: "/team", label: t("team"), icon: "users" },
     ...(actor.partnerRole === "owner" ? [{ href: "/settings", label: t("companySettings"), icon: "settings" } as const] : []),
   ];

@@ -14,7 +14,9 @@ export function Table({ className, wrapperClassName, ...props }: TableProps) {
   return (
     <div
       className={cn(
-        "w-full overflow-x-auto rounded-lg border border-border bg-surface shadow-xs",
+        // "relative" keeps visually hidden labels (absolutely positioned) inside the scroller, so a wide
+        // table scrolls in its frame instead of widening the page at phone width.
+        "relative w-full overflow-x-auto rounded-lg border border-border bg-surface shadow-xs",
         wrapperClassName,
       )}
     >

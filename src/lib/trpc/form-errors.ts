@@ -13,3 +13,8 @@ export function formErrorsOf(error: unknown): FormErrors {
   }
   return { fields: {}, message: null };
 }
+
+/** The refusal to show at the top of a form: only when no field the form shows carries it. */
+export function formMessage(errors: FormErrors, visible: string[]): string | null {
+  return errors.message && !visible.some((name) => errors.fields[name]) ? errors.message : null;
+}

@@ -1,6 +1,9 @@
 import type { PgBoss } from "pg-boss";
 import type { Database } from "@/server/db/client";
-import { systemClock } from "@/lib/clock";
+import { appClock } from "@/server/time";
+import { runLeadLifecycle } from "@/server/domains/leads/lifecycle";
+import { releaseDueEntries } from "@/server/domains/commissions/engine";
+import { recomputeAllTiers } from "@/server/domains/commissions/tiers";
 import { deliverDueEmails } from "@/server/integrations/email/outbox";
 import { configuredTransport } from "@/server/integrations/email/transport";
 import { createBoss } from "./boss";
@@ -23,9 +26,23 @@ export async function startJobs(database: Database): Promise<PgBoss> {
   await boss.start();
   const transport = await configuredTransport();
   await boss.work(QUEUES.emailOutbox.name, { pollingIntervalSeconds: 2 }, async () => {
-    await deliverDueEmails(database.db, transport, systemClock);
+    await deliverDueEmails(database.db, transport, appClock);
   });
   await boss.schedule(QUEUES.emailOutbox.name, "* * * * *");
+  await boss.work(QUEUES.leadLifecycle.name, { pollingIntervalSeconds: 30 }, async () => {
+    await runLeadLifecycle(database.db, appClock);
+    await nudge(QUEUES.emailOutbox.name);
+  });
+  await boss.schedule(QUEUES.leadLifecycle.name, "7 * * * *");
+  await boss.work(QUEUES.commissionRelease.name, { pollingIntervalSeconds: 30 }, async () => {
+    await releaseDueEntries(database.db, appClock);
+  });
+  await boss.schedule(QUEUES.commissionRelease.name, "*/15 * * * *");
+  await boss.work(QUEUES.tierRecompute.name, { pollingIntervalSeconds: 60 }, async () => {
+    await recomputeAllTiers(database.db, appClock);
+    await nudge(QUEUES.emailOutbox.name);
+  });
+  await boss.schedule(QUEUES.tierRecompute.name, "30 2 * * *");
   holder.__tierwiseBoss = boss;
   return boss;
 }

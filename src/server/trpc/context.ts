@@ -1,4 +1,4 @@
-import { systemClock } from "@/lib/clock";
+import { appClock } from "@/server/time";
 import { getDb } from "@/server/db/client";
 import { auth } from "@/server/auth";
 import { loadActor } from "@/server/auth/actor";
@@ -12,5 +12,5 @@ export async function createContext(opts: { headers: Headers }): Promise<Context
   const session = await auth();
   const actor = session?.user?.id ? await loadActor(db, session.user.id) : null;
   const locale = resolveLocale({ actor, headers: opts.headers });
-  return { db, actor, clock: systemClock, locale, ip: clientIp(opts.headers) };
+  return { db, actor, clock: appClock, locale, ip: clientIp(opts.headers) };
 }

@@ -81,3 +81,9 @@ export function describeError(error: TRPCError, locale: Locale): { message: stri
   };
   return { message: t(generic[error.code] ?? "generic"), data: { fieldErrors: null, domainCode: null } };
 }
+
+/** A refusal that is reported rather than thrown (a row of an import, one lead of a bulk action), translated. */
+export function explainRefusal(error: ZodError | DomainError, locale: Locale): { message: string; fields: Record<string, string> } {
+  const { message, data } = describeError(new TRPCError({ code: "BAD_REQUEST", cause: error }), locale);
+  return { message, fields: data.fieldErrors ?? {} };
+}

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "@/lib/clock";
-import { partnerInvitations, partnerLogos, partnerMemberships, partners, users } from "@/server/db/schema";
+import { leadComments, leadEvents, ledgerEntries, leads, partnerInvitations, partnerLogos, partnerMemberships, partners, products, users } from "@/server/db/schema";
 import { issueInvitation } from "@/server/domains/partners/invitations";
 import { setupProgram } from "@/server/testing/fixtures";
 import { createCallerFactory, type AccessMeta, type Context } from "./init";
@@ -27,17 +27,46 @@ const otherUsers = await db
   .from(partnerMemberships)
   .innerJoin(users, eq(users.id, partnerMemberships.userId))
   .where(eq(partnerMemberships.partnerId, otherPartnerId));
-const secrets = [otherPartnerId, otherOrg!.name, otherOrg!.domain!, otherInvitation.id, otherInvitation.email, ...otherUsers.flatMap((u) => [u.id, u.email, u.name])];
+const otherLeads = await db.select().from(leads).where(eq(leads.partnerId, otherPartnerId));
+const otherLead = otherLeads.find((l) => l.companyName === "Vandelay Industries")!;
+const [product] = await db.select({ id: products.id, name: products.name }).from(products).limit(1);
+const secrets = [
+  otherPartnerId,
+  otherOrg!.name,
+  otherOrg!.domain!,
+  otherInvitation.id,
+  otherInvitation.email,
+  ...otherUsers.flatMap((u) => [u.id, u.email, u.name]),
+  ...otherLeads.flatMap((l) => [l.id, l.contactEmail, l.contactName]),
+  ...(await db.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.partnerId, otherPartnerId))).map((e) => e.id),
+];
+/** A registration of the other organization's protected company: refused without naming them. */
+const leadFields = {
+  companyName: "Vandelay Industries",
+  website: "vandelay.example",
+  contactName: "Someone Else",
+  contactEmail: "someone@vandelay.example",
+  contactPhone: "",
+  country: "US",
+  productId: product!.id,
+  estimatedValue: "1000",
+  currency: "USD",
+  expectedCloseDate: "2027-06-30",
+  notes: "",
+};
 
 /** The other organization's rows, to prove that nothing of theirs changed. */
 async function otherOrgSnapshot() {
-  const [org, members, invitations, logo] = await Promise.all([
+  const [org, members, invitations, logo, theirLeads, comments, events] = await Promise.all([
     db.select().from(partners).where(eq(partners.id, otherPartnerId)),
     db.select().from(partnerMemberships).where(eq(partnerMemberships.partnerId, otherPartnerId)),
     db.select().from(partnerInvitations).where(eq(partnerInvitations.partnerId, otherPartnerId)),
     db.select({ contentType: partnerLogos.contentType }).from(partnerLogos).where(eq(partnerLogos.partnerId, otherPartnerId)),
+    db.select().from(leads).where(eq(leads.partnerId, otherPartnerId)).orderBy(leads.id),
+    db.select().from(leadComments).where(eq(leadComments.leadId, otherLead.id)),
+    db.select().from(leadEvents).where(eq(leadEvents.leadId, otherLead.id)),
   ]);
-  return JSON.stringify({ org, members, invitations, logo, users: await db.select().from(users).where(eq(users.id, otherMember.userId)) });
+  return JSON.stringify({ org, members, invitations, logo, theirLeads, comments, events, users: await db.select().from(users).where(eq(users.id, otherMember.userId)) }, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
 }
 
 /** Inputs for each partner procedure, with the other organization's ids wherever an id goes. */
@@ -53,6 +82,17 @@ const hostileInputs: Record<string, unknown[]> = {
   "team.revokeInvitation": [{ invitationId: otherInvitation.id, partnerId: otherPartnerId }],
   "team.changeRole": [{ userId: otherMember.userId, role: "owner", partnerId: otherPartnerId }],
   "team.remove": [{ userId: otherMember.userId, partnerId: otherPartnerId }],
+  "leads.list": [{}, { partnerId: otherPartnerId }, { search: "Vandelay" }],
+  "leads.get": [{ leadId: otherLead.id }, { leadId: otherLead.id, partnerId: otherPartnerId }],
+  "leads.formOptions": [undefined],
+  "leads.register": [{ ...leadFields, partnerId: otherPartnerId }],
+  "leads.update": [{ leadId: otherLead.id, ...leadFields, companyName: "Hijacked" }],
+  "leads.withdraw": [{ leadId: otherLead.id, reason: "" }],
+  "leads.comment": [{ leadId: otherLead.id, body: "Hello from another partner" }],
+  "earnings.summary": [undefined, { partnerId: otherPartnerId }],
+  "earnings.ledger": [{ partnerId: otherPartnerId }, {}],
+  "earnings.exportCsv": [{ partnerId: otherPartnerId }, {}],
+  "leads.import": [{ csv: `company_name,website,contact_name,contact_email,country,product,estimated_value,expected_close_date\nVandelay Industries,vandelay.example,Someone,someone@vandelay.example,US,${product!.name},1000,2027-06-30\n` }],
 };
 
 const partnerProcedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: AccessMeta } }>)

@@ -11,6 +11,11 @@ import { emailsRouter } from "./routers/emails";
 import { partnerPortalRouter } from "./routers/partner";
 import { programRouter } from "./routers/program";
 import { staffRouter } from "./routers/staff";
+import { leadsRouter } from "./routers/leads";
+import { leadReviewRouter } from "./routers/lead-review";
+import { catalogRouter } from "./routers/catalog";
+import { earningsRouter } from "./routers/earnings";
+import { commissionsRouter } from "./routers/commissions";
 
 export const appRouter = router({
   account: accountRouter,
@@ -25,6 +30,11 @@ export const appRouter = router({
   partner: partnerPortalRouter,
   program: programRouter,
   staff: staffRouter,
+  leads: leadsRouter,
+  leadReview: leadReviewRouter,
+  catalog: catalogRouter,
+  earnings: earningsRouter,
+  commissions: commissionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { systemClock } from "@/lib/clock";
+import { appClock } from "@/server/time";
 import { getDb } from "@/server/db/client";
 import { getCurrentActor, getRequestHeaders } from "@/server/auth/current";
 import { clientIp } from "@/server/auth/request";
@@ -13,5 +13,5 @@ const createCaller = createCallerFactory(appRouter);
 /** The tRPC caller for server components: same procedures, guards and errors as the API. */
 export const api = cache(async () => {
   const [db, actor, headers] = await Promise.all([getDb(), getCurrentActor(), getRequestHeaders()]);
-  return createCaller({ db, actor, clock: systemClock, locale: resolveLocale({ actor, headers }), ip: clientIp(headers) });
+  return createCaller({ db, actor, clock: appClock, locale: resolveLocale({ actor, headers }), ip: clientIp(headers) });
 });

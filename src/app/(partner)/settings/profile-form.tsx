@@ -8,6 +8,7 @@ import type { CountryOption } from "@/lib/countries";
 import { useTRPC } from "@/lib/trpc/client";
 import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
 import { formErrorsOf } from "@/lib/trpc/form-errors";
+import { formMessage } from "@/lib/trpc/form-errors";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 
 interface ProfileValues {
@@ -54,7 +55,7 @@ export function ProfileForm({ countries, initial }: { countries: CountryOption[]
 
   const invalid = (name: string) => (field(name) ? true : undefined);
   const describedBy = (name: string, hint?: string) => fieldDescribedBy(name, { error: field(name), hint });
-  const generalMessage = errors.message && !FIELDS.some((f) => field(f)) ? errors.message : null;
+  const generalMessage = formMessage(errors, [...FIELDS]);
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4 sm:grid-cols-2" data-testid="company-profile-form">

@@ -8,6 +8,7 @@ import { Markdown } from "@/components/markdown";
 import { Button, Card, CardBody, Check, FormField, Input, Select, cn, fieldControlClasses, fieldDescribedBy, fieldErrorId } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
 import { formErrorsOf } from "@/lib/trpc/form-errors";
+import { formMessage } from "@/lib/trpc/form-errors";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 import type { CountryOption } from "@/lib/countries";
 
@@ -115,7 +116,7 @@ export function ApplyForm({ countries, terms }: { countries: CountryOption[]; te
     });
   }
 
-  const generalMessage = errors.message && !VISIBLE_FIELDS.some((f) => field(f)) ? errors.message : null;
+  const generalMessage = formMessage(errors, [...VISIBLE_FIELDS]);
   const invalid = (name: string) => (field(name) ? true : undefined);
   const describedBy = (name: string, hint?: string) => fieldDescribedBy(name, { error: field(name), hint });
 

@@ -35,8 +35,19 @@ export default async function OverviewPage() {
             ) : undefined
           }
         />
-        <StatCard label={t("overview.partnerUsers")} value={format.number(overview.partnerUsers)} />
-        <StatCard label={t("overview.staffUsers")} value={format.number(overview.staffUsers)} />
+        <StatCard
+          testId="stat-pending-leads"
+          label={t("overview.pendingLeads")}
+          value={format.number(overview.pendingLeads)}
+          hint={
+            overview.pendingLeads > 0 ? (
+              <Link href="/manage/leads" className="text-brand-700 hover:underline">
+                {overview.flaggedLeads > 0 ? t("overview.reviewLeadsFlagged", { flagged: overview.flaggedLeads }) : t("overview.reviewLeads")}
+              </Link>
+            ) : undefined
+          }
+        />
+        <StatCard label={t("overview.partnerUsers")} value={format.number(overview.partnerUsers)} hint={t("overview.staffUsersHint", { count: overview.staffUsers })} />
       </div>
       {overview.activePartners === 0 ? (
         <EmptyState className="mt-6" icon={<Building className="size-6" />} title={t("overview.emptyTitle")} description={t("overview.emptyHint")} />

@@ -36,6 +36,7 @@ export default async function SettingsPage() {
           minimumPayout: toDecimalString(settings.minimumPayoutMinor, settings.currency),
           leadProtectionDays: settings.leadProtectionDays,
           leadExpiryDays: settings.leadExpiryDays,
+          leadDailyLimit: settings.leadDailyLimit,
         }}
         currencies={Intl.supportedValuesOf("currency")}
       />

@@ -17,9 +17,10 @@ interface Values {
   minimumPayout: string;
   leadProtectionDays: number;
   leadExpiryDays: number;
+  leadDailyLimit: number;
 }
 
-const DAY_FIELDS = ["attributionWindowDays", "holdPeriodDays", "leadProtectionDays", "leadExpiryDays"] as const;
+const NUMBER_FIELDS = ["attributionWindowDays", "holdPeriodDays", "leadProtectionDays", "leadExpiryDays", "leadDailyLimit"] as const;
 
 export function ProgramSettingsForm({ initial, currencies }: { initial: Values; currencies: string[] }) {
   const t = useTranslations("settings");
@@ -50,7 +51,7 @@ export function ProgramSettingsForm({ initial, currencies }: { initial: Values; 
     save.mutate({ ...rest, minimumPayoutMinor });
   }
 
-  const dayInput = (name: (typeof DAY_FIELDS)[number]) => (
+  const dayInput = (name: (typeof NUMBER_FIELDS)[number]) => (
     <FormField key={name} label={t(`fields.${name}`)} htmlFor={name} error={field(name)} hint={t(`hints.${name}`)}>
       <Input
         id={name}
@@ -97,7 +98,7 @@ export function ProgramSettingsForm({ initial, currencies }: { initial: Values; 
               aria-describedby={fieldDescribedBy("minimumPayoutMinor", { error: field("minimumPayoutMinor"), hint: t("hints.minimumPayout") })}
             />
           </FormField>
-          {DAY_FIELDS.map(dayInput)}
+          {NUMBER_FIELDS.map(dayInput)}
         </CardBody>
         <CardFooter className="flex justify-end">
           <Button type="submit" loading={save.isPending}>

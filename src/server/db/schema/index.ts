@@ -3,3 +3,5 @@ export * from "./notifications";
 export * from "./partners";
 export * from "./program";
 export * from "./users";
+export * from "./leads";
+export * from "./commissions";

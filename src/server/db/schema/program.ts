@@ -13,6 +13,8 @@ export const programSettings = pgTable(
     minimumPayoutMinor: bigint("minimum_payout_minor", { mode: "bigint" }).notNull(),
     leadProtectionDays: integer("lead_protection_days").notNull(),
     leadExpiryDays: integer("lead_expiry_days").notNull(),
+    /** Registrations one partner may make in 24 hours, against abuse. */
+    leadDailyLimit: integer("lead_daily_limit").notNull().default(25),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,3 +1,5 @@
+import { seedDemoCommissions, seedDemoIncentives, seedStandardPlan } from "./commissions";
+import { seedDemoLeads } from "./leads";
 import { randomBytes } from "node:crypto";
 import { count } from "drizzle-orm";
 import { hashPassword } from "@/server/auth/password";
@@ -237,7 +239,9 @@ export async function seedProgram(tx: Db, clock: Clock): Promise<Map<string, str
     .onConflictDoNothing();
   const rows = await tx.insert(tiers).values(DEFAULT_TIERS).onConflictDoNothing().returning();
   const all = rows.length ? rows : await tx.select().from(tiers);
-  return new Map(all.map((t) => [t.key, t.id]));
+  const tierIds = new Map(all.map((t) => [t.key, t.id]));
+  await seedStandardPlan(tx, clock, tierIds);
+  return tierIds;
 }
 
 /** A believable demo program: staff of every role and partners of every type and tier. */
@@ -330,6 +334,9 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
       }
       await audit(tx, SYSTEM, { action: "partner.seeded", entityType: "partner", entityId: org!.id, after: org }, clock.now());
     }
+    await seedDemoLeads(tx, clock, staffIds.get("partner_manager") ?? null);
+    await seedDemoIncentives(tx, clock);
+    await seedDemoCommissions(tx, clock, staffIds.get("partner_manager") ?? null);
     for (const application of DEMO_APPLICATIONS) {
       const { daysAgo, ...fields } = application;
       const at = new Date(clock.now().getTime() - daysAgo * DAY);

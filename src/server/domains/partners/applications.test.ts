@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { HOUR } from "@/lib/clock";
-import { auditLog, emailOutbox, partnerApplications, partnerInvitations, partnerMemberships, partners, tiers, users } from "@/server/db/schema";
+import { auditLog, commissionPlans, emailOutbox, partnerPlans, partnerApplications, partnerInvitations, partnerMemberships, partners, tiers, users } from "@/server/db/schema";
 import { setupProgram } from "@/server/testing/fixtures";
 import { approveApplication, rejectApplication, submitApplication, type SubmitApplicationInput } from "./applications";
 import { currentTerms } from "./terms";
@@ -94,7 +94,17 @@ describe("applications", () => {
     await expect(approveApplication(db, manager, { applicationId: application!.id, tierId: "00000000-0000-4000-8000-000000000000", managerId: manager.userId }, clock)).rejects.toMatchObject({ code: "application.tierUnknown", field: "tierId" });
     const [finance] = await db.select().from(users).where(eq(users.email, "finance@tierwise.demo"));
     await expect(approveApplication(db, manager, { applicationId: application!.id, tierId: gold!.id, managerId: finance!.id }, clock)).rejects.toMatchObject({ code: "application.managerUnknown", field: "managerId" });
+    await expect(approveApplication(db, manager, { applicationId: application!.id, tierId: gold!.id, managerId: manager.userId, planId: "00000000-0000-4000-8000-000000000000" }, clock)).rejects.toMatchObject({ code: "plan.notFound", field: "planId" });
     expect(await rows(partners)).toBe(before);
+  });
+
+  it("puts the new partner on the plan chosen at approval", async () => {
+    await submitApplication(db, form({ company: "Echo", website: "echo.example", contactEmail: "e@echo.example" }), clock);
+    const [application] = await db.select().from(partnerApplications).where(eq(partnerApplications.contactEmail, "e@echo.example"));
+    const [registered] = await db.select().from(tiers).where(eq(tiers.key, "registered"));
+    const [plan] = await db.insert(commissionPlans).values({ name: "Affiliates" }).returning();
+    const { partnerId } = await approveApplication(db, manager, { applicationId: application!.id, tierId: registered!.id, managerId: manager.userId, planId: plan!.id }, clock);
+    expect(await db.select({ planId: partnerPlans.planId }).from(partnerPlans).where(eq(partnerPlans.partnerId, partnerId))).toEqual([{ planId: plan!.id }]);
   });
 
   it("rejection records the reason and emails it", async () => {

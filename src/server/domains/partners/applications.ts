@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, or } from "drizzle-orm";
 import { z } from "zod";
-import { partnerApplications, partnerMemberships, partners, partnerStatusEvents, staffRoles, tiers, users } from "@/server/db/schema";
+import { commissionPlans, partnerApplications, partnerMemberships, partnerPlans, partners, partnerStatusEvents, staffRoles, tiers, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { containsPattern } from "@/server/db/like";
 import type { Clock } from "@/lib/clock";
@@ -140,7 +140,13 @@ export async function getApplication(db: Db, id: string) {
   return { ...row.application, reviewerName: row.reviewerName };
 }
 
-export const approveApplicationInput = z.object({ applicationId: z.uuid(), tierId: z.uuid(), managerId: z.uuid() });
+export const approveApplicationInput = z.object({
+  applicationId: z.uuid(),
+  tierId: z.uuid(),
+  managerId: z.uuid(),
+  /** The commission plan the partner earns under; without one, the program's default plan applies. */
+  planId: z.uuid().optional(),
+});
 
 /** Admits the company: partner organization, owner user and a 7-day invitation, in one transaction. */
 export async function approveApplication(db: Db, actor: StaffActor, input: z.infer<typeof approveApplicationInput>, clock: Clock) {
@@ -154,6 +160,10 @@ export async function approveApplication(db: Db, actor: StaffActor, input: z.inf
       .innerJoin(staffRoles, eq(staffRoles.userId, users.id))
       .where(and(eq(users.id, input.managerId), inArray(staffRoles.role, ["partner_manager", "admin"])));
     if (!manager) throw new InvalidError("application.managerUnknown", "managerId");
+    if (input.planId) {
+      const [plan] = await tx.select({ id: commissionPlans.id }).from(commissionPlans).where(eq(commissionPlans.id, input.planId));
+      if (!plan) throw new InvalidError("plan.notFound", "planId");
+    }
     const [existingUser] = await tx.select({ id: users.id }).from(users).where(eq(users.email, application.contactEmail));
     if (existingUser) throw new ConflictError("application.emailTaken", "applicationId");
     const [partner] = await tx
@@ -176,6 +186,7 @@ export async function approveApplication(db: Db, actor: StaffActor, input: z.inf
       .values({ name: application.contactName, email: application.contactEmail, kind: "partner", locale: application.locale === "ar" ? "ar" : "en", createdAt: clock.now() })
       .returning();
     await tx.insert(partnerMemberships).values({ userId: owner!.id, partnerId: partner!.id, role: "owner", createdAt: clock.now() });
+    if (input.planId) await tx.insert(partnerPlans).values({ partnerId: partner!.id, planId: input.planId, assignedBy: actor.userId, assignedAt: clock.now() });
     await tx.insert(partnerStatusEvents).values({ partnerId: partner!.id, fromStatus: "applied", toStatus: "active", reason: "application.approved", actorId: actor.userId, at: clock.now() });
     const [approved] = await tx
       .update(partnerApplications)
@@ -188,7 +199,7 @@ export async function approveApplication(db: Db, actor: StaffActor, input: z.inf
       { partnerId: partner!.id, email: application.contactEmail, name: application.contactName, role: "owner", locale: application.locale === "ar" ? "ar" : "en" },
       clock,
     );
-    await audit(tx, actor, { action: "application.approved", entityType: "application", entityId: application.id, before: { status: application.status }, after: { status: approved!.status, partnerId: partner!.id, tierId: input.tierId, managerId: input.managerId } }, clock.now());
+    await audit(tx, actor, { action: "application.approved", entityType: "application", entityId: application.id, before: { status: application.status }, after: { status: approved!.status, partnerId: partner!.id, tierId: input.tierId, managerId: input.managerId, planId: input.planId ?? null } }, clock.now());
     return { partnerId: partner!.id };
   });
 }

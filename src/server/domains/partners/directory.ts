@@ -5,6 +5,7 @@ import type { Db } from "@/server/db/types";
 import { containsPattern } from "@/server/db/like";
 import type { Clock } from "@/lib/clock";
 import { normalizeDomain } from "@/lib/domain-name";
+import { toCsv } from "@/lib/csv";
 import type { StaffActor } from "../actor";
 import { audit } from "../audit/service";
 import { ConflictError, InvalidError, NotFoundError } from "../errors";
@@ -66,18 +67,10 @@ export async function listPartners(db: Db, input: z.infer<typeof listPartnersInp
   return pageOf(rows, total?.n ?? 0, input.page, input.pageSize);
 }
 
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
-  // Quote everything; neutralize spreadsheet formulas (CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
 /** The filtered directory as CSV (every matching row, not just one page). */
 export async function exportPartnersCsv(db: Db, input: z.infer<typeof directoryFilters>, headers: string[]): Promise<string> {
   const rows = await directoryQuery(db, input);
-  const lines = rows.map((r) => [r.name, r.domain, r.country, r.type, r.status, r.tierName, r.managerName, r.userCount, r.createdAt].map(csvCell).join(","));
-  return [headers.map(csvCell).join(","), ...lines].join("\r\n") + "\r\n";
+  return toCsv(headers, rows.map((r) => [r.name, r.domain, r.country, r.type, r.status, r.tierName, r.managerName, r.userCount, r.createdAt]));
 }
 
 /** Everything the staff detail page shows about one partner. */

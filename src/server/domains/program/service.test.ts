@@ -15,6 +15,7 @@ const valid = {
   minimumPayoutMinor: 7_500n,
   leadProtectionDays: 120,
   leadExpiryDays: 45,
+  leadDailyLimit: 30,
 };
 
 /** The paths of the issues Zod reports for `valid` with `change` applied. */

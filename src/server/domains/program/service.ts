@@ -22,6 +22,7 @@ export const updateProgramSettingsInput = z.object({
   minimumPayoutMinor: z.bigint().min(0n).max(10n ** 12n),
   leadProtectionDays: z.number().int().min(1).max(730),
   leadExpiryDays: z.number().int().min(1).max(730),
+  leadDailyLimit: z.number().int().min(1).max(10_000),
 });
 export type UpdateProgramSettingsInput = z.infer<typeof updateProgramSettingsInput>;
 

@@ -10,6 +10,26 @@ export interface EmailTemplates {
   partnerInvite: { url: string; name: string; company: string; inviter: string };
   applicationReceived: { name: string; company: string };
   applicationRejected: { name: string; company: string; reason: string };
+  leadReceived: LeadEmail;
+  leadApproved: LeadEmail & { protectedUntil: string };
+  leadRejected: LeadEmail & { reason: string };
+  leadInfoRequested: LeadEmail & { message: string };
+  leadReassignedAway: LeadEmail;
+  leadReassignedTo: LeadEmail;
+  leadWon: LeadEmail & { amount: string };
+  leadLost: LeadEmail & { reason: string };
+  leadExpiring: LeadEmail & { expiresOn: string };
+  leadExpired: LeadEmail;
+  leadComment: LeadEmail & { author: string; body: string };
+  tierPromoted: { url: string; name: string; fromTier: string; toTier: string };
+  tierDemoted: { url: string; name: string; fromTier: string; toTier: string };
+}
+
+/** Every lead email names the company and links to the lead. */
+interface LeadEmail {
+  url: string;
+  name: string;
+  company: string;
 }
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -32,6 +52,12 @@ export function renderEmail<T extends EmailTemplateName>(template: T, locale: Lo
     values?: Record<string, string>,
   ) => string;
   const values: Record<string, string> = { ...params };
+  if (template === "tierPromoted" || template === "tierDemoted") {
+    // Tier keys become the tier's name in the reader's language.
+    const tierParams = params as EmailTemplates["tierPromoted"];
+    values.fromTier = tierParams.fromTier ? t(`tiers.${tierParams.fromTier}`) : "";
+    values.toTier = t(`tiers.${tierParams.toTier}`);
+  }
   if (template === "staffInvite") {
     values.role = t(`roles.${(params as EmailTemplates["staffInvite"]).role}`);
   }

@@ -25,7 +25,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
     throw error;
   });
   const pending = application.status === "pending";
-  const [terms, options] = await Promise.all([caller.terms.list(), pending ? caller.partners.options() : null]);
+  const [terms, options, plans] = await Promise.all([caller.terms.list(), pending ? caller.partners.options() : null, pending ? caller.commissions.plans() : []]);
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
@@ -152,6 +152,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
               defaultTierId={defaultTier.id}
               managers={managers}
               defaultManagerId={defaultManager?.id ?? ""}
+              plans={plans.map((plan) => ({ id: plan.id, label: plan.name, isDefault: plan.isDefault }))}
             />
           ) : null}
         </div>

@@ -7,12 +7,8 @@ import { useState, type FormEvent } from "react";
 import { Button, Card, CardBody, CardFooter, CardHeader, cn, Dialog, fieldControlClasses, fieldDescribedBy, FormField, Select, useToast } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
 import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
+import { formMessage } from "@/lib/trpc/form-errors";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
-
-/** Only these fields have a control here; any other field error is shown as the form's message. */
-function formMessage(errors: { fields: Record<string, string>; message: string | null }, visible: string[]): string | null {
-  return errors.message && !visible.some((name) => errors.fields[name]) ? errors.message : null;
-}
 
 export function ApproveApplicationForm({
   applicationId,
@@ -22,6 +18,7 @@ export function ApproveApplicationForm({
   defaultTierId,
   managers,
   defaultManagerId,
+  plans,
 }: {
   applicationId: string;
   company: string;
@@ -30,6 +27,8 @@ export function ApproveApplicationForm({
   defaultTierId: string;
   managers: { id: string; name: string }[];
   defaultManagerId: string;
+  /** Commission plans, the program's default first. */
+  plans: { id: string; label: string; isDefault: boolean }[];
 }) {
   const t = useTranslations("applications.approve");
   const trpc = useTRPC();
@@ -50,9 +49,10 @@ export function ApproveApplicationForm({
     event.preventDefault();
     clear();
     const data = new FormData(event.currentTarget);
-    approve.mutate({ applicationId, tierId: String(data.get("tierId") ?? ""), managerId: String(data.get("managerId") ?? "") });
+    const planId = String(data.get("planId") ?? "");
+    approve.mutate({ applicationId, tierId: String(data.get("tierId") ?? ""), managerId: String(data.get("managerId") ?? ""), ...(planId ? { planId } : {}) });
   }
-  const message = formMessage(errors, ["tierId", "managerId"]);
+  const message = formMessage(errors, ["tierId", "managerId", "planId"]);
   return (
     <Card>
       <form onSubmit={submit} noValidate aria-labelledby="approve-title">
@@ -99,6 +99,21 @@ export function ApproveApplicationForm({
               {managers.map((manager) => (
                 <option key={manager.id} value={manager.id}>
                   {manager.name}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+          <FormField label={t("plan")} htmlFor="approve-plan" hint={t("planHint")} error={field("planId")}>
+            <Select
+              id="approve-plan"
+              name="planId"
+              defaultValue={plans.find((p) => p.isDefault)?.id ?? ""}
+              aria-invalid={field("planId") ? true : undefined}
+              aria-describedby={fieldDescribedBy("approve-plan", { hint: t("planHint"), error: field("planId") })}
+            >
+              {plans.map((plan) => (
+                <option key={plan.id} value={plan.id}>
+                  {plan.isDefault ? t("defaultPlan", { name: plan.label }) : plan.label}
                 </option>
               ))}
             </Select>

@@ -10,6 +10,7 @@ import { api } from "@/server/trpc/server";
 import { countryName, websiteHref } from "@/lib/display";
 import { isUuid } from "@/lib/ids";
 import { PARTNER_STATUS_TONE, SYSTEM_REASON_KEYS } from "../status";
+import { CommissionCard } from "./commission-card";
 import { AddNoteForm, EditProfileButton, InvitationActions, ManagerForm, StatusAction } from "./partner-actions";
 
 export async function generateMetadata() {
@@ -173,6 +174,8 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
               </dl>
             </CardBody>
           </Card>
+
+          <CommissionCard partnerId={partner.id} partnerName={partner.name} canEdit={canEdit} />
 
           <section aria-labelledby="users-title">
             <h2 id="users-title" className="mb-2 text-base font-semibold text-neutral-900">

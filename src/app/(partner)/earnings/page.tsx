@@ -1,0 +1,261 @@
+import Link from "next/link";
+import { LEDGER_SOURCE_TONE, LEDGER_STATE_TONE } from "@/components/ledger/tones";
+import { LEDGER_SOURCES, LEDGER_STATES } from "@/server/domains/commissions/queries";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Badge, buttonClasses, Card, CardBody, CardHeader, ChartBar, cn, Download, EmptyState, FormField, Input, Select, SortableTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import { FilterBar } from "@/components/page/filter-bar";
+import { ListPagination } from "@/components/page/list-pagination";
+import { PageHeader } from "@/components/page/page-header";
+import { StatCard } from "@/components/page/stat-card";
+import { dateParam, hrefWith, oneOf, pageParam, param, type SearchParams } from "@/lib/list-params";
+import { formatMoney, isCurrencyCode } from "@/lib/money";
+import { requirePartnerPage } from "@/server/auth/guards";
+import { api } from "@/server/trpc/server";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("earnings"))("title") };
+}
+
+const PATH = "/earnings";
+
+const BALANCE_KEYS = ["pending", "payable", "inPayout", "paid", "clawedBack"] as const;
+
+/** A yyyy-mm-dd filter kept only when it is a real day. */
+const dayFilter = (value: string | undefined) => (dateParam(value) ? value : undefined);
+
+export default async function EarningsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requirePartnerPage();
+  const params = await searchParams;
+  const state = oneOf(param(params, "state"), LEDGER_STATES);
+  const source = oneOf(param(params, "source"), LEDGER_SOURCES);
+  const currencyParam = param(params, "currency")?.toUpperCase();
+  const asset = currencyParam && isCurrencyCode(currencyParam) ? currencyParam : undefined;
+  const from = dayFilter(param(params, "from"));
+  const to = dayFilter(param(params, "to"));
+  const sortDir = oneOf(param(params, "dir"), ["asc", "desc"] as const) ?? "desc";
+  const filters = { state, source, asset, from, to, sortDir };
+
+  const caller = await api();
+  const [summary, ledger] = await Promise.all([caller.earnings.summary(), caller.earnings.ledger({ ...filters, page: pageParam(params), pageSize: 25 })]);
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const locale = await getLocale();
+
+  const amount = (value: bigint, unit: string) => (isCurrencyCode(unit) ? formatMoney(value, unit, locale) : t("earnings.pointsAmount", { amount: format.number(value) }));
+  const percent = (bps: number) => format.number(bps / 10000, { style: "percent", maximumFractionDigits: 2 });
+  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+  const filtered = Boolean(state || source || asset || from || to);
+  const currencies = [...new Set([...summary.balances.map((b) => b.asset), ...summary.monthly.assets, ...(asset ? [asset] : [])])].filter(isCurrencyCode).sort();
+  // The export gets exactly the filters and order on screen (every page, not just this one).
+  const exportHref = hrefWith(`${PATH}/export`, { state, source, currency: asset, from, to, dir: param(params, "dir") ? sortDir : undefined }, {});
+  const dateHeader = t("ledger.columns.date");
+  const none = <span className="text-muted">{t("earnings.none")}</span>;
+
+  return (
+    <>
+      <PageHeader
+        title={t("earnings.title")}
+        description={t("earnings.subtitle")}
+        actions={
+          <a href={exportHref} download className={buttonClasses("secondary")} data-testid="export-earnings">
+            <Download className="size-4" />
+            {t("earnings.exportCsv")}
+          </a>
+        }
+      />
+
+      <section aria-labelledby="balances-title">
+        <h2 id="balances-title" className="mb-3 text-base font-semibold text-neutral-900">
+          {t("earnings.balancesTitle")}
+        </h2>
+        {summary.balances.length === 0 ? (
+          <EmptyState icon={<ChartBar className="size-6" />} title={t("earnings.noBalances")} description={t("earnings.noBalancesHint")} />
+        ) : (
+          <div className="space-y-4">
+            {summary.balances.map((balance) => (
+              <div key={balance.asset} role="group" aria-label={t("earnings.balanceGroup", { asset: balance.asset })} data-testid={`balance-${balance.asset}`}>
+                {summary.balances.length > 1 ? (
+                  <h3 className="mb-2 text-sm font-medium text-muted">
+                    <bdi dir="ltr">{balance.asset}</bdi>
+                  </h3>
+                ) : null}
+                <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+                  {BALANCE_KEYS.map((key) => (
+                    <StatCard
+                      key={key}
+                      testId={key === "pending" ? "balance-pending" : key === "payable" ? "balance-payable" : `balance-${key}`}
+                      label={t(`earnings.${key}`)}
+                      value={<bdi dir="ltr">{amount(balance[key], balance.asset)}</bdi>}
+                      hint={t(`earnings.${key}Hint`)}
+                    />
+                  ))}
+                </div>
+              </div>
+            ))}
+          </div>
+        )}
+      </section>
+
+      <Card className="mt-6" data-testid="active-campaigns">
+        <CardHeader title={t("earnings.campaignsTitle")} description={t("earnings.campaignsHint")} as="h2" />
+        <CardBody>
+          {summary.campaigns.length === 0 ? (
+            <p className="text-sm text-muted">{t("earnings.noCampaigns")}</p>
+          ) : (
+            <ul className="divide-y divide-border">
+              {summary.campaigns.map((c) => (
+                <li key={c.id} className="flex flex-wrap items-start justify-between gap-3 py-3 first:pt-0 last:pb-0" data-testid="campaign">
+                  <div className="min-w-0">
+                    <p className="font-medium text-neutral-900" dir="auto">
+                      {c.name}
+                    </p>
+                    {c.description ? (
+                      <p className="text-sm text-muted" dir="auto">
+                        {c.description}
+                      </p>
+                    ) : null}
+                  </div>
+                  <div className="text-end text-sm">
+                    <p className="font-medium text-success-700">
+                      {c.kind === "percent" && c.rateBps !== null
+                        ? t("earnings.campaignAddsRate", { rate: percent(c.rateBps) })
+                        : c.flatMinor !== null && c.currency
+                          ? t("earnings.campaignAddsFlat", { amount: formatMoney(c.flatMinor, c.currency, locale) })
+                          : null}
+                    </p>
+                    <p className="text-muted">{t("earnings.campaignEnds", { date: date(c.endsAt) })}</p>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </CardBody>
+      </Card>
+
+      <section className="mt-6" aria-labelledby="ledger-title">
+        <h2 id="ledger-title" className="mb-3 text-base font-semibold text-neutral-900">
+          {t("earnings.ledgerTitle")}
+        </h2>
+        {ledger.total === 0 && !filtered ? (
+          <EmptyState icon={<ChartBar className="size-6" />} title={t("earnings.emptyLedger")} description={t("earnings.emptyLedgerHint")} />
+        ) : (
+          <>
+            <FilterBar action={PATH} applyLabel={t("common.applyFilters")} clearLabel={t("common.clearFilters")} clearHref={PATH}>
+              <FormField label={t("ledger.columns.state")} htmlFor="filter-state">
+                <Select id="filter-state" name="state" defaultValue={state ?? ""} data-testid="state-filter">
+                  <option value="">{t("common.all")}</option>
+                  {LEDGER_STATES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`ledger.states.${s}`)}
+                    </option>
+                  ))}
+                </Select>
+              </FormField>
+              <FormField label={t("ledger.columns.source")} htmlFor="filter-source">
+                <Select id="filter-source" name="source" defaultValue={source ?? ""} data-testid="source-filter">
+                  <option value="">{t("common.all")}</option>
+                  {LEDGER_SOURCES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`ledger.sources.${s}`)}
+                    </option>
+                  ))}
+                </Select>
+              </FormField>
+              <FormField label={t("ledger.columns.currency")} htmlFor="filter-currency">
+                <Select id="filter-currency" name="currency" defaultValue={asset ?? ""} data-testid="currency-filter">
+                  <option value="">{t("earnings.anyCurrency")}</option>
+                  {currencies.map((c) => (
+                    <option key={c} value={c}>
+                      {c}
+                    </option>
+                  ))}
+                </Select>
+              </FormField>
+              <FormField label={t("earnings.from")} htmlFor="filter-from">
+                <Input id="filter-from" name="from" type="date" defaultValue={from} max={to} data-testid="from-filter" />
+              </FormField>
+              <FormField label={t("earnings.to")} htmlFor="filter-to">
+                <Input id="filter-to" name="to" type="date" defaultValue={to} min={from} data-testid="to-filter" />
+              </FormField>
+              {param(params, "dir") ? <input type="hidden" name="dir" value={sortDir} /> : null}
+            </FilterBar>
+            {ledger.rows.length === 0 ? (
+              <EmptyState icon={<ChartBar className="size-6" />} title={t("common.noMatches")} description={t("common.noMatchesHint")} />
+            ) : (
+              <>
+                <Table data-testid="ledger-table">
+                  <caption className="sr-only">{t("earnings.ledgerCaption")}</caption>
+                  <THead>
+                    <TR>
+                      <SortableTH href={hrefWith(PATH, params, { dir: sortDir === "desc" ? "asc" : "desc", page: undefined })} direction={sortDir} sortHint={t("earnings.sortBy", { column: dateHeader })}>
+                        {dateHeader}
+                      </SortableTH>
+                      <TH>{t("ledger.columns.source")}</TH>
+                      <TH>{t("ledger.columns.reference")}</TH>
+                      <TH numeric>{t("earnings.rate")}</TH>
+                      <TH numeric>{t("ledger.columns.base")}</TH>
+                      <TH numeric>{t("ledger.columns.amount")}</TH>
+                      <TH>{t("ledger.columns.state")}</TH>
+                      <TH>{t("ledger.columns.availableAt")}</TH>
+                    </TR>
+                  </THead>
+                  <TBody>
+                    {ledger.rows.map((row) => (
+                      <TR key={row.id} data-testid="ledger-row" data-source={row.source} data-state={row.state}>
+                        <TD className="whitespace-nowrap">{date(row.createdAt)}</TD>
+                        <TD>
+                          <Badge tone={LEDGER_SOURCE_TONE[row.source]}>{t(`ledger.sources.${row.source}`)}</Badge>
+                        </TD>
+                        <TD className="max-w-72">
+                          {row.companyName && row.leadId ? (
+                            <Link href={`/leads/${row.leadId}`} className="font-medium text-brand-700 hover:underline" dir="auto">
+                              <bdi>{row.companyName}</bdi>
+                            </Link>
+                          ) : row.campaignName ? (
+                            <span className="font-medium" dir="auto">
+                              {row.campaignName}
+                            </span>
+                          ) : row.note ? (
+                            <span dir="auto">{row.note}</span>
+                          ) : (
+                            none
+                          )}
+                          {row.companyName && row.campaignName ? (
+                            <span className="block text-xs text-muted" dir="auto">
+                              {t("earnings.campaign", { name: row.campaignName })}
+                            </span>
+                          ) : null}
+                          {row.tierKey && row.source === "deal" ? <span className="block text-xs text-muted">{t("earnings.atTier", { tier: t(`tiers.${row.tierKey}` as never) })}</span> : null}
+                          {row.reversesEntryId ? <span className="block text-xs text-muted">{t("earnings.reversal")}</span> : null}
+                          {row.note && (row.companyName || row.campaignName) ? (
+                            <span className="block truncate text-xs text-muted" dir="auto">
+                              {row.note}
+                            </span>
+                          ) : null}
+                        </TD>
+                        <TD numeric className="whitespace-nowrap">
+                          {row.rateBps !== null ? percent(row.rateBps) : row.flatMinor !== null ? t("earnings.flat", { amount: amount(row.flatMinor, row.asset) }) : none}
+                        </TD>
+                        <TD numeric className="whitespace-nowrap">
+                          {row.baseAmountMinor !== null ? <bdi dir="ltr">{amount(row.baseAmountMinor, row.asset)}</bdi> : none}
+                        </TD>
+                        <TD numeric className={cn("whitespace-nowrap font-medium", row.amount < 0n ? "text-danger-700" : "text-neutral-900")} data-testid="ledger-amount">
+                          <bdi dir="ltr">{amount(row.amount, row.asset)}</bdi>
+                        </TD>
+                        <TD>
+                          <Badge tone={LEDGER_STATE_TONE[row.state]}>{t(`ledger.states.${row.state}`)}</Badge>
+                        </TD>
+                        <TD className="whitespace-nowrap text-muted">{date(row.availableAt)}</TD>
+                      </TR>
+                    ))}
+                  </TBody>
+                </Table>
+                <ListPagination path={PATH} params={params} page={ledger.page} pageCount={ledger.pageCount} total={ledger.total} />
+              </>
+            )}
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import { DAY } from "@/lib/clock";
+import { getDb } from "@/server/db/client";
+import { releaseDueEntries } from "@/server/domains/commissions/engine";
+import { appClock, resetTravel, timeTravelEnabled, travelForward } from "@/server/time";
+
+/**
+ * End-to-end tests only (TIME_TRAVEL=true, never in production): moves the app's clock forward
+ * by `days` and runs the hold-release job at the new time, as its schedule would; `reset` returns
+ * to the system's time so the specs that follow see the real date.
+ */
+export async function POST(request: Request) {
+  if (!timeTravelEnabled()) return new Response("Not found", { status: 404 });
+  const body = (await request.json().catch(() => ({}))) as { days?: unknown; reset?: unknown };
+  if (body.reset === true) {
+    resetTravel();
+    return Response.json({ now: appClock.now().toISOString(), released: 0 });
+  }
+  const days = typeof body.days === "number" && Number.isInteger(body.days) && body.days > 0 && body.days <= 3650 ? body.days : null;
+  if (days === null) return Response.json({ error: "days must be a whole number from 1 to 3650" }, { status: 400 });
+  travelForward(days * DAY);
+  const released = await releaseDueEntries(await getDb(), appClock);
+  return Response.json({ now: appClock.now().toISOString(), released });
+}

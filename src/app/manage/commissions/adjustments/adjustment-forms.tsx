@@ -1,0 +1,213 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { Button, Card, CardBody, CardFooter, CardHeader, cn, Dialog, fieldControlClasses, fieldDescribedBy, FormField, Input, Select } from "@/components/ui";
+import { useTRPC } from "@/lib/trpc/client";
+import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
+import { formMessage } from "@/lib/trpc/form-errors";
+import { useFormErrors } from "@/lib/trpc/use-form-errors";
+
+/** A partner manager proposes a signed credit or debit; it waits for finance. */
+export function ProposeAdjustmentForm({ partners, currencies, defaultCurrency }: { partners: { id: string; name: string }[]; currencies: string[]; defaultCurrency: string }) {
+  const t = useTranslations("commissionsAdmin.adjustments.propose");
+  const trpc = useTRPC();
+  const feedback = useMutationFeedback();
+  const { errors, fromError, clear, setField, field } = useFormErrors();
+  const [formKey, setFormKey] = useState(0);
+  const propose = useMutation(
+    trpc.commissions.proposeAdjustment.mutationOptions({
+      onSuccess: (_result, input) => {
+        clear();
+        setFormKey((k) => k + 1); // a fresh, empty form for the next adjustment
+        feedback.done(t("done", { partner: partners.find((p) => p.id === input.partnerId)?.name ?? "" }));
+      },
+      onError: fromError,
+    }),
+  );
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    clear();
+    const data = new FormData(event.currentTarget);
+    const partnerId = String(data.get("partnerId") ?? "");
+    const amount = String(data.get("amount") ?? "").trim();
+    let valid = true;
+    if (!partnerId) {
+      setField("partnerId", t("partnerRequired"));
+      valid = false;
+    }
+    if (!amount) {
+      setField("amount", t("amountRequired"));
+      valid = false;
+    }
+    if (!valid) return;
+    // The amount stays the decimal text typed; the server parses it in the currency's minor units.
+    propose.mutate({ partnerId, amount, currency: String(data.get("currency") ?? defaultCurrency), reason: String(data.get("reason") ?? "") });
+  }
+  const message = formMessage(errors, ["partnerId", "amount", "currency", "reason"]);
+  return (
+    <Card className="mb-6">
+      <form key={formKey} onSubmit={submit} noValidate aria-labelledby="propose-adjustment-title">
+        <CardHeader title={t("title")} titleId="propose-adjustment-title" description={t("hint")} />
+        <CardBody className="grid gap-4 md:grid-cols-3">
+          {message ? (
+            <p role="alert" className="text-sm text-danger-700 md:col-span-3">
+              {message}
+            </p>
+          ) : null}
+          <FormField label={t("partner")} htmlFor="adjustment-partner" error={field("partnerId")} required>
+            <Select
+              id="adjustment-partner"
+              name="partnerId"
+              defaultValue=""
+              required
+              aria-invalid={field("partnerId") ? true : undefined}
+              aria-describedby={fieldDescribedBy("adjustment-partner", { error: field("partnerId") })}
+            >
+              <option value="" disabled>
+                {t("choosePartner")}
+              </option>
+              {partners.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+          <FormField label={t("amount")} htmlFor="adjustment-amount" hint={t("amountHint")} error={field("amount")} required>
+            <Input
+              id="adjustment-amount"
+              name="amount"
+              inputMode="decimal"
+              dir="ltr"
+              autoComplete="off"
+              maxLength={24}
+              required
+              placeholder="-125.50"
+              aria-invalid={field("amount") ? true : undefined}
+              aria-describedby={fieldDescribedBy("adjustment-amount", { hint: t("amountHint"), error: field("amount") })}
+            />
+          </FormField>
+          <FormField label={t("currency")} htmlFor="adjustment-currency" error={field("currency")} required>
+            <Select
+              id="adjustment-currency"
+              name="currency"
+              defaultValue={defaultCurrency}
+              required
+              aria-invalid={field("currency") ? true : undefined}
+              aria-describedby={fieldDescribedBy("adjustment-currency", { error: field("currency") })}
+            >
+              {currencies.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+          <FormField label={t("reason")} htmlFor="adjustment-reason" hint={t("reasonHint")} error={field("reason")} required className="md:col-span-3">
+            <textarea
+              id="adjustment-reason"
+              name="reason"
+              rows={3}
+              required
+              minLength={10}
+              maxLength={2000}
+              dir="auto"
+              className={cn(fieldControlClasses, "px-3 py-2")}
+              aria-invalid={field("reason") ? true : undefined}
+              aria-describedby={fieldDescribedBy("adjustment-reason", { hint: t("reasonHint"), error: field("reason") })}
+            />
+          </FormField>
+        </CardBody>
+        <CardFooter>
+          <Button type="submit" loading={propose.isPending} data-testid="propose-adjustment">
+            {t("submit")}
+          </Button>
+        </CardFooter>
+      </form>
+    </Card>
+  );
+}
+
+/** Finance approves (posting a payable entry) or rejects with a note; the server refuses a proposer approving their own. */
+export function AdjustmentDecision({ adjustmentId, partnerName, amount }: { adjustmentId: string; partnerName: string; amount: string }) {
+  const t = useTranslations("commissionsAdmin.adjustments");
+  const tc = useTranslations("common");
+  const trpc = useTRPC();
+  const feedback = useMutationFeedback();
+  const [rejecting, setRejecting] = useState(false);
+  const { errors, fromError, clear, field } = useFormErrors();
+  const approve = useMutation(
+    trpc.commissions.decideAdjustment.mutationOptions({
+      onSuccess: () => feedback.done(t("approve.done")),
+      onError: (error) => feedback.failed(error),
+    }),
+  );
+  const reject = useMutation(
+    trpc.commissions.decideAdjustment.mutationOptions({
+      onSuccess: () => {
+        setRejecting(false);
+        clear();
+        feedback.done(t("reject.done"));
+      },
+      onError: fromError,
+    }),
+  );
+  function submitReject(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    clear();
+    const data = new FormData(event.currentTarget);
+    reject.mutate({ adjustmentId, approve: false, note: String(data.get("note") ?? "") });
+  }
+  const message = formMessage(errors, ["note"]);
+  const busy = approve.isPending || reject.isPending;
+  return (
+    <div className="flex flex-wrap justify-end gap-2">
+      <Button size="sm" loading={approve.isPending} disabled={busy} onClick={() => approve.mutate({ adjustmentId, approve: true, note: "" })} data-testid="approve-adjustment">
+        {t("approve.submit")}
+      </Button>
+      <Button
+        size="sm"
+        variant="secondary"
+        disabled={busy}
+        onClick={() => {
+          clear();
+          setRejecting(true);
+        }}
+        data-testid="reject-adjustment"
+      >
+        {t("reject.open")}
+      </Button>
+      <Dialog open={rejecting} onClose={() => setRejecting(false)} title={t("reject.title")} description={t("reject.hint", { partner: partnerName, amount })} closeLabel={tc("close")}>
+        <form onSubmit={submitReject} noValidate className="space-y-4">
+          {message ? (
+            <p role="alert" className="text-sm text-danger-700">
+              {message}
+            </p>
+          ) : null}
+          <FormField label={t("reject.note")} htmlFor="reject-note" hint={t("reject.noteHint")} error={field("note")}>
+            <textarea
+              id="reject-note"
+              name="note"
+              rows={4}
+              maxLength={2000}
+              dir="auto"
+              className={cn(fieldControlClasses, "px-3 py-2")}
+              aria-invalid={field("note") ? true : undefined}
+              aria-describedby={fieldDescribedBy("reject-note", { hint: t("reject.noteHint"), error: field("note") })}
+            />
+          </FormField>
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="ghost" onClick={() => setRejecting(false)}>
+              {tc("cancel")}
+            </Button>
+            <Button type="submit" variant="danger" loading={reject.isPending} data-testid="confirm-reject-adjustment">
+              {t("reject.submit")}
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+    </div>
+  );
+}

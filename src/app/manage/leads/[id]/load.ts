@@ -1,0 +1,17 @@
+import { TRPCError } from "@trpc/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { isUuid } from "@/lib/ids";
+import { api } from "@/server/trpc/server";
+
+/** Read once per request: the layout and the page share it. */
+const getLead = cache(async (id: string) => (await api()).leadReview.get({ leadId: id }));
+
+/** The lead, or a 404 for a malformed or unknown id. */
+export async function loadLead(id: string) {
+  if (!isUuid(id)) notFound();
+  return getLead(id).catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+}

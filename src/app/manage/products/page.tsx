@@ -1,0 +1,65 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge, Box, EmptyState, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import { PageHeader } from "@/components/page/page-header";
+import { requireStaffPage } from "@/server/auth/guards";
+import { api } from "@/server/trpc/server";
+import { EditProductButton, NewProductForm } from "./product-forms";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("catalogAdmin.products"))("title") };
+}
+
+export default async function ProductsPage() {
+  await requireStaffPage("partner_manager");
+  const products = await (await api()).catalog.products();
+  const t = await getTranslations("catalogAdmin.products");
+  const tc = await getTranslations("common");
+  const format = await getFormatter();
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("subtitle")} />
+      <p className="mb-6 rounded-lg border border-border bg-surface-subtle px-4 py-3 text-sm text-neutral-700" data-testid="products-archive-note">
+        {t("archivedNote")}
+      </p>
+      <div className="grid items-start gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          {products.length === 0 ? (
+            <EmptyState icon={<Box className="size-6" />} title={t("empty")} description={t("emptyHint")} />
+          ) : (
+            <Table data-testid="products-table" aria-label={t("tableLabel")}>
+              <THead>
+                <TR>
+                  <TH>{t("name")}</TH>
+                  <TH>{t("description")}</TH>
+                  <TH numeric>{t("leads")}</TH>
+                  <TH>{t("status")}</TH>
+                  <TH>
+                    <span className="sr-only">{tc("actions")}</span>
+                  </TH>
+                </TR>
+              </THead>
+              <TBody>
+                {products.map((product) => (
+                  <TR key={product.id} data-testid="product-row">
+                    <TD className="font-medium">{product.name}</TD>
+                    <TD className="max-w-80 text-muted">
+                      {product.description ? <span className="line-clamp-2">{product.description}</span> : <span className="italic">{t("noDescription")}</span>}
+                    </TD>
+                    <TD numeric>{format.number(product.leadCount)}</TD>
+                    <TD>
+                      <Badge tone={product.active ? "success" : "neutral"}>{product.active ? t("active") : t("archived")}</Badge>
+                    </TD>
+                    <TD className="text-end">
+                      <EditProductButton product={{ id: product.id, name: product.name, description: product.description ?? "", active: product.active }} />
+                    </TD>
+                  </TR>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </div>
+        <NewProductForm />
+      </div>
+    </>
+  );
+}

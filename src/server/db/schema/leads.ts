@@ -1,0 +1,137 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, char, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { partners } from "./partners";
+import { users } from "./users";
+
+/** What the vendor sells; a lead names one. Staff keep the catalog; archived products stay on old leads. */
+export const products = pgTable(
+  "products",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    name: text("name").notNull(),
+    description: text("description"),
+    active: boolean("active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("products_name_key").on(sql`lower(${t.name})`)],
+);
+
+export const customerSource = pgEnum("customer_source", ["import", "manual", "won_lead", "stripe"]);
+
+/** Companies that already buy from the vendor: a lead for one of them is refused. */
+export const customers = pgTable(
+  "customers",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    name: text("name").notNull(),
+    /** Normalized company name (see lib/company-name). */
+    normalizedName: text("normalized_name").notNull(),
+    /** Normalized host, when known. */
+    domain: text("domain"),
+    source: customerSource("source").notNull(),
+    /** The lead that made them a customer, or the id in the system they came from. */
+    sourceRef: text("source_ref"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("customers_domain_key").on(t.domain),
+    index("customers_normalized_name_idx").on(t.normalizedName),
+    index("customers_created_idx").on(t.createdAt),
+  ],
+);
+
+export const leadStatus = pgEnum("lead_status", ["submitted", "approved", "rejected", "won", "lost", "expired", "withdrawn"]);
+
+/** A prospect a partner registers (deal registration). */
+export const leads = pgTable(
+  "leads",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => partners.id),
+    registeredBy: uuid("registered_by").references(() => users.id, { onDelete: "set null" }),
+    companyName: text("company_name").notNull(),
+    /** Case, punctuation and legal suffixes removed: the key the conflict check compares. */
+    normalizedName: text("normalized_name").notNull(),
+    website: text("website").notNull(),
+    /** Normalized host ("acme.com"): the other key the conflict check compares. */
+    domain: text("domain").notNull(),
+    contactName: text("contact_name").notNull(),
+    contactEmail: text("contact_email").notNull(),
+    contactPhone: text("contact_phone"),
+    country: char("country", { length: 2 }).notNull(),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    estimatedValueMinor: bigint("estimated_value_minor", { mode: "bigint" }).notNull(),
+    currency: char("currency", { length: 3 }).notNull(),
+    expectedCloseDate: date("expected_close_date", { mode: "string" }).notNull(),
+    notes: text("notes"),
+    status: leadStatus("status").notNull().default("submitted"),
+    /** Another partner had registered the same company first; the manager decides. */
+    flagged: boolean("flagged").notNull().default(false),
+    /** The manager asked the partner for more information; cleared when the partner answers. */
+    infoRequestedAt: timestamp("info_requested_at", { withTimezone: true, mode: "date" }),
+    reviewedBy: uuid("reviewed_by").references(() => users.id, { onDelete: "set null" }),
+    approvedAt: timestamp("approved_at", { withTimezone: true, mode: "date" }),
+    /** End of the protection window that approval starts. */
+    protectedUntil: timestamp("protected_until", { withTimezone: true, mode: "date" }),
+    /** Last status change or comment: an approved lead without progress expires. */
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    expiryWarnedAt: timestamp("expiry_warned_at", { withTimezone: true, mode: "date" }),
+    /** Why it was rejected, lost or withdrawn. */
+    closeReason: text("close_reason"),
+    dealAmountMinor: bigint("deal_amount_minor", { mode: "bigint" }),
+    dealCurrency: char("deal_currency", { length: 3 }),
+    /** Bumped by each correction of the deal amount; commission event keys carry it. */
+    dealRevision: integer("deal_revision").notNull().default(0),
+    closedOn: date("closed_on", { mode: "string" }),
+    wonAt: timestamp("won_at", { withTimezone: true, mode: "date" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    // The conflict check's two lookups; with a million leads they stay index scans.
+    index("leads_domain_idx").on(t.domain, t.status),
+    index("leads_normalized_name_idx").on(t.normalizedName, t.status),
+    index("leads_partner_idx").on(t.partnerId, t.createdAt),
+    index("leads_status_idx").on(t.status, t.createdAt),
+    index("leads_activity_idx").on(t.status, t.lastActivityAt),
+  ],
+);
+
+/** Every status change of a lead, with who made it and why: the timeline. */
+export const leadEvents = pgTable(
+  "lead_events",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    /** submitted, approved, …, or an event that keeps the status (edited, info_requested, reassigned). */
+    kind: text("kind").notNull(),
+    fromStatus: leadStatus("from_status"),
+    toStatus: leadStatus("to_status").notNull(),
+    note: text("note"),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("lead_events_lead_idx").on(t.leadId, t.at)],
+);
+
+/** The thread between the partner and the manager on one lead. */
+export const leadComments = pgTable(
+  "lead_comments",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    authorKind: text("author_kind").notNull(),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("lead_comments_lead_idx").on(t.leadId, t.createdAt)],
+);

@@ -1,0 +1,89 @@
+import { and, asc, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { DAY, fixedClock } from "@/lib/clock";
+import { commissionPlans, ledgerEntries, partners, products, programSettings, tierChanges, tiers } from "@/server/db/schema";
+import { setupProgram } from "@/server/testing/fixtures";
+import { leadFor } from "@/server/testing/leads";
+import type { PartnerActor } from "../actor";
+import { registerLead } from "../leads/register";
+import { approveLead, markLeadWon } from "../leads/review";
+import { archiveCampaign, assignPlan, createCampaign, createPlan, endTierOverride, listPlans, publishPlanVersion, setTierOverride } from "./admin";
+
+const { db, clock, manager, actorByEmail } = await setupProgram();
+await db.update(programSettings).set({ leadDailyLimit: 10_000 });
+const brightpath = (await actorByEmail("hannah@brightpath.demo")) as PartnerActor;
+const tierId = async (key: string) => (await db.select({ id: tiers.id }).from(tiers).where(eq(tiers.key, key)))[0]!.id;
+const tierKeyOf = async (partnerId: string) => (await db.select({ key: tiers.key }).from(partners).innerJoin(tiers, eq(tiers.id, partners.tierId)).where(eq(partners.id, partnerId)))[0]!.key;
+const tierRows = async (rate: number) => Promise.all(["registered", "silver", "gold", "platinum"].map(async (key, i) => ({ tierId: await tierId(key), rateBps: rate + i * 100, minRevenue: i === 0 ? "" : `${i * 100000}`, minWonDeals: null, perks: "" })));
+
+let n = 0;
+async function win(actor: PartnerActor, amount: string, at = clock) {
+  const lead = await registerLead(db, actor, await leadFor(db, `Plan Co ${++n}`, `plan-co-${n}.example`), at);
+  await approveLead(db, manager, { leadId: lead.id }, at);
+  await markLeadWon(db, manager, { leadId: lead.id, amount, currency: "USD", closedOn: "2026-10-31" }, at);
+  return (await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.leadId, lead.id), eq(ledgerEntries.source, "deal"))))[0]!;
+}
+
+describe("plans", () => {
+  it("a new version applies from now on; earlier commissions keep the version and rate they were computed with", async () => {
+    const plan = await createPlan(db, manager, { name: "Resellers 2027", description: "", baseKind: "percent", baseRateBps: 800, baseFlatAmount: "", recurringMonths: 12, tierRules: await tierRows(800), productRates: [] }, clock);
+    await assignPlan(db, manager, { partnerId: brightpath.partnerId, planId: plan.id }, clock);
+    const first = await win(brightpath, "1000");
+    expect(first).toMatchObject({ rateBps: 800, amount: 8_000n });
+    const v2 = await publishPlanVersion(db, manager, { planId: plan.id, baseKind: "percent", baseRateBps: 900, baseFlatAmount: "", recurringMonths: 6, tierRules: await tierRows(900), productRates: [] }, clock);
+    expect(v2.version).toBe(2);
+    const second = await win(brightpath, "1000");
+    expect(second).toMatchObject({ rateBps: 900, amount: 9_000n, planVersionId: v2.id });
+    const [again] = await db.select().from(ledgerEntries).where(eq(ledgerEntries.id, first.id));
+    expect(again).toMatchObject({ rateBps: 800, amount: 8_000n, planVersionId: first.planVersionId });
+    const listed = (await listPlans(db)).find((p) => p.id === plan.id)!;
+    expect(listed).toMatchObject({ assignedPartners: 1, version: { version: 2, recurringMonths: 6 } });
+  });
+
+  it("a flat plan pays its amount per won deal, in its own currency", async () => {
+    const plan = await createPlan(db, manager, { name: "Referral flat", description: "", baseKind: "flat", baseRateBps: 0, baseFlatAmount: "250", baseFlatCurrency: "EUR", recurringMonths: 0, tierRules: [{ tierId: await tierId("registered"), rateBps: 0, minRevenue: "", minWonDeals: null, perks: "" }], productRates: [] }, clock);
+    const kestrel = (await actorByEmail("noah@kestrel.demo")) as PartnerActor;
+    await assignPlan(db, manager, { partnerId: kestrel.partnerId, planId: plan.id }, clock);
+    expect(await win(kestrel, "99999")).toMatchObject({ asset: "EUR", amount: 25_000n, flatMinor: 25_000n, rateBps: null });
+  });
+
+  it("refuses a second plan of the same name and a tier listed twice", async () => {
+    await expect(createPlan(db, manager, { name: "resellers 2027", description: "", baseKind: "percent", baseRateBps: 800, baseFlatAmount: "", recurringMonths: 12, tierRules: await tierRows(800), productRates: [] }, clock)).rejects.toMatchObject({ code: "plan.nameTaken", field: "name" });
+    const rows = await tierRows(800);
+    await expect(createPlan(db, manager, { name: "Doubled", description: "", baseKind: "percent", baseRateBps: 800, baseFlatAmount: "", recurringMonths: 12, tierRules: [rows[0]!, rows[0]!], productRates: [] }, clock)).rejects.toMatchObject({ code: "plan.duplicateTier" });
+    expect((await db.select().from(commissionPlans)).map((p) => p.name).filter((name) => name === "Doubled")).toEqual([]);
+  });
+});
+
+describe("campaigns", () => {
+  it("pays deals won inside the window for eligible products, and nothing once ended", async () => {
+    const [connectors] = await db.select({ id: products.id }).from(products).where(eq(products.name, "Data Connectors"));
+    const campaign = await createCampaign(db, manager, { name: "Connector week", description: "", startsOn: "2026-10-30", endsOn: "2026-11-05", kind: "flat", rateBps: 0, flatAmount: "100", currency: "USD", tierIds: [], productIds: [connectors!.id] }, clock);
+    const lead = await registerLead(db, brightpath, await leadFor(db, "Spif Co", "spif.example", { productId: connectors!.id }), clock);
+    await approveLead(db, manager, { leadId: lead.id }, clock);
+    await markLeadWon(db, manager, { leadId: lead.id, amount: "500", currency: "USD", closedOn: "2026-10-31" }, clock);
+    const bonus = await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.leadId, lead.id), eq(ledgerEntries.campaignId, campaign.id)));
+    expect(bonus.map((b) => b.amount)).toEqual([10_000n]);
+    await archiveCampaign(db, manager, { campaignId: campaign.id }, clock);
+    const later = await registerLead(db, brightpath, await leadFor(db, "Spif Co 2", "spif-2.example", { productId: connectors!.id }), clock);
+    await approveLead(db, manager, { leadId: later.id }, clock);
+    await markLeadWon(db, manager, { leadId: later.id, amount: "500", currency: "USD", closedOn: "2026-10-31" }, clock);
+    expect(await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.leadId, later.id), eq(ledgerEntries.campaignId, campaign.id)))).toEqual([]);
+  });
+
+  it("refuses a window that ends before it starts", async () => {
+    await expect(createCampaign(db, manager, { name: "Backwards", description: "", startsOn: "2026-11-05", endsOn: "2026-11-01", kind: "percent", rateBps: 100, flatAmount: "", tierIds: [], productIds: [] }, clock)).rejects.toMatchObject({ field: "endsOn" });
+  });
+});
+
+describe("tier overrides", () => {
+  it("hold a partner at a tier until the end date, recorded with the reason, then the numbers decide again", async () => {
+    const cobalt = (await actorByEmail("lena@cobalt.demo")) as PartnerActor;
+    await setTierOverride(db, manager, { partnerId: cobalt.partnerId, tierId: await tierId("gold"), reason: "Strategic account: hold at Gold through the transition.", endsOn: "2026-12-01" }, clock);
+    expect(await tierKeyOf(cobalt.partnerId)).toBe("gold");
+    await endTierOverride(db, manager, { partnerId: cobalt.partnerId }, fixedClock(new Date(clock.now().getTime() + DAY)));
+    const changes = await db.select().from(tierChanges).where(eq(tierChanges.partnerId, cobalt.partnerId)).orderBy(asc(tierChanges.at));
+    expect(changes.slice(-2).map((c) => c.cause)).toEqual(["override", "override_ended"]);
+    await expect(setTierOverride(db, manager, { partnerId: cobalt.partnerId, tierId: await tierId("gold"), reason: "Too late for this one, surely.", endsOn: "2026-01-01" }, clock)).rejects.toMatchObject({ code: "tierOverride.endInPast" });
+  });
+});

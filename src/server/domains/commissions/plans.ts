@@ -1,0 +1,31 @@
+import { and, desc, eq } from "drizzle-orm";
+import { commissionPlans, commissionPlanVersions, partnerPlans, planProductRates, planTierRules } from "@/server/db/schema";
+import type { Db } from "@/server/db/types";
+
+export type PlanVersion = typeof commissionPlanVersions.$inferSelect;
+export type TierRule = typeof planTierRules.$inferSelect;
+
+/** The partner's plan (or the program's default plan), at its latest version, with its tier table. */
+export async function currentPlanFor(tx: Db, partnerId: string): Promise<{ version: PlanVersion; tierRules: TierRule[] } | null> {
+  const [assigned] = await tx.select({ planId: partnerPlans.planId }).from(partnerPlans).where(eq(partnerPlans.partnerId, partnerId));
+  const [version] = await tx
+    .select({ version: commissionPlanVersions })
+    .from(commissionPlanVersions)
+    .innerJoin(commissionPlans, eq(commissionPlans.id, commissionPlanVersions.planId))
+    .where(assigned ? eq(commissionPlans.id, assigned.planId) : eq(commissionPlans.isDefault, true))
+    .orderBy(desc(commissionPlanVersions.version))
+    .limit(1);
+  if (!version) return null;
+  const tierRules = await tx.select().from(planTierRules).where(eq(planTierRules.versionId, version.version.id));
+  return { version: version.version, tierRules };
+}
+
+/** A version's own rate for a product, if it has one. */
+export async function productRate(tx: Db, versionId: string, productId: string): Promise<number | null> {
+  const [row] = await tx
+    .select({ rateBps: planProductRates.rateBps })
+    .from(planProductRates)
+    .where(and(eq(planProductRates.versionId, versionId), eq(planProductRates.productId, productId)));
+  return row?.rateBps ?? null;
+}
+

@@ -1,0 +1,246 @@
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, gt, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { bonusCampaigns, commissionAdjustments, ledgerBalances, ledgerEntries, leads, partners, tierChanges, tierOverrides, tiers, users } from "@/server/db/schema";
+import type { Db } from "@/server/db/types";
+import type { Clock } from "@/lib/clock";
+import { DAY } from "@/lib/clock";
+import { toCsv } from "@/lib/csv";
+import { isCurrencyCode, toDecimalString } from "@/lib/money";
+import { offsetOf, pageInput, pageOf } from "../pagination";
+import { currentPlanFor } from "./plans";
+import { meets, trailingNumbers } from "./tiers";
+
+export const LEDGER_STATES = ["pending", "payable", "in_payout", "paid", "voided"] as const;
+export const LEDGER_SOURCES = ["deal", "bonus", "subscription", "adjustment", "clawback"] as const;
+
+/** Balances by asset: each state's sum, and what clawbacks took back (as a positive amount). */
+export async function balancesOf(db: Db, partnerId?: string) {
+  const [byState, clawed] = await Promise.all([
+    db
+      .select({ asset: ledgerBalances.asset, state: ledgerBalances.state, amount: sql<string>`sum(${ledgerBalances.amount})::text` })
+      .from(ledgerBalances)
+      .where(partnerId ? eq(ledgerBalances.partnerId, partnerId) : undefined)
+      .groupBy(ledgerBalances.asset, ledgerBalances.state),
+    db
+      .select({ asset: ledgerEntries.asset, amount: sql<string>`(-sum(${ledgerEntries.amount}))::text` })
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.source, "clawback"), partnerId ? eq(ledgerEntries.partnerId, partnerId) : undefined))
+      .groupBy(ledgerEntries.asset),
+  ]);
+  const assets = [...new Set([...byState.map((b) => b.asset), ...clawed.map((c) => c.asset)])].sort();
+  return assets.map((asset) => {
+    const state = (s: (typeof LEDGER_STATES)[number]) => BigInt(byState.find((b) => b.asset === asset && b.state === s)?.amount ?? "0");
+    return { asset, pending: state("pending"), payable: state("payable"), inPayout: state("in_payout"), paid: state("paid"), clawedBack: BigInt(clawed.find((c) => c.asset === asset)?.amount ?? "0") };
+  });
+}
+
+export const ledgerFilters = z.object({
+  state: z.enum(LEDGER_STATES).optional(),
+  source: z.enum(LEDGER_SOURCES).optional(),
+  asset: z.string().trim().toUpperCase().refine(isCurrencyCode, { message: "currency.invalid" }).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  partnerId: z.uuid().optional(),
+  sortDir: z.enum(["asc", "desc"]).default("desc"),
+});
+export const ledgerListInput = ledgerFilters.extend({ page: pageInput.page, pageSize: pageInput.pageSize });
+
+function ledgerWhere(input: z.infer<typeof ledgerFilters>): SQL | undefined {
+  return and(
+    input.partnerId ? eq(ledgerEntries.partnerId, input.partnerId) : undefined,
+    input.state ? eq(ledgerEntries.state, input.state) : undefined,
+    input.source ? eq(ledgerEntries.source, input.source) : undefined,
+    input.asset ? eq(ledgerEntries.asset, input.asset) : undefined,
+    input.from ? gte(ledgerEntries.createdAt, new Date(`${input.from}T00:00:00Z`)) : undefined,
+    input.to ? lt(ledgerEntries.createdAt, new Date(new Date(`${input.to}T00:00:00Z`).getTime() + DAY)) : undefined,
+  );
+}
+
+function ledgerQuery(db: Db, input: z.infer<typeof ledgerFilters>) {
+  return db
+    .select({
+      id: ledgerEntries.id,
+      partnerId: ledgerEntries.partnerId,
+      partnerName: partners.name,
+      asset: ledgerEntries.asset,
+      amount: ledgerEntries.amount,
+      source: ledgerEntries.source,
+      state: ledgerEntries.state,
+      availableAt: ledgerEntries.availableAt,
+      leadId: ledgerEntries.leadId,
+      companyName: leads.companyName,
+      campaignName: bonusCampaigns.name,
+      tierKey: tiers.key,
+      rateBps: ledgerEntries.rateBps,
+      flatMinor: ledgerEntries.flatMinor,
+      baseAmountMinor: ledgerEntries.baseAmountMinor,
+      reversesEntryId: ledgerEntries.reversesEntryId,
+      note: ledgerEntries.note,
+      createdAt: ledgerEntries.createdAt,
+    })
+    .from(ledgerEntries)
+    .innerJoin(partners, eq(partners.id, ledgerEntries.partnerId))
+    .leftJoin(leads, eq(leads.id, ledgerEntries.leadId))
+    .leftJoin(bonusCampaigns, eq(bonusCampaigns.id, ledgerEntries.campaignId))
+    .leftJoin(tiers, eq(tiers.id, ledgerEntries.tierId))
+    .where(ledgerWhere(input))
+    .orderBy(input.sortDir === "asc" ? asc(ledgerEntries.createdAt) : desc(ledgerEntries.createdAt), asc(ledgerEntries.eventKey));
+}
+
+/** Ledger entries, newest first, filtered on the server. Partner callers pass their own partnerId. */
+export async function listLedger(db: Db, input: z.infer<typeof ledgerListInput>) {
+  const [rows, [total]] = await Promise.all([
+    ledgerQuery(db, input).limit(input.pageSize).offset(offsetOf(input.page, input.pageSize)),
+    db.select({ n: count() }).from(ledgerEntries).where(ledgerWhere(input)),
+  ]);
+  return pageOf(rows, total?.n ?? 0, input.page, input.pageSize);
+}
+
+/** The filtered ledger as CSV: amounts as exact decimals of their currency, never floats. */
+export async function exportLedgerCsv(db: Db, input: z.infer<typeof ledgerFilters>, headers: string[], withPartner: boolean): Promise<string> {
+  const rows = await ledgerQuery(db, input).limit(200_000);
+  const decimal = (amount: bigint | null, asset: string) => (amount === null ? "" : isCurrencyCode(asset) ? toDecimalString(amount, asset) : amount.toString());
+  return toCsv(
+    headers,
+    rows.map((r) => [
+      r.createdAt,
+      ...(withPartner ? [r.partnerName] : []),
+      r.source,
+      r.state,
+      r.companyName ?? r.campaignName ?? r.note ?? "",
+      r.rateBps ?? "",
+      decimal(r.baseAmountMinor, r.asset),
+      decimal(r.amount, r.asset),
+      r.asset,
+      r.availableAt,
+    ]),
+  );
+}
+
+/** Earnings per month (by when they were earned), per asset, for the last `months` months. */
+export async function earningsByMonth(db: Db, partnerId: string, clock: Clock, months = 12) {
+  const now = clock.now();
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1));
+  const rows = await db
+    .select({ month: sql<string>`to_char(date_trunc('month', ${ledgerEntries.createdAt} at time zone 'UTC'), 'YYYY-MM')`, asset: ledgerEntries.asset, amount: sql<string>`sum(${ledgerEntries.amount})::text` })
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.partnerId, partnerId), gte(ledgerEntries.createdAt, start)))
+    .groupBy(sql`1`, ledgerEntries.asset);
+  const keys = Array.from({ length: months }, (_, i) => new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + i, 1)).toISOString().slice(0, 7));
+  const assets = [...new Set(rows.map((r) => r.asset))].sort();
+  return { months: keys, assets, series: keys.map((month) => ({ month, ...Object.fromEntries(assets.map((a) => [a, BigInt(rows.find((r) => r.month === month && r.asset === a)?.amount ?? "0")])) })) };
+}
+
+/** The partner's leads by status, with their estimated value per currency. */
+export async function pipelineOf(db: Db, partnerId: string) {
+  return db
+    .select({ status: leads.status, currency: leads.currency, n: count(), value: sql<string>`sum(${leads.estimatedValueMinor})::text` })
+    .from(leads)
+    .where(eq(leads.partnerId, partnerId))
+    .groupBy(leads.status, leads.currency)
+    .then((rows) => rows.map((r) => ({ ...r, value: BigInt(r.value) })));
+}
+
+/** The tier card: where the partner stands, at what rate, and what the next tier still needs. */
+export async function tierProgress(db: Db, partnerId: string, clock: Clock) {
+  const [partner] = await db.select({ tierId: partners.tierId }).from(partners).where(eq(partners.id, partnerId));
+  if (!partner) return null;
+  const ranked = await db.select({ id: tiers.id, key: tiers.key, rank: tiers.rank }).from(tiers).orderBy(asc(tiers.rank));
+  const [plan, numbers, [override], history] = await Promise.all([
+    currentPlanFor(db, partnerId),
+    trailingNumbers(db, partnerId, clock),
+    db.select().from(tierOverrides).where(and(eq(tierOverrides.partnerId, partnerId), isNull(tierOverrides.endedAt), gt(tierOverrides.endsAt, clock.now()))).limit(1),
+    db
+      .select({ id: tierChanges.id, fromTierId: tierChanges.fromTierId, toTierId: tierChanges.toTierId, cause: tierChanges.cause, revenueMinor: tierChanges.revenueMinor, currency: tierChanges.currency, wonDeals: tierChanges.wonDeals, note: tierChanges.note, at: tierChanges.at })
+      .from(tierChanges)
+      .where(eq(tierChanges.partnerId, partnerId))
+      .orderBy(desc(tierChanges.at))
+      .limit(20),
+  ]);
+  const current = ranked.find((t) => t.id === partner.tierId)!;
+  const rule = (tierId: string) => plan?.tierRules.find((r) => r.tierId === tierId) ?? null;
+  const next = ranked.find((t) => t.rank > current.rank && rule(t.id)) ?? null;
+  const nextRule = next ? rule(next.id)! : null;
+  const keyOf = (id: string | null) => ranked.find((t) => t.id === id)?.key ?? null;
+  return {
+    tierKey: current.key,
+    rateBps: rule(current.id)?.rateBps ?? plan?.version.baseRateBps ?? null,
+    perks: rule(current.id)?.perks ?? null,
+    numbers,
+    override: override ? { tierKey: keyOf(override.tierId), reason: override.reason, endsAt: override.endsAt } : null,
+    next: next && nextRule
+      ? {
+          tierKey: next.key,
+          rateBps: nextRule.rateBps,
+          minRevenueMinor: nextRule.minRevenueMinor,
+          minWonDeals: nextRule.minWonDeals,
+          missingRevenueMinor: nextRule.minRevenueMinor !== null && numbers.revenueMinor < nextRule.minRevenueMinor ? nextRule.minRevenueMinor - numbers.revenueMinor : 0n,
+          missingDeals: nextRule.minWonDeals !== null && numbers.wonDeals < nextRule.minWonDeals ? nextRule.minWonDeals - numbers.wonDeals : 0,
+          reached: meets(nextRule, numbers),
+        }
+      : null,
+    history: history.map((h) => ({ ...h, fromTierKey: keyOf(h.fromTierId), toTierKey: keyOf(h.toTierId)! })),
+  };
+}
+
+/** Campaigns running now that this partner's deals are eligible for (by tier). */
+export async function activeCampaignsFor(db: Db, partnerId: string | null, clock: Clock) {
+  const now = clock.now();
+  const rows = await db
+    .select()
+    .from(bonusCampaigns)
+    .where(and(isNull(bonusCampaigns.archivedAt), lte(bonusCampaigns.startsAt, now), gt(bonusCampaigns.endsAt, now)))
+    .orderBy(asc(bonusCampaigns.endsAt));
+  if (!partnerId) return rows;
+  const [partner] = await db.select({ tierId: partners.tierId }).from(partners).where(eq(partners.id, partnerId));
+  return rows.filter((c) => c.tierIds.length === 0 || (partner && c.tierIds.includes(partner.tierId)));
+}
+
+/** What the program owes, by state and asset, and the partners it owes most to. */
+export async function liabilitySummary(db: Db) {
+  const [totals, byPartner] = await Promise.all([
+    balancesOf(db),
+    db
+      .select({ partnerId: ledgerBalances.partnerId, partnerName: partners.name, asset: ledgerBalances.asset, state: ledgerBalances.state, amount: ledgerBalances.amount })
+      .from(ledgerBalances)
+      .innerJoin(partners, eq(partners.id, ledgerBalances.partnerId))
+      .where(and(inArray(ledgerBalances.state, ["pending", "payable", "in_payout"]), sql`${ledgerBalances.amount} <> 0`))
+      .orderBy(desc(ledgerBalances.amount))
+      .limit(200),
+  ]);
+  return { totals, byPartner };
+}
+
+export const listAdjustmentsInput = z.object({ ...pageInput, status: z.enum(["proposed", "approved", "rejected"]).optional() });
+
+export async function listAdjustments(db: Db, input: z.infer<typeof listAdjustmentsInput>) {
+  const where = input.status ? eq(commissionAdjustments.status, input.status) : undefined;
+  const decider = sql<string | null>`(select name from ${users} u where u.id = ${commissionAdjustments.decidedBy})`;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: commissionAdjustments.id,
+        partnerId: commissionAdjustments.partnerId,
+        partnerName: partners.name,
+        asset: commissionAdjustments.asset,
+        amount: commissionAdjustments.amount,
+        reason: commissionAdjustments.reason,
+        status: commissionAdjustments.status,
+        proposedBy: commissionAdjustments.proposedBy,
+        proposerName: users.name,
+        proposedAt: commissionAdjustments.proposedAt,
+        deciderName: decider,
+        decidedAt: commissionAdjustments.decidedAt,
+        decisionNote: commissionAdjustments.decisionNote,
+      })
+      .from(commissionAdjustments)
+      .innerJoin(partners, eq(partners.id, commissionAdjustments.partnerId))
+      .leftJoin(users, eq(users.id, commissionAdjustments.proposedBy))
+      .where(where)
+      .orderBy(input.sortDir === "asc" ? asc(commissionAdjustments.proposedAt) : desc(commissionAdjustments.proposedAt))
+      .limit(input.pageSize)
+      .offset(offsetOf(input.page, input.pageSize)),
+    db.select({ n: count() }).from(commissionAdjustments).where(where),
+  ]);
+  return pageOf(rows, total?.n ?? 0, input.page, input.pageSize);
+}

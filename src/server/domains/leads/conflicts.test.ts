@@ -1,0 +1,111 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { DAY } from "@/lib/clock";
+import { fixedClock } from "@/lib/clock";
+import { auditLog, emailOutbox, leads, programSettings } from "@/server/db/schema";
+import { setupProgram } from "@/server/testing/fixtures";
+import { leadFor } from "@/server/testing/leads";
+import { DomainError } from "../errors";
+import type { PartnerActor } from "../actor";
+import { registerLead } from "./register";
+
+/**
+ * The conflict rules, through registration, against the demo program: Cobalt holds an approved
+ * (protected) lead for Vandelay Industries and a submitted one for Acme Corporation; Kestrel a
+ * submitted one for Pied Piper; Northwind (the caller) its own open leads for Globex and Initech;
+ * Cyberdyne is an imported customer, Massive Dynamic a customer from a won deal.
+ */
+const { db, clock, partnerOwner, actorByEmail } = await setupProgram();
+
+type Outcome = { refused: string; field: string } | { accepted: true; flagged: boolean };
+
+async function outcome(actor: PartnerActor, company: string, website: string, contactEmail?: string, at = clock): Promise<Outcome> {
+  try {
+    const lead = await registerLead(db, actor, await leadFor(db, company, website, contactEmail ? { contactEmail } : {}), at);
+    return { accepted: true, flagged: lead.flagged };
+  } catch (error) {
+    if (error instanceof DomainError) return { refused: error.code, field: error.field ?? "" };
+    throw error;
+  }
+}
+
+describe("conflict check on registration", () => {
+  it.each<[string, string, string, string | undefined, Outcome]>([
+    ["another partner's protected lead, same domain", "Vandelay Industries", "vandelay.example", undefined, { refused: "lead.conflict.protected", field: "website" }],
+    ["protected, domain written with scheme, www, path and case", "Vandelay", "https://WWW.Vandelay.example/pricing", undefined, { refused: "lead.conflict.protected", field: "website" }],
+    ["protected, same name with a legal suffix on another domain", "VANDELAY INDUSTRIES GmbH", "vandelay-imports.example", undefined, { refused: "lead.conflict.protected", field: "companyName" }],
+    ["an imported customer, by domain", "Cyberdyne", "cyberdyne.example", undefined, { refused: "lead.conflict.customer", field: "website" }],
+    ["an imported customer, by name", "Cyberdyne Systems, Inc.", "cyberdyne-robotics.example", undefined, { refused: "lead.conflict.customer", field: "companyName" }],
+    ["a customer from a won deal", "Massive Dynamic", "massivedynamic.example", undefined, { refused: "lead.conflict.customer", field: "website" }],
+    ["the partner's own website", "Northwind", "https://northwind-analytics.example/about", undefined, { refused: "lead.conflict.selfReferral", field: "website" }],
+    ["a contact at the partner's own domain", "Friendly Co", "friendly.example", "me@northwind-analytics.example", { refused: "lead.conflict.selfReferral", field: "website" }],
+    ["the registrant's company mailbox domain", "Northwind Demo", "northwind.demo", undefined, { refused: "lead.conflict.selfReferral", field: "website" }],
+    ["the partner's own open (approved) lead", "Initech, Inc.", "initech.example", undefined, { refused: "lead.conflict.duplicate", field: "website" }],
+    ["the partner's own open (submitted) lead, by name", "GLOBEX CORPORATION LTD", "globex-europe.example", undefined, { refused: "lead.conflict.duplicate", field: "companyName" }],
+    ["another partner's submitted lead: accepted, flagged", "Acme Corp", "https://acme.example", undefined, { accepted: true, flagged: true }],
+    ["another partner's submitted lead by name: accepted, flagged", "Pied Piper Inc.", "piedpiper.io", undefined, { accepted: true, flagged: true }],
+    ["another partner's expired lead: accepted", "Tyrell Corporation", "tyrell.example", undefined, { accepted: true, flagged: false }],
+    ["the partner's own rejected lead: accepted again", "Wayne Retail", "wayneretail.example", undefined, { accepted: true, flagged: false }],
+    ["a new company: accepted", "Hooli XYZ", "hooli-xyz.example", undefined, { accepted: true, flagged: false }],
+  ])("%s", async (_case, company, website, contactEmail, expected) => {
+    expect(await outcome(partnerOwner, company, website, contactEmail)).toEqual(expected);
+  });
+
+  it("lets anyone register the company once its protection window has passed", async () => {
+    const later = fixedClock(new Date(clock.now().getTime() + 91 * DAY));
+    expect(await outcome(partnerOwner, "Vandelay Industries", "vandelay.example", undefined, later)).toEqual({ accepted: true, flagged: false });
+  });
+
+  it("refuses a suspended partner", async () => {
+    const suspended = (await actorByEmail("priya@saffron.demo")) as PartnerActor;
+    expect(await outcome(suspended, "Brand New Ltd", "brandnew.example")).toEqual({ refused: "partner.suspended", field: "" });
+  });
+
+  it("writes nothing for a refused registration", async () => {
+    const count = async () => ({ leads: (await db.select().from(leads)).length, emails: (await db.select().from(emailOutbox)).length, audit: (await db.select().from(auditLog)).length });
+    const before = await count();
+    await outcome(partnerOwner, "Cyberdyne", "cyberdyne.example");
+    expect(await count()).toEqual(before);
+  });
+
+  it("records the registration: timeline, confirmation email and audit", async () => {
+    const lead = await registerLead(db, partnerOwner, await leadFor(db, "Recorded Ltd", "recorded.example"), clock);
+    expect(lead).toMatchObject({ status: "submitted", estimatedValueMinor: 1_250_000n, currency: "USD", domain: "recorded.example", normalizedName: "recorded" });
+    const [email] = await db.select().from(emailOutbox).where(eq(emailOutbox.template, "leadReceived"));
+    expect(email?.to).toBe("olivia@northwind.demo");
+    const entries = await db.select().from(auditLog).where(eq(auditLog.entityId, lead.id));
+    expect(entries.map((e) => e.action)).toEqual(["lead.registered"]);
+  });
+});
+
+describe("field checks", () => {
+  it.each([
+    [{ estimatedValue: "12.345" }, "estimatedValue", "lead.amountInvalid"],
+    [{ estimatedValue: "0" }, "estimatedValue", "lead.amountPositive"],
+    [{ estimatedValue: "1000.5", currency: "JPY" }, "estimatedValue", "lead.amountInvalid"],
+    [{ expectedCloseDate: "2026-10-01" }, "expectedCloseDate", "lead.closeDatePast"],
+    [{ expectedCloseDate: "2032-01-01" }, "expectedCloseDate", "lead.closeDateTooFar"],
+    [{ productId: "00000000-0000-4000-8000-000000000000" }, "productId", "lead.productUnknown"],
+  ])("%j is refused on %s", async (override, field, code) => {
+    await expect(registerLead(db, partnerOwner, await leadFor(db, "Fieldcheck", "fieldcheck.example", override), clock)).rejects.toMatchObject({ field, code });
+  });
+
+  it("keeps amounts exact in the currency's minor units", async () => {
+    const jpy = await registerLead(db, partnerOwner, await leadFor(db, "Yen Co", "yen.example", { estimatedValue: "1,500,000", currency: "JPY" }), clock);
+    const kwd = await registerLead(db, partnerOwner, await leadFor(db, "Dinar Co", "dinar.example", { estimatedValue: "10.125", currency: "KWD" }), clock);
+    expect([jpy.estimatedValueMinor, kwd.estimatedValueMinor]).toEqual([1_500_000n, 10_125n]);
+  });
+});
+
+describe("daily limit", () => {
+  it("refuses registrations beyond the program's limit in 24 hours, and allows them again after", async () => {
+    await db.update(programSettings).set({ leadDailyLimit: 2 });
+    const kestrel = (await actorByEmail("noah@kestrel.demo")) as PartnerActor;
+    const at = fixedClock(clock.now());
+    await registerLead(db, kestrel, await leadFor(db, "Limit One", "limit-one.example"), at);
+    await registerLead(db, kestrel, await leadFor(db, "Limit Two", "limit-two.example"), at);
+    await expect(registerLead(db, kestrel, await leadFor(db, "Limit Three", "limit-three.example"), at)).rejects.toMatchObject({ kind: "rate_limited", code: "lead.dailyLimit", params: { limit: 2 } });
+    at.advance(DAY + 1);
+    await expect(registerLead(db, kestrel, await leadFor(db, "Limit Three", "limit-three.example"), at)).resolves.toMatchObject({ status: "submitted" });
+  });
+});

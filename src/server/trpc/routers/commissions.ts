@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { createTranslator } from "use-intl/core";
+import { messagesByLocale } from "@/i18n/config";
+import { decideAdjustment, decideAdjustmentInput, proposeAdjustment, proposeAdjustmentInput } from "@/server/domains/commissions/adjustments";
+import {
+  archiveCampaign,
+  archiveCampaignInput,
+  assignPlan,
+  assignPlanInput,
+  createCampaign,
+  createCampaignInput,
+  createPlan,
+  createPlanInput,
+  endOverrideInput,
+  endTierOverride,
+  listCampaigns,
+  listPlans,
+  publishPlanVersion,
+  publishVersionInput,
+  setOverrideInput,
+  setTierOverride,
+} from "@/server/domains/commissions/admin";
+import { activeCampaignsFor, balancesOf, exportLedgerCsv, ledgerFilters, ledgerListInput, liabilitySummary, listAdjustments, listAdjustmentsInput, listLedger, tierProgress } from "@/server/domains/commissions/queries";
+import { currentPlanFor } from "@/server/domains/commissions/plans";
+import { nudge } from "@/server/jobs/runtime";
+import { QUEUES } from "@/server/jobs/queues";
+import { router, staffProcedure } from "../init";
+
+const afterEmail = <T>(result: T) => nudge(QUEUES.emailOutbox.name).then(() => result);
+
+/** Commissions, staff side: the ledger across partners, adjustments, plans, campaigns and tiers. */
+export const commissionsRouter = router({
+  ledger: staffProcedure("partner_manager", "finance").input(ledgerListInput).query(({ ctx, input }) => listLedger(ctx.db, input)),
+  exportCsv: staffProcedure("partner_manager", "finance")
+    .input(ledgerFilters)
+    .query(({ ctx, input }) => {
+      const t = createTranslator({ locale: ctx.locale, messages: messagesByLocale[ctx.locale], namespace: "ledger.columns" });
+      const headers = [t("date"), t("partner"), t("source"), t("state"), t("reference"), t("rate"), t("base"), t("amount"), t("currency"), t("availableAt")];
+      return exportLedgerCsv(ctx.db, input, headers, true);
+    }),
+  liability: staffProcedure("partner_manager", "finance").query(({ ctx }) => liabilitySummary(ctx.db)),
+  partnerSummary: staffProcedure("partner_manager", "finance")
+    .input(z.object({ partnerId: z.uuid() }))
+    .query(async ({ ctx, input }) => ({
+      balances: await balancesOf(ctx.db, input.partnerId),
+      tier: await tierProgress(ctx.db, input.partnerId, ctx.clock),
+      // The plan in effect: the partner's own, or the program's default.
+      planId: (await currentPlanFor(ctx.db, input.partnerId))?.version.planId ?? null,
+    })),
+  adjustments: staffProcedure("partner_manager", "finance").input(listAdjustmentsInput).query(({ ctx, input }) => listAdjustments(ctx.db, input)),
+  proposeAdjustment: staffProcedure("partner_manager")
+    .input(proposeAdjustmentInput)
+    .mutation(({ ctx, input }) => proposeAdjustment(ctx.db, ctx.actor, input, ctx.clock).then((a) => ({ id: a.id }))),
+  decideAdjustment: staffProcedure("finance")
+    .input(decideAdjustmentInput)
+    .mutation(({ ctx, input }) => decideAdjustment(ctx.db, ctx.actor, input, ctx.clock)),
+  plans: staffProcedure("partner_manager", "finance").query(({ ctx }) => listPlans(ctx.db)),
+  createPlan: staffProcedure("partner_manager")
+    .input(createPlanInput)
+    .mutation(({ ctx, input }) => createPlan(ctx.db, ctx.actor, input, ctx.clock).then((p) => ({ id: p.id }))),
+  publishVersion: staffProcedure("partner_manager")
+    .input(publishVersionInput)
+    .mutation(({ ctx, input }) => publishPlanVersion(ctx.db, ctx.actor, input, ctx.clock).then((v) => ({ id: v.id, version: v.version }))),
+  assignPlan: staffProcedure("partner_manager")
+    .input(assignPlanInput)
+    .mutation(({ ctx, input }) => assignPlan(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
+  campaigns: staffProcedure("partner_manager", "finance").query(async ({ ctx }) => ({ all: await listCampaigns(ctx.db), active: await activeCampaignsFor(ctx.db, null, ctx.clock) })),
+  createCampaign: staffProcedure("partner_manager")
+    .input(createCampaignInput)
+    .mutation(({ ctx, input }) => createCampaign(ctx.db, ctx.actor, input, ctx.clock).then((c) => ({ id: c.id }))),
+  archiveCampaign: staffProcedure("partner_manager")
+    .input(archiveCampaignInput)
+    .mutation(({ ctx, input }) => archiveCampaign(ctx.db, ctx.actor, input, ctx.clock)),
+  setTierOverride: staffProcedure("partner_manager")
+    .input(setOverrideInput)
+    .mutation(({ ctx, input }) => setTierOverride(ctx.db, ctx.actor, input, ctx.clock).then(() => afterEmail({ ok: true as const }))),
+  endTierOverride: staffProcedure("partner_manager")
+    .input(endOverrideInput)
+    .mutation(({ ctx, input }) => endTierOverride(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
+});

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { createTranslator } from "use-intl/core";
+import { messagesByLocale } from "@/i18n/config";
+import { addCommentInput, addLeadComment } from "@/server/domains/leads/comments";
+import { listProducts } from "@/server/domains/leads/products";
+import { exportLeadsCsv, leadCounts, leadDetail, listLeads, listLeadsInput, staffLeadFilters } from "@/server/domains/leads/queries";
+import {
+  activePartnerOptions,
+  approveLead,
+  approveLeadInput,
+  bulkReviewInput,
+  bulkReviewLeads,
+  correctDealInput,
+  correctLeadDeal,
+  markLeadLost,
+  markLeadWon,
+  markLostInput,
+  markWonInput,
+  reassignLead,
+  reassignLeadInput,
+  rejectLead,
+  rejectLeadInput,
+  requestInfoInput,
+  requestLeadInfo,
+} from "@/server/domains/leads/review";
+import { nudge } from "@/server/jobs/runtime";
+import { QUEUES } from "@/server/jobs/queues";
+import { router, staffProcedure } from "../init";
+import { explainRefusal } from "../errors";
+
+const afterEmail = <T>(result: T) => nudge(QUEUES.emailOutbox.name).then(() => result);
+
+/** Deal registration, staff side: the review queue and every decision on a lead. */
+export const leadReviewRouter = router({
+  list: staffProcedure("partner_manager", "finance").input(listLeadsInput).query(({ ctx, input }) => listLeads(ctx.db, input)),
+  counts: staffProcedure("partner_manager", "finance").query(({ ctx }) => leadCounts(ctx.db)),
+  get: staffProcedure("partner_manager", "finance")
+    .input(z.object({ leadId: z.uuid() }))
+    .query(({ ctx, input }) => leadDetail(ctx.db, input.leadId)),
+  options: staffProcedure("partner_manager", "finance").query(async ({ ctx }) => ({
+    partners: await activePartnerOptions(ctx.db),
+    products: (await listProducts(ctx.db, { includeArchived: true })).map(({ id, name, active }) => ({ id, name, active })),
+  })),
+  exportCsv: staffProcedure("partner_manager", "finance")
+    .input(staffLeadFilters)
+    .query(({ ctx, input }) => {
+      const t = createTranslator({ locale: ctx.locale, messages: messagesByLocale[ctx.locale], namespace: "leads.columns" });
+      const headers = [t("company"), t("domain"), t("partner"), t("contact"), t("email"), t("country"), t("product"), t("estimatedValue"), t("currency"), t("expectedClose"), t("status"), t("flagged"), t("dealAmount"), t("dealCurrency"), t("closedOn"), t("registered")];
+      return exportLeadsCsv(ctx.db, input, headers);
+    }),
+  approve: staffProcedure("partner_manager")
+    .input(approveLeadInput)
+    .mutation(({ ctx, input }) => approveLead(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
+  reject: staffProcedure("partner_manager")
+    .input(rejectLeadInput)
+    .mutation(({ ctx, input }) => rejectLead(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
+  requestInfo: staffProcedure("partner_manager")
+    .input(requestInfoInput)
+    .mutation(({ ctx, input }) => requestLeadInfo(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
+  reassign: staffProcedure("partner_manager")
+    .input(reassignLeadInput)
+    .mutation(({ ctx, input }) => reassignLead(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
+  markWon: staffProcedure("partner_manager")
+    .input(markWonInput)
+    .mutation(({ ctx, input }) => markLeadWon(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
+  markLost: staffProcedure("partner_manager")
+    .input(markLostInput)
+    .mutation(({ ctx, input }) => markLeadLost(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
+  correctDeal: staffProcedure("partner_manager")
+    .input(correctDealInput)
+    .mutation(({ ctx, input }) => correctLeadDeal(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
+  comment: staffProcedure("partner_manager")
+    .input(addCommentInput)
+    .mutation(({ ctx, input }) => addLeadComment(ctx.db, ctx.actor, input, ctx.clock).then((c) => afterEmail({ id: c.id }))),
+  bulk: staffProcedure("partner_manager")
+    .input(bulkReviewInput)
+    .mutation(async ({ ctx, input }) => {
+      const result = await bulkReviewLeads(ctx.db, ctx.actor, input, ctx.clock);
+      await nudge(QUEUES.emailOutbox.name);
+      return { done: result.done, refused: result.refused.map((r) => ({ leadId: r.leadId, message: explainRefusal(r.error, ctx.locale).message })) };
+    }),
+});

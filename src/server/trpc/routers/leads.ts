@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { addCommentInput, addLeadComment } from "@/server/domains/leads/comments";
+import { importLeads, importLeadsInput } from "@/server/domains/leads/import";
+import { listProducts } from "@/server/domains/leads/products";
+import { listMyLeads, listMyLeadsInput, myLeadDetail } from "@/server/domains/leads/queries";
+import { registerLead, registerLeadInput, updateLead, updateLeadInput, withdrawLead, withdrawLeadInput } from "@/server/domains/leads/register";
+import { getProgramSettings } from "@/server/domains/program/service";
+import { nudge } from "@/server/jobs/runtime";
+import { QUEUES } from "@/server/jobs/queues";
+import { partnerProcedure, router } from "../init";
+import { explainRefusal } from "../errors";
+
+const afterEmail = <T>(result: T) => nudge(QUEUES.emailOutbox.name).then(() => result);
+
+/** Deal registration, partner side: always the caller's own organization's leads. */
+export const leadsRouter = router({
+  list: partnerProcedure()
+    .input(listMyLeadsInput)
+    .query(({ ctx, input }) => listMyLeads(ctx.db, ctx.actor, input)),
+  get: partnerProcedure()
+    .input(z.object({ leadId: z.uuid() }))
+    .query(({ ctx, input }) => myLeadDetail(ctx.db, ctx.actor, input.leadId)),
+  /** What the registration form offers: the catalog and the program's currency. */
+  formOptions: partnerProcedure().query(async ({ ctx }) => {
+    const [products, settings] = await Promise.all([listProducts(ctx.db, { includeArchived: false }), getProgramSettings(ctx.db)]);
+    return { products: products.map(({ id, name, description }) => ({ id, name, description })), currency: settings.currency, dailyLimit: settings.leadDailyLimit };
+  }),
+  register: partnerProcedure()
+    .input(registerLeadInput)
+    .mutation(({ ctx, input }) => registerLead(ctx.db, ctx.actor, input, ctx.clock).then((lead) => afterEmail({ id: lead.id, flagged: lead.flagged }))),
+  update: partnerProcedure()
+    .input(updateLeadInput)
+    .mutation(({ ctx, input }) => updateLead(ctx.db, ctx.actor, input, ctx.clock).then((lead) => ({ id: lead.id }))),
+  withdraw: partnerProcedure()
+    .input(withdrawLeadInput)
+    .mutation(({ ctx, input }) => withdrawLead(ctx.db, ctx.actor, input, ctx.clock)),
+  comment: partnerProcedure()
+    .input(addCommentInput)
+    .mutation(({ ctx, input }) => addLeadComment(ctx.db, ctx.actor, input, ctx.clock).then((c) => afterEmail({ id: c.id }))),
+  import: partnerProcedure()
+    .input(importLeadsInput)
+    .mutation(async ({ ctx, input }) => {
+      const rows = await importLeads(ctx.db, ctx.actor, input, ctx.clock);
+      await nudge(QUEUES.emailOutbox.name);
+      return rows.map((r) => (r.outcome === "refused" ? { row: r.row, company: r.company, outcome: r.outcome, ...explainRefusal(r.error, ctx.locale) } : r));
+    }),
+});
