@@ -18,6 +18,8 @@ const schema = z.object({
   SEED_DEMO: z.enum(["true", "false"]).optional(),
   /** End-to-end tests only: lets /api/test/time-travel move the app's clock forward. */
   TIME_TRAVEL: z.enum(["true", "false"]).default("false"),
+  /** `npm run bench` only: turns on the baseline page and mutation the scenarios are measured against. */
+  BENCH_ENDPOINTS: z.enum(["true", "false"]).default("false"),
 });
 
 export type Env = z.infer<typeof schema>;

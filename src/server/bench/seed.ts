@@ -10,6 +10,7 @@ import {
   partners,
   passwordCredentials,
   products,
+  programSettings,
   programTerms,
   staffRoles,
   termsAcceptances,
@@ -29,6 +30,9 @@ export const BENCH_PASSWORD = "tierwise-bench";
 export const BENCH_STAFF_EMAIL = "bench-admin@tierwise.bench";
 /** The owner of the partner with the most leads: the bench's partner session. */
 export const BENCH_PARTNER_EMAIL = "owner-0@p0.bench.example";
+/** Partners 0…n-1 are active and their owners can sign in: the bench registers leads as all of them at once. */
+export const BENCH_PARTNER_SESSIONS = 10;
+export const benchOwnerEmail = (i: number) => `owner-${i}@p${i}.bench.example`;
 
 /** A small, fast PRNG (mulberry32): the same seed gives the same program. */
 export function prng(seed: number): () => number {
@@ -127,6 +131,8 @@ export async function seedBenchProgram(db: Db, options: { scale: number; seed: n
   // The program itself: settings, tiers, the standard plan, terms, products, staff.
   const hash = await hashPassword(BENCH_PASSWORD);
   const tierIds = await db.transaction((tx) => seedProgram(tx, clock));
+  // A busy program: the daily registration limit at its highest, so the bench measures registration, not the limit.
+  await db.update(programSettings).set({ leadDailyLimit: 10_000 });
   const tierByShare = (r: number) => (r < 0.5 ? "registered" : r < 0.8 ? "silver" : r < 0.95 ? "gold" : "platinum");
   const [terms] = await db.insert(programTerms).values({ version: 1, body: "# Bench program terms\n\nFor measurement only.", publishedAt: new Date(now - 1200 * DAY) }).returning();
   const productRows = await db
@@ -156,14 +162,15 @@ export async function seedBenchProgram(db: Db, options: { scale: number; seed: n
       partners,
       (function* () {
         for (let i = 0; i < partnerCount; i++) {
-          const status = i === 0 ? "active" : random() < 0.95 ? "active" : "suspended";
+          const draw = random();
+          const status = i < BENCH_PARTNER_SESSIONS || draw < 0.95 ? "active" : "suspended";
           yield {
             id: partnerIds[i]!,
             name: `Partner ${i} ${pick(random, ["Analytics", "Consulting", "Systems", "Digital", "Cloud", "Media"])}`,
             website: `https://p${i}.bench.example`,
             domain: `p${i}.bench.example`,
             country: pick(random, COUNTRIES),
-            contactEmail: `owner-${i}@p${i}.bench.example`,
+            contactEmail: benchOwnerEmail(i),
             type: pick(random, TYPES),
             status,
             tierId: tierIds.get(partnerTier[i]!)!,
@@ -187,7 +194,7 @@ export async function seedBenchProgram(db: Db, options: { scale: number; seed: n
       (function* () {
         for (let i = 0; i < partnerCount; i++) {
           for (let j = 0; j < perPartner; j++) {
-            yield { id: userIds[i * perPartner + j]!, email: j === 0 ? `owner-${i}@p${i}.bench.example` : `member-${j}@p${i}.bench.example`, name: `User ${j} of partner ${i}`, kind: "partner" as const, emailVerified: new Date(now - 30 * DAY) };
+            yield { id: userIds[i * perPartner + j]!, email: j === 0 ? benchOwnerEmail(i) : `member-${j}@p${i}.bench.example`, name: `User ${j} of partner ${i}`, kind: "partner" as const, emailVerified: new Date(now - 30 * DAY) };
           }
         }
       })(),
@@ -205,8 +212,8 @@ export async function seedBenchProgram(db: Db, options: { scale: number; seed: n
       for (const userId of userIds) yield { userId, termsId: terms!.id, acceptedAt: new Date(now - 20 * DAY), ip: "198.51.100.1" };
     })(), 4, progress),
   );
-  // The bench signs in as partner 0's owner and as the bench admin.
-  await db.insert(passwordCredentials).values({ userId: userIds[0]!, hash });
+  // The bench signs in as the first partners' owners and as staff.
+  await db.insert(passwordCredentials).values(Array.from({ length: Math.min(BENCH_PARTNER_SESSIONS, partnerCount) }, (_, i) => ({ userId: userIds[i * perPartner]!, hash })));
 
   // Leads: skewed over partners, spread over every state and three years.
   const leadCount = count(SCALE_ONE.leads);

@@ -86,6 +86,7 @@ const hostileInputs: Record<string, unknown[]> = {
   "leads.get": [{ leadId: otherLead.id }, { leadId: otherLead.id, partnerId: otherPartnerId }],
   "leads.formOptions": [undefined],
   "leads.register": [{ ...leadFields, partnerId: otherPartnerId }],
+  "bench.insertLead": [{ ...leadFields, partnerId: otherPartnerId }],
   "leads.update": [{ leadId: otherLead.id, ...leadFields, companyName: "Hijacked" }],
   "leads.withdraw": [{ leadId: otherLead.id, reason: "" }],
   "leads.comment": [{ leadId: otherLead.id, body: "Hello from another partner" }],

@@ -16,6 +16,7 @@ import { leadReviewRouter } from "./routers/lead-review";
 import { catalogRouter } from "./routers/catalog";
 import { earningsRouter } from "./routers/earnings";
 import { commissionsRouter } from "./routers/commissions";
+import { benchRouter } from "./routers/bench";
 
 export const appRouter = router({
   account: accountRouter,
@@ -35,6 +36,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   earnings: earningsRouter,
   commissions: commissionsRouter,
+  bench: benchRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,15 @@
+/** Signs in through Auth.js's own endpoints, as a browser would, and returns the session cookie. */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]!);
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/` }),
+  });
+  const session = response.headers.getSetCookie().find((c) => /^(__Secure-)?authjs\.session-token=/.test(c));
+  if (!session) throw new Error(`could not sign in as ${email} (HTTP ${response.status}); was the database filled by npm run bench:seed?`);
+  return session.split(";")[0]!;
+}

@@ -1,0 +1,3 @@
+import { BaselinePage } from "@/components/bench/baseline-page";
+
+export default BaselinePage;
