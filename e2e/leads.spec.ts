@@ -179,6 +179,15 @@ test.describe("deal registration", () => {
     await expectNoMissingTranslations(manager);
     await expect(manager.getByTestId("conflict-badge").first()).toBeVisible();
     await shoot(manager, "lead-queue-en");
+    // The partner filter is searched as you type, never a list of every partner.
+    await manager.locator("#filter-partner").fill("cobalt");
+    await expect(manager.getByTestId("partner-option")).toHaveText(["Cobalt Cloud Partners"]);
+    await manager.locator("#filter-partner").press("Enter");
+    await manager.getByRole("button", { name: "Apply" }).click();
+    await expect(manager).toHaveURL(/partner=[0-9a-f-]{36}/);
+    await expect(manager.locator("#filter-partner")).toHaveValue("Cobalt Cloud Partners");
+    for (const row of await manager.getByTestId("lead-row").all()) await expect(row).toContainText("Cobalt Cloud Partners");
+    await manager.goto("/manage/leads");
     await manager.getByTestId("lead-queue").getByRole("link", { name: "Globex Corp." }).click();
     await expect(manager.getByTestId("conflict-row").first()).toContainText("Northwind");
     await shoot(manager, "lead-conflicts-en");

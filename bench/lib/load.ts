@@ -66,7 +66,8 @@ export async function drive(target: LoadTarget, connections: number, seconds: nu
           context.cookie ??= target.cookies[next++ % target.cookies.length]!;
           return {
             ...request,
-            headers: { ...request.headers, cookie: context.cookie, ...(target.body ? { "content-type": "application/json" } : {}) },
+            // Writes carry the app's own Origin, as a browser's do; the server refuses cross-site writes.
+            headers: { ...request.headers, cookie: context.cookie, ...(target.body ? { "content-type": "application/json", origin: new URL(target.url).origin } : {}) },
             ...(target.body ? { body: target.body() } : {}),
           };
         },

@@ -176,7 +176,10 @@ export const ledgerEntries = pgTable(
   (t) => [
     uniqueIndex("ledger_entries_event_key").on(t.eventKey),
     uniqueIndex("ledger_entries_reverses_key").on(t.reversesEntryId),
-    index("ledger_entries_partner_idx").on(t.partnerId, t.createdAt),
+    // A partner's ledger by date, and its monthly earnings read from the index alone (asset and amount ride along).
+    index("ledger_entries_partner_idx").on(t.partnerId, t.createdAt, t.asset, t.amount),
+    // What clawbacks took back, per partner and asset, without visiting the heap.
+    index("ledger_entries_partner_source_idx").on(t.partnerId, t.source, t.asset, t.amount),
     index("ledger_entries_release_idx").on(t.state, t.availableAt),
     index("ledger_entries_lead_idx").on(t.leadId),
   ],

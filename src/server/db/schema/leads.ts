@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, char, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, char, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { partners } from "./partners";
 import { users } from "./users";
 
@@ -96,9 +96,32 @@ export const leads = pgTable(
     index("leads_domain_idx").on(t.domain, t.status),
     index("leads_normalized_name_idx").on(t.normalizedName, t.status),
     index("leads_partner_idx").on(t.partnerId, t.createdAt),
-    index("leads_status_idx").on(t.status, t.createdAt),
+    // The queue by status in date order; with the id it serves deep pages from the index alone.
+    index("leads_status_idx").on(t.status, t.createdAt, t.id),
     index("leads_activity_idx").on(t.status, t.lastActivityAt),
+    // The staff queue filtered by product, in date order, and its count: an index range, not a heap scan.
+    index("leads_status_product_idx").on(t.status, t.productId, t.createdAt, t.id),
+    // A partner's pipeline and status counts, read from the index alone.
+    index("leads_partner_pipeline_idx").on(t.partnerId, t.status, t.currency, t.estimatedValueMinor),
+    // Won deals by partner and date with their amounts: tier numbers for one partner or all at once.
+    index("leads_won_idx").on(t.partnerId, t.wonAt, t.dealCurrency, t.dealAmountMinor).where(sql`${t.status} = 'won'`),
   ],
+);
+
+/**
+ * How many leads are in each status (and flagged), kept by a trigger on leads in the same
+ * transaction as every insert, status change and delete, so the staff queue's tabs never count
+ * a million rows. The trigger is deferred to commit, which keeps the counter rows locked only
+ * for the moment of commit; `lead-counts.test.ts` proves they never drift from the table.
+ */
+export const leadCounts = pgTable(
+  "lead_counts",
+  {
+    status: leadStatus("status").notNull(),
+    flagged: boolean("flagged").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.status, t.flagged] })],
 );
 
 /** Every status change of a lead, with who made it and why: the timeline. */

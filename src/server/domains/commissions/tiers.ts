@@ -1,5 +1,5 @@
-import { and, asc, count, eq, gt, gte, isNull, lte, sql } from "drizzle-orm";
-import { leads, partnerMemberships, partners, tierChanges, tierOverrides, tiers, users } from "@/server/db/schema";
+import { and, asc, count, desc, eq, gt, gte, isNull, lte, sql } from "drizzle-orm";
+import { commissionPlans, commissionPlanVersions, leads, partnerMemberships, partnerPlans, partners, planTierRules, tierChanges, tierOverrides, tiers, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import type { Clock } from "@/lib/clock";
 import { DAY } from "@/lib/clock";
@@ -46,6 +46,12 @@ export function qualifyingTier(ranked: { id: string; rank: number }[], rules: Pi
   return [...ranked].sort((a, b) => a.rank - b.rank)[0]!.id;
 }
 
+/** Where a partner belongs: an active override wins; without a plan there is no tier table, so it stays. */
+export function targetTier(current: string, overrideTierId: string | null, rules: Pick<TierRule, "tierId" | "minRevenueMinor" | "minWonDeals">[] | null, ranked: { id: string; rank: number }[], numbers: TierNumbers): string {
+  if (overrideTierId) return overrideTierId;
+  return rules ? qualifyingTier(ranked, rules, numbers) : current;
+}
+
 async function activeOverride(tx: Db, partnerId: string, now: Date) {
   const [row] = await tx
     .select()
@@ -84,8 +90,7 @@ export async function recomputeTier(tx: Db, partnerId: string, clock: Clock, opt
   const ranked = await tx.select({ id: tiers.id, rank: tiers.rank, key: tiers.key }).from(tiers).orderBy(asc(tiers.rank));
   const override = await activeOverride(tx, partnerId, now);
   const plan = await currentPlanFor(tx, partnerId);
-  // Without a plan there is no tier table: the partner stays where it is.
-  const target = override ? override.tierId : plan ? qualifyingTier(ranked, plan.tierRules, numbers) : partner.tierId;
+  const target = targetTier(partner.tierId, override?.tierId ?? null, plan?.tierRules ?? null, ranked, numbers);
   if (target === partner.tierId) return { changed: false as const, tierId: target, numbers };
   const from = ranked.find((t) => t.id === partner.tierId);
   const to = ranked.find((t) => t.id === target)!;
@@ -97,14 +102,71 @@ export async function recomputeTier(tx: Db, partnerId: string, clock: Clock, opt
   return { changed: true as const, tierId: target, numbers };
 }
 
-/** Ends overrides whose date has passed and recomputes those partners; part of the nightly run. */
+/**
+ * The partners whose tier the nightly run would change, found in a handful of set-based reads
+ * over the whole program (numbers, plans, overrides) instead of a transaction per partner.
+ */
+export async function partnersDueForRecompute(db: Db, clock: Clock): Promise<string[]> {
+  const now = clock.now();
+  const { currency } = await getProgramSettings(db);
+  const since = new Date(now.getTime() - 365 * DAY);
+  const [active, numbers, assigned, versions, rules, overrides, ranked] = await Promise.all([
+    db.select({ id: partners.id, tierId: partners.tierId }).from(partners).where(eq(partners.status, "active")),
+    db
+      .select({
+        partnerId: leads.partnerId,
+        wonDeals: count(),
+        revenue: sql<string>`coalesce(sum(${leads.dealAmountMinor}) filter (where ${leads.dealCurrency} = ${currency}), 0)::text`,
+      })
+      .from(leads)
+      .where(and(eq(leads.status, "won"), gte(leads.wonAt, since)))
+      .groupBy(leads.partnerId),
+    db.select({ partnerId: partnerPlans.partnerId, planId: partnerPlans.planId }).from(partnerPlans),
+    // Each plan's latest version, and which plan is the default.
+    db
+      .selectDistinctOn([commissionPlanVersions.planId], { planId: commissionPlanVersions.planId, versionId: commissionPlanVersions.id, isDefault: commissionPlans.isDefault })
+      .from(commissionPlanVersions)
+      .innerJoin(commissionPlans, eq(commissionPlans.id, commissionPlanVersions.planId))
+      .orderBy(commissionPlanVersions.planId, desc(commissionPlanVersions.version)),
+    db.select().from(planTierRules),
+    db
+      .selectDistinctOn([tierOverrides.partnerId], { partnerId: tierOverrides.partnerId, tierId: tierOverrides.tierId })
+      .from(tierOverrides)
+      .where(and(isNull(tierOverrides.endedAt), gt(tierOverrides.endsAt, now)))
+      .orderBy(tierOverrides.partnerId, asc(tierOverrides.createdAt)),
+    db.select({ id: tiers.id, rank: tiers.rank }).from(tiers).orderBy(asc(tiers.rank)),
+  ]);
+  const numbersOf = new Map(numbers.map((n) => [n.partnerId, { revenueMinor: BigInt(n.revenue), currency, wonDeals: n.wonDeals }]));
+  const planOf = new Map(assigned.map((a) => [a.partnerId, a.planId]));
+  const versionOf = new Map(versions.map((v) => [v.planId, v.versionId]));
+  const defaultPlan = versions.find((v) => v.isDefault)?.planId;
+  const rulesOf = new Map<string, TierRule[]>();
+  for (const rule of rules) rulesOf.set(rule.versionId, [...(rulesOf.get(rule.versionId) ?? []), rule]);
+  const overrideOf = new Map(overrides.map((o) => [o.partnerId, o.tierId]));
+  const none: TierNumbers = { revenueMinor: 0n, currency, wonDeals: 0 };
+  return active
+    .filter((p) => {
+      const planId = planOf.get(p.id) ?? defaultPlan;
+      const versionId = planId ? versionOf.get(planId) : undefined;
+      const tierRules = versionId ? (rulesOf.get(versionId) ?? []) : null;
+      return targetTier(p.tierId, overrideOf.get(p.id) ?? null, tierRules, ranked, numbersOf.get(p.id) ?? none) !== p.tierId;
+    })
+    .map((p) => p.id);
+}
+
+/**
+ * The nightly run: ends overrides whose date has passed, then recomputes the partners whose
+ * tier would change (and those whose override just ended), each in its own transaction under
+ * its row lock, with the same function a won deal calls. A deal won between the read and the
+ * recompute recomputes its partner itself, so nothing is missed.
+ */
 export async function recomputeAllTiers(db: Db, clock: Clock): Promise<number> {
   const now = clock.now();
   const ended = await db.update(tierOverrides).set({ endedAt: now }).where(and(isNull(tierOverrides.endedAt), lte(tierOverrides.endsAt, now))).returning({ partnerId: tierOverrides.partnerId });
   const endedFor = new Set(ended.map((e) => e.partnerId));
-  const all = await db.select({ id: partners.id }).from(partners).where(eq(partners.status, "active"));
+  const due = new Set([...(await partnersDueForRecompute(db, clock)), ...endedFor]);
   let changed = 0;
-  for (const { id } of all) {
+  for (const id of due) {
     const result = await db.transaction((tx) => recomputeTier(tx, id, clock, endedFor.has(id) ? { cause: "override_ended" } : {}));
     if (result?.changed) changed++;
   }

@@ -8,6 +8,15 @@ import { audit } from "../audit/service";
 import { ConflictError, NotFoundError } from "../errors";
 
 /** The catalog partners pick from; staff see archived products too, with how many leads name each. */
+/** What pickers offer (the registration form, the queue's filter): no lead counts, so no pass over the leads. */
+export async function productOptions(db: Db, options: { includeArchived: boolean }) {
+  return db
+    .select({ id: products.id, name: products.name, description: products.description, active: products.active })
+    .from(products)
+    .where(options.includeArchived ? undefined : eq(products.active, true))
+    .orderBy(asc(products.name));
+}
+
 export async function listProducts(db: Db, options: { includeArchived: boolean }) {
   const rows = await db
     .select({

@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { and, asc, eq, ilike } from "drizzle-orm";
 import { z } from "zod";
 import { leadComments, leads, partners, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
+import { containsPattern } from "@/server/db/like";
 import type { Clock } from "@/lib/clock";
 import { DAY } from "@/lib/clock";
 import { env } from "@/lib/env";
@@ -198,6 +199,27 @@ export async function bulkReviewLeads(db: Db, actor: StaffActor, input: z.infer<
 }
 
 /** Active partners, for the "reassign to" picker. */
+export const partnerSearchInput = z.object({ q: z.string().trim().max(100).default(""), activeOnly: z.boolean().default(false) });
+
+/**
+ * Partners whose name matches, first 20 by name: what a partner picker offers as someone types,
+ * so no page ships ten thousand options.
+ */
+export async function searchPartnerOptions(db: Db, input: z.infer<typeof partnerSearchInput>) {
+  return db
+    .select({ id: partners.id, name: partners.name, status: partners.status })
+    .from(partners)
+    .where(and(input.q ? ilike(partners.name, containsPattern(input.q)) : undefined, input.activeOnly ? eq(partners.status, "active") : undefined))
+    .orderBy(asc(partners.name), asc(partners.id))
+    .limit(20);
+}
+
+/** One partner's id and name, for a picker that opens with a choice already made. */
+export async function partnerOption(db: Db, partnerId: string) {
+  const [row] = await db.select({ id: partners.id, name: partners.name }).from(partners).where(eq(partners.id, partnerId));
+  return row ?? null;
+}
+
 export async function activePartnerOptions(db: Db) {
   return db.select({ id: partners.id, name: partners.name }).from(partners).where(eq(partners.status, "active")).orderBy(partners.name);
 }

@@ -2,10 +2,13 @@ import { z } from "zod";
 import { createTranslator } from "use-intl/core";
 import { messagesByLocale } from "@/i18n/config";
 import { addCommentInput, addLeadComment } from "@/server/domains/leads/comments";
-import { listProducts } from "@/server/domains/leads/products";
+import { productOptions } from "@/server/domains/leads/products";
 import { exportLeadsCsv, leadCounts, leadDetail, listLeads, listLeadsInput, staffLeadFilters } from "@/server/domains/leads/queries";
 import {
   activePartnerOptions,
+  partnerOption,
+  partnerSearchInput,
+  searchPartnerOptions,
   approveLead,
   approveLeadInput,
   bulkReviewInput,
@@ -39,8 +42,18 @@ export const leadReviewRouter = router({
     .query(({ ctx, input }) => leadDetail(ctx.db, input.leadId)),
   options: staffProcedure("partner_manager", "finance").query(async ({ ctx }) => ({
     partners: await activePartnerOptions(ctx.db),
-    products: (await listProducts(ctx.db, { includeArchived: true })).map(({ id, name, active }) => ({ id, name, active })),
+    products: (await productOptions(ctx.db, { includeArchived: true })).map(({ id, name, active }) => ({ id, name, active })),
   })),
+  /** The queue's filters: the product list, and the chosen partner's name (partners are searched, not listed). */
+  filterOptions: staffProcedure("partner_manager", "finance")
+    .input(z.object({ partnerId: z.uuid().optional() }))
+    .query(async ({ ctx, input }) => ({
+      partner: input.partnerId ? await partnerOption(ctx.db, input.partnerId) : null,
+      products: (await productOptions(ctx.db, { includeArchived: true })).map(({ id, name, active }) => ({ id, name, active })),
+    })),
+  partnerSearch: staffProcedure("partner_manager", "finance")
+    .input(partnerSearchInput)
+    .query(({ ctx, input }) => searchPartnerOptions(ctx.db, input)),
   exportCsv: staffProcedure("partner_manager", "finance")
     .input(staffLeadFilters)
     .query(({ ctx, input }) => {

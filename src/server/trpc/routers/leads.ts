@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { addCommentInput, addLeadComment } from "@/server/domains/leads/comments";
 import { importLeads, importLeadsInput } from "@/server/domains/leads/import";
-import { listProducts } from "@/server/domains/leads/products";
+import { productOptions } from "@/server/domains/leads/products";
 import { listMyLeads, listMyLeadsInput, myLeadDetail } from "@/server/domains/leads/queries";
 import { registerLead, registerLeadInput, updateLead, updateLeadInput, withdrawLead, withdrawLeadInput } from "@/server/domains/leads/register";
 import { getProgramSettings } from "@/server/domains/program/service";
@@ -22,7 +22,7 @@ export const leadsRouter = router({
     .query(({ ctx, input }) => myLeadDetail(ctx.db, ctx.actor, input.leadId)),
   /** What the registration form offers: the catalog and the program's currency. */
   formOptions: partnerProcedure().query(async ({ ctx }) => {
-    const [products, settings] = await Promise.all([listProducts(ctx.db, { includeArchived: false }), getProgramSettings(ctx.db)]);
+    const [products, settings] = await Promise.all([productOptions(ctx.db, { includeArchived: false }), getProgramSettings(ctx.db)]);
     return { products: products.map(({ id, name, description }) => ({ id, name, description })), currency: settings.currency, dailyLimit: settings.leadDailyLimit };
   }),
   register: partnerProcedure()

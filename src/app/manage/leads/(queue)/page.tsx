@@ -5,6 +5,7 @@ import { FilterBar } from "@/components/page/filter-bar";
 import { ListPagination } from "@/components/page/list-pagination";
 import { PageHeader } from "@/components/page/page-header";
 import { isUuid } from "@/lib/ids";
+import { PartnerPicker } from "@/components/partners/partner-picker";
 import { hrefWith, oneOf, pageParam, param, type SearchParams } from "@/lib/list-params";
 import { formatMoney } from "@/lib/money";
 import { requireStaffPage } from "@/server/auth/guards";
@@ -46,7 +47,7 @@ export default async function LeadQueuePage({ searchParams }: { searchParams: Pr
   const [result, counts, options] = await Promise.all([
     caller.leadReview.list({ page: pageParam(params), pageSize: 25, sort, sortDir, status, partnerId, productId, flagged, search }),
     caller.leadReview.counts(),
-    caller.leadReview.options(),
+    caller.leadReview.filterOptions({ partnerId }),
   ]);
   const t = await getTranslations();
   const format = await getFormatter();
@@ -139,14 +140,7 @@ export default async function LeadQueuePage({ searchParams }: { searchParams: Pr
           </Select>
         </FormField>
         <FormField label={t("leadReview.filters.partner")} htmlFor="filter-partner">
-          <Select id="filter-partner" name="partner" defaultValue={partnerId ?? ""} wrapperClassName="max-w-56">
-            <option value="">{t("common.all")}</option>
-            {options.partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
+          <PartnerPicker id="filter-partner" name="partner" initial={options.partner} className="w-56" />
         </FormField>
         <FormField label={t("leadReview.filters.product")} htmlFor="filter-product">
           <Select id="filter-product" name="product" defaultValue={productId ?? ""} wrapperClassName="max-w-56">

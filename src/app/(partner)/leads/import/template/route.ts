@@ -3,7 +3,7 @@ import { minorDigits, toDecimalString } from "@/lib/money";
 import { getCurrentActor } from "@/server/auth/current";
 import { getDb } from "@/server/db/client";
 import { LEAD_IMPORT_COLUMNS } from "@/server/domains/leads/import";
-import { listProducts } from "@/server/domains/leads/products";
+import { productOptions } from "@/server/domains/leads/products";
 import { getProgramSettings } from "@/server/domains/program/service";
 
 const DAY_MS = 86_400_000;
@@ -13,7 +13,7 @@ export async function GET(): Promise<Response> {
   const actor = await getCurrentActor();
   if (actor?.kind !== "partner") return new Response(null, { status: 401, headers: { "cache-control": "no-store" } });
   const db = await getDb();
-  const [products, settings] = await Promise.all([listProducts(db, { includeArchived: false }), getProgramSettings(db)]);
+  const [products, settings] = await Promise.all([productOptions(db, { includeArchived: false }), getProgramSettings(db)]);
   const currency = settings.currency;
   const example: Record<(typeof LEAD_IMPORT_COLUMNS)[number], string> = {
     company_name: "Example Corp",

@@ -1,0 +1,122 @@
+/**
+ * `npm run bench:explain`: runs every scenario's procedures once against the bench database with
+ * a query logger, then shows each distinct query's `EXPLAIN (ANALYZE, BUFFERS)` plan, slowest
+ * first, in bench/EXPLAIN.md. Writes run inside transactions that are rolled back.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+import { drizzle } from "drizzle-orm/postgres-js";
+import { and, eq } from "drizzle-orm";
+import { systemClock } from "@/lib/clock";
+import { loadActor } from "@/server/auth/actor";
+import { benchOwnerEmail, BENCH_STAFF_EMAIL } from "@/server/bench/seed";
+import * as schema from "@/server/db/schema";
+import type { Db } from "@/server/db/types";
+import type { Actor } from "@/server/domains/actor";
+import { partnersDueForRecompute } from "@/server/domains/commissions/tiers";
+import { createCallerFactory } from "@/server/trpc/init";
+import { appRouter } from "@/server/trpc/root";
+
+interface Captured {
+  scenario: string;
+  query: string;
+  params: unknown[];
+}
+
+class Rollback extends Error {}
+
+async function main() {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("Set DATABASE_URL to the database filled by npm run bench:seed.");
+  const client = postgres(url, { max: 4, onnotice: () => {} });
+  const captured: Captured[] = [];
+  let scenario = "";
+  const db = drizzle(client, { schema, logger: { logQuery: (query, params) => void captured.push({ scenario, query, params }) } }) as unknown as Db;
+  const plain = drizzle(client, { schema }) as unknown as Db;
+  const userId = async (email: string) => (await plain.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)))[0]!.id;
+  const partner = (await loadActor(plain, await userId(benchOwnerEmail(0)))) as Actor;
+  const staff = (await loadActor(plain, await userId(BENCH_STAFF_EMAIL))) as Actor;
+  const callerFor = (actor: Actor, handle: Db) => createCallerFactory(appRouter)({ db: handle, actor, clock: systemClock, locale: "en", ip: "198.51.100.7" });
+  const [product] = await plain.select({ id: schema.products.id }).from(schema.products).limit(1);
+  const [approved] = await plain.select({ id: schema.leads.id, currency: schema.leads.currency }).from(schema.leads).where(and(eq(schema.leads.status, "approved"))).limit(1);
+  /** Runs a write and throws it away. */
+  const rolledBack = async (work: (tx: Db) => Promise<unknown>) =>
+    db
+      .transaction(async (tx) => {
+        await work(tx);
+        throw new Rollback();
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof Rollback)) throw e;
+      });
+
+  const scenarios: [string, () => Promise<unknown>][] = [
+    ["Partner dashboard", () => Promise.all([callerFor(partner, db).partner.dashboard(), callerFor(partner, db).account.me(), callerFor(partner, db).earnings.summary()])],
+    ["Partner earnings page", () => Promise.all([callerFor(partner, db).earnings.summary(), callerFor(partner, db).earnings.ledger({ page: 1, pageSize: 25 })])],
+    [
+      "Staff lead queue, page 500",
+      () =>
+        Promise.all([
+          callerFor(staff, db).leadReview.list({ page: 500, pageSize: 25, status: "approved", productId: product!.id, sort: "createdAt", sortDir: "asc" }),
+          callerFor(staff, db).leadReview.counts(),
+          callerFor(staff, db).leadReview.options(),
+        ]),
+    ],
+    [
+      "Lead registration",
+      () =>
+        rolledBack((tx) =>
+          callerFor(partner, tx).leads.register({ companyName: "Explain Plan Ltd", website: "explain-plan.example", contactName: "Ex Plain", contactEmail: "buyer@explain-plan.example", contactPhone: "", country: "US", productId: product!.id, estimatedValue: "1000", currency: "USD", expectedCloseDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), notes: "" }),
+        ),
+    ],
+    ["Winning a lead", () => rolledBack((tx) => callerFor(staff, tx).leadReview.markWon({ leadId: approved!.id, amount: "30000", currency: approved!.currency, closedOn: new Date().toISOString().slice(0, 10) }))],
+    ["Nightly tier recompute (the set-based read)", () => partnersDueForRecompute(db, systemClock)],
+  ];
+  for (const [name, run] of scenarios) {
+    scenario = name;
+    await run();
+  }
+
+  // Each distinct statement once (the first parameters seen), transaction control left out.
+  const seen = new Set<string>();
+  const plans: { scenario: string; query: string; ms: number; plan: string }[] = [];
+  for (const c of captured) {
+    if (/^(begin|commit|rollback|savepoint|release)/i.test(c.query) || seen.has(`${c.scenario}\n${c.query}`)) continue;
+    seen.add(`${c.scenario}\n${c.query}`);
+    const rows = await client
+      .begin(async (tx) => {
+        const result = await tx.unsafe(`explain (analyze, buffers) ${c.query}`, c.params as never[]);
+        throw Object.assign(new Rollback(), { result });
+      })
+      .catch((e: unknown) => {
+        if (e instanceof Rollback) return (e as Rollback & { result: { "QUERY PLAN": string }[] }).result;
+        return [{ "QUERY PLAN": `(not explained: ${e instanceof Error ? e.message : String(e)})` }];
+      });
+    const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
+    const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? 0);
+    plans.push({ scenario: c.scenario, query: c.query, ms, plan });
+  }
+  await client.end();
+
+  const lines = [
+    "# Query plans behind the bench scenarios",
+    "",
+    "Written by `npm run bench:explain` against the bench database: every distinct query each scenario runs, with `EXPLAIN (ANALYZE, BUFFERS)`, slowest first within each scenario. Writes were rolled back.",
+    "",
+  ];
+  for (const [name] of scenarios) {
+    const mine = plans.filter((p) => p.scenario === name).sort((a, b) => b.ms - a.ms);
+    lines.push(`## ${name}`, "", `${mine.length} queries, ${mine.reduce((s, p) => s + p.ms, 0).toFixed(1)} ms of execution in all.`, "");
+    for (const p of mine) lines.push(`### ${p.ms} ms`, "", "```sql", p.query, "```", "", "```", p.plan, "```", "");
+    console.log(`${name}: ${mine.length} queries; slowest ${mine.slice(0, 3).map((p) => `${p.ms} ms`).join(", ")}`);
+  }
+  const file = path.join(process.cwd(), "bench", "EXPLAIN.md");
+  fs.writeFileSync(file, lines.join("\n"));
+  console.log(`Wrote ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
