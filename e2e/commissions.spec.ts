@@ -67,7 +67,8 @@ test.describe("commissions", () => {
     const manager = await (await browser.newContext()).newPage();
     await signInAndWait(manager, USERS.manager, /\/manage$/);
     await manager.goto("/manage/commissions/adjustments");
-    await manager.locator("#adjustment-partner").selectOption({ label: "Kestrel IT Solutions" });
+    await manager.locator("#adjustment-partner").fill("Kestrel");
+    await manager.getByTestId("partner-option").filter({ hasText: "Kestrel IT Solutions" }).click();
     await manager.locator("#adjustment-amount").fill("250");
     await manager.locator("#adjustment-reason").fill("Conference booth shared with Kestrel in October.");
     await manager.getByTestId("propose-adjustment").click();

@@ -191,6 +191,13 @@ test.describe("deal registration", () => {
     await manager.getByTestId("lead-queue").getByRole("link", { name: "Globex Corp." }).click();
     await expect(manager.getByTestId("conflict-row").first()).toContainText("Northwind");
     await shoot(manager, "lead-conflicts-en");
+    // Reassigning offers active partners found by name.
+    await manager.getByTestId("reassign-lead").click();
+    await manager.locator("#reassign-partner").fill("kestrel");
+    await expect(manager.getByTestId("partner-option")).toHaveText(["Kestrel IT Solutions"]);
+    await manager.locator("#reassign-partner").press("Enter");
+    await expect(manager.locator("#reassign-partner")).toHaveValue("Kestrel IT Solutions");
+    await manager.keyboard.press("Escape");
 
     await signInAndWait(page, USERS.arabicOwner, /\/dashboard$/);
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");

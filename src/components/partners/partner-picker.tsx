@@ -17,7 +17,29 @@ export interface PartnerChoice {
  * a hidden input named `name`; an empty field means "any partner". Keyboard: arrows move,
  * Enter picks, Escape closes (WAI-ARIA combobox with a list popup).
  */
-export function PartnerPicker({ id, name, initial, className, activeOnly = false }: { id: string; name: string; initial: PartnerChoice | null; className?: string; activeOnly?: boolean }) {
+export function PartnerPicker({
+  id,
+  name,
+  initial = null,
+  className,
+  activeOnly = false,
+  exclude,
+  invalid,
+  describedBy,
+  onChange,
+}: {
+  id: string;
+  name: string;
+  initial?: PartnerChoice | null;
+  className?: string;
+  /** Offer active partners only (where the choice receives work: reassigning, adjusting). */
+  activeOnly?: boolean;
+  /** A partner not to offer (the lead's own, when reassigning it). */
+  exclude?: string;
+  invalid?: boolean;
+  describedBy?: string;
+  onChange?: (choice: PartnerChoice | null) => void;
+}) {
   const t = useTranslations("partnerPicker");
   const trpc = useTRPC();
   const listId = useId();
@@ -33,10 +55,15 @@ export function PartnerPicker({ id, name, initial, className, activeOnly = false
     return () => clearTimeout(timer);
   }, [text]);
   const results = useQuery({ ...trpc.leadReview.partnerSearch.queryOptions({ q: query, activeOnly }), enabled: open, staleTime: 30_000 });
-  const options = results.data ?? [];
+  const options = (results.data ?? []).filter((option) => option.id !== exclude);
+
+  function choose(choice: PartnerChoice | null) {
+    setChosen(choice);
+    onChange?.(choice);
+  }
 
   function pick(choice: PartnerChoice) {
-    setChosen(choice);
+    choose({ id: choice.id, name: choice.name });
     setText(choice.name);
     setOpen(false);
   }
@@ -72,7 +99,9 @@ export function PartnerPicker({ id, name, initial, className, activeOnly = false
         aria-expanded={open}
         aria-controls={listId}
         aria-activedescendant={open && options[active] ? optionId(active) : undefined}
-        placeholder={t("placeholder")}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={describedBy}
+        placeholder={t(activeOnly ? "placeholderChoose" : "placeholder")}
         value={text}
         dir="auto"
         className={cn(fieldControlClasses, "h-9 px-3")}
@@ -81,7 +110,7 @@ export function PartnerPicker({ id, name, initial, className, activeOnly = false
           setActive(0);
           setOpen(true);
           // Typing over a choice undoes it; an empty field is "any partner".
-          if (chosen && event.target.value !== chosen.name) setChosen(null);
+          if (chosen && event.target.value !== chosen.name) choose(null);
         }}
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}

@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge, buttonClasses, Card, CardBody, CardHeader, ChartBar, Download, EmptyState, FileText, FormField, Input, Select, SortableTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { FilterBar } from "@/components/page/filter-bar";
 import { ListPagination } from "@/components/page/list-pagination";
+import { PartnerPicker } from "@/components/partners/partner-picker";
 import { PageHeader } from "@/components/page/page-header";
 import { isUuid } from "@/lib/ids";
 import { dateParam, hrefWith, oneOf, pageParam, param, type SearchParams } from "@/lib/list-params";
@@ -45,7 +46,7 @@ export default async function CommissionsLedgerPage({ searchParams }: { searchPa
   const [liability, result, options] = await Promise.all([
     caller.commissions.liability(),
     caller.commissions.ledger({ page: pageParam(params), pageSize: 25, sortDir, partnerId, state, source, asset, from, to }),
-    caller.leadReview.options(),
+    caller.leadReview.options({ partnerId }),
   ]);
   const t = await getTranslations();
   const format = await getFormatter();
@@ -58,11 +59,6 @@ export default async function CommissionsLedgerPage({ searchParams }: { searchPa
   const tierLabel = (key: string) => (t.has(`tiers.${key}`) ? t(`tiers.${key}` as never) : key);
   const totalLabel = (key: (typeof TOTALS)[number]) => t(`commissionsAdmin.liability.${key}`);
 
-  // A partner picked earlier who is no longer active still shows as the current choice.
-  const partnerChoices =
-    partnerId && !options.partners.some((p) => p.id === partnerId)
-      ? [{ id: partnerId, name: result.rows[0]?.partnerName ?? t("commissionsAdmin.filters.selectedPartner") }, ...options.partners]
-      : options.partners;
   const currencies = [...new Set([...liability.totals.map((total) => total.asset).filter(isCurrencyCode), ...(asset ? [asset] : [])])].sort();
   const filtered = Boolean(partnerId || state || source || asset || from || to);
   const filters = { partner: partnerId, state, source, currency: asset, from, to, dir: param(params, "dir") ? sortDir : undefined };
@@ -165,14 +161,7 @@ export default async function CommissionsLedgerPage({ searchParams }: { searchPa
         </div>
         <FilterBar action={PATH} applyLabel={t("common.applyFilters")} clearLabel={t("common.clearFilters")} clearHref={PATH}>
           <FormField label={t("commissionsAdmin.filters.partner")} htmlFor="filter-partner">
-            <Select id="filter-partner" name="partner" defaultValue={partnerId ?? ""} wrapperClassName="max-w-56">
-              <option value="">{t("common.all")}</option>
-              {partnerChoices.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </Select>
+            <PartnerPicker id="filter-partner" name="partner" initial={options.partner} className="w-56" />
           </FormField>
           <FormField label={t("commissionsAdmin.filters.state")} htmlFor="filter-state">
             <Select id="filter-state" name="state" defaultValue={state ?? ""}>

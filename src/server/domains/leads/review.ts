@@ -198,7 +198,6 @@ export async function bulkReviewLeads(db: Db, actor: StaffActor, input: z.infer<
   return { done, refused };
 }
 
-/** Active partners, for the "reassign to" picker. */
 export const partnerSearchInput = z.object({ q: z.string().trim().max(100).default(""), activeOnly: z.boolean().default(false) });
 
 /**
@@ -218,8 +217,4 @@ export async function searchPartnerOptions(db: Db, input: z.infer<typeof partner
 export async function partnerOption(db: Db, partnerId: string) {
   const [row] = await db.select({ id: partners.id, name: partners.name }).from(partners).where(eq(partners.id, partnerId));
   return row ?? null;
-}
-
-export async function activePartnerOptions(db: Db) {
-  return db.select({ id: partners.id, name: partners.name }).from(partners).where(eq(partners.status, "active")).orderBy(partners.name);
 }

@@ -5,7 +5,6 @@ import { addCommentInput, addLeadComment } from "@/server/domains/leads/comments
 import { productOptions } from "@/server/domains/leads/products";
 import { exportLeadsCsv, leadCounts, leadDetail, listLeads, listLeadsInput, staffLeadFilters } from "@/server/domains/leads/queries";
 import {
-  activePartnerOptions,
   partnerOption,
   partnerSearchInput,
   searchPartnerOptions,
@@ -40,13 +39,9 @@ export const leadReviewRouter = router({
   get: staffProcedure("partner_manager", "finance")
     .input(z.object({ leadId: z.uuid() }))
     .query(({ ctx, input }) => leadDetail(ctx.db, input.leadId)),
-  options: staffProcedure("partner_manager", "finance").query(async ({ ctx }) => ({
-    partners: await activePartnerOptions(ctx.db),
-    products: (await productOptions(ctx.db, { includeArchived: true })).map(({ id, name, active }) => ({ id, name, active })),
-  })),
-  /** The queue's filters: the product list, and the chosen partner's name (partners are searched, not listed). */
-  filterOptions: staffProcedure("partner_manager", "finance")
-    .input(z.object({ partnerId: z.uuid().optional() }))
+  /** What the staff filters and pickers start from: the products, and the chosen partner's name (partners are searched, never listed). */
+  options: staffProcedure("partner_manager", "finance")
+    .input(z.object({ partnerId: z.uuid().optional() }).default({}))
     .query(async ({ ctx, input }) => ({
       partner: input.partnerId ? await partnerOption(ctx.db, input.partnerId) : null,
       products: (await productOptions(ctx.db, { includeArchived: true })).map(({ id, name, active }) => ({ id, name, active })),

@@ -4,24 +4,27 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button, Card, CardBody, CardFooter, CardHeader, cn, Dialog, fieldControlClasses, fieldDescribedBy, FormField, Input, Select } from "@/components/ui";
+import { PartnerPicker, type PartnerChoice } from "@/components/partners/partner-picker";
 import { useTRPC } from "@/lib/trpc/client";
 import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
 import { formMessage } from "@/lib/trpc/form-errors";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 
 /** A partner manager proposes a signed credit or debit; it waits for finance. */
-export function ProposeAdjustmentForm({ partners, currencies, defaultCurrency }: { partners: { id: string; name: string }[]; currencies: string[]; defaultCurrency: string }) {
+export function ProposeAdjustmentForm({ currencies, defaultCurrency }: { currencies: string[]; defaultCurrency: string }) {
   const t = useTranslations("commissionsAdmin.adjustments.propose");
   const trpc = useTRPC();
   const feedback = useMutationFeedback();
   const { errors, fromError, clear, setField, field } = useFormErrors();
   const [formKey, setFormKey] = useState(0);
+  const [partner, setPartner] = useState<PartnerChoice | null>(null);
   const propose = useMutation(
     trpc.commissions.proposeAdjustment.mutationOptions({
       onSuccess: (_result, input) => {
         clear();
         setFormKey((k) => k + 1); // a fresh, empty form for the next adjustment
-        feedback.done(t("done", { partner: partners.find((p) => p.id === input.partnerId)?.name ?? "" }));
+        setPartner(null);
+        feedback.done(t("done", { partner: partner?.id === input.partnerId ? partner.name : "" }));
       },
       onError: fromError,
     }),
@@ -57,23 +60,14 @@ export function ProposeAdjustmentForm({ partners, currencies, defaultCurrency }:
             </p>
           ) : null}
           <FormField label={t("partner")} htmlFor="adjustment-partner" error={field("partnerId")} required>
-            <Select
+            <PartnerPicker
               id="adjustment-partner"
               name="partnerId"
-              defaultValue=""
-              required
-              aria-invalid={field("partnerId") ? true : undefined}
-              aria-describedby={fieldDescribedBy("adjustment-partner", { error: field("partnerId") })}
-            >
-              <option value="" disabled>
-                {t("choosePartner")}
-              </option>
-              {partners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </Select>
+              activeOnly
+              onChange={setPartner}
+              invalid={Boolean(field("partnerId"))}
+              describedBy={fieldDescribedBy("adjustment-partner", { error: field("partnerId") })}
+            />
           </FormField>
           <FormField label={t("amount")} htmlFor="adjustment-amount" hint={t("amountHint")} error={field("amount")} required>
             <Input

@@ -31,10 +31,9 @@ export default async function AdjustmentsPage({ searchParams }: { searchParams: 
   const status = statusChoice === "all" ? undefined : statusChoice;
 
   const caller = await api();
-  const [result, counts, options, settings] = await Promise.all([
+  const [result, counts, settings] = await Promise.all([
     caller.commissions.adjustments({ page: pageParam(params), pageSize: 25, sortDir: "desc", status }),
     Promise.all(STATUSES.map((s) => caller.commissions.adjustments({ page: 1, pageSize: 5, status: s }).then((page) => [s, page.total] as const))),
-    canPropose ? caller.leadReview.options() : null,
     canPropose ? caller.program.settings() : null,
   ]);
   const t = await getTranslations();
@@ -53,7 +52,7 @@ export default async function AdjustmentsPage({ searchParams }: { searchParams: 
   return (
     <>
       <PageHeader title={t("commissionsAdmin.adjustments.title")} description={t("commissionsAdmin.adjustments.subtitle")} />
-      {options && settings ? <ProposeAdjustmentForm partners={options.partners} currencies={currencies} defaultCurrency={settings.currency} /> : null}
+      {settings ? <ProposeAdjustmentForm currencies={currencies} defaultCurrency={settings.currency} /> : null}
       <nav aria-label={t("commissionsAdmin.adjustments.statusTabs")} className="mb-4 flex flex-wrap items-center gap-2" data-testid="adjustment-status-tabs">
         {[...STATUSES, "all" as const].map((s) => {
           const active = s === statusChoice;

@@ -47,7 +47,7 @@ export default async function LeadQueuePage({ searchParams }: { searchParams: Pr
   const [result, counts, options] = await Promise.all([
     caller.leadReview.list({ page: pageParam(params), pageSize: 25, sort, sortDir, status, partnerId, productId, flagged, search }),
     caller.leadReview.counts(),
-    caller.leadReview.filterOptions({ partnerId }),
+    caller.leadReview.options({ partnerId }),
   ]);
   const t = await getTranslations();
   const format = await getFormatter();

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Button, Check, cn, Dialog, fieldControlClasses, fieldDescribedBy, FormField, Input, Select } from "@/components/ui";
+import { PartnerPicker } from "@/components/partners/partner-picker";
 import { useTRPC } from "@/lib/trpc/client";
 import type { FormErrors } from "@/lib/trpc/form-errors";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
@@ -116,15 +117,15 @@ export function LeadActions({
   leadId,
   status,
   currency,
-  partners,
+  partnerId,
   currencies,
   today,
 }: {
   leadId: string;
   status: "submitted" | "approved" | "won";
   currency: string;
-  /** Active partners other than the lead's own. */
-  partners: { id: string; name: string }[];
+  /** The lead's own partner: not offered when reassigning. */
+  partnerId: string;
   currencies: string[];
   /** Today as yyyy-mm-dd (UTC, as the server checks it). */
   today: string;
@@ -213,24 +214,8 @@ export function LeadActions({
         className="space-y-4"
       >
         <FormMessage errors={errors} visible={["partnerId", "reason"]} />
-        <FormField label={tf("partnerId")} htmlFor="reassign-partner" error={field("partnerId")} hint={partners.length === 0 ? t("noPartners") : undefined} required>
-          <Select
-            id="reassign-partner"
-            name="partnerId"
-            defaultValue=""
-            required
-            aria-invalid={field("partnerId") ? true : undefined}
-            aria-describedby={fieldDescribedBy("reassign-partner", { error: field("partnerId"), hint: partners.length === 0 ? t("noPartners") : undefined })}
-          >
-            <option value="" disabled>
-              {t("choosePartner")}
-            </option>
-            {partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
+        <FormField label={tf("partnerId")} htmlFor="reassign-partner" error={field("partnerId")} required>
+          <PartnerPicker id="reassign-partner" name="partnerId" activeOnly exclude={partnerId} invalid={Boolean(field("partnerId"))} describedBy={fieldDescribedBy("reassign-partner", { error: field("partnerId") })} />
         </FormField>
         <TextField id="reassign-reason" name="reason" label={tf("reason")} hint={t("textHint")} error={field("reason")} />
         <DialogButtons onCancel={close} submitLabel={t("reassignSubmit")} loading={reassign.isPending} testId="confirm-reassign" />

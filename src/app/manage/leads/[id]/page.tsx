@@ -10,7 +10,6 @@ import { AlertTriangle, Badge, Card, CardBody, CardHeader, Check, ChevronStart, 
 import { countryName, websiteHref } from "@/lib/display";
 import { formatMoney } from "@/lib/money";
 import { requireStaffPage } from "@/server/auth/guards";
-import { api } from "@/server/trpc/server";
 import { LeadActions } from "./lead-actions";
 import { loadLead } from "./load";
 
@@ -30,11 +29,10 @@ const Muted = () => (
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requireStaffPage("partner_manager", "finance");
   const { id } = await params;
-  const caller = await api();
   const lead = await loadLead(id);
   const canReview = me.staffRole !== "finance";
   const decidable = lead.status === "submitted" || lead.status === "approved" || lead.status === "won" ? lead.status : null;
-  const options = canReview && decidable ? await caller.leadReview.options() : null;
+
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
@@ -287,7 +285,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
           </Card>
         </div>
         <div className="min-w-0 space-y-4">
-          {options && decidable ? (
+          {canReview && decidable ? (
             <Card>
               <CardHeader title={t("leadReview.actions.title")} as="h2" />
               <CardBody>
@@ -295,7 +293,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
                   leadId={lead.id}
                   status={decidable}
                   currency={lead.currency}
-                  partners={options.partners.filter((p) => p.id !== lead.partnerId)}
+                  partnerId={lead.partnerId}
                   currencies={Intl.supportedValuesOf("currency")}
                   today={todayUtc()}
                 />
