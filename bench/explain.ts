@@ -13,6 +13,7 @@ import { loadActor } from "@/server/auth/actor";
 import { benchOwnerEmail, BENCH_STAFF_EMAIL } from "@/server/bench/seed";
 import * as schema from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
+import { rolledBack } from "@/server/db/rollback";
 import type { Actor } from "@/server/domains/actor";
 import { partnersDueForRecompute } from "@/server/domains/commissions/tiers";
 import { createCallerFactory } from "@/server/trpc/init";
@@ -23,8 +24,6 @@ interface Captured {
   query: string;
   params: unknown[];
 }
-
-class Rollback extends Error {}
 
 async function main() {
   const url = process.env.DATABASE_URL;
@@ -40,16 +39,6 @@ async function main() {
   const callerFor = (actor: Actor, handle: Db) => createCallerFactory(appRouter)({ db: handle, actor, clock: systemClock, locale: "en", ip: "198.51.100.7" });
   const [product] = await plain.select({ id: schema.products.id }).from(schema.products).limit(1);
   const [approved] = await plain.select({ id: schema.leads.id, currency: schema.leads.currency }).from(schema.leads).where(and(eq(schema.leads.status, "approved"))).limit(1);
-  /** Runs a write and throws it away. */
-  const rolledBack = async (work: (tx: Db) => Promise<unknown>) =>
-    db
-      .transaction(async (tx) => {
-        await work(tx);
-        throw new Rollback();
-      })
-      .catch((e: unknown) => {
-        if (!(e instanceof Rollback)) throw e;
-      });
 
   const scenarios: [string, () => Promise<unknown>][] = [
     ["Partner dashboard", () => Promise.all([callerFor(partner, db).partner.dashboard(), callerFor(partner, db).account.me(), callerFor(partner, db).earnings.summary()])],
@@ -66,11 +55,11 @@ async function main() {
     [
       "Lead registration",
       () =>
-        rolledBack((tx) =>
+        rolledBack(db, (tx) =>
           callerFor(partner, tx).leads.register({ companyName: "Explain Plan Ltd", website: "explain-plan.example", contactName: "Ex Plain", contactEmail: "buyer@explain-plan.example", contactPhone: "", country: "US", productId: product!.id, estimatedValue: "1000", currency: "USD", expectedCloseDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), notes: "" }),
         ),
     ],
-    ["Winning a lead", () => rolledBack((tx) => callerFor(staff, tx).leadReview.markWon({ leadId: approved!.id, amount: "30000", currency: approved!.currency, closedOn: new Date().toISOString().slice(0, 10) }))],
+    ["Winning a lead", () => rolledBack(db, (tx) => callerFor(staff, tx).leadReview.markWon({ leadId: approved!.id, amount: "30000", currency: approved!.currency, closedOn: new Date().toISOString().slice(0, 10) }))],
     ["Nightly tier recompute (the set-based read)", () => partnersDueForRecompute(db, systemClock)],
   ];
   for (const [name, run] of scenarios) {
@@ -84,15 +73,18 @@ async function main() {
   for (const c of captured) {
     if (/^(begin|commit|rollback|savepoint|release)/i.test(c.query) || seen.has(`${c.scenario}\n${c.query}`)) continue;
     seen.add(`${c.scenario}\n${c.query}`);
-    const rows = await client
-      .begin(async (tx) => {
-        const result = await tx.unsafe(`explain (analyze, buffers) ${c.query}`, c.params as never[]);
-        throw Object.assign(new Rollback(), { result });
-      })
-      .catch((e: unknown) => {
-        if (e instanceof Rollback) return (e as Rollback & { result: { "QUERY PLAN": string }[] }).result;
-        return [{ "QUERY PLAN": `(not explained: ${e instanceof Error ? e.message : String(e)})` }];
-      });
+    // EXPLAIN ANALYZE runs the statement, so writes are explained in a transaction thrown away.
+    const conn = await client.reserve();
+    let rows: { "QUERY PLAN": string }[];
+    try {
+      await conn`begin`;
+      rows = await conn.unsafe(`explain (analyze, buffers) ${c.query}`, c.params as never[]);
+    } catch (e) {
+      rows = [{ "QUERY PLAN": `(not explained: ${e instanceof Error ? e.message : String(e)})` }];
+    } finally {
+      await conn`rollback`;
+      conn.release();
+    }
     const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
     const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? 0);
     plans.push({ scenario: c.scenario, query: c.query, ms, plan });

@@ -91,6 +91,7 @@ const hostileInputs: Record<string, unknown[]> = {
   "leads.withdraw": [{ leadId: otherLead.id, reason: "" }],
   "leads.comment": [{ leadId: otherLead.id, body: "Hello from another partner" }],
   "earnings.summary": [undefined, { partnerId: otherPartnerId }],
+  "earnings.overview": [undefined, { partnerId: otherPartnerId }],
   "earnings.ledger": [{ partnerId: otherPartnerId }, {}],
   "earnings.exportCsv": [{ partnerId: otherPartnerId }, {}],
   "leads.import": [{ csv: `company_name,website,contact_name,contact_email,country,product,estimated_value,expected_close_date\nVandelay Industries,vandelay.example,Someone,someone@vandelay.example,US,${product!.name},1000,2027-06-30\n` }],

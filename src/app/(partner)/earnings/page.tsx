@@ -36,7 +36,7 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
   const filters = { state, source, asset, from, to, sortDir };
 
   const caller = await api();
-  const [summary, ledger] = await Promise.all([caller.earnings.summary(), caller.earnings.ledger({ ...filters, page: pageParam(params), pageSize: 25 })]);
+  const [overview, ledger] = await Promise.all([caller.earnings.overview(), caller.earnings.ledger({ ...filters, page: pageParam(params), pageSize: 25 })]);
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
@@ -45,7 +45,8 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
   const percent = (bps: number) => format.number(bps / 10000, { style: "percent", maximumFractionDigits: 2 });
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   const filtered = Boolean(state || source || asset || from || to);
-  const currencies = [...new Set([...summary.balances.map((b) => b.asset), ...summary.monthly.assets, ...(asset ? [asset] : [])])].filter(isCurrencyCode).sort();
+  // Every asset with an entry has a balance row, so the balances name every currency the ledger holds.
+  const currencies = [...new Set([...overview.balances.map((b) => b.asset), ...(asset ? [asset] : [])])].filter(isCurrencyCode).sort();
   // The export gets exactly the filters and order on screen (every page, not just this one).
   const exportHref = hrefWith(`${PATH}/export`, { state, source, currency: asset, from, to, dir: param(params, "dir") ? sortDir : undefined }, {});
   const dateHeader = t("ledger.columns.date");
@@ -68,13 +69,13 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
         <h2 id="balances-title" className="mb-3 text-base font-semibold text-neutral-900">
           {t("earnings.balancesTitle")}
         </h2>
-        {summary.balances.length === 0 ? (
+        {overview.balances.length === 0 ? (
           <EmptyState icon={<ChartBar className="size-6" />} title={t("earnings.noBalances")} description={t("earnings.noBalancesHint")} />
         ) : (
           <div className="space-y-4">
-            {summary.balances.map((balance) => (
+            {overview.balances.map((balance) => (
               <div key={balance.asset} role="group" aria-label={t("earnings.balanceGroup", { asset: balance.asset })} data-testid={`balance-${balance.asset}`}>
-                {summary.balances.length > 1 ? (
+                {overview.balances.length > 1 ? (
                   <h3 className="mb-2 text-sm font-medium text-muted">
                     <bdi dir="ltr">{balance.asset}</bdi>
                   </h3>
@@ -99,11 +100,11 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
       <Card className="mt-6" data-testid="active-campaigns">
         <CardHeader title={t("earnings.campaignsTitle")} description={t("earnings.campaignsHint")} as="h2" />
         <CardBody>
-          {summary.campaigns.length === 0 ? (
+          {overview.campaigns.length === 0 ? (
             <p className="text-sm text-muted">{t("earnings.noCampaigns")}</p>
           ) : (
             <ul className="divide-y divide-border">
-              {summary.campaigns.map((c) => (
+              {overview.campaigns.map((c) => (
                 <li key={c.id} className="flex flex-wrap items-start justify-between gap-3 py-3 first:pt-0 last:pb-0" data-testid="campaign">
                   <div className="min-w-0">
                     <p className="font-medium text-neutral-900" dir="auto">

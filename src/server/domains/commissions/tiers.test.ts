@@ -3,27 +3,19 @@ import { describe, expect, it } from "vitest";
 import { DAY } from "@/lib/clock";
 import { partners, tierChanges, tierOverrides, tiers } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
+import { rolledBack } from "@/server/db/rollback";
 import { setupProgram } from "@/server/testing/fixtures";
 import { partnersDueForRecompute, recomputeAllTiers, recomputeTier } from "./tiers";
 
 const { db, clock, manager } = await setupProgram();
 const tierIds = new Map((await db.select({ id: tiers.id, key: tiers.key }).from(tiers)).map((t) => [t.key, t.id]));
 
-class Rollback extends Error {}
-
 /** Which active partners recomputing one by one would move: each recomputed, then rolled back. */
 async function changedOneByOne(database: Db): Promise<string[]> {
   const active = await database.select({ id: partners.id }).from(partners).where(eq(partners.status, "active"));
   const moved: string[] = [];
   for (const { id } of active) {
-    await database
-      .transaction(async (tx) => {
-        if ((await recomputeTier(tx, id, clock))?.changed) moved.push(id);
-        throw new Rollback();
-      })
-      .catch((e: unknown) => {
-        if (!(e instanceof Rollback)) throw e;
-      });
+    if ((await rolledBack(database, (tx) => recomputeTier(tx, id, clock)))?.changed) moved.push(id);
   }
   return moved.sort();
 }

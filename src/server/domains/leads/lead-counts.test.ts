@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DAY, fixedClock } from "@/lib/clock";
 import { leadCounts, leads, products, programSettings } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
+import { rolledBack } from "@/server/db/rollback";
 import { setupProgram } from "@/server/testing/fixtures";
 import { leadFor } from "@/server/testing/leads";
 import { DomainError } from "../errors";
@@ -46,7 +47,6 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 );
 
 let round = 0;
-class Rollback extends Error {}
 
 async function apply(o: Op, run: number) {
   const all = await db.select({ id: leads.id, partnerId: leads.partnerId }).from(leads).orderBy(leads.createdAt, leads.id);
@@ -85,14 +85,7 @@ async function apply(o: Op, run: number) {
     case "expire":
       return expireStaleLeads(db, fixedClock(new Date(clock.now().getTime() + 400 * DAY)));
     case "rolledBack":
-      return db
-        .transaction(async (tx) => {
-          await registerLead(tx, partnerOwner, await leadFor(tx, name(o.company), `rolled-${site(o.company)}`), clock);
-          throw new Rollback();
-        })
-        .catch((e: unknown) => {
-          if (!(e instanceof Rollback)) throw e;
-        });
+      return rolledBack(db, async (tx) => registerLead(tx, partnerOwner, await leadFor(tx, name(o.company), `rolled-${site(o.company)}`), clock));
   }
 }
 

@@ -123,8 +123,13 @@ function staffWhere(input: z.infer<typeof staffLeadFilters>) {
   );
 }
 
-function staffQuery(db: Db, input: z.infer<typeof staffLeadFilters>, only?: SQL) {
+/** The queue's order: the chosen column, then the id so equal values page stably. */
+function staffOrder(input: z.infer<typeof staffLeadFilters>) {
   const column = input.sort === "partner" ? partners.name : sortColumns[input.sort];
+  return [input.sortDir === "asc" ? asc(column) : desc(column), asc(leads.id)];
+}
+
+function staffQuery(db: Db, input: z.infer<typeof staffLeadFilters>, only?: SQL) {
   // Other partners' open registrations of the same company: an index lookup per listed row.
   const conflicts = sql<number>`(select count(*)::int from ${leads} o where (o.domain = ${leads.domain} or o.normalized_name = ${leads.normalizedName}) and o.id <> ${leads.id} and o.partner_id <> ${leads.partnerId} and o.status in ('submitted', 'approved'))`;
   return db
@@ -133,7 +138,7 @@ function staffQuery(db: Db, input: z.infer<typeof staffLeadFilters>, only?: SQL)
     .innerJoin(products, eq(products.id, leads.productId))
     .innerJoin(partners, eq(partners.id, leads.partnerId))
     .where(and(staffWhere(input), only))
-    .orderBy(input.sortDir === "asc" ? asc(column) : desc(column), asc(leads.id));
+    .orderBy(...staffOrder(input));
 }
 
 /**
@@ -142,14 +147,12 @@ function staffQuery(db: Db, input: z.infer<typeof staffLeadFilters>, only?: SQL)
  * are joined and have their conflicts counted, rather than every row the offset passes.
  */
 export async function listLeads(db: Db, input: z.infer<typeof listLeadsInput>) {
-  const needsPartner = input.sort === "partner";
-  const column = needsPartner ? partners.name : sortColumns[input.sort as Exclude<typeof input.sort, "partner">];
-  const order = [input.sortDir === "asc" ? asc(column) : desc(column), asc(leads.id)];
   const pageIds = db.select({ id: leads.id }).from(leads);
   const [ids, [total]] = await Promise.all([
-    (needsPartner ? pageIds.innerJoin(partners, eq(partners.id, leads.partnerId)) : pageIds)
+    // Only a sort by partner name needs the partners joined to find the page.
+    (input.sort === "partner" ? pageIds.innerJoin(partners, eq(partners.id, leads.partnerId)) : pageIds)
       .where(staffWhere(input))
-      .orderBy(...order)
+      .orderBy(...staffOrder(input))
       .limit(input.pageSize)
       .offset(offsetOf(input.page, input.pageSize)),
     db.select({ n: count() }).from(leads).where(staffWhere(input)),
@@ -241,8 +244,7 @@ export async function leadDetail(db: Db, leadId: string) {
   };
 }
 
-/** Counts for the staff overview and the queue's tabs. */
-/** The queue's tab counts, from the counters the leads trigger keeps (a dozen rows, not a million). */
+/** The staff overview's and the queue's tab counts, from the counters the leads trigger keeps (a dozen rows, not a million). */
 export async function leadCounts(db: Db) {
   const rows = await db.select().from(leadCountsTable);
   const byStatus: Partial<Record<(typeof LEAD_STATUSES)[number], number>> = {};

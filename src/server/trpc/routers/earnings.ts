@@ -4,7 +4,11 @@ import { activeCampaignsFor, balancesOf, earningsByMonth, exportLedgerCsv, ledge
 import { partnerProcedure, router } from "../init";
 
 /** The caller's own earnings: every query is pinned to the organization in the session. */
+/** Active campaigns as partners see them: without who made them or which tiers they target. */
+const partnerFacing = (campaigns: Awaited<ReturnType<typeof activeCampaignsFor>>) => campaigns.map(({ createdBy: _by, tierIds: _tiers, ...c }) => c);
+
 export const earningsRouter = router({
+  /** The dashboard: balances, earnings by month, pipeline, tier progress and campaigns. */
   summary: partnerProcedure().query(async ({ ctx }) => {
     const partnerId = ctx.actor.partnerId;
     const [balances, monthly, pipeline, tier, campaigns] = await Promise.all([
@@ -14,7 +18,12 @@ export const earningsRouter = router({
       tierProgress(ctx.db, partnerId, ctx.clock),
       activeCampaignsFor(ctx.db, partnerId, ctx.clock),
     ]);
-    return { balances, monthly, pipeline, tier, campaigns: campaigns.map(({ createdBy: _by, tierIds: _tiers, ...c }) => c) };
+    return { balances, monthly, pipeline, tier, campaigns: partnerFacing(campaigns) };
+  }),
+  /** The earnings page: balances and campaigns only (the dashboard's pipeline and tier work is not needed there). */
+  overview: partnerProcedure().query(async ({ ctx }) => {
+    const [balances, campaigns] = await Promise.all([balancesOf(ctx.db, ctx.actor.partnerId), activeCampaignsFor(ctx.db, ctx.actor.partnerId, ctx.clock)]);
+    return { balances, campaigns: partnerFacing(campaigns) };
   }),
   ledger: partnerProcedure()
     .input(ledgerListInput)
