@@ -2,9 +2,10 @@ import Link from "next/link";
 import { LEDGER_SOURCE_TONE, LEDGER_STATE_TONE } from "@/components/ledger/tones";
 import { LEDGER_SOURCES, LEDGER_STATES } from "@/server/domains/commissions/queries";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Badge, buttonClasses, Card, CardBody, CardHeader, ChartBar, cn, Download, EmptyState, FormField, Input, Select, SortableTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import { Badge, buttonClasses, Card, CardBody, CardHeader, ChartBar, cn, Download, EmptyState, SortableTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { FilterBar } from "@/components/page/filter-bar";
 import { ListPagination } from "@/components/page/list-pagination";
+import { LedgerFilterFields } from "@/components/ledger/ledger-filter-fields";
 import { PageHeader } from "@/components/page/page-header";
 import { StatCard } from "@/components/page/stat-card";
 import { dateParam, hrefWith, oneOf, pageParam, param, type SearchParams } from "@/lib/list-params";
@@ -142,42 +143,7 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
         ) : (
           <>
             <FilterBar action={PATH} applyLabel={t("common.applyFilters")} clearLabel={t("common.clearFilters")} clearHref={PATH}>
-              <FormField label={t("ledger.columns.state")} htmlFor="filter-state">
-                <Select id="filter-state" name="state" defaultValue={state ?? ""} data-testid="state-filter">
-                  <option value="">{t("common.all")}</option>
-                  {LEDGER_STATES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`ledger.states.${s}`)}
-                    </option>
-                  ))}
-                </Select>
-              </FormField>
-              <FormField label={t("ledger.columns.source")} htmlFor="filter-source">
-                <Select id="filter-source" name="source" defaultValue={source ?? ""} data-testid="source-filter">
-                  <option value="">{t("common.all")}</option>
-                  {LEDGER_SOURCES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`ledger.sources.${s}`)}
-                    </option>
-                  ))}
-                </Select>
-              </FormField>
-              <FormField label={t("ledger.columns.currency")} htmlFor="filter-currency">
-                <Select id="filter-currency" name="currency" defaultValue={asset ?? ""} data-testid="currency-filter">
-                  <option value="">{t("earnings.anyCurrency")}</option>
-                  {currencies.map((c) => (
-                    <option key={c} value={c}>
-                      {c}
-                    </option>
-                  ))}
-                </Select>
-              </FormField>
-              <FormField label={t("earnings.from")} htmlFor="filter-from">
-                <Input id="filter-from" name="from" type="date" defaultValue={from} max={to} data-testid="from-filter" />
-              </FormField>
-              <FormField label={t("earnings.to")} htmlFor="filter-to">
-                <Input id="filter-to" name="to" type="date" defaultValue={to} min={from} data-testid="to-filter" />
-              </FormField>
+              <LedgerFilterFields state={state} source={source} asset={asset} from={from} to={to} currencies={currencies} />
               {param(params, "dir") ? <input type="hidden" name="dir" value={sortDir} /> : null}
             </FilterBar>
             {ledger.rows.length === 0 ? (

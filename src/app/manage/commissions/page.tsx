@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { LEDGER_STATE_TONE } from "@/components/ledger/tones";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Badge, buttonClasses, Card, CardBody, CardHeader, ChartBar, Download, EmptyState, FileText, FormField, Input, Select, SortableTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import { Badge, buttonClasses, Card, CardBody, CardHeader, ChartBar, Download, EmptyState, FileText, FormField, SortableTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { FilterBar } from "@/components/page/filter-bar";
 import { ListPagination } from "@/components/page/list-pagination";
 import { PartnerPicker } from "@/components/partners/partner-picker";
+import { LedgerFilterFields } from "@/components/ledger/ledger-filter-fields";
 import { PageHeader } from "@/components/page/page-header";
 import { isUuid } from "@/lib/ids";
 import { dateParam, hrefWith, oneOf, pageParam, param, type SearchParams } from "@/lib/list-params";
@@ -163,42 +164,7 @@ export default async function CommissionsLedgerPage({ searchParams }: { searchPa
           <FormField label={t("commissionsAdmin.filters.partner")} htmlFor="filter-partner">
             <PartnerPicker id="filter-partner" name="partner" initial={options.partner} className="w-56" />
           </FormField>
-          <FormField label={t("commissionsAdmin.filters.state")} htmlFor="filter-state">
-            <Select id="filter-state" name="state" defaultValue={state ?? ""}>
-              <option value="">{t("common.all")}</option>
-              {LEDGER_STATES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`ledger.states.${s}`)}
-                </option>
-              ))}
-            </Select>
-          </FormField>
-          <FormField label={t("commissionsAdmin.filters.source")} htmlFor="filter-source">
-            <Select id="filter-source" name="source" defaultValue={source ?? ""}>
-              <option value="">{t("common.all")}</option>
-              {LEDGER_SOURCES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`ledger.sources.${s}`)}
-                </option>
-              ))}
-            </Select>
-          </FormField>
-          <FormField label={t("commissionsAdmin.filters.currency")} htmlFor="filter-currency">
-            <Select id="filter-currency" name="currency" defaultValue={asset ?? ""}>
-              <option value="">{t("common.all")}</option>
-              {currencies.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </Select>
-          </FormField>
-          <FormField label={t("commissionsAdmin.filters.from")} htmlFor="filter-from">
-            <Input id="filter-from" name="from" type="date" defaultValue={from} max={to} />
-          </FormField>
-          <FormField label={t("commissionsAdmin.filters.to")} htmlFor="filter-to">
-            <Input id="filter-to" name="to" type="date" defaultValue={to} min={from} />
-          </FormField>
+          <LedgerFilterFields state={state} source={source} asset={asset} from={from} to={to} currencies={currencies} />
           {/* Applying filters keeps the order on screen. */}
           {param(params, "dir") ? <input type="hidden" name="dir" value={sortDir} /> : null}
         </FilterBar>
