@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
-import { Button, FormField, Input, Select, fieldDescribedBy, useToast } from "@/components/ui";
+import { Button, FormField, Input, Select, fieldDescribedBy, useToast, FormAlert } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 
@@ -32,7 +32,7 @@ export function ChangePasswordForm() {
   }
   return (
     <form onSubmit={submit} noValidate className="grid max-w-xl gap-4 sm:grid-cols-2">
-      {errors.message && Object.keys(errors.fields).length === 0 ? <p role="alert" className="text-sm text-danger-700 sm:col-span-2">{errors.message}</p> : null}
+      <FormAlert message={Object.keys(errors.fields).length === 0 ? errors.message : null} className="sm:col-span-2" />
       <FormField label={t("currentPassword")} htmlFor="currentPassword" error={field("currentPassword")}>
         <Input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" aria-invalid={field("currentPassword") ? true : undefined} aria-describedby={fieldDescribedBy("currentPassword", { error: field("currentPassword") })} />
       </FormField>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
-import { Button, Card, CardBody, FormField, Input, buttonClasses, fieldDescribedBy } from "@/components/ui";
+import { Button, Card, CardBody, FormField, Input, buttonClasses, fieldDescribedBy, FormAlert } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 
@@ -42,7 +42,7 @@ export function SetPasswordForm({ token, purpose, state }: { token: string; purp
           <>
             <p className="mt-1 text-sm text-muted">{t(`${ns}.body`)}</p>
             <form onSubmit={submit} noValidate className="mt-6 space-y-4">
-              {errors.message && Object.keys(errors.fields).length === 0 ? <p role="alert" className="text-sm text-danger-700">{errors.message}</p> : null}
+              <FormAlert message={Object.keys(errors.fields).length === 0 ? errors.message : null} />
               <FormField label={t("password")} htmlFor="password" error={field("password")} hint={t("hint")}>
                 <Input id="password" name="password" type="password" autoComplete="new-password" aria-invalid={field("password") ? true : undefined} aria-describedby={fieldDescribedBy("password", { error: field("password"), hint: t("hint") })} />
               </FormField>

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Button, cn, fieldControlClasses, fieldDescribedBy, FormField } from "@/components/ui";
+import { Button, fieldDescribedBy, FormField, FormAlert, Textarea } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
@@ -42,21 +42,15 @@ export function CommentForm({ leadId, side }: { leadId: string; side: "partner" 
   const hint = side === "partner" ? t("hintPartner") : t("hintStaff");
   return (
     <form onSubmit={submit} noValidate className="space-y-3" data-testid="comment-form">
-      {message ? (
-        <p role="alert" className="text-sm text-danger-700">
-          {message}
-        </p>
-      ) : null}
+      <FormAlert message={message} />
       <FormField label={tf("body")} htmlFor="comment-body" hint={hint} error={error}>
-        <textarea
+        <Textarea
           id="comment-body"
           name="body"
           rows={4}
           maxLength={MAX_LENGTH}
-          dir="auto"
           value={body}
           onChange={(e) => setBody(e.target.value)}
-          className={cn(fieldControlClasses, "px-3 py-2")}
           aria-invalid={error ? true : undefined}
           aria-describedby={fieldDescribedBy("comment-body", { hint, error })}
           data-testid="comment-body"

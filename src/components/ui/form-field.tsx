@@ -58,3 +58,16 @@ export function FormField({ label, htmlFor, error, hint, required, className, ch
     </div>
   );
 }
+
+/**
+ * The form's own message (a refusal no single field carries), announced to screen readers;
+ * nothing when there is none.
+ */
+export function FormAlert({ message, className }: { message: ReactNode; className?: string }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className={cn("text-sm text-danger-700", className)}>
+      {message}
+    </p>
+  );
+}

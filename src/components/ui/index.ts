@@ -31,9 +31,9 @@ export {
 } from "./icons";
 export { Spinner, type SpinnerProps } from "./spinner";
 export { Button, buttonClasses, type ButtonProps, type ButtonSize, type ButtonVariant } from "./button";
-export { Input, fieldControlClasses, type InputProps } from "./input";
+export { Input, Textarea, fieldControlClasses, type InputProps, type TextareaProps } from "./input";
 export { Select, type SelectProps } from "./select";
-export { FormField, fieldDescribedBy, fieldErrorId, fieldHintId, type FormFieldProps } from "./form-field";
+export { FormAlert, FormField, fieldDescribedBy, fieldErrorId, fieldHintId, type FormFieldProps } from "./form-field";
 export {
   Pagination,
   SortableTH,

@@ -15,3 +15,10 @@ export type InputProps = ComponentPropsWithRef<"input">;
 export function Input({ className, type = "text", ...props }: InputProps) {
   return <input type={type} {...props} className={cn(fieldControlClasses, "h-9 px-3", className)} />;
 }
+
+export type TextareaProps = ComponentPropsWithRef<"textarea">;
+
+/** Multi-line text with the field look; `dir="auto"` so Arabic and English each read their own way. */
+export function Textarea({ className, dir = "auto", ...props }: TextareaProps) {
+  return <textarea dir={dir} {...props} className={cn(fieldControlClasses, "px-3 py-2", className)} />;
+}

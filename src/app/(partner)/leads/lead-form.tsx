@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { Button, buttonClasses, cn, fieldControlClasses, fieldDescribedBy, FormField, Input, Select, useToast } from "@/components/ui";
+import { Button, buttonClasses, fieldDescribedBy, FormField, Input, Select, useToast, Textarea } from "@/components/ui";
 import type { CountryOption } from "@/lib/countries";
 import { useTRPC } from "@/lib/trpc/client";
 import { formMessage } from "@/lib/trpc/form-errors";
@@ -195,14 +195,12 @@ export function LeadForm({ leadId, initial, products, countries, currencies, min
           <Input id="expectedCloseDate" name="expectedCloseDate" type="date" defaultValue={initial.expectedCloseDate} min={minDate} required aria-invalid={invalid("expectedCloseDate")} aria-describedby={describedBy("expectedCloseDate")} />
         </FormField>
         <FormField label={tf("notes")} htmlFor="notes" error={field("notes")} hint={t("notesHint")} className="sm:col-span-2">
-          <textarea
+          <Textarea
             id="notes"
             name="notes"
             rows={5}
             defaultValue={initial.notes}
             maxLength={5000}
-            dir="auto"
-            className={cn(fieldControlClasses, "px-3 py-2")}
             aria-invalid={invalid("notes")}
             aria-describedby={describedBy("notes", t("notesHint"))}
           />

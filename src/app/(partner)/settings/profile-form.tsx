@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, type FormEvent } from "react";
-import { Button, FormField, Input, Select, cn, fieldControlClasses, fieldDescribedBy } from "@/components/ui";
+import { Button, FormField, Input, Select, fieldDescribedBy, FormAlert, Textarea } from "@/components/ui";
 import type { CountryOption } from "@/lib/countries";
 import { useTRPC } from "@/lib/trpc/client";
 import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
@@ -59,11 +59,7 @@ export function ProfileForm({ countries, initial }: { countries: CountryOption[]
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4 sm:grid-cols-2" data-testid="company-profile-form">
-      {generalMessage ? (
-        <p role="alert" className="text-sm text-danger-700 sm:col-span-2">
-          {generalMessage}
-        </p>
-      ) : null}
+      <FormAlert message={generalMessage} className="sm:col-span-2" />
       <FormField label={t("name")} htmlFor="name" error={field("name")} required className="sm:col-span-2">
         <Input id="name" name="name" defaultValue={initial.name} autoComplete="organization" required maxLength={120} aria-invalid={invalid("name")} aria-describedby={describedBy("name")} />
       </FormField>
@@ -89,7 +85,7 @@ export function ProfileForm({ countries, initial }: { countries: CountryOption[]
         <Input id="phone" name="phone" type="tel" defaultValue={initial.phone} dir="ltr" autoComplete="tel" maxLength={40} aria-invalid={invalid("phone")} aria-describedby={describedBy("phone")} />
       </FormField>
       <FormField label={t("address")} htmlFor="address" error={field("address")} className="sm:col-span-2">
-        <textarea
+        <Textarea
           id="address"
           name="address"
           rows={3}
@@ -98,7 +94,6 @@ export function ProfileForm({ countries, initial }: { countries: CountryOption[]
           maxLength={300}
           aria-invalid={invalid("address")}
           aria-describedby={describedBy("address")}
-          className={cn(fieldControlClasses, "px-3 py-2")}
         />
       </FormField>
       <div className="sm:col-span-2">

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Button, Dialog, FormField, Input, Select, fieldDescribedBy } from "@/components/ui";
+import { Button, Dialog, FormField, Input, Select, fieldDescribedBy, FormAlert } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
 import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
@@ -54,7 +54,7 @@ export function InviteMemberButton({ roleLabels }: { roleLabels: RoleLabels }) {
       <Dialog open={open} onClose={close} title={t("inviteTitle")} description={t("inviteHint")} closeLabel={tc("close")}>
         {open ? (
           <form onSubmit={submit} noValidate className="space-y-4" data-testid="invite-form">
-            {errors.message && Object.keys(errors.fields).length === 0 ? <p role="alert" className="text-sm text-danger-700">{errors.message}</p> : null}
+            <FormAlert message={Object.keys(errors.fields).length === 0 ? errors.message : null} />
             <FormField label={t("email")} htmlFor="invite-email" error={field("email")} required>
               <Input id="invite-email" name="email" type="email" dir="ltr" autoComplete="off" required aria-invalid={field("email") ? true : undefined} aria-describedby={fieldDescribedBy("invite-email", { error: field("email") })} />
             </FormField>

@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Markdown } from "@/components/markdown";
-import { Button, Card, CardBody, Check, FormField, Input, Select, cn, fieldControlClasses, fieldDescribedBy, fieldErrorId } from "@/components/ui";
+import { Button, Card, CardBody, Check, FormField, Input, Select, cn, fieldDescribedBy, fieldErrorId, Textarea } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
 import { formErrorsOf } from "@/lib/trpc/form-errors";
 import { formMessage } from "@/lib/trpc/form-errors";
@@ -196,7 +196,7 @@ export function ApplyForm({ countries, terms }: { countries: CountryOption[]; te
           <fieldset className="space-y-4">
             <legend className="mb-3 text-sm font-semibold text-neutral-900">{t("sections.plans")}</legend>
             <FormField label={t("salesApproach")} htmlFor="salesApproach" error={field("salesApproach")} hint={t("salesApproachHint")} required>
-              <textarea
+              <Textarea
                 id="salesApproach"
                 name="salesApproach"
                 rows={5}
@@ -204,7 +204,6 @@ export function ApplyForm({ countries, terms }: { countries: CountryOption[]; te
                 maxLength={2000}
                 aria-invalid={invalid("salesApproach")}
                 aria-describedby={describedBy("salesApproach", t("salesApproachHint"))}
-                className={cn(fieldControlClasses, "px-3 py-2")}
               />
             </FormField>
             <FormField label={t("expectedDeals")} htmlFor="expectedDealsPerQuarter" error={field("expectedDealsPerQuarter")} hint={t("expectedDealsHint")} required>

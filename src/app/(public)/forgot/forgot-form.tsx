@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
-import { Button, Card, CardBody, FormField, Input, fieldDescribedBy } from "@/components/ui";
+import { Button, Card, CardBody, FormField, Input, fieldDescribedBy, FormAlert } from "@/components/ui";
+import { formMessage } from "@/lib/trpc/form-errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 
@@ -29,7 +30,7 @@ export function ForgotForm() {
           <>
             <p className="mt-1 text-sm text-muted">{t("body")}</p>
             <form onSubmit={submit} noValidate className="mt-6 space-y-4">
-              {errors.message && !field("email") ? <p role="alert" className="text-sm text-danger-700">{errors.message}</p> : null}
+              <FormAlert message={formMessage(errors, ["email"])} />
               <FormField label={t("email")} htmlFor="email" error={field("email")}>
                 <Input id="email" name="email" type="email" dir="ltr" autoComplete="email" aria-invalid={field("email") ? true : undefined} aria-describedby={fieldDescribedBy("email", { error: field("email") })} />
               </FormField>

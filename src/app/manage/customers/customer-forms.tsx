@@ -3,7 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Badge, Button, Card, CardBody, CardFooter, CardHeader, Dialog, fieldDescribedBy, FormField, Input, Plus, Table, TBody, TD, TH, THead, TR, Upload, type BadgeTone } from "@/components/ui";
+import { Badge, Button, Dialog, fieldDescribedBy, FormField, Input, Plus, Table, TBody, TD, TH, THead, TR, Upload, type BadgeTone } from "@/components/ui";
+import { FormCard } from "@/components/page/form-card";
 import { useTRPC } from "@/lib/trpc/client";
 import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
 import { formMessage } from "@/lib/trpc/form-errors";
@@ -41,49 +42,46 @@ export function AddCustomerForm() {
   }
   const message = formMessage(errors, ["name", "website"]);
   return (
-    <Card>
-      <form key={formKey} onSubmit={submit} noValidate aria-labelledby="add-customer-title">
-        <CardHeader title={t("title")} titleId="add-customer-title" description={t("hint")} />
-        <CardBody className="space-y-4">
-          {message ? (
-            <p role="alert" className="text-sm text-danger-700">
-              {message}
-            </p>
-          ) : null}
-          <FormField label={t("name")} htmlFor="customer-name" error={field("name")} required>
-            <Input
-              id="customer-name"
-              name="name"
-              required
-              minLength={2}
-              maxLength={160}
-              autoComplete="off"
-              dir="auto"
-              aria-invalid={field("name") ? true : undefined}
-              aria-describedby={fieldDescribedBy("customer-name", { error: field("name") })}
-            />
-          </FormField>
-          <FormField label={t("website")} htmlFor="customer-website" hint={t("websiteHint")} error={field("website")}>
-            <Input
-              id="customer-website"
-              name="website"
-              dir="ltr"
-              inputMode="url"
-              maxLength={200}
-              autoComplete="off"
-              aria-invalid={field("website") ? true : undefined}
-              aria-describedby={fieldDescribedBy("customer-website", { hint: t("websiteHint"), error: field("website") })}
-            />
-          </FormField>
-        </CardBody>
-        <CardFooter>
-          <Button type="submit" loading={add.isPending} data-testid="add-customer">
-            <Plus className="size-4" />
-            {t("submit")}
-          </Button>
-        </CardFooter>
-      </form>
-    </Card>
+    <FormCard
+      titleId="add-customer-title"
+      title={t("title")}
+      description={t("hint")}
+      onSubmit={submit}
+      formKey={formKey}
+      message={message}
+      footer={
+        <Button type="submit" loading={add.isPending} data-testid="add-customer">
+          <Plus className="size-4" />
+          {t("submit")}
+        </Button>
+      }
+    >
+      <FormField label={t("name")} htmlFor="customer-name" error={field("name")} required>
+        <Input
+          id="customer-name"
+          name="name"
+          required
+          minLength={2}
+          maxLength={160}
+          autoComplete="off"
+          dir="auto"
+          aria-invalid={field("name") ? true : undefined}
+          aria-describedby={fieldDescribedBy("customer-name", { error: field("name") })}
+        />
+      </FormField>
+      <FormField label={t("website")} htmlFor="customer-website" hint={t("websiteHint")} error={field("website")}>
+        <Input
+          id="customer-website"
+          name="website"
+          dir="ltr"
+          inputMode="url"
+          maxLength={200}
+          autoComplete="off"
+          aria-invalid={field("website") ? true : undefined}
+          aria-describedby={fieldDescribedBy("customer-website", { hint: t("websiteHint"), error: field("website") })}
+        />
+      </FormField>
+    </FormCard>
   );
 }
 
@@ -127,36 +125,32 @@ export function ImportCustomersForm() {
   }
   const message = formMessage(errors, ["csv"]);
   return (
-    <Card>
-      <form onSubmit={submit} noValidate aria-labelledby="import-customers-title">
-        <CardHeader title={t("title")} titleId="import-customers-title" description={t("hint")} />
-        <CardBody className="space-y-4">
-          {message ? (
-            <p role="alert" className="text-sm text-danger-700">
-              {message}
-            </p>
-          ) : null}
-          <FormField label={t("file")} htmlFor="customers-csv" error={field("csv")}>
-            <input
-              id="customers-csv"
-              name="csv"
-              type="file"
-              accept=".csv,text/csv"
-              aria-invalid={field("csv") ? true : undefined}
-              aria-describedby={fieldDescribedBy("customers-csv", { error: field("csv") })}
-              className="block w-full text-sm text-muted file:me-3 file:rounded-md file:border file:border-border-strong file:bg-surface file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-neutral-900 hover:file:bg-neutral-50"
-            />
-          </FormField>
-        </CardBody>
-        <CardFooter>
-          <Button type="submit" variant="secondary" loading={reading || importCsv.isPending} data-testid="import-customers">
-            <Upload className="size-4" />
-            {t("submit")}
-          </Button>
-        </CardFooter>
-      </form>
-      {report ? <ImportReportTable report={report} /> : null}
-    </Card>
+    <FormCard
+      titleId="import-customers-title"
+      title={t("title")}
+      description={t("hint")}
+      onSubmit={submit}
+      message={message}
+      after={report ? <ImportReportTable report={report} /> : null}
+      footer={
+        <Button type="submit" variant="secondary" loading={reading || importCsv.isPending} data-testid="import-customers">
+          <Upload className="size-4" />
+          {t("submit")}
+        </Button>
+      }
+    >
+      <FormField label={t("file")} htmlFor="customers-csv" error={field("csv")}>
+        <input
+          id="customers-csv"
+          name="csv"
+          type="file"
+          accept=".csv,text/csv"
+          aria-invalid={field("csv") ? true : undefined}
+          aria-describedby={fieldDescribedBy("customers-csv", { error: field("csv") })}
+          className="block w-full text-sm text-muted file:me-3 file:rounded-md file:border file:border-border-strong file:bg-surface file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-neutral-900 hover:file:bg-neutral-50"
+        />
+      </FormField>
+    </FormCard>
   );
 }
 

@@ -3,7 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Button, Card, CardBody, CardFooter, CardHeader, cn, Dialog, fieldControlClasses, fieldDescribedBy, FormField, Input, Plus } from "@/components/ui";
+import { Button, Dialog, fieldDescribedBy, FormField, Input, Plus, FormAlert, Textarea } from "@/components/ui";
+import { FormCard } from "@/components/page/form-card";
 import { useTRPC } from "@/lib/trpc/client";
 import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
 import { formMessage } from "@/lib/trpc/form-errors";
@@ -37,14 +38,12 @@ function ProductFields({ idPrefix, defaults, field }: { idPrefix: string; defaul
         />
       </FormField>
       <FormField label={t("description")} htmlFor={descriptionId} hint={t("descriptionHint")} error={field("description")}>
-        <textarea
+        <Textarea
           id={descriptionId}
           name="description"
           rows={3}
           maxLength={500}
-          dir="auto"
           defaultValue={defaults?.description}
-          className={cn(fieldControlClasses, "px-3 py-2")}
           aria-invalid={field("description") ? true : undefined}
           aria-describedby={fieldDescribedBy(descriptionId, { hint: t("descriptionHint"), error: field("description") })}
         />
@@ -77,25 +76,22 @@ export function NewProductForm() {
   }
   const message = formMessage(errors, ["name", "description"]);
   return (
-    <Card>
-      <form key={formKey} onSubmit={submit} noValidate aria-labelledby="new-product-title">
-        <CardHeader title={t("newTitle")} titleId="new-product-title" description={t("newHint")} />
-        <CardBody className="space-y-4">
-          {message ? (
-            <p role="alert" className="text-sm text-danger-700">
-              {message}
-            </p>
-          ) : null}
-          <ProductFields idPrefix="product" field={field} />
-        </CardBody>
-        <CardFooter>
-          <Button type="submit" loading={create.isPending} data-testid="create-product">
-            <Plus className="size-4" />
-            {t("create")}
-          </Button>
-        </CardFooter>
-      </form>
-    </Card>
+    <FormCard
+      titleId="new-product-title"
+      title={t("newTitle")}
+      description={t("newHint")}
+      onSubmit={submit}
+      formKey={formKey}
+      message={message}
+      footer={
+        <Button type="submit" loading={create.isPending} data-testid="create-product">
+          <Plus className="size-4" />
+          {t("create")}
+        </Button>
+      }
+    >
+      <ProductFields idPrefix="product" field={field} />
+    </FormCard>
   );
 }
 
@@ -148,11 +144,7 @@ function EditProductForm({ product, onDone }: { product: ProductValues; onDone: 
   const message = formMessage(errors, ["name", "description", "active"]);
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      {message ? (
-        <p role="alert" className="text-sm text-danger-700">
-          {message}
-        </p>
-      ) : null}
+      <FormAlert message={message} />
       <ProductFields idPrefix="edit-product" defaults={product} field={field} />
       <div className="flex flex-col gap-1.5">
         <div className="flex items-start gap-2">

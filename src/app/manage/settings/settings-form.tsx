@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Button, Card, CardBody, CardFooter, FormField, Input, Select, fieldDescribedBy } from "@/components/ui";
+import { Button, Card, CardBody, CardFooter, FormField, Input, Select, fieldDescribedBy, FormAlert } from "@/components/ui";
 import { parseMoney } from "@/lib/money";
 import { useTRPC } from "@/lib/trpc/client";
 import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
@@ -70,11 +70,7 @@ export function ProgramSettingsForm({ initial, currencies }: { initial: Values; 
     <form onSubmit={submit} noValidate>
       <Card>
         <CardBody className="grid gap-5 sm:grid-cols-2">
-          {errors.message && Object.keys(errors.fields).length === 0 ? (
-            <p role="alert" className="text-sm text-danger-700 sm:col-span-2">
-              {errors.message}
-            </p>
-          ) : null}
+          <FormAlert message={Object.keys(errors.fields).length === 0 ? errors.message : null} className="sm:col-span-2" />
           <FormField label={t("fields.name")} htmlFor="name" error={field("name")}>
             <Input id="name" value={values.name} onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))} aria-invalid={field("name") ? true : undefined} aria-describedby={fieldDescribedBy("name", { error: field("name") })} />
           </FormField>

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Button, Card, CardBody, CardFooter, CardHeader, cn, fieldControlClasses, fieldDescribedBy, FormField } from "@/components/ui";
+import { Button, Card, CardBody, CardFooter, CardHeader, fieldDescribedBy, FormField, FormAlert, Textarea } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
 import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
@@ -35,22 +35,17 @@ export function PublishTermsForm({ initialBody, nextVersion }: { initialBody: st
       <form onSubmit={submit} noValidate aria-labelledby="publish-title">
         <CardHeader title={t("publishTitle")} titleId="publish-title" description={t("publishHint")} as="h2" />
         <CardBody className="space-y-3">
-          {errors.message && !error ? (
-            <p role="alert" className="text-sm text-danger-700">
-              {errors.message}
-            </p>
-          ) : null}
+          <FormAlert message={error ? null : errors.message} />
           <FormField label={t("body")} htmlFor="terms-body" hint={t("bodyHint")} error={error} required>
-            <textarea
+            <Textarea
               id="terms-body"
               name="body"
               rows={16}
               required
               maxLength={100_000}
-              dir="auto"
               value={body}
               onChange={(e) => setBody(e.target.value)}
-              className={cn(fieldControlClasses, "px-3 py-2 font-mono text-xs leading-relaxed")}
+              className="font-mono text-xs leading-relaxed"
               aria-invalid={error ? true : undefined}
               aria-describedby={fieldDescribedBy("terms-body", { hint: t("bodyHint"), error })}
             />

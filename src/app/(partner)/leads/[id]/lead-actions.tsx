@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Button, buttonClasses, cn, Dialog, fieldControlClasses, fieldDescribedBy, FileText, FormField, X } from "@/components/ui";
+import { Button, buttonClasses, Dialog, fieldDescribedBy, FileText, FormField, X, FormAlert, Textarea } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
@@ -53,19 +53,13 @@ export function LeadActions({ leadId }: { leadId: string }) {
       <Dialog open={open} onClose={close} title={t("withdrawTitle")} description={t("withdrawHint")} closeLabel={tc("close")}>
         {open ? (
           <form onSubmit={submit} noValidate className="space-y-4">
-            {message ? (
-              <p role="alert" className="text-sm text-danger-700">
-                {message}
-              </p>
-            ) : null}
+            <FormAlert message={message} />
             <FormField label={tf("reason")} htmlFor="withdraw-reason" hint={t("withdrawReasonHint")} error={error}>
-              <textarea
+              <Textarea
                 id="withdraw-reason"
                 name="reason"
                 rows={4}
                 maxLength={1000}
-                dir="auto"
-                className={cn(fieldControlClasses, "px-3 py-2")}
                 aria-invalid={error ? true : undefined}
                 aria-describedby={fieldDescribedBy("withdraw-reason", { hint: t("withdrawReasonHint"), error })}
               />

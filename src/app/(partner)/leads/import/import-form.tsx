@@ -5,7 +5,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Badge, Button, cn, fieldControlClasses, fieldDescribedBy, FormField, Table, TBody, TD, TH, THead, TR, Upload } from "@/components/ui";
+import { Badge, Button, cn, fieldControlClasses, fieldDescribedBy, FormField, Table, TBody, TD, TH, THead, TR, Upload, FormAlert } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 import type { AppRouter } from "@/server/trpc/root";
@@ -63,11 +63,7 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
   return (
     <div className="space-y-6">
       <form onSubmit={submit} noValidate className="space-y-4" data-testid="import-form">
-        {message ? (
-          <p role="alert" className="text-sm text-danger-700">
-            {message}
-          </p>
-        ) : null}
+        <FormAlert message={message} />
         <FormField label={tf("csv")} htmlFor="csv-file" hint={t("fileHint")} error={error} required>
           <input
             id="csv-file"

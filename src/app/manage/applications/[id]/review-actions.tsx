@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Button, Card, CardBody, CardFooter, CardHeader, cn, Dialog, fieldControlClasses, fieldDescribedBy, FormField, Select, useToast } from "@/components/ui";
+import { Button, Card, CardBody, CardFooter, CardHeader, Dialog, fieldDescribedBy, FormField, Select, useToast, FormAlert, Textarea } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
 import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
 import { formMessage } from "@/lib/trpc/form-errors";
@@ -63,11 +63,7 @@ export function ApproveApplicationForm({
           description={t.rich("hint", { address: email, email: (chunks) => <bdi dir="ltr">{chunks}</bdi> })}
         />
         <CardBody className="space-y-4">
-          {message ? (
-            <p role="alert" className="text-sm text-danger-700">
-              {message}
-            </p>
-          ) : null}
+          <FormAlert message={message} />
           <FormField label={t("tier")} htmlFor="approve-tier" error={field("tierId")}>
             <Select
               id="approve-tier"
@@ -160,20 +156,14 @@ export function RejectApplicationButton({ applicationId }: { applicationId: stri
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title={t("title")} description={t("hint")} closeLabel={tc("close")}>
         <form onSubmit={submit} noValidate className="space-y-4">
-          {message ? (
-            <p role="alert" className="text-sm text-danger-700">
-              {message}
-            </p>
-          ) : null}
+          <FormAlert message={message} />
           <FormField label={t("reason")} htmlFor="reject-reason" hint={t("reasonHint")} error={field("reason")} required>
-            <textarea
+            <Textarea
               id="reject-reason"
               name="reason"
               rows={5}
               required
               maxLength={2000}
-              dir="auto"
-              className={cn(fieldControlClasses, "px-3 py-2")}
               aria-invalid={field("reason") ? true : undefined}
               aria-describedby={fieldDescribedBy("reject-reason", { hint: t("reasonHint"), error: field("reason") })}
             />

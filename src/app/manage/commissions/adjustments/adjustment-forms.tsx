@@ -3,7 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Button, Card, CardBody, CardFooter, CardHeader, cn, Dialog, fieldControlClasses, fieldDescribedBy, FormField, Input, Select } from "@/components/ui";
+import { Button, Dialog, fieldDescribedBy, FormField, Input, Select, FormAlert, Textarea } from "@/components/ui";
+import { FormCard } from "@/components/page/form-card";
 import { PartnerPicker, type PartnerChoice } from "@/components/partners/partner-picker";
 import { useTRPC } from "@/lib/trpc/client";
 import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
@@ -50,77 +51,75 @@ export function ProposeAdjustmentForm({ currencies, defaultCurrency }: { currenc
   }
   const message = formMessage(errors, ["partnerId", "amount", "currency", "reason"]);
   return (
-    <Card className="mb-6">
-      <form key={formKey} onSubmit={submit} noValidate aria-labelledby="propose-adjustment-title">
-        <CardHeader title={t("title")} titleId="propose-adjustment-title" description={t("hint")} />
-        <CardBody className="grid gap-4 md:grid-cols-3">
-          {message ? (
-            <p role="alert" className="text-sm text-danger-700 md:col-span-3">
-              {message}
-            </p>
-          ) : null}
-          <FormField label={t("partner")} htmlFor="adjustment-partner" error={field("partnerId")} required>
-            <PartnerPicker
-              id="adjustment-partner"
-              name="partnerId"
-              activeOnly
-              onChange={setPartner}
-              invalid={Boolean(field("partnerId"))}
-              describedBy={fieldDescribedBy("adjustment-partner", { error: field("partnerId") })}
-            />
-          </FormField>
-          <FormField label={t("amount")} htmlFor="adjustment-amount" hint={t("amountHint")} error={field("amount")} required>
-            <Input
-              id="adjustment-amount"
-              name="amount"
-              inputMode="decimal"
-              dir="ltr"
-              autoComplete="off"
-              maxLength={24}
-              required
-              placeholder="-125.50"
-              aria-invalid={field("amount") ? true : undefined}
-              aria-describedby={fieldDescribedBy("adjustment-amount", { hint: t("amountHint"), error: field("amount") })}
-            />
-          </FormField>
-          <FormField label={t("currency")} htmlFor="adjustment-currency" error={field("currency")} required>
-            <Select
-              id="adjustment-currency"
-              name="currency"
-              defaultValue={defaultCurrency}
-              required
-              aria-invalid={field("currency") ? true : undefined}
-              aria-describedby={fieldDescribedBy("adjustment-currency", { error: field("currency") })}
-            >
-              {currencies.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </Select>
-          </FormField>
-          <FormField label={t("reason")} htmlFor="adjustment-reason" hint={t("reasonHint")} error={field("reason")} required className="md:col-span-3">
-            <textarea
-              id="adjustment-reason"
-              name="reason"
-              rows={3}
-              required
-              minLength={10}
-              maxLength={2000}
-              dir="auto"
-              className={cn(fieldControlClasses, "px-3 py-2")}
-              aria-invalid={field("reason") ? true : undefined}
-              aria-describedby={fieldDescribedBy("adjustment-reason", { hint: t("reasonHint"), error: field("reason") })}
-            />
-          </FormField>
-        </CardBody>
-        <CardFooter>
-          <Button type="submit" loading={propose.isPending} data-testid="propose-adjustment">
-            {t("submit")}
-          </Button>
-        </CardFooter>
-      </form>
-    </Card>
+    <FormCard
+      titleId="propose-adjustment-title"
+      title={t("title")}
+      description={t("hint")}
+      onSubmit={submit}
+      formKey={formKey}
+      message={message}
+      messageClassName="md:col-span-3"
+      bodyClassName="grid gap-4 md:grid-cols-3"
+      className="mb-6"
+      footer={
+        <Button type="submit" loading={propose.isPending} data-testid="propose-adjustment">
+          {t("submit")}
+        </Button>
+      }
+    >
+      <FormField label={t("partner")} htmlFor="adjustment-partner" error={field("partnerId")} required>
+        <PartnerPicker
+          id="adjustment-partner"
+          name="partnerId"
+          activeOnly
+          onChange={setPartner}
+          invalid={Boolean(field("partnerId"))}
+          describedBy={fieldDescribedBy("adjustment-partner", { error: field("partnerId") })}
+        />
+      </FormField>
+      <FormField label={t("amount")} htmlFor="adjustment-amount" hint={t("amountHint")} error={field("amount")} required>
+        <Input
+          id="adjustment-amount"
+          name="amount"
+          inputMode="decimal"
+          dir="ltr"
+          autoComplete="off"
+          maxLength={24}
+          required
+          placeholder="-125.50"
+          aria-invalid={field("amount") ? true : undefined}
+          aria-describedby={fieldDescribedBy("adjustment-amount", { hint: t("amountHint"), error: field("amount") })}
+        />
+      </FormField>
+      <FormField label={t("currency")} htmlFor="adjustment-currency" error={field("currency")} required>
+        <Select
+          id="adjustment-currency"
+          name="currency"
+          defaultValue={defaultCurrency}
+          required
+          aria-invalid={field("currency") ? true : undefined}
+          aria-describedby={fieldDescribedBy("adjustment-currency", { error: field("currency") })}
+        >
+          {currencies.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      <FormField label={t("reason")} htmlFor="adjustment-reason" hint={t("reasonHint")} error={field("reason")} required className="md:col-span-3">
+        <Textarea
+          id="adjustment-reason"
+          name="reason"
+          rows={3}
+          required
+          minLength={10}
+          maxLength={2000}
+          aria-invalid={field("reason") ? true : undefined}
+          aria-describedby={fieldDescribedBy("adjustment-reason", { hint: t("reasonHint"), error: field("reason") })}
+        />
+      </FormField>
+    </FormCard>
   );
 }
 
@@ -175,19 +174,13 @@ export function AdjustmentDecision({ adjustmentId, partnerName, amount }: { adju
       </Button>
       <Dialog open={rejecting} onClose={() => setRejecting(false)} title={t("reject.title")} description={t("reject.hint", { partner: partnerName, amount })} closeLabel={tc("close")}>
         <form onSubmit={submitReject} noValidate className="space-y-4">
-          {message ? (
-            <p role="alert" className="text-sm text-danger-700">
-              {message}
-            </p>
-          ) : null}
+          <FormAlert message={message} />
           <FormField label={t("reject.note")} htmlFor="reject-note" hint={t("reject.noteHint")} error={field("note")}>
-            <textarea
+            <Textarea
               id="reject-note"
               name="note"
               rows={4}
               maxLength={2000}
-              dir="auto"
-              className={cn(fieldControlClasses, "px-3 py-2")}
               aria-invalid={field("note") ? true : undefined}
               aria-describedby={fieldDescribedBy("reject-note", { hint: t("reject.noteHint"), error: field("note") })}
             />

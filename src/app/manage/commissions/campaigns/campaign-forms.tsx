@@ -3,7 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Button, Card, CardBody, CardFooter, CardHeader, cn, Dialog, fieldControlClasses, fieldDescribedBy, FormField, Input, Plus, Select } from "@/components/ui";
+import { Button, Dialog, fieldDescribedBy, FormField, Input, Plus, Select, Textarea } from "@/components/ui";
+import { FormCard } from "@/components/page/form-card";
 import { useTRPC } from "@/lib/trpc/client";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
@@ -14,7 +15,6 @@ export interface CampaignChoice {
   label: string;
 }
 
-const textareaClasses = cn(fieldControlClasses, "px-3 py-2");
 const checkboxClasses = "mt-0.5 size-4 shrink-0 accent-brand-600";
 
 /** Checkboxes for "which tiers / products"; none ticked means all. */
@@ -98,84 +98,81 @@ export function NewCampaignForm({ tiers, products, programCurrency }: { tiers: (
   });
 
   return (
-    <Card>
-      <form key={formKey} onSubmit={submit} noValidate aria-labelledby="new-campaign-title">
-        <CardHeader title={t("title")} titleId="new-campaign-title" description={t("hint")} />
-        <CardBody className="space-y-4">
-          {errors.message ? (
-            <p role="alert" className="text-sm text-danger-700">
-              {errors.message}
-            </p>
-          ) : null}
-          <FormField label={t("name")} htmlFor="campaign-name" error={field("name")} required>
-            <Input {...control("campaign-name", "name")} required minLength={2} maxLength={120} autoComplete="off" dir="auto" />
-          </FormField>
-          <FormField label={t("description")} htmlFor="campaign-description" hint={t("descriptionHint")} error={field("description")}>
-            <textarea {...control("campaign-description", "description", t("descriptionHint"))} rows={2} maxLength={1000} dir="auto" className={textareaClasses} />
-          </FormField>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <FormField label={t("startsOn")} htmlFor="campaign-starts" error={field("startsOn")} required>
-              <Input {...control("campaign-starts", "startsOn")} type="date" required />
-            </FormField>
-            <FormField label={t("endsOn")} htmlFor="campaign-ends" error={field("endsOn")} required>
-              <Input {...control("campaign-ends", "endsOn")} type="date" required />
-            </FormField>
-          </div>
-          <p className="-mt-2 text-xs text-muted">{t("windowHint")}</p>
-          <FormField label={t("kind")} htmlFor="campaign-kind">
-            <Select id="campaign-kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value === "flat" ? "flat" : "percent")}>
-              <option value="percent">{t("kindPercent")}</option>
-              <option value="flat">{t("kindFlat")}</option>
-            </Select>
-          </FormField>
-          {kind === "percent" ? (
-            <FormField label={t("rate")} htmlFor="campaign-rate" hint={t("rateHint")} error={field("rateBps")} required>
-              <Input
-                id="campaign-rate"
-                name="rate"
-                inputMode="decimal"
-                dir="ltr"
-                required
-                className="w-32"
-                aria-invalid={field("rateBps") ? true : undefined}
-                aria-describedby={fieldDescribedBy("campaign-rate", { hint: t("rateHint"), error: field("rateBps") })}
-              />
-            </FormField>
-          ) : (
-            <div className="grid grid-cols-[1fr_6rem] gap-3">
-              <FormField label={t("amount")} htmlFor="campaign-amount" hint={t("amountHint")} error={field("flatAmount")} required>
-                <Input {...control("campaign-amount", "flatAmount", t("amountHint"))} inputMode="decimal" dir="ltr" required />
-              </FormField>
-              <FormField label={t("currency")} htmlFor="campaign-currency" error={field("currency")}>
-                <Input {...control("campaign-currency", "currency")} dir="ltr" maxLength={3} className="uppercase" placeholder={programCurrency} />
-              </FormField>
-            </div>
-          )}
-          <ChoiceGroup
-            legend={t("tiers")}
-            hint={t("tiersHint")}
-            idPrefix="campaign-tier"
-            name="tierIds"
-            choices={tiers.map((tier) => ({ ...tier, idKey: tier.key }))}
-            error={Object.entries(errors.fields).find(([k]) => k.startsWith("tierIds"))?.[1]}
+    <FormCard
+      titleId="new-campaign-title"
+      title={t("title")}
+      description={t("hint")}
+      onSubmit={submit}
+      formKey={formKey}
+      message={errors.message}
+      footer={
+        <Button type="submit" loading={create.isPending} data-testid="create-campaign">
+          <Plus className="size-4" />
+          {t("create")}
+        </Button>
+      }
+    >
+      <FormField label={t("name")} htmlFor="campaign-name" error={field("name")} required>
+        <Input {...control("campaign-name", "name")} required minLength={2} maxLength={120} autoComplete="off" dir="auto" />
+      </FormField>
+      <FormField label={t("description")} htmlFor="campaign-description" hint={t("descriptionHint")} error={field("description")}>
+        <Textarea {...control("campaign-description", "description", t("descriptionHint"))} rows={2} maxLength={1000} />
+      </FormField>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField label={t("startsOn")} htmlFor="campaign-starts" error={field("startsOn")} required>
+          <Input {...control("campaign-starts", "startsOn")} type="date" required />
+        </FormField>
+        <FormField label={t("endsOn")} htmlFor="campaign-ends" error={field("endsOn")} required>
+          <Input {...control("campaign-ends", "endsOn")} type="date" required />
+        </FormField>
+      </div>
+      <p className="-mt-2 text-xs text-muted">{t("windowHint")}</p>
+      <FormField label={t("kind")} htmlFor="campaign-kind">
+        <Select id="campaign-kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value === "flat" ? "flat" : "percent")}>
+          <option value="percent">{t("kindPercent")}</option>
+          <option value="flat">{t("kindFlat")}</option>
+        </Select>
+      </FormField>
+      {kind === "percent" ? (
+        <FormField label={t("rate")} htmlFor="campaign-rate" hint={t("rateHint")} error={field("rateBps")} required>
+          <Input
+            id="campaign-rate"
+            name="rate"
+            inputMode="decimal"
+            dir="ltr"
+            required
+            className="w-32"
+            aria-invalid={field("rateBps") ? true : undefined}
+            aria-describedby={fieldDescribedBy("campaign-rate", { hint: t("rateHint"), error: field("rateBps") })}
           />
-          <ChoiceGroup
-            legend={t("products")}
-            hint={t("productsHint")}
-            idPrefix="campaign-product"
-            name="productIds"
-            choices={products.map((p) => ({ ...p, idKey: p.id }))}
-            error={Object.entries(errors.fields).find(([k]) => k.startsWith("productIds"))?.[1]}
-          />
-        </CardBody>
-        <CardFooter>
-          <Button type="submit" loading={create.isPending} data-testid="create-campaign">
-            <Plus className="size-4" />
-            {t("create")}
-          </Button>
-        </CardFooter>
-      </form>
-    </Card>
+        </FormField>
+      ) : (
+        <div className="grid grid-cols-[1fr_6rem] gap-3">
+          <FormField label={t("amount")} htmlFor="campaign-amount" hint={t("amountHint")} error={field("flatAmount")} required>
+            <Input {...control("campaign-amount", "flatAmount", t("amountHint"))} inputMode="decimal" dir="ltr" required />
+          </FormField>
+          <FormField label={t("currency")} htmlFor="campaign-currency" error={field("currency")}>
+            <Input {...control("campaign-currency", "currency")} dir="ltr" maxLength={3} className="uppercase" placeholder={programCurrency} />
+          </FormField>
+        </div>
+      )}
+      <ChoiceGroup
+        legend={t("tiers")}
+        hint={t("tiersHint")}
+        idPrefix="campaign-tier"
+        name="tierIds"
+        choices={tiers.map((tier) => ({ ...tier, idKey: tier.key }))}
+        error={Object.entries(errors.fields).find(([k]) => k.startsWith("tierIds"))?.[1]}
+      />
+      <ChoiceGroup
+        legend={t("products")}
+        hint={t("productsHint")}
+        idPrefix="campaign-product"
+        name="productIds"
+        choices={products.map((p) => ({ ...p, idKey: p.id }))}
+        error={Object.entries(errors.fields).find(([k]) => k.startsWith("productIds"))?.[1]}
+      />
+    </FormCard>
   );
 }
 

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
-import { Button, cn, Dialog, fieldControlClasses, fieldDescribedBy, FormField, Input, Plus, Select, X } from "@/components/ui";
+import { Button, Dialog, fieldDescribedBy, FormField, Input, Plus, Select, X, FormAlert, Textarea } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
@@ -52,17 +52,7 @@ interface Choices {
   programCurrency: string;
 }
 
-const textareaClasses = cn(fieldControlClasses, "px-3 py-2");
 const cellInput = "min-w-20";
-
-function FormMessage({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <p role="alert" className="text-sm text-danger-700">
-      {message}
-    </p>
-  );
-}
 
 function CellError({ id, error }: { id: string; error: string | undefined }) {
   if (!error) return null;
@@ -237,7 +227,7 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
             <Input {...control("plan-name", "name")} required minLength={2} maxLength={80} autoComplete="off" dir="auto" />
           </FormField>
           <FormField label={t("description")} htmlFor="plan-description" hint={t("descriptionHint")} error={field("description")} className="sm:col-span-2">
-            <textarea {...control("plan-description", "description", t("descriptionHint"))} rows={2} maxLength={500} dir="auto" className={textareaClasses} />
+            <Textarea {...control("plan-description", "description", t("descriptionHint"))} rows={2} maxLength={500} />
           </FormField>
         </div>
       ) : (
@@ -491,7 +481,7 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
       </fieldset>
 
       {/* Near the button: the table's own messages may be scrolled out of view. */}
-      <FormMessage message={errors.message} />
+      <FormAlert message={errors.message} />
       <div className="flex justify-end gap-2 border-t border-border pt-4">
         <Button type="button" variant="ghost" onClick={onDone}>
           {tc("cancel")}

@@ -6,26 +6,7 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { LeadStatusBadge } from "@/components/leads/lead-status-badge";
-import {
-  AlertTriangle,
-  Badge,
-  Button,
-  Check,
-  cn,
-  Dialog,
-  fieldControlClasses,
-  fieldDescribedBy,
-  FormField,
-  SortableTH,
-  Table,
-  TBody,
-  TD,
-  TH,
-  THead,
-  TR,
-  X,
-  type SortDirection,
-} from "@/components/ui";
+import { AlertTriangle, Badge, Button, Check, cn, Dialog, fieldDescribedBy, FormField, SortableTH, Table, TBody, TD, TH, THead, TR, X, type SortDirection, FormAlert, Textarea } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
@@ -315,20 +296,14 @@ export function QueueTable({
       <Dialog open={rejectOpen} onClose={closeReject} title={t("bulk.rejectTitle", count(selected.length))} description={t("bulk.rejectHint")} closeLabel={tc("close")}>
         {rejectOpen ? (
           <form onSubmit={reject} noValidate className="space-y-4">
-            {formMessage ? (
-              <p role="alert" className="text-sm text-danger-700">
-                {formMessage}
-              </p>
-            ) : null}
+            <FormAlert message={formMessage} />
             <FormField label={tf("reason")} htmlFor="bulk-reason" hint={t("bulk.reasonHint")} error={reasonError} required>
-              <textarea
+              <Textarea
                 id="bulk-reason"
                 name="reason"
                 rows={5}
                 required
                 maxLength={2000}
-                dir="auto"
-                className={cn(fieldControlClasses, "px-3 py-2")}
                 aria-invalid={reasonError ? true : undefined}
                 aria-describedby={fieldDescribedBy("bulk-reason", { hint: t("bulk.reasonHint"), error: reasonError })}
               />

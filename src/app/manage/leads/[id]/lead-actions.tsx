@@ -3,24 +3,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent, type ReactNode } from "react";
-import { Button, Check, cn, Dialog, fieldControlClasses, fieldDescribedBy, FormField, Input, Select } from "@/components/ui";
+import { Button, Check, Dialog, fieldDescribedBy, FormField, Input, Select, FormAlert, Textarea } from "@/components/ui";
 import { PartnerPicker } from "@/components/partners/partner-picker";
 import { useTRPC } from "@/lib/trpc/client";
-import type { FormErrors } from "@/lib/trpc/form-errors";
+import { formMessage } from "@/lib/trpc/form-errors";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
 
-const textareaClasses = cn(fieldControlClasses, "px-3 py-2");
-
-/** The form's own message, when no field shown in it carries the error (a conflict, a stale status). */
-function FormMessage({ errors, visible }: { errors: FormErrors; visible: string[] }) {
-  if (!errors.message || visible.some((name) => errors.fields[name])) return null;
-  return (
-    <p role="alert" className="text-sm text-danger-700">
-      {errors.message}
-    </p>
-  );
-}
 
 /** A trigger button and its dialog; the form inside is mounted only while open, so it starts empty each time. */
 function ActionDialog({
@@ -73,14 +62,12 @@ function DialogButtons({ onCancel, submitLabel, loading, testId, danger }: { onC
 function TextField({ id, name, label, hint, error }: { id: string; name: string; label: string; hint: string; error: string | undefined }) {
   return (
     <FormField label={label} htmlFor={id} hint={hint} error={error} required>
-      <textarea
+      <Textarea
         id={id}
         name={name}
         rows={5}
         required
         maxLength={2000}
-        dir="auto"
-        className={textareaClasses}
         aria-invalid={error ? true : undefined}
         aria-describedby={fieldDescribedBy(id, { hint, error })}
       />
@@ -179,7 +166,7 @@ export function LeadActions({
         noValidate
         className="space-y-4"
       >
-        <FormMessage errors={errors} visible={["reason"]} />
+        <FormAlert message={formMessage(errors, ["reason"])} />
         <TextField id="reject-reason" name="reason" label={tf("reason")} hint={t("textHint")} error={field("reason")} />
         <DialogButtons onCancel={close} submitLabel={t("rejectSubmit")} loading={reject.isPending} testId="confirm-reject-lead" danger />
       </form>
@@ -196,7 +183,7 @@ export function LeadActions({
         noValidate
         className="space-y-4"
       >
-        <FormMessage errors={errors} visible={["message"]} />
+        <FormAlert message={formMessage(errors, ["message"])} />
         <TextField id="info-message" name="message" label={tf("message")} hint={t("textHint")} error={field("message")} />
         <DialogButtons onCancel={close} submitLabel={t("requestInfoSubmit")} loading={requestInfo.isPending} testId="confirm-request-info" />
       </form>
@@ -213,7 +200,7 @@ export function LeadActions({
         noValidate
         className="space-y-4"
       >
-        <FormMessage errors={errors} visible={["partnerId", "reason"]} />
+        <FormAlert message={formMessage(errors, ["partnerId", "reason"])} />
         <FormField label={tf("partnerId")} htmlFor="reassign-partner" error={field("partnerId")} required>
           <PartnerPicker id="reassign-partner" name="partnerId" activeOnly exclude={partnerId} invalid={Boolean(field("partnerId"))} describedBy={fieldDescribedBy("reassign-partner", { error: field("partnerId") })} />
         </FormField>
@@ -233,7 +220,7 @@ export function LeadActions({
         noValidate
         className="space-y-4"
       >
-        <FormMessage errors={errors} visible={["reason"]} />
+        <FormAlert message={formMessage(errors, ["reason"])} />
         <TextField id="lost-reason" name="reason" label={tf("reason")} hint={t("textHint")} error={field("reason")} />
         <DialogButtons onCancel={close} submitLabel={t("lostSubmit")} loading={markLost.isPending} testId="confirm-lost" danger />
       </form>
@@ -253,7 +240,7 @@ export function LeadActions({
             noValidate
             className="space-y-4"
           >
-            <FormMessage errors={errors} visible={["amount", "reason"]} />
+            <FormAlert message={formMessage(errors, ["amount", "reason"])} />
             <AmountField id="correct-amount" label={tf("amount")} hint={t("amountHint")} error={field("amount")} />
             <TextField id="correct-reason" name="reason" label={tf("reason")} hint={t("textHint")} error={field("reason")} />
             <DialogButtons onCancel={close} submitLabel={t("correctSubmit")} loading={correctDeal.isPending} testId="confirm-correct" />
@@ -291,7 +278,7 @@ export function LeadActions({
           className="grid gap-4 sm:grid-cols-2"
         >
           <div className="sm:col-span-2">
-            <FormMessage errors={errors} visible={["amount", "currency", "closedOn"]} />
+            <FormAlert message={formMessage(errors, ["amount", "currency", "closedOn"])} />
           </div>
           <AmountField id="won-amount" label={tf("amount")} hint={t("amountHint")} error={field("amount")} />
           <FormField label={tf("currency")} htmlFor="won-currency" error={field("currency")} required>

@@ -3,7 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Button, cn, Dialog, fieldControlClasses, fieldDescribedBy, FormField, Input, Select } from "@/components/ui";
+import { Button, Dialog, fieldDescribedBy, FormField, Input, Select, FormAlert, Textarea } from "@/components/ui";
+import { formMessage } from "@/lib/trpc/form-errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
@@ -11,17 +12,6 @@ import { useFormErrors } from "@/lib/trpc/use-form-errors";
 /** Keeps an email left-to-right inside a sentence of either direction (plain-text <bdi dir="ltr">). */
 const ltr = (text: string) => `\u2066${text}\u2069`;
 
-/** The form's own message, when no field shown here carries the error. */
-function FormMessage({ errors, visible }: { errors: { fields: Record<string, string>; message: string | null }; visible: string[] }) {
-  if (!errors.message || visible.some((name) => errors.fields[name])) return null;
-  return (
-    <p role="alert" className="text-sm text-danger-700">
-      {errors.message}
-    </p>
-  );
-}
-
-const textareaClasses = cn(fieldControlClasses, "px-3 py-2");
 
 export interface ProfileValues {
   name: string;
@@ -79,7 +69,7 @@ export function EditProfileButton({ partnerId, initial }: { partnerId: string; i
         {open ? (
           <form onSubmit={submit} noValidate className="grid gap-4 sm:grid-cols-2">
             <div className="sm:col-span-2">
-              <FormMessage errors={errors} visible={[...PROFILE_FIELDS]} />
+              <FormAlert message={formMessage(errors, [...PROFILE_FIELDS])} />
             </div>
             <FormField label={t("name")} htmlFor="profile-name" error={field("name")} required className="sm:col-span-2">
               <Input {...control("name")} required maxLength={120} autoComplete="organization" />
@@ -97,7 +87,7 @@ export function EditProfileButton({ partnerId, initial }: { partnerId: string; i
               <Input {...control("phone")} type="tel" dir="ltr" maxLength={40} autoComplete="tel" />
             </FormField>
             <FormField label={t("address")} htmlFor="profile-address" error={field("address")} className="sm:col-span-2">
-              <textarea {...control("address")} rows={3} maxLength={300} dir="auto" autoComplete="street-address" className={textareaClasses} />
+              <Textarea {...control("address")} rows={3} maxLength={300} autoComplete="street-address" />
             </FormField>
             <div className="flex justify-end gap-2 sm:col-span-2">
               <Button type="button" variant="ghost" onClick={close}>
@@ -136,7 +126,7 @@ export function ManagerForm({ partnerId, managerId, managers }: { partnerId: str
   }
   return (
     <form onSubmit={submit} noValidate className="space-y-3">
-      <FormMessage errors={errors} visible={["managerId"]} />
+      <FormAlert message={formMessage(errors, ["managerId"])} />
       <FormField label={t("manager.label")} htmlFor="partner-manager" hint={t("manager.hint")} error={field("managerId")}>
         <Select
           id="partner-manager"
@@ -250,16 +240,14 @@ export function StatusAction({ partnerId, name, status }: { partnerId: string; n
       >
         {open ? (
           <form onSubmit={submit} noValidate className="space-y-4">
-            <FormMessage errors={errors} visible={["reason"]} />
+            <FormAlert message={formMessage(errors, ["reason"])} />
             <FormField label={t("reason")} htmlFor="status-reason" hint={t("reasonHint")} error={field("reason")} required>
-              <textarea
+              <Textarea
                 id="status-reason"
                 name="reason"
                 rows={4}
                 required
                 maxLength={1000}
-                dir="auto"
-                className={textareaClasses}
                 aria-invalid={field("reason") ? true : undefined}
                 aria-describedby={fieldDescribedBy("status-reason", { hint: t("reasonHint"), error: field("reason") })}
               />
@@ -302,17 +290,15 @@ export function AddNoteForm({ partnerId }: { partnerId: string }) {
   }
   return (
     <form onSubmit={submit} noValidate className="space-y-3">
-      <FormMessage errors={errors} visible={["body"]} />
+      <FormAlert message={formMessage(errors, ["body"])} />
       <FormField label={t("label")} htmlFor="note-body" error={field("body")}>
-        <textarea
+        <Textarea
           id="note-body"
           name="body"
           rows={3}
           maxLength={5000}
-          dir="auto"
           value={body}
           onChange={(e) => setBody(e.target.value)}
-          className={textareaClasses}
           aria-invalid={field("body") ? true : undefined}
           aria-describedby={fieldDescribedBy("note-body", { error: field("body") })}
         />

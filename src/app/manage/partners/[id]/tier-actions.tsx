@@ -3,20 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Button, cn, Dialog, fieldControlClasses, fieldDescribedBy, FormField, Input, Select } from "@/components/ui";
+import { Button, Dialog, fieldDescribedBy, FormField, Input, Select, FormAlert, Textarea } from "@/components/ui";
+import { formMessage } from "@/lib/trpc/form-errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
 import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
-
-/** The form's own message, when no field shown here carries the error. */
-function FormMessage({ errors, visible }: { errors: { fields: Record<string, string>; message: string | null }; visible: string[] }) {
-  if (!errors.message || visible.some((name) => errors.fields[name])) return null;
-  return (
-    <p role="alert" className="text-sm text-danger-700">
-      {errors.message}
-    </p>
-  );
-}
 
 /** Tomorrow as yyyy-mm-dd (UTC), the earliest end an override can have. */
 function tomorrow(): string {
@@ -45,7 +36,7 @@ export function PlanSelect({ partnerId, currentPlanId, plans }: { partnerId: str
   }
   return (
     <form onSubmit={submit} noValidate className="space-y-2">
-      <FormMessage errors={errors} visible={["planId"]} />
+      <FormAlert message={formMessage(errors, ["planId"])} />
       <FormField label={t("plan")} htmlFor="partner-plan" hint={t("planHint")} error={field("planId")}>
         <div className="flex flex-wrap items-center gap-2">
           <Select
@@ -113,7 +104,7 @@ export function OverrideTierButton({ partnerId, partnerName, tiers }: { partnerI
         {/* Mounted only while open, so it starts empty each time. */}
         {open ? (
           <form onSubmit={submit} noValidate className="space-y-4">
-            <FormMessage errors={errors} visible={["tierId", "reason", "endsOn"]} />
+            <FormAlert message={formMessage(errors, ["tierId", "reason", "endsOn"])} />
             <FormField label={t("overrideTier")} htmlFor="override-tier" error={field("tierId")} required>
               <Select
                 id="override-tier"
@@ -132,15 +123,13 @@ export function OverrideTierButton({ partnerId, partnerName, tiers }: { partnerI
               </Select>
             </FormField>
             <FormField label={t("overrideReason")} htmlFor="override-reason" hint={t("overrideReasonHint")} error={field("reason")} required>
-              <textarea
+              <Textarea
                 id="override-reason"
                 name="reason"
                 rows={3}
                 required
                 minLength={10}
                 maxLength={1000}
-                dir="auto"
-                className={cn(fieldControlClasses, "px-3 py-2")}
                 aria-invalid={field("reason") ? true : undefined}
                 aria-describedby={fieldDescribedBy("override-reason", { hint: t("overrideReasonHint"), error: field("reason") })}
               />

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Button, Dialog, FormField, Input, Select, fieldDescribedBy } from "@/components/ui";
+import { Button, Dialog, FormField, Input, Select, fieldDescribedBy, FormAlert } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
 import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
@@ -45,7 +45,7 @@ export function InviteStaffButton({ roleLabels }: { roleLabels: RoleLabels }) {
       <Button onClick={() => setOpen(true)}>{t("invite")}</Button>
       <Dialog open={open} onClose={() => setOpen(false)} title={t("inviteTitle")} description={t("inviteHint")} closeLabel={tc("close")}>
         <form onSubmit={submit} noValidate className="space-y-4">
-          {errors.message && Object.keys(errors.fields).length === 0 ? <p role="alert" className="text-sm text-danger-700">{errors.message}</p> : null}
+          <FormAlert message={Object.keys(errors.fields).length === 0 ? errors.message : null} />
           <FormField label={t("name")} htmlFor="invite-name" error={field("name")}>
             <Input id="invite-name" name="name" autoComplete="off" aria-invalid={field("name") ? true : undefined} aria-describedby={fieldDescribedBy("invite-name", { error: field("name") })} />
           </FormField>
