@@ -83,7 +83,7 @@ async function emailOwners(tx: Db, partnerId: string, fromTierKey: string | null
  * recorded with the numbers that caused it, audited and emailed to the owners.
  */
 export async function recomputeTier(tx: Db, partnerId: string, clock: Clock, options: { actor?: StaffActor; cause?: "recompute" | "override" | "override_ended"; note?: string } = {}) {
-  const [partner] = await tx.select({ tierId: partners.tierId }).from(partners).where(eq(partners.id, partnerId)).for("update");
+  const [partner] = await tx.select({ tierId: partners.tierId }).from(partners).where(eq(partners.id, partnerId)).for("no key update");
   if (!partner) return null;
   const now = clock.now();
   const numbers = await trailingNumbers(tx, partnerId, clock);

@@ -53,7 +53,7 @@ async function assertProductOffered(tx: Db, productId: string) {
 export async function registerLead(db: Db, actor: PartnerActor, input: LeadInput, clock: Clock) {
   const { keys, row } = valuesOf(input, clock);
   return db.transaction(async (tx) => {
-    const [partner] = await tx.select({ status: partners.status }).from(partners).where(eq(partners.id, actor.partnerId)).for("update");
+    const [partner] = await tx.select({ status: partners.status }).from(partners).where(eq(partners.id, actor.partnerId)).for("no key update");
     if (partner?.status !== "active") throw new ForbiddenError("partner.suspended");
     const settings = await getProgramSettings(tx);
     const [recent] = await tx

@@ -122,7 +122,7 @@ export type ProfileValues = Omit<z.infer<typeof updatePartnerProfileInput>, "par
 
 /** Writes profile fields; shared by staff edits and the owner's own settings. */
 export async function writeProfile(tx: Db, partnerId: string, values: ProfileValues) {
-  const [before] = await tx.select().from(partners).where(eq(partners.id, partnerId)).for("update");
+  const [before] = await tx.select().from(partners).where(eq(partners.id, partnerId)).for("no key update");
   if (!before) throw new NotFoundError("partner.notFound", "partnerId");
   const [after] = await tx
     .update(partners)
@@ -153,7 +153,7 @@ export const assignManagerInput = z.object({ partnerId: z.uuid(), managerId: z.u
 
 export async function assignManager(db: Db, actor: StaffActor, input: z.infer<typeof assignManagerInput>, clock: Clock) {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(partners).where(eq(partners.id, input.partnerId)).for("update");
+    const [before] = await tx.select().from(partners).where(eq(partners.id, input.partnerId)).for("no key update");
     if (!before) throw new NotFoundError("partner.notFound", "partnerId");
     if (input.managerId) {
       const [manager] = await tx.select({ role: staffRoles.role }).from(staffRoles).where(eq(staffRoles.userId, input.managerId));
@@ -169,7 +169,7 @@ export const setPartnerStatusInput = z.object({ partnerId: z.uuid(), status: z.e
 /** Suspends or reactivates, recording the reason in the partner's status history. */
 export async function setPartnerStatus(db: Db, actor: StaffActor, input: z.infer<typeof setPartnerStatusInput>, clock: Clock) {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(partners).where(eq(partners.id, input.partnerId)).for("update");
+    const [before] = await tx.select().from(partners).where(eq(partners.id, input.partnerId)).for("no key update");
     if (!before) throw new NotFoundError("partner.notFound", "partnerId");
     if (before.status === input.status) throw new ConflictError(`partner.already.${input.status}`, "status");
     await tx.update(partners).set({ status: input.status }).where(eq(partners.id, input.partnerId));
