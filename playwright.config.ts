@@ -1,14 +1,15 @@
 import { defineConfig, devices } from "@playwright/test";
-import fs from "node:fs";
+import { chromiumForTests } from "./scripts/browser-path.mjs";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 
-/** Debian's Chromium (no browser downloads here); CHROMIUM_PATH overrides. */
-function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
-  return candidates.find((p): p is string => Boolean(p && fs.existsSync(p)));
-}
+/**
+ * The same browser scripts/ensure-browser.mjs settled on (CHROMIUM_PATH, Debian's Chromium, one on
+ * PATH, or Playwright's own if it is on disk). Throws a one-line fix rather than letting Playwright
+ * fall back to a ~/.cache path that is not there; `npm test` runs ensure-browser first, which installs one.
+ */
+const executablePath = chromiumForTests();
 
 export default defineConfig({
   testDir: "./e2e",
@@ -24,7 +25,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: chromiumPath(),
+      executablePath,
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoMissingTranslations, navLabels, signIn, signInAndWait, USERS } from "./helpers";
+import { expectNoMissingTranslations, linkFromOutbox, navLabels, signIn, signInAndWait, USERS } from "./helpers";
 
 test.describe("signing in", () => {
   test("each staff role sees the console sections it may use", async ({ page }) => {
@@ -46,14 +46,23 @@ test.describe("signing in", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test("repeated wrong passwords are paused with a clear message", async ({ page }) => {
+  test("repeated wrong passwords are paused with a clear message that offers the emailed link", async ({ page, browser }) => {
     for (let attempt = 1; attempt <= 5; attempt++) {
       await signIn(page, "tobias@cobalt.demo", `wrong-${attempt}`);
       await expect(page.getByTestId("login-error")).toHaveText("That email and password do not match an account.");
     }
     await signIn(page, "tobias@cobalt.demo");
-    await expect(page.getByTestId("login-error")).toContainText("Too many failed attempts. Wait 15 minutes");
+    await expect(page.getByTestId("login-error")).toContainText("Too many failed password attempts. Wait 15 minutes");
+    await expect(page.getByTestId("login-error")).toContainText("sign in with an emailed link instead");
     await expect(page).toHaveURL(/\/login/);
+
+    // The emailed link is never paused: the locked-out owner still gets in.
+    await page.getByTestId("use-link-instead").click();
+    await expect(page.locator("#link-email")).toHaveValue("tobias@cobalt.demo");
+    await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+    await expect(page).toHaveURL(/\/login\/check-email/);
+    await page.goto(await linkFromOutbox(browser, "tobias@cobalt.demo", /sign-in link/));
+    await expect(page).toHaveURL(/\/dashboard$/);
   });
 
   test("a partner opening the staff console gets a 403 page", async ({ page }) => {

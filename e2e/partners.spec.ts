@@ -60,6 +60,18 @@ test.describe("joining the program", () => {
     await expect(page.getByTestId("invitation-state")).toContainText("Your account is set up");
   });
 
+  test("applying with an address that already has an account looks like any application; its owner is told by email", async ({ page, browser }) => {
+    await fillApplication(page, "Vogel Consulting", "vogel-consulting.example", "lena@cobalt.demo");
+    await page.getByTestId("submit-application").click();
+    // The same answer as for a new address, so the form cannot tell who has an account.
+    await expect(page.getByTestId("application-received")).toBeVisible();
+    await expect(page.locator("#contactEmail-error")).toHaveCount(0);
+    const email = await readEmail(browser, "lena@cobalt.demo", /About your application/);
+    expect(email).toContain("already has a Tierwise account");
+    expect(email).toMatch(/\/login\b/);
+    expect(email).toContain("/forgot");
+  });
+
   test("a rejected application is told why by email", async ({ page, browser }) => {
     await signInAndWait(page, USERS.manager, /\/manage$/);
     await page.goto("/manage/applications");

@@ -26,7 +26,10 @@ if (builtAt < sourcesAt) {
 }
 
 const port = process.env.PORT ?? "3000";
-const server = spawn(process.execPath, [next, "start", "-p", port], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-console.log(`\nTierwise is starting at http://localhost:${port}`);
+// scripts/server.mjs rather than `next start`: it records the socket's address for rate limits.
+// The cross-site check accepts APP_URL's host only, so on another port APP_URL must follow it.
+const appUrl = process.env.APP_URL || `http://localhost:${port}`;
+const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs"), port], { stdio: "inherit", env: { ...process.env, APP_URL: appUrl, NEXT_TELEMETRY_DISABLED: "1" } });
+console.log(`\nTierwise is starting at ${appUrl}`);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

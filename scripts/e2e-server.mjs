@@ -7,7 +7,8 @@ const dataDir = ".data-e2e";
 rmSync(dataDir, { recursive: true, force: true });
 const env = { ...process.env, DATA_DIR: dataDir, APP_URL: `http://localhost:${port}`, PORT: port, SEED_DEMO: "true", TIME_TRAVEL: "true" };
 delete env.DATABASE_URL;
-const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { env, stdio: "inherit" });
+// The production server as `npm start` runs it, socket address recording included.
+const child = spawn(process.execPath, ["scripts/server.mjs", port], { env, stdio: "inherit" });
 const stop = () => child.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

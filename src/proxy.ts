@@ -1,7 +1,9 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextMiddleware, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
 import { baseAuthConfig } from "@/server/auth/config";
 import { authSecret } from "@/server/auth/secret";
+import { strictTransportSecurity } from "@/server/security/headers";
 
 const { auth } = NextAuth(() => ({ ...baseAuthConfig, secret: authSecret() }));
 
@@ -47,12 +49,30 @@ const middleware = auth((req) => {
 // With a lazy config, next-auth hands the wrapped middleware back as a promise.
 let ready: Promise<NextMiddleware> | undefined;
 
+/** HSTS on every response the proxy sees, redirects included; the value depends on APP_URL. */
+function withTransportSecurity(response: Response): Response {
+  const hsts = strictTransportSecurity(env().APP_URL);
+  if (!hsts) return response;
+  try {
+    response.headers.set("strict-transport-security", hsts);
+    return response;
+  } catch {
+    // Response.redirect() and friends have immutable headers: copy them onto a new response.
+    const headers = new Headers(response.headers);
+    headers.set("strict-transport-security", hsts);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
+
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   ready ??= Promise.resolve(middleware as unknown as NextMiddleware | Promise<NextMiddleware>);
-  return (await ready)(request, event);
+  const response = await (await ready)(request, event);
+  // Nothing returned means "carry on"; an explicit next() is the same and can carry the header.
+  return withTransportSecurity(response ?? NextResponse.next());
 }
 
 export const config = {
-  // Static files skip the proxy; their security headers come from next.config.mjs.
+  // Static files skip the proxy; their security headers come from next.config.mjs. They get no
+  // HSTS, which is fine: browsers apply it per host, from any page's response.
   matcher: ["/((?!_next/static|_next/image|fonts/).*)"],
 };

@@ -21,7 +21,7 @@ export interface RunningServer {
  */
 export async function start(databaseUrl: string, port: number): Promise<RunningServer> {
   const base = `http://localhost:${port}`;
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+  const child = spawn(process.execPath, ["scripts/server.mjs", String(port)], {
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
     env: {

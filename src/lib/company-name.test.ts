@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeCompanyName } from "./company-name";
-import { normalizeDomain } from "./domain-name";
+import { emailDomain, normalizeDomain } from "./domain-name";
 
 describe("normalizeCompanyName", () => {
   it.each([
@@ -53,5 +53,34 @@ describe("normalizeDomain for leads", () => {
 
   it.each(["", "acme", "not a domain", "https://"])("%j is not a domain", (input) => {
     expect(normalizeDomain(input)).toBeNull();
+  });
+});
+
+describe("invisible characters and compatibility forms", () => {
+  it.each([
+    ["Vandel\u200Bay Industries", "Vandelay Industries"],
+    ["\u202EVande\u202Alay\u202C Indus\u2067tries\u2069", "Vandelay Industries"],
+    ["Cyber\u00ADdyne", "Cyberdyne"],
+    ["Cyber\uFEFFdyne", "Cyberdyne"],
+    ["Ａｃｍｅ", "Acme"],
+    ["ac\u200Dme", "acme"],
+  ])("%j = %j", (a, b) => {
+    expect(normalizeCompanyName(a)).toBe(normalizeCompanyName(b));
+  });
+
+  it.each([
+    ["exa\u200Bmple.com", "example.com"],
+    ["exa\u200Dmple.com", "example.com"],
+    ["\u202Eexample.com", "example.com"],
+    ["exa\u2066mple\u2069.com", "example.com"],
+    ["exa\u00ADmple.com", "example.com"],
+    ["\uFEFFhttps://www.example.com/", "example.com"],
+    ["ｅｘａｍｐｌｅ．ｃｏｍ", "example.com"],
+  ])("domain %j → %s", (input, expected) => {
+    expect(normalizeDomain(input)).toBe(expected);
+  });
+
+  it("reads an email's domain without its invisible characters", () => {
+    expect(emailDomain("dana@exa\u200Dmple.com")).toBe("example.com");
   });
 });

@@ -1,6 +1,9 @@
+import { comparableText } from "./text";
+
 /**
  * A company name reduced to what identifies the company, for conflict checks:
- * "Acme, Inc." = "ACME" = "acme ltd". Case, accents, punctuation and trailing legal forms go.
+ * "Acme, Inc." = "ACME" = "acme ltd". Case, accents, punctuation and trailing legal forms go, and
+ * so do invisible format characters ("Vandel\u200Bay" = "Vandelay") and compatibility forms.
  */
 const LEGAL_SUFFIXES = new Set([
   "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "llp", "lp", "plc",
@@ -26,7 +29,7 @@ const SPACED_FORMS: [RegExp, string][] = [
 ];
 
 export function normalizeCompanyName(name: string): string {
-  let text = name
+  let text = comparableText(name)
     .normalize("NFKD")
     .replace(/\p{M}/gu, "") // accents: "Société" → "societe"
     .toLowerCase()

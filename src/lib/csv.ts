@@ -1,9 +1,18 @@
 /** CSV in and out: RFC 4180 quoting, a BOM for spreadsheets, and formulas neutralized on export. */
 
+/** A bare number ("-12.50", "7"): what our own exports write for amounts, and never a formula. */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+/**
+ * What a spreadsheet may run as a formula: a cell starting with a tab or carriage return, or with
+ * = + - @ (or their full-width forms ＝ ＋ － ＠) after any spaces or invisible format characters,
+ * which spreadsheets skip before deciding what a cell is.
+ */
+const FORMULA_START = /^[\t\r]|^[\s\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/u;
+
 export function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
-  // Quote everything; neutralize spreadsheet formulas (CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  // Quote everything; neutralize spreadsheet formulas (CSV injection), but leave negative amounts numbers.
+  const safe = !PLAIN_NUMBER.test(text) && FORMULA_START.test(text) ? `'${text}` : text;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 

@@ -1,6 +1,12 @@
-/** The host a website or email belongs to, normalized for duplicate checks ("https://www.Acme.com/x" → "acme.com"). */
+import { comparableText } from "./text";
+
+/**
+ * The host a website or email belongs to, normalized for duplicate checks ("https://www.Acme.com/x"
+ * → "acme.com"). Invisible format characters go first ("exa\u200Dmple.com" → "example.com"), and
+ * compatibility forms are folded ("ｅｘａｍｐｌｅ．ｃｏｍ"), so what looks the same is the same.
+ */
 export function normalizeDomain(websiteOrHost: string): string | null {
-  const raw = websiteOrHost.trim().toLowerCase();
+  const raw = comparableText(websiteOrHost).trim().toLowerCase();
   if (!raw) return null;
   try {
     const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(raw) ? raw : `https://${raw}`);
@@ -12,7 +18,7 @@ export function normalizeDomain(websiteOrHost: string): string | null {
 }
 
 export function emailDomain(email: string): string {
-  return email.trim().toLowerCase().split("@")[1] ?? "";
+  return comparableText(email).trim().toLowerCase().split("@")[1] ?? "";
 }
 
 /** Free mailbox providers: sharing one of these says nothing about being the same company. */

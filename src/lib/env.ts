@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { NO_TRUSTED_PROXIES, parseTrustedProxies } from "./trusted-proxies";
 
 /**
  * Every environment variable the app reads, parsed once. Defaults make the embedded demo run
@@ -20,6 +21,20 @@ const schema = z.object({
   TIME_TRAVEL: z.enum(["true", "false"]).default("false"),
   /** `npm run bench` only: turns on the baseline page and mutation the scenarios are measured against. */
   BENCH_ENDPOINTS: z.enum(["true", "false"]).default("false"),
+  /**
+   * Which X-Forwarded-For entries come from our own reverse proxies: a hop count ("1") or
+   * addresses and CIDRs ("10.0.0.0/8,::1"). Unset: none, the client is the socket peer.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return NO_TRUSTED_PROXIES;
+      const parsed = parseTrustedProxies(value);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: "custom", message: parsed.error });
+      return z.NEVER;
+    }),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * The one place that multiplies, rounds, formats and parses money. Amounts are bigint minor
  * units with an ISO 4217 currency beside them; rates are integer basis points. No floats.
@@ -9,6 +11,82 @@ export interface Money {
 }
 
 const BPS_DENOMINATOR = 10_000n;
+
+/**
+ * The largest amount anyone may enter, in minor units, whatever the field: 10^13 (100 billion
+ * in a two-decimal currency, 10 trillion yen, 10 billion dinars). Columns are int8 (≈ 9.22 × 10^18),
+ * so this leaves a factor of about 900,000 for the sums we store: a commission is at most 100% of
+ * its deal (≤ 10^13), a partner's running balance or a payout adds up entries, tier revenue adds
+ * up deals, and even 900,000 entries of the maximum each stay inside int8. Larger inputs used to
+ * reach the database and fail there (HTTP 500) or, summed, overflow later.
+ */
+export const MAX_MINOR_UNITS = 10n ** 13n;
+
+/**
+ * Which amounts a field takes: `positive` (a deal, a flat commission), `nonNegative` (a threshold,
+ * a minimum payout), `signed` (an adjustment: credit or debit). All stay within ±MAX_MINOR_UNITS.
+ */
+export type AmountSign = "positive" | "nonNegative" | "signed";
+
+const MIN_BY_SIGN: Record<AmountSign, { min: bigint; code: string }> = {
+  positive: { min: 1n, code: "money.positive" },
+  nonNegative: { min: 0n, code: "money.notNegative" },
+  signed: { min: -MAX_MINOR_UNITS, code: "money.tooLarge" },
+};
+
+/**
+ * Minor units already parsed (a bigint from a form or the API), within the one range. Messages
+ * are keys under `errors.`: money.tooLarge, money.positive, money.notNegative.
+ */
+export function minorUnits(sign: AmountSign = "nonNegative") {
+  const { min, code } = MIN_BY_SIGN[sign];
+  return z.bigint().min(min, { message: code }).max(MAX_MINOR_UNITS, { message: "money.tooLarge" });
+}
+
+const MAX_AMOUNT_TEXT = 24;
+const AMOUNT_SYNTAX = /^(-)?(\d+)(?:\.(\d*))?$/;
+
+/**
+ * An amount as typed, at the input's edge, before its currency is known (it may come from the
+ * program or the lead): at most 24 characters, and refused with the same keys as `moneyAmount`
+ * for everything that does not depend on the currency: not an amount (money.invalid), a sign or a
+ * zero the field does not take, a whole part above MAX_MINOR_UNITS (too large in every currency).
+ * The exact parse and range, in the currency's minor units, is `moneyAmount`'s, in the service.
+ */
+export function moneyText({ sign = "positive", required = true }: { sign?: AmountSign; required?: boolean } = {}) {
+  const text = z.string().trim().max(MAX_AMOUNT_TEXT);
+  return (required ? text.min(1) : text).superRefine((typed, ctx) => {
+    if (typed === "" || typed.length > MAX_AMOUNT_TEXT) return; // the length checks speak for these
+    const match = AMOUNT_SYNTAX.exec(typed.replace(/[\s,_]/g, ""));
+    const refuse = (message: string) => ctx.addIssue({ code: "custom", message });
+    if (!match) return refuse("money.invalid");
+    const [, minus, whole = "0", fraction = ""] = match;
+    const magnitude = BigInt(whole);
+    if (magnitude > MAX_MINOR_UNITS) return refuse("money.tooLarge");
+    const zero = magnitude === 0n && /^0*$/.test(fraction);
+    if (minus && !zero && sign !== "signed") return refuse(MIN_BY_SIGN[sign].code);
+    if (zero && sign === "positive") return refuse("money.positive");
+  });
+}
+
+/**
+ * An amount as typed ("12,500.00") in a currency, to bigint minor units within the one range:
+ * money.invalid when it is not an amount (or has more decimals than the currency), then the
+ * range checks of `minorUnits`. The currency must already be valid (see isCurrencyCode).
+ */
+export function moneyAmount(currency: string, sign: AmountSign = "nonNegative") {
+  return z
+    .string()
+    .transform((text, ctx) => {
+      const minor = parseMoney(text, currency);
+      if (minor === null) {
+        ctx.addIssue({ code: "custom", message: "money.invalid" });
+        return z.NEVER;
+      }
+      return minor;
+    })
+    .pipe(minorUnits(sign));
+}
 
 export function isCurrencyCode(code: string): boolean {
   if (!/^[A-Z]{3}$/.test(code)) return false;

@@ -3,9 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
+import { useFormStatus } from "react-dom";
 import { Button, FormField, Input, Select, fieldDescribedBy, useToast, FormAlert } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
+import { signOutEverywhereAction } from "./actions";
 
 export function ChangePasswordForm() {
   const t = useTranslations("account");
@@ -65,5 +67,23 @@ export function LanguageForm({ current }: { current: "en" | "ar" }) {
         <option value="ar" lang="ar">{t("common.languages.ar")}</option>
       </Select>
     </FormField>
+  );
+}
+
+function SignOutEverywhereButton() {
+  const t = useTranslations("account");
+  const { pending } = useFormStatus();
+  return (
+    <Button type="submit" variant="secondary" loading={pending} data-testid="sign-out-everywhere">
+      {t("signOutEverywhere")}
+    </Button>
+  );
+}
+
+export function SignOutEverywhereForm() {
+  return (
+    <form action={signOutEverywhereAction}>
+      <SignOutEverywhereButton />
+    </form>
   );
 }

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardBody, CardHeader } from "@/components/ui";
 import { PageHeader } from "@/components/page/page-header";
 import { api } from "@/server/trpc/server";
-import { ChangePasswordForm, LanguageForm } from "./account-forms";
+import { ChangePasswordForm, LanguageForm, SignOutEverywhereForm } from "./account-forms";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("account"))("title") };
@@ -41,6 +41,12 @@ export default async function AccountPage() {
           <CardHeader title={t("account.changePassword")} as="h2" />
           <CardBody>
             <ChangePasswordForm />
+          </CardBody>
+        </Card>
+        <Card className="lg:col-span-2">
+          <CardHeader title={t("account.sessions")} description={t("account.sessionsHint")} as="h2" />
+          <CardBody>
+            <SignOutEverywhereForm />
           </CardBody>
         </Card>
       </div>

@@ -3,8 +3,8 @@ import { partnerMemberships, partners, staffRoles, users } from "@/server/db/sch
 import type { Db } from "@/server/db/types";
 import type { Actor } from "@/server/domains/actor";
 
-/** Loads who a signed-in user is right now (role changes and deactivation apply at once). */
-export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
+/** Who a user is right now, and the session version their sessions must carry. */
+export async function loadActorWithVersion(db: Db, userId: string): Promise<{ actor: Actor; sessionVersion: number } | null> {
   const [row] = await db
     .select({
       id: users.id,
@@ -13,6 +13,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
       kind: users.kind,
       locale: users.locale,
       deactivatedAt: users.deactivatedAt,
+      sessionVersion: users.sessionVersion,
       staffRole: staffRoles.role,
       partnerId: partnerMemberships.partnerId,
       partnerRole: partnerMemberships.role,
@@ -25,9 +26,29 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
     .where(eq(users.id, userId));
   if (!row || row.deactivatedAt) return null;
   const base = { userId: row.id, email: row.email, name: row.name, locale: row.locale };
-  if (row.kind === "staff" && row.staffRole) return { kind: "staff", ...base, staffRole: row.staffRole };
+  const { sessionVersion } = row;
+  if (row.kind === "staff" && row.staffRole) return { actor: { kind: "staff", ...base, staffRole: row.staffRole }, sessionVersion };
   if (row.kind === "partner" && row.partnerId && row.partnerRole && row.partnerStatus) {
-    return { kind: "partner", ...base, partnerId: row.partnerId, partnerRole: row.partnerRole, partnerStatus: row.partnerStatus };
+    return {
+      actor: { kind: "partner", ...base, partnerId: row.partnerId, partnerRole: row.partnerRole, partnerStatus: row.partnerStatus },
+      sessionVersion,
+    };
   }
   return null;
+}
+
+/** Loads who a signed-in user is right now (role changes and deactivation apply at once). */
+export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
+  return (await loadActorWithVersion(db, userId))?.actor ?? null;
+}
+
+/**
+ * The actor a session names, or null when the session was issued before the user's current
+ * session version (a password change or reset, or "sign out everywhere"): it is signed out.
+ * Sessions from before versions existed count as version 0, the column's default.
+ */
+export async function loadSessionActor(db: Db, claims: { id: string; sessionVersion?: number | null }): Promise<Actor | null> {
+  const loaded = await loadActorWithVersion(db, claims.id);
+  if (!loaded || loaded.sessionVersion !== (claims.sessionVersion ?? 0)) return null;
+  return loaded.actor;
 }

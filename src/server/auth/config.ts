@@ -11,11 +11,18 @@ export interface SessionClaims {
   partnerRole: PartnerRole | null;
   partnerId: string | null;
   locale: Locale | null;
+  /** The user's session version when this session was issued; a raised version signs it out. */
+  sessionVersion: number;
 }
 
 declare module "next-auth" {
   interface Session {
     user: SessionClaims;
+    /**
+     * Only ever passed to unstable_update on the server: the proof that lets the jwt callback
+     * carry this session over a version raise. Never part of a session sent to the browser.
+     */
+    handover?: string;
   }
 }
 

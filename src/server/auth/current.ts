@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { getDb } from "@/server/db/client";
 import type { Actor } from "@/server/domains/actor";
 import { auth } from "./index";
-import { loadActor } from "./actor";
+import { loadSessionActor } from "./actor";
 
 /** The signed-in actor for this render, read once per request. */
 export const getCurrentActor = cache(async (): Promise<Actor | null> => {
@@ -11,7 +11,8 @@ export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   if (process.env.NEXT_PHASE === "phase-production-build") return null;
   const session = await auth();
   if (!session?.user?.id) return null;
-  return loadActor(await getDb(), session.user.id);
+  // A session issued before a password change or "sign out everywhere" has no actor.
+  return loadSessionActor(await getDb(), session.user);
 });
 
 export const getRequestHeaders = cache(async () => new Headers(await headers()));

@@ -4,18 +4,17 @@ import type { EmailConfig } from "next-auth/providers/email";
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import type { Db } from "@/server/db/types";
-import { systemClock, MINUTE } from "@/lib/clock";
+import { systemClock } from "@/lib/clock";
 import { DomainError } from "@/server/domains/errors";
-import type { Actor } from "@/server/domains/actor";
-import { enqueueEmail } from "@/server/integrations/email/outbox";
 import { nudge } from "@/server/jobs/runtime";
 import { QUEUES } from "@/server/jobs/queues";
 import { loadActor } from "./actor";
 import { tierwiseAdapter } from "./adapter";
-import { baseAuthConfig, type SessionClaims } from "./config";
+import { baseAuthConfig } from "./config";
 import { normalizeEmail, verifyCredentials } from "./credentials";
-import { hitRate } from "./rate-limit";
 import { authSecret } from "./secret";
+import { refreshSessionToken, sessionHandover } from "./session";
+import { sendSignInLink } from "./sign-in-link";
 import { clientIp } from "./request";
 
 /** The codes a sign-in form can show (auth.signInError.<code>). */
@@ -30,19 +29,6 @@ const credentialsInput = z.object({ email: z.string().min(1).max(320), password:
 
 export const SIGN_IN_LINK_TTL_SECONDS = 24 * 60 * 60;
 
-export function claimsOf(actor: Actor): SessionClaims {
-  return {
-    id: actor.userId,
-    name: actor.name,
-    email: actor.email,
-    kind: actor.kind,
-    staffRole: actor.kind === "staff" ? actor.staffRole : null,
-    partnerRole: actor.kind === "partner" ? actor.partnerRole : null,
-    partnerId: actor.kind === "partner" ? actor.partnerId : null,
-    locale: actor.locale,
-  };
-}
-
 function emailProvider(db: Db): EmailConfig {
   return {
     id: "email",
@@ -51,12 +37,7 @@ function emailProvider(db: Db): EmailConfig {
     maxAge: SIGN_IN_LINK_TTL_SECONDS,
     normalizeIdentifier: normalizeEmail,
     async sendVerificationRequest({ identifier, url }) {
-      const [user] = await db.query.users.findMany({ where: (u, { eq }) => eq(u.email, identifier), limit: 1 });
-      // Unknown or deactivated addresses get no email; the page says the same either way.
-      if (!user || user.deactivatedAt) return;
-      const state = await hitRate(db, `signin-link:${identifier}`, { limit: 5, windowMs: 15 * MINUTE }, systemClock);
-      if (state.limited) return;
-      await enqueueEmail(db, { to: identifier, locale: user.locale ?? "en", template: "signInLink", params: { url } }, systemClock);
+      await sendSignInLink(db, { identifier, url }, systemClock);
       await nudge(QUEUES.emailOutbox.name);
     },
     options: {},
@@ -65,9 +46,10 @@ function emailProvider(db: Db): EmailConfig {
 
 async function fullConfig(): Promise<NextAuthConfig> {
   const db = await getDb();
+  const secret = authSecret();
   return {
     ...baseAuthConfig,
-    secret: authSecret(),
+    secret,
     adapter: tierwiseAdapter(db),
     logger: {
       // A refused password is an expected outcome, already rate-limited and answered on the form.
@@ -101,18 +83,20 @@ async function fullConfig(): Promise<NextAuthConfig> {
     ],
     callbacks: {
       ...baseAuthConfig.callbacks,
-      async jwt({ token, user, trigger }) {
-        const userId = user?.id ?? token.sub;
-        if (userId && (user || trigger === "update" || !token.claims)) {
-          const actor = await loadActor(db, userId);
-          if (!actor) return null;
-          token.sub = actor.userId;
-          token.claims = claimsOf(actor);
-        }
-        return token;
+      jwt({ token, user, trigger, session }) {
+        return refreshSessionToken(db, { token, user, trigger, session }, { secret, now: systemClock.now() });
       },
     },
   };
 }
 
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(fullConfig);
+
+/**
+ * Keeps the session making this request signed in across a session-version raise it caused
+ * itself (a password change): its cookie is re-issued at the new version, while every other
+ * session stays stale. Needs a request that may set cookies (a route handler or server action).
+ */
+export async function reissueSession(userId: string, sessionVersion: number): Promise<void> {
+  await unstable_update({ handover: sessionHandover(authSecret(), userId, sessionVersion, systemClock.now()) });
+}

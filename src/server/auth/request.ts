@@ -1,6 +1,2 @@
-/** The caller's IP as the nearest proxy reported it; "unknown" when none did. */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0]!.trim() || "unknown";
-  return headers.get("x-real-ip")?.trim() || "unknown";
-}
+// The logic lives with the other request-security helpers; callers keep importing it from here.
+export { clientAddress, clientIp } from "@/server/security/client-address";

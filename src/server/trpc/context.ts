@@ -1,7 +1,7 @@
 import { appClock } from "@/server/time";
 import { getDb } from "@/server/db/client";
-import { auth } from "@/server/auth";
-import { loadActor } from "@/server/auth/actor";
+import { auth, reissueSession } from "@/server/auth";
+import { loadSessionActor } from "@/server/auth/actor";
 import { clientIp } from "@/server/auth/request";
 import { resolveLocale } from "@/i18n/resolve";
 import type { Context } from "./init";
@@ -10,7 +10,9 @@ import type { Context } from "./init";
 export async function createContext(opts: { headers: Headers }): Promise<Context> {
   const db = await getDb();
   const session = await auth();
-  const actor = session?.user?.id ? await loadActor(db, session.user.id) : null;
+  // A session issued before a password change or "sign out everywhere" has no actor.
+  const actor = session?.user?.id ? await loadSessionActor(db, session.user) : null;
   const locale = resolveLocale({ actor, headers: opts.headers });
-  return { db, actor, clock: appClock, locale, ip: clientIp(opts.headers) };
+  const control = actor ? { reissue: (sessionVersion: number) => reissueSession(actor.userId, sessionVersion) } : undefined;
+  return { db, actor, clock: appClock, locale, ip: clientIp(opts.headers), session: control };
 }

@@ -1,9 +1,10 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import { findControlCharacters } from "@/lib/control-characters";
 import type { Clock } from "@/lib/clock";
 import type { Db } from "@/server/db/types";
 import type { Actor, Locale, PartnerActor, StaffActor, StaffRole } from "@/server/domains/actor";
-import { DomainError } from "@/server/domains/errors";
+import { DomainError, InvalidError } from "@/server/domains/errors";
 import { hasAcceptedCurrentTerms } from "@/server/domains/partners/terms";
 import { describeError, toTRPCError } from "./errors";
 
@@ -13,6 +14,13 @@ export interface Context {
   clock: Clock;
   locale: Locale;
   ip: string;
+  /** The caller's own session cookie, where the transport can set one (the API route only). */
+  session?: SessionControl;
+}
+
+export interface SessionControl {
+  /** Re-issues this session at the user's new session version, so it stays signed in. */
+  reissue(sessionVersion: number): Promise<void>;
 }
 
 /** Who may call a procedure; the router-wide access test reads it from every procedure. */
@@ -46,7 +54,17 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-const base = t.procedure.use(mapDomainErrors);
+/**
+ * No input anywhere may carry control characters (NUL cannot even be stored): refused here,
+ * once for every procedure, as a field error on the field that holds one.
+ */
+const refuseControlCharacters = t.middleware(async ({ getRawInput, next }) => {
+  const path = findControlCharacters(await getRawInput());
+  if (path) throw new InvalidError("validation.controlCharacters", path.join(".") || "_form");
+  return next();
+});
+
+const base = t.procedure.use(mapDomainErrors).use(refuseControlCharacters);
 
 export const publicProcedure = base.meta({ access: "public" });
 

@@ -15,6 +15,8 @@ export function LoginForms({ callbackUrl, linkError }: { callbackUrl: string; li
   const [linkState, linkAction, linkPending] = useActionState(requestSignInLink, initial);
   const state = mode === "password" ? passwordState : linkState;
   const [code, minutes] = (state.error ?? "").split(":");
+  // Password sign-in is paused for this address and network; the emailed link never is.
+  const offerLink = mode === "password" && code === "rate_limited";
   const message = state.error
     ? code === "rate_limited"
       ? t("errors.rateLimited", { minutes: Number(minutes) || 15 })
@@ -44,9 +46,14 @@ export function LoginForms({ callbackUrl, linkError }: { callbackUrl: string; li
           ))}
         </div>
         {message ? (
-          <p role="alert" className="mt-4 rounded-md border border-danger-200 bg-danger-50 px-3 py-2 text-sm text-danger-800" data-testid="login-error">
-            {message}
-          </p>
+          <div role="alert" className="mt-4 rounded-md border border-danger-200 bg-danger-50 px-3 py-2 text-sm text-danger-800" data-testid="login-error">
+            <p>{message}</p>
+            {offerLink ? (
+              <button type="button" onClick={() => setMode("link")} className="mt-2 font-medium text-brand-700 underline" data-testid="use-link-instead">
+                {t("useLinkInstead")}
+              </button>
+            ) : null}
+          </div>
         ) : null}
         {mode === "password" ? (
           <form action={passwordAction} className="mt-4 space-y-4">
@@ -70,7 +77,7 @@ export function LoginForms({ callbackUrl, linkError }: { callbackUrl: string; li
           <form action={linkAction} className="mt-4 space-y-4">
             <input type="hidden" name="callbackUrl" value={callbackUrl} />
             <FormField label={t("email")} htmlFor="link-email" hint={t("linkHint")}>
-              <Input id="link-email" name="email" type="email" dir="ltr" autoComplete="username" required defaultValue={linkState.email} />
+              <Input id="link-email" name="email" type="email" dir="ltr" autoComplete="username" required defaultValue={linkState.email || passwordState.email} />
             </FormField>
             <Button type="submit" className="w-full" loading={linkPending}>
               {t("sendLink")}

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button, Card, CardBody, CardFooter, FormField, Input, Select, fieldDescribedBy, FormAlert } from "@/components/ui";
-import { parseMoney } from "@/lib/money";
+import { moneyAmount } from "@/lib/money";
 import { useTRPC } from "@/lib/trpc/client";
 import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
 import { useFormErrors } from "@/lib/trpc/use-form-errors";
@@ -42,13 +42,15 @@ export function ProgramSettingsForm({ initial, currencies }: { initial: Values; 
   function submit(event: FormEvent) {
     event.preventDefault();
     clear();
-    const minimumPayoutMinor = parseMoney(values.minimumPayout, values.currency);
-    if (minimumPayoutMinor === null || minimumPayoutMinor < 0n) {
-      setField("minimumPayoutMinor", te("validation.amount"));
+    // The same parser and range as the server; a malformed amount gets this form's own example.
+    const minimumPayout = moneyAmount(values.currency, "nonNegative").safeParse(values.minimumPayout);
+    if (!minimumPayout.success) {
+      const code = minimumPayout.error.issues[0]?.message ?? "money.invalid";
+      setField("minimumPayoutMinor", te(code === "money.invalid" ? "validation.amount" : code));
       return;
     }
     const { minimumPayout: _shown, ...rest } = values;
-    save.mutate({ ...rest, minimumPayoutMinor });
+    save.mutate({ ...rest, minimumPayoutMinor: minimumPayout.data });
   }
 
   const dayInput = (name: (typeof NUMBER_FIELDS)[number]) => (

@@ -185,6 +185,22 @@ export const ledgerEntries = pgTable(
   ],
 );
 
+/**
+ * The source events the commission engine has decided, one row each (a won deal at its revision:
+ * "lead:<id>:r<revision>"). The entries an event earns are computed once, in the transaction that
+ * writes this row; a replay finds the row and posts nothing, whatever changed since (a campaign
+ * created later, a tier reached later, a plan published later), even when the event earned nothing.
+ */
+export const commissionEvents = pgTable(
+  "commission_events",
+  {
+    eventKey: text("event_key").primaryKey(),
+    leadId: uuid("lead_id").references(() => leads.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("commission_events_lead_idx").on(t.leadId)],
+);
+
 /** Running sums of the ledger by partner, asset and state, kept in the same transaction as each change. */
 export const ledgerBalances = pgTable(
   "ledger_balances",

@@ -17,6 +17,8 @@ export const users = pgTable(
     kind: userKind("kind").notNull(),
     locale: locale("locale"),
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true, mode: "date" }),
+    /** Sessions carry the version they were issued at; raising it signs every one of them out. */
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],

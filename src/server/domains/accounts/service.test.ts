@@ -1,12 +1,21 @@
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { MINUTE } from "@/lib/clock";
+import { RateLimitedError } from "../errors";
 import { DEMO_PASSWORD } from "@/server/db/seed/demo";
-import { auditLog, emailOutbox, passwordCredentials } from "@/server/db/schema";
-import { InvalidCredentialsError, verifyCredentials } from "@/server/auth/credentials";
+import { auditLog, emailOutbox, passwordCredentials, users } from "@/server/db/schema";
+import { InvalidCredentialsError, SIGN_IN_LIMITS, verifyCredentials } from "@/server/auth/credentials";
 import { setupProgram } from "@/server/testing/fixtures";
 import { setStaffActive } from "../staff/service";
-import { changePassword, PASSWORD_RESET_TTL_MS, requestPasswordReset, resetPassword, setLocale } from "./service";
+import {
+  changePassword,
+  PASSWORD_CHANGE_LIMIT,
+  PASSWORD_RESET_TTL_MS,
+  requestPasswordReset,
+  resetPassword,
+  setLocale,
+  signOutEverywhere,
+} from "./service";
 
 const p = await setupProgram();
 const { db, clock, admin, finance, partnerOwner, partnerMember, otherPartnerOwner, manager } = p;
@@ -14,6 +23,12 @@ const { db, clock, admin, finance, partnerOwner, partnerMember, otherPartnerOwne
 let ipSeq = 0;
 /** Each test asks from its own IP, so the per-IP reset limit never gets in the way. */
 const nextIp = () => `198.51.100.${++ipSeq}`;
+
+const sessionVersionOf = async (userId: string) =>
+  (await db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, userId)))[0]!.v;
+
+const auditsOf = async (action: string, userId: string) =>
+  db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.entityId, userId)));
 
 async function emailsTo(to: string) {
   return db.select().from(emailOutbox).where(eq(emailOutbox.to, to));
@@ -85,6 +100,30 @@ describe("resetPassword", () => {
     ).rejects.toBeInstanceOf(InvalidCredentialsError);
   });
 
+  it("signs out every session of the user: the session version goes up, audited", async () => {
+    const user = await p.actorByEmail("noah@kestrel.demo");
+    const before = await sessionVersionOf(user.userId);
+    const token = await requestToken(user.email);
+    await resetPassword(db, { token, password: "noahs-reset-password" }, clock);
+    expect(await sessionVersionOf(user.userId)).toBe(before + 1);
+    expect(await auditsOf("account.passwordReset", user.userId)).toHaveLength(1);
+  });
+
+  it("lifts the password sign-in lockouts on the address, from every IP", async () => {
+    const user = await p.actorByEmail("priya@saffron.demo");
+    const ips = [nextIp(), nextIp()];
+    for (const ip of ips) {
+      for (let i = 0; i < SIGN_IN_LIMITS.pair.limit; i++) {
+        await expect(verifyCredentials(db, { email: user.email, password: "wrong-password", ip }, clock)).rejects.toBeInstanceOf(InvalidCredentialsError);
+      }
+    }
+    const token = await requestToken(user.email);
+    await resetPassword(db, { token, password: "priyas-reset-password" }, clock);
+    for (const ip of ips) {
+      await expect(verifyCredentials(db, { email: user.email, password: "priyas-reset-password", ip }, clock)).resolves.toBe(user.userId);
+    }
+  });
+
   it("works only once", async () => {
     const token = await requestToken("tobias@cobalt.demo");
     await resetPassword(db, { token, password: "first-use-password" }, clock);
@@ -131,6 +170,72 @@ describe("changePassword", () => {
     await changePassword(db, partnerOwner, { currentPassword: DEMO_PASSWORD, newPassword: "olivias-new-password" }, clock);
     const userId = await verifyCredentials(db, { email: partnerOwner.email, password: "olivias-new-password", ip: nextIp() }, clock);
     expect(userId).toBe(partnerOwner.userId);
+  });
+
+  it("signs out the user's other sessions: the session version goes up and is returned, audited", async () => {
+    const before = await sessionVersionOf(partnerOwner.userId);
+    const result = await changePassword(db, partnerOwner, { currentPassword: "olivias-new-password", newPassword: "olivias-third-password" }, clock);
+    expect(result).toEqual({ sessionVersion: before + 1 });
+    expect(await sessionVersionOf(partnerOwner.userId)).toBe(before + 1);
+    const entries = await auditsOf("account.passwordChanged", partnerOwner.userId);
+    expect(entries.at(-1)).toMatchObject({ actorId: partnerOwner.userId, after: { sessionVersion: before + 1 } });
+  });
+
+  it("leaves the session version alone when the current password is wrong", async () => {
+    const before = await sessionVersionOf(partnerOwner.userId);
+    await expect(changePassword(db, partnerOwner, { currentPassword: "not-my-password", newPassword: "whatever-new-one" }, clock)).rejects.toMatchObject({
+      code: "account.currentPasswordWrong",
+    });
+    expect(await sessionVersionOf(partnerOwner.userId)).toBe(before);
+  });
+
+  it("refuses wrong current passwords past 5 in 15 minutes as rate limited, even the right one, per user", async () => {
+    expect(PASSWORD_CHANGE_LIMIT).toEqual({ limit: 5, windowMs: 15 * MINUTE });
+    const user = await p.actorByEmail("mia@cobalt.demo");
+    for (let i = 0; i < PASSWORD_CHANGE_LIMIT.limit; i++) {
+      await expect(changePassword(db, user, { currentPassword: `guess-${i}`, newPassword: "mias-new-password" }, clock)).rejects.toMatchObject({
+        code: "account.currentPasswordWrong",
+      });
+    }
+    const error = await changePassword(db, user, { currentPassword: DEMO_PASSWORD, newPassword: "mias-new-password" }, clock).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect(error).toMatchObject({ kind: "rate_limited", code: "auth.rateLimited" });
+    // Another user is not held back by this one's failures.
+    await expect(
+      changePassword(db, partnerMember, { currentPassword: "a-brand-new-secret", newPassword: "james-next-password" }, clock),
+    ).resolves.toMatchObject({ sessionVersion: expect.any(Number) });
+    clock.advance(15 * MINUTE);
+    await expect(
+      changePassword(db, user, { currentPassword: DEMO_PASSWORD, newPassword: "mias-new-password" }, clock),
+    ).resolves.toMatchObject({ sessionVersion: expect.any(Number) });
+  });
+
+  it("clears the failures counted against the user once the right password is given", async () => {
+    const user = await p.actorByEmail("tobias@cobalt.demo");
+    for (let i = 0; i < PASSWORD_CHANGE_LIMIT.limit - 1; i++) {
+      await expect(changePassword(db, user, { currentPassword: `guess-${i}`, newPassword: "tobias-next-password" }, clock)).rejects.toMatchObject({
+        code: "account.currentPasswordWrong",
+      });
+    }
+    await changePassword(db, user, { currentPassword: "first-use-password", newPassword: "tobias-next-password" }, clock);
+    for (let i = 0; i < PASSWORD_CHANGE_LIMIT.limit - 1; i++) {
+      await expect(changePassword(db, user, { currentPassword: `guess-${i}`, newPassword: "tobias-other-password" }, clock)).rejects.toMatchObject({
+        code: "account.currentPasswordWrong",
+      });
+    }
+    await expect(changePassword(db, user, { currentPassword: "tobias-next-password", newPassword: "tobias-other-password" }, clock)).resolves.toBeDefined();
+  });
+});
+
+describe("signOutEverywhere", () => {
+  it("raises the session version, audited, and changes nothing else", async () => {
+    const before = await sessionVersionOf(manager.userId);
+    const hash = (await db.select({ hash: passwordCredentials.hash }).from(passwordCredentials).where(eq(passwordCredentials.userId, manager.userId)))[0]?.hash;
+    await expect(signOutEverywhere(db, manager, clock)).resolves.toEqual({ sessionVersion: before + 1 });
+    expect(await sessionVersionOf(manager.userId)).toBe(before + 1);
+    const [entry] = await auditsOf("account.signedOutEverywhere", manager.userId);
+    expect(entry).toMatchObject({ actorId: manager.userId, entityType: "user", before: { sessionVersion: before }, after: { sessionVersion: before + 1 } });
+    expect((await db.select({ hash: passwordCredentials.hash }).from(passwordCredentials).where(eq(passwordCredentials.userId, manager.userId)))[0]?.hash).toBe(hash);
   });
 });
 

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { passwordCredentials, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
@@ -6,9 +6,9 @@ import type { Clock } from "@/lib/clock";
 import { DAY, HOUR, MINUTE } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from "@/server/auth/password";
-import { clearRate, hitRate } from "@/server/auth/rate-limit";
+import { clearRate, hitRate, type RateRule } from "@/server/auth/rate-limit";
 import { consumeUserToken, issueUserToken } from "@/server/auth/tokens";
-import { normalizeEmail } from "@/server/auth/credentials";
+import { clearSignInLimits, normalizeEmail } from "@/server/auth/credentials";
 import { enqueueEmail } from "@/server/integrations/email/outbox";
 import type { Actor } from "../actor";
 import { audit } from "../audit/service";
@@ -23,8 +23,42 @@ export const changePasswordInput = z.object({
   newPassword: passwordSchema,
 });
 
-export async function changePassword(db: Db, actor: Actor, input: z.infer<typeof changePasswordInput>, clock: Clock): Promise<void> {
-  await db.transaction(async (tx) => {
+/**
+ * Current-password checks allowed per user before a pause: someone at an unlocked, signed-in
+ * browser must not get unlimited guesses at the password (and so at every other session).
+ */
+export const PASSWORD_CHANGE_LIMIT = { limit: 5, windowMs: 15 * MINUTE } satisfies RateRule;
+
+/** What a session needs to stay signed in after its user's session version went up. */
+export interface SessionVersionChange {
+  sessionVersion: number;
+}
+
+/** Raises the user's session version: every session issued before now is signed out. */
+async function bumpSessionVersion(tx: Db, userId: string): Promise<number> {
+  const [row] = await tx
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .returning({ sessionVersion: users.sessionVersion });
+  return row!.sessionVersion;
+}
+
+/**
+ * Changes the password and signs out the user's other sessions. The caller re-issues the
+ * current session at the returned version so this one stays signed in.
+ */
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof changePasswordInput>,
+  clock: Clock,
+): Promise<SessionVersionChange> {
+  const limitKey = `password-change:user:${actor.userId}`;
+  // Counted before the check and outside the transaction, which a wrong password rolls back.
+  const limit = await hitRate(db, limitKey, PASSWORD_CHANGE_LIMIT, clock);
+  if (limit.limited) throw new RateLimitedError("auth.rateLimited", limit.retryAfterSeconds);
+  const result = await db.transaction(async (tx) => {
     const [row] = await tx.select().from(passwordCredentials).where(eq(passwordCredentials.userId, actor.userId)).for("update");
     if (!row || !(await verifyPassword(row.hash, input.currentPassword))) {
       throw new InvalidError("account.currentPasswordWrong", "currentPassword");
@@ -33,7 +67,25 @@ export async function changePassword(db: Db, actor: Actor, input: z.infer<typeof
       .update(passwordCredentials)
       .set({ hash: await hashPassword(input.newPassword), updatedAt: clock.now() })
       .where(eq(passwordCredentials.userId, actor.userId));
-    await audit(tx, actor, { action: "account.passwordChanged", entityType: "user", entityId: actor.userId }, clock.now());
+    const sessionVersion = await bumpSessionVersion(tx, actor.userId);
+    await audit(tx, actor, { action: "account.passwordChanged", entityType: "user", entityId: actor.userId, after: { sessionVersion } }, clock.now());
+    return { sessionVersion };
+  });
+  await clearRate(db, limitKey);
+  return result;
+}
+
+/** Signs out every session of the user, this one included (the caller ends it). */
+export async function signOutEverywhere(db: Db, actor: Actor, clock: Clock): Promise<SessionVersionChange> {
+  return db.transaction(async (tx) => {
+    const sessionVersion = await bumpSessionVersion(tx, actor.userId);
+    await audit(
+      tx,
+      actor,
+      { action: "account.signedOutEverywhere", entityType: "user", entityId: actor.userId, before: { sessionVersion: sessionVersion - 1 }, after: { sessionVersion } },
+      clock.now(),
+    );
+    return { sessionVersion };
   });
 }
 
@@ -82,7 +134,11 @@ export async function requestPasswordReset(
 
 export const resetPasswordInput = z.object({ token: z.string().min(10).max(200), password: passwordSchema });
 
-/** Sets a new password from a reset (or staff invitation) link; the link works once. */
+/**
+ * Sets a new password from a reset (or staff invitation) link; the link works once. Every
+ * existing session is signed out (whoever knew the old password may hold one), and the
+ * password sign-in limits on the address are lifted: its owner just proved who they are.
+ */
 export async function resetPassword(
   db: Db,
   input: z.infer<typeof resetPasswordInput> & { purpose?: "password_reset" | "staff_invite" },
@@ -97,7 +153,7 @@ export async function resetPassword(
       .onConflictDoUpdate({ target: passwordCredentials.userId, set: { hash, updatedAt: clock.now() } });
     const [user] = await tx
       .update(users)
-      .set({ emailVerified: clock.now() })
+      .set({ emailVerified: clock.now(), sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId))
       .returning({ email: users.email, kind: users.kind });
     await audit(
@@ -106,7 +162,7 @@ export async function resetPassword(
       { action: input.purpose === "staff_invite" ? "account.invitationAccepted" : "account.passwordReset", entityType: "user", entityId: userId },
       clock.now(),
     );
-    await clearRate(tx, `signin:email:${user!.email}`);
+    await clearSignInLimits(tx, user!.email);
     return { email: user!.email };
   });
 }

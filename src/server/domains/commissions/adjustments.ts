@@ -3,8 +3,9 @@ import { z } from "zod";
 import { commissionAdjustments, partners } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import type { Clock } from "@/lib/clock";
-import { isCurrencyCode, parseMoney } from "@/lib/money";
+import { isCurrencyCode, moneyText } from "@/lib/money";
 import type { StaffActor } from "../actor";
+import { amountOf } from "../amounts";
 import { audit } from "../audit/service";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../errors";
 import { postEntries } from "./ledger";
@@ -12,15 +13,14 @@ import { postEntries } from "./ledger";
 export const proposeAdjustmentInput = z.object({
   partnerId: z.uuid(),
   /** Signed amount as typed ("-125.50" debits), parsed in the currency's minor units. */
-  amount: z.string().trim().min(1).max(24),
+  amount: moneyText({ sign: "signed" }),
   currency: z.string().trim().toUpperCase().refine(isCurrencyCode, { message: "currency.invalid" }),
   reason: z.string().trim().min(10).max(2000),
 });
 
 /** A manager proposes a credit or debit; nothing enters the ledger until finance approves. */
 export async function proposeAdjustment(db: Db, actor: StaffActor, input: z.infer<typeof proposeAdjustmentInput>, clock: Clock) {
-  const amount = parseMoney(input.amount, input.currency);
-  if (amount === null) throw new InvalidError("lead.amountInvalid", "amount");
+  const amount = amountOf(input.amount, input.currency, "amount", "signed");
   if (amount === 0n) throw new InvalidError("adjustment.zero", "amount");
   return db.transaction(async (tx) => {
     const [partner] = await tx.select({ id: partners.id }).from(partners).where(eq(partners.id, input.partnerId));

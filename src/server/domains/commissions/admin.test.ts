@@ -1,13 +1,14 @@
 import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { DAY, fixedClock } from "@/lib/clock";
-import { commissionPlans, ledgerEntries, partners, products, programSettings, tierChanges, tiers } from "@/server/db/schema";
+import { auditLog, bonusCampaigns, commissionAdjustments, commissionPlans, ledgerEntries, partners, products, programSettings, tierChanges, tiers } from "@/server/db/schema";
 import { setupProgram } from "@/server/testing/fixtures";
 import { leadFor } from "@/server/testing/leads";
 import type { PartnerActor } from "../actor";
 import { registerLead } from "../leads/register";
 import { approveLead, markLeadWon } from "../leads/review";
-import { archiveCampaign, assignPlan, createCampaign, createPlan, endTierOverride, listPlans, publishPlanVersion, setTierOverride } from "./admin";
+import { proposeAdjustment, proposeAdjustmentInput } from "./adjustments";
+import { archiveCampaign, assignPlan, createCampaign, createCampaignInput, createPlan, endTierOverride, listPlans, publishPlanVersion, setTierOverride } from "./admin";
 
 const { db, clock, manager, actorByEmail } = await setupProgram();
 await db.update(programSettings).set({ leadDailyLimit: 10_000 });
@@ -85,5 +86,57 @@ describe("tier overrides", () => {
     const changes = await db.select().from(tierChanges).where(eq(tierChanges.partnerId, cobalt.partnerId)).orderBy(asc(tierChanges.at));
     expect(changes.slice(-2).map((c) => c.cause)).toEqual(["override", "override_ended"]);
     await expect(setTierOverride(db, manager, { partnerId: cobalt.partnerId, tierId: await tierId("gold"), reason: "Too late for this one, surely.", endsOn: "2026-01-01" }, clock)).rejects.toMatchObject({ code: "tierOverride.endInPast" });
+  });
+});
+
+describe("amounts out of range", () => {
+  /** 10^17 minor units, 2^63 minor units, and 2^63 in major units (all USD): none may reach the database. */
+  const HUGE = ["1000000000000000.00", "92233720368547758.08", "9223372036854775808"];
+  const written = async () => ({
+    adjustments: (await db.select().from(commissionAdjustments)).length,
+    campaigns: (await db.select().from(bonusCampaigns)).length,
+    plans: (await db.select().from(commissionPlans)).length,
+    audit: (await db.select().from(auditLog)).length,
+  });
+
+  it.each(["100000000000000000", "9223372036854775808", "-9223372036854775808"])("the input schemas refuse %s on its field, whatever the other fields say", (amount) => {
+    const paths = (result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) => result.error?.issues.map((i) => [i.path.join("."), i.message]);
+    expect(paths(proposeAdjustmentInput.safeParse({ partnerId: brightpath.partnerId, amount, currency: "USD", reason: "Far too much money for anyone." }))).toEqual([["amount", "money.tooLarge"]]);
+    // A percent campaign does not use its flat amount, and still may not carry an impossible one.
+    expect(paths(createCampaignInput.safeParse({ name: "Jackpot", startsOn: "2026-11-01", endsOn: "2026-11-30", kind: "percent", rateBps: 100, flatAmount: amount }))).toEqual([["flatAmount", "money.tooLarge"]]);
+  });
+
+  it.each([...HUGE, ...HUGE.map((h) => `-${h}`)])("an adjustment of %s is refused on its amount, writing nothing", async (amount) => {
+    const before = await written();
+    await expect(proposeAdjustment(db, manager, { partnerId: brightpath.partnerId, amount, currency: "USD", reason: "Far too much money for anyone." }, clock)).rejects.toMatchObject({ kind: "invalid", code: "money.tooLarge", field: "amount" });
+    expect(await written()).toEqual(before);
+  });
+
+  it("an adjustment of exactly the maximum, either way, is accepted", async () => {
+    for (const amount of ["100000000000", "-100000000000"]) {
+      await expect(proposeAdjustment(db, manager, { partnerId: brightpath.partnerId, amount, currency: "USD", reason: "The largest adjustment there is." }, clock)).resolves.toMatchObject({ amount: BigInt(amount) * 100n });
+    }
+  });
+
+  it.each(HUGE)("a flat campaign of %s is refused on its amount, writing nothing", async (flatAmount) => {
+    const before = await written();
+    await expect(createCampaign(db, manager, { name: "Jackpot", description: "", startsOn: "2026-11-01", endsOn: "2026-11-30", kind: "flat", rateBps: 0, flatAmount, currency: "USD", tierIds: [], productIds: [] }, clock)).rejects.toMatchObject({ kind: "invalid", code: "money.tooLarge", field: "flatAmount" });
+    expect(await written()).toEqual(before);
+  });
+
+  it("a flat campaign of nothing is refused before anything is written", async () => {
+    const before = await written();
+    await expect(createCampaign(db, manager, { name: "Nothing", description: "", startsOn: "2026-11-01", endsOn: "2026-11-30", kind: "flat", rateBps: 0, flatAmount: "0", currency: "USD", tierIds: [], productIds: [] }, clock)).rejects.toMatchObject({ code: "campaign.amountRequired", field: "flatAmount" });
+    expect(await written()).toEqual(before);
+  });
+
+  it.each(HUGE)("a flat plan of %s, or a tier threshold of it, is refused on that field, writing nothing", async (amount) => {
+    const before = await written();
+    const flat = { name: `Huge flat ${amount}`, description: "", baseKind: "flat" as const, baseRateBps: 0, baseFlatAmount: amount, baseFlatCurrency: "USD", recurringMonths: 0, tierRules: [{ tierId: await tierId("registered"), rateBps: 0, minRevenue: "", minWonDeals: null, perks: "" }], productRates: [] };
+    await expect(createPlan(db, manager, flat, clock)).rejects.toMatchObject({ kind: "invalid", code: "money.tooLarge", field: "baseFlatAmount" });
+    const rows = await tierRows(800);
+    const threshold = { name: `Huge threshold ${amount}`, description: "", baseKind: "percent" as const, baseRateBps: 800, baseFlatAmount: "", recurringMonths: 12, tierRules: [rows[0]!, { ...rows[1]!, minRevenue: amount }], productRates: [] };
+    await expect(createPlan(db, manager, threshold, clock)).rejects.toMatchObject({ kind: "invalid", code: "money.tooLarge", field: "tierRules.1.minRevenue" });
+    expect(await written()).toEqual(before);
   });
 });

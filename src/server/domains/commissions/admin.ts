@@ -3,8 +3,9 @@ import { z } from "zod";
 import { bonusCampaigns, commissionPlans, commissionPlanVersions, partnerPlans, partners, planProductRates, planTierRules, products, tierOverrides, tiers } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import type { Clock } from "@/lib/clock";
-import { isCurrencyCode, parseMoney } from "@/lib/money";
+import { isCurrencyCode, moneyText } from "@/lib/money";
 import type { StaffActor } from "../actor";
+import { amountOf } from "../amounts";
 import { audit } from "../audit/service";
 import { ConflictError, InvalidError, NotFoundError } from "../errors";
 import { getProgramSettings } from "../program/service";
@@ -13,12 +14,10 @@ import { recomputeTier } from "./tiers";
 const bps = z.number().int().min(0).max(10_000);
 const currency = z.string().trim().toUpperCase().refine(isCurrencyCode, { message: "currency.invalid" });
 /** Money as typed, parsed by the service in the currency's minor units. */
-const amountText = z.string().trim().max(24);
+const amountText = moneyText({ sign: "nonNegative", required: false });
 
 function minorOf(text: string, code: string, field: string): bigint {
-  const minor = parseMoney(text, code);
-  if (minor === null || minor < 0n) throw new InvalidError("lead.amountInvalid", field);
-  return minor;
+  return amountOf(text, code, field, "nonNegative");
 }
 
 /** Plans with their latest version, tier table and how many partners earn under each. */
@@ -145,6 +144,8 @@ export async function createCampaign(db: Db, actor: StaffActor, input: z.infer<t
   if (input.kind === "percent" && input.rateBps <= 0) throw new InvalidError("campaign.rateRequired", "rateBps");
   return db.transaction(async (tx) => {
     const flatCurrency = input.currency ?? (await getProgramSettings(tx)).currency;
+    const flatMinor = input.kind !== "flat" ? null : input.flatAmount === "" ? 0n : minorOf(input.flatAmount, flatCurrency, "flatAmount");
+    if (flatMinor === 0n) throw new InvalidError("campaign.amountRequired", "flatAmount");
     const [row] = await tx
       .insert(bonusCampaigns)
       .values({
@@ -154,7 +155,7 @@ export async function createCampaign(db: Db, actor: StaffActor, input: z.infer<t
         endsAt: new Date(new Date(`${input.endsOn}T00:00:00Z`).getTime() + 86_400_000),
         kind: input.kind,
         rateBps: input.kind === "percent" ? input.rateBps : null,
-        flatMinor: input.kind === "flat" ? minorOf(input.flatAmount, flatCurrency, "flatAmount") : null,
+        flatMinor,
         currency: input.kind === "flat" ? flatCurrency : null,
         tierIds: input.tierIds,
         productIds: input.productIds,
@@ -162,7 +163,6 @@ export async function createCampaign(db: Db, actor: StaffActor, input: z.infer<t
         createdAt: clock.now(),
       })
       .returning();
-    if (row!.kind === "flat" && row!.flatMinor === 0n) throw new InvalidError("campaign.amountRequired", "flatAmount");
     await audit(tx, actor, { action: "campaign.created", entityType: "campaign", entityId: row!.id, after: row }, clock.now());
     return row!;
   });

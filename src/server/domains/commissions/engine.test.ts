@@ -1,9 +1,9 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DAY, fixedClock } from "@/lib/clock";
 import { applyRateBps } from "@/lib/money";
-import { bonusCampaigns, emailOutbox, programSettings, ledgerBalances, ledgerEntries, partners, products, tierChanges, tiers } from "@/server/db/schema";
+import { bonusCampaigns, emailOutbox, programSettings, ledgerBalances, ledgerEntries, leads as leadsTable, partners, products, tierChanges, tiers } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { setupProgram } from "@/server/testing/fixtures";
 import { leadFor } from "@/server/testing/leads";
@@ -11,8 +11,9 @@ import type { PartnerActor } from "../actor";
 import { registerLead } from "../leads/register";
 import { approveLead, correctLeadDeal, markLeadLost, markLeadWon } from "../leads/review";
 import { decideAdjustment, proposeAdjustment } from "./adjustments";
+import { archiveCampaign, createCampaign, endTierOverride, setTierOverride } from "./admin";
 import { currentPlanFor } from "./plans";
-import { commissionWonDeal, correctDealCommissions, releaseDueEntries, reverseLeadCommissions } from "./engine";
+import { commissionWonDeal, correctDealCommissions, entriesForWonDeal, releaseDueEntries, reverseLeadCommissions } from "./engine";
 
 const { db, clock, manager, finance, admin, actorByEmail } = await setupProgram();
 // The property runs register many leads; the daily limit is another test's business.
@@ -85,6 +86,46 @@ describe("winning a deal", () => {
     );
     expect(replay).toEqual([]);
     expect(await entriesOf(lead.id)).toEqual(before);
+  });
+});
+
+describe("a won deal is decided once", () => {
+  it("a replay after the partner moved into a campaign's tier posts nothing new", async () => {
+    const cobalt = (await actorByEmail("lena@cobalt.demo")) as PartnerActor;
+    const [current] = await db.select({ tierId: partners.tierId }).from(partners).where(eq(partners.id, cobalt.partnerId));
+    const [other] = await db.select({ id: tiers.id }).from(tiers).where(ne(tiers.id, current!.tierId)).orderBy(asc(tiers.rank)).limit(1);
+    const campaign = await createCampaign(db, manager, { name: "Other tier SPIF", description: "", startsOn: "2026-10-01", endsOn: "2026-12-31", kind: "flat", rateBps: 0, flatAmount: "250", currency: "USD", tierIds: [other!.id], productIds: [] }, clock);
+    try {
+      const lead = await approvedLead(cobalt);
+      await markLeadWon(db, manager, { leadId: lead.id, amount: "5000", currency: "USD", closedOn: "2026-10-31" }, clock);
+      const before = await entriesOf(lead.id);
+      expect(before.filter((e) => e.campaignId === campaign.id)).toEqual([]);
+      await setTierOverride(db, manager, { partnerId: cobalt.partnerId, tierId: other!.id, reason: "Moved into the campaign's tier after the win.", endsOn: "2026-12-01" }, clock);
+      const [won] = await db.select().from(leadsTable).where(eq(leadsTable.id, lead.id));
+      const deal = { leadId: lead.id, partnerId: cobalt.partnerId, productId: lead.productId, amountMinor: won!.dealAmountMinor!, currency: "USD", wonAt: won!.wonAt!, revision: won!.dealRevision };
+      expect(await db.transaction((tx) => commissionWonDeal(tx, deal, clock))).toEqual([]);
+      expect(await entriesOf(lead.id)).toEqual(before);
+    } finally {
+      await archiveCampaign(db, manager, { campaignId: campaign.id }, clock);
+      await endTierOverride(db, manager, { partnerId: cobalt.partnerId }, clock);
+    }
+  });
+
+  it("a campaign created after a deal was won never pays on it, even when its window covers the win", async () => {
+    const cobalt = (await actorByEmail("lena@cobalt.demo")) as PartnerActor;
+    const lead = await approvedLead(cobalt);
+    const at = fixedClock(clock.now());
+    await markLeadWon(db, manager, { leadId: lead.id, amount: "5000", currency: "USD", closedOn: "2026-10-31" }, at);
+    const [won] = await db.select().from(leadsTable).where(eq(leadsTable.id, lead.id));
+    at.advance(60 * 60 * 1000);
+    // Created an hour after the win, "starting today" (from 00:00 UTC, before the win).
+    const campaign = await createCampaign(db, manager, { name: "Too late SPIF", description: "", startsOn: at.now().toISOString().slice(0, 10), endsOn: "2026-11-30", kind: "percent", rateBps: 700, flatAmount: "", tierIds: [], productIds: [] }, at);
+    try {
+      const fresh = await db.transaction(async (tx) => entriesForWonDeal(tx, { leadId: lead.id, partnerId: cobalt.partnerId, productId: lead.productId, amountMinor: won!.dealAmountMinor!, currency: "USD", wonAt: won!.wonAt!, revision: 0 }, at));
+      expect(fresh.filter((e) => e.campaignId === campaign.id)).toEqual([]);
+    } finally {
+      await archiveCampaign(db, manager, { campaignId: campaign.id }, at);
+    }
   });
 });
 
@@ -221,6 +262,70 @@ describe("ledger invariants (property-based)", () => {
         await balancesMatchEntries(db);
       }),
       { numRuns: 15, examples: [[{ amounts: [1n, 5_000_000n], lost: false, duplicated: [false, true, false, false, false] }]] },
+    );
+  });
+
+  it("a won deal is one fact: replaying it, before or after campaigns created later or a loss, posts nothing new", async () => {
+    // Weighted towards wins, campaigns and replays: the orders that matter need all three.
+    const step = fc.oneof(
+      { arbitrary: fc.record({ kind: fc.constant("win" as const), cents: fc.bigInt({ min: 1n, max: 50_000_000n }) }), weight: 3 },
+      { arbitrary: fc.record({ kind: fc.constant("campaign" as const), flat: fc.boolean() }), weight: 3 },
+      { arbitrary: fc.record({ kind: fc.constant("replay" as const) }), weight: 3 },
+      { arbitrary: fc.record({ kind: fc.constant("lose" as const) }), weight: 1 },
+      { arbitrary: fc.record({ kind: fc.constant("wait" as const), hours: fc.integer({ min: 1, max: 30 }) }), weight: 1 },
+    );
+    const win = { kind: "win" as const, cents: 1_000_000n };
+    const campaign = { kind: "campaign" as const, flat: true };
+    const replay = { kind: "replay" as const };
+    const lose = { kind: "lose" as const };
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 3, maxLength: 8 }), async (steps) => {
+        const at = fixedClock(clock.now());
+        const campaigns: string[] = [];
+        const leadIds: string[] = [];
+        let lead = await approvedLead(kestrel, "Analytics Cloud");
+        leadIds.push(lead.id);
+        try {
+          for (const s of steps) {
+            const [current] = await db.select().from(leadsTable).where(eq(leadsTable.id, lead.id));
+            if (s.kind === "win" && current!.status === "approved") {
+              await markLeadWon(db, manager, { leadId: lead.id, amount: s.cents.toString(), currency: "USD", closedOn: "2026-10-31" }, at);
+            } else if (s.kind === "campaign") {
+              // "Starting today": from 00:00 UTC, so its window covers wins from earlier today.
+              const today = at.now().toISOString().slice(0, 10);
+              const created = await createCampaign(db, manager, { name: `Later SPIF ${campaigns.length}`, description: "", startsOn: today, endsOn: today, kind: s.flat ? "flat" : "percent", rateBps: s.flat ? 0 : 300, flatAmount: s.flat ? "100" : "", currency: "USD", tierIds: [], productIds: [] }, at);
+              campaigns.push(created.id);
+            } else if (s.kind === "replay" && current!.wonAt) {
+              const before = await entriesOf(lead.id);
+              const deal = { leadId: lead.id, partnerId: current!.partnerId, productId: current!.productId, amountMinor: current!.dealAmountMinor!, currency: current!.dealCurrency!, wonAt: current!.wonAt, revision: current!.dealRevision };
+              expect(await db.transaction((tx) => commissionWonDeal(tx, deal, at))).toEqual([]);
+              expect(await entriesOf(lead.id)).toEqual(before);
+            } else if (s.kind === "lose" && (current!.status === "approved" || current!.status === "won")) {
+              await markLeadLost(db, manager, { leadId: lead.id, reason: "Property test: lost." }, at);
+              lead = await approvedLead(kestrel, "Analytics Cloud");
+              leadIds.push(lead.id);
+            } else if (s.kind === "wait") {
+              at.advance(s.hours * 60 * 60 * 1000);
+            }
+          }
+          for (const id of leadIds) {
+            const [row] = await db.select().from(leadsTable).where(eq(leadsTable.id, id));
+            const entries = await entriesOf(id);
+            // A lost deal keeps nothing.
+            if (row!.status === "lost") expect(entries.reduce((sum, e) => sum + e.amount, 0n), `lost lead ${id}`).toBe(0n);
+            // No campaign created after a deal was won pays on it.
+            for (const e of entries.filter((x) => x.campaignId && campaigns.includes(x.campaignId))) {
+              const [c] = await db.select().from(bonusCampaigns).where(eq(bonusCampaigns.id, e.campaignId!));
+              expect(c!.createdAt.getTime(), `campaign ${c!.name} on lead ${id}`).toBeLessThanOrEqual(row!.wonAt!.getTime());
+            }
+          }
+          await balancesMatchEntries(db);
+        } finally {
+          // Each run's campaigns end with it, so runs (and the tests after) stay independent.
+          for (const campaignId of campaigns) await archiveCampaign(db, manager, { campaignId }, at);
+        }
+      }),
+      { numRuns: 25, examples: [[[win, campaign, replay]], [[win, campaign, lose, replay]], [[win, { kind: "wait", hours: 2 }, campaign, replay, lose]]] },
     );
   });
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
-import { bonusCampaigns, ledgerEntries, partners } from "@/server/db/schema";
+import { bonusCampaigns, commissionEvents, ledgerEntries, partners } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import type { Clock } from "@/lib/clock";
 import { DAY } from "@/lib/clock";
@@ -22,7 +22,9 @@ export interface WonDeal {
 
 /**
  * The entries a won deal earns: the commission at the partner's current tier rate (or the plan's
- * product rate, or its flat amount), plus one entry per active eligible bonus campaign. Each
+ * product rate, or its flat amount), plus one entry per active eligible bonus campaign: one whose
+ * window holds the win and that existed when the deal was won (a campaign created later "starting
+ * today" starts at 00:00 UTC, before a win from this morning, and still must not pay on it). Each
  * records the rule, rate and base it was computed with. Pure of side effects: posting is separate.
  */
 export async function entriesForWonDeal(tx: Db, deal: WonDeal, clock: Clock): Promise<NewLedgerEntry[]> {
@@ -58,7 +60,7 @@ export async function entriesForWonDeal(tx: Db, deal: WonDeal, clock: Clock): Pr
   const campaigns = await tx
     .select()
     .from(bonusCampaigns)
-    .where(and(isNull(bonusCampaigns.archivedAt), lte(bonusCampaigns.startsAt, deal.wonAt), gt(bonusCampaigns.endsAt, deal.wonAt)))
+    .where(and(isNull(bonusCampaigns.archivedAt), lte(bonusCampaigns.startsAt, deal.wonAt), gt(bonusCampaigns.endsAt, deal.wonAt), lte(bonusCampaigns.createdAt, deal.wonAt)))
     .orderBy(asc(bonusCampaigns.startsAt), asc(bonusCampaigns.id));
   for (const campaign of campaigns) {
     const tierOk = campaign.tierIds.length === 0 || (partner !== undefined && campaign.tierIds.includes(partner.tierId));
@@ -77,8 +79,24 @@ export async function entriesForWonDeal(tx: Db, deal: WonDeal, clock: Clock): Pr
   return entries.filter((e) => (typeof e.rateBps === "number" ? e.rateBps > 0 : e.amount !== 0n));
 }
 
-/** Winning a lead: its commissions, in the transaction that marks it won. Replays post nothing new. */
+/** The won deal as one event: "lead:<id>:r<revision>", the prefix of the keys of the entries it earns. */
+function wonDealEventKey(deal: Pick<WonDeal, "leadId" | "revision">): string {
+  return `lead:${deal.leadId}:r${deal.revision}`;
+}
+
+/**
+ * Winning a lead: its commissions, in the transaction that marks it won. A won deal is one fact:
+ * the first call records the event and posts what it earns then; any replay finds the event and
+ * posts nothing, not even entries the rules would give today (a campaign created or a tier reached
+ * since). A replay running at the same time waits on the event's key and then finds it too.
+ */
 export async function commissionWonDeal(tx: Db, deal: WonDeal, clock: Clock): Promise<LedgerEntry[]> {
+  const [decided] = await tx
+    .insert(commissionEvents)
+    .values({ eventKey: wonDealEventKey(deal), leadId: deal.leadId, decidedAt: clock.now() })
+    .onConflictDoNothing({ target: commissionEvents.eventKey })
+    .returning({ eventKey: commissionEvents.eventKey });
+  if (!decided) return [];
   return postEntries(tx, await entriesForWonDeal(tx, deal, clock));
 }
 

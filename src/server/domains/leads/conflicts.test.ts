@@ -1,13 +1,16 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DAY } from "@/lib/clock";
 import { fixedClock } from "@/lib/clock";
 import { auditLog, emailOutbox, leads, programSettings } from "@/server/db/schema";
 import { setupProgram } from "@/server/testing/fixtures";
 import { leadFor } from "@/server/testing/leads";
 import { DomainError } from "../errors";
-import type { PartnerActor } from "../actor";
+import type { PartnerActor, StaffActor } from "../actor";
+import { addCustomer, addCustomerInput } from "./customers";
+import { leadInput } from "./fields";
 import { registerLead } from "./register";
+import { approveLead } from "./review";
 
 /**
  * The conflict rules, through registration, against the demo program: Cobalt holds an approved
@@ -80,9 +83,15 @@ describe("conflict check on registration", () => {
 
 describe("field checks", () => {
   it.each([
-    [{ estimatedValue: "12.345" }, "estimatedValue", "lead.amountInvalid"],
-    [{ estimatedValue: "0" }, "estimatedValue", "lead.amountPositive"],
-    [{ estimatedValue: "1000.5", currency: "JPY" }, "estimatedValue", "lead.amountInvalid"],
+    [{ estimatedValue: "12.345" }, "estimatedValue", "money.invalid"],
+    [{ estimatedValue: "0" }, "estimatedValue", "money.positive"],
+    [{ estimatedValue: "1000.5", currency: "JPY" }, "estimatedValue", "money.invalid"],
+    // Above the one maximum (10^13 minor units): 5 × 10^13, 10^17, 2^63 minor units, 2^63 in major units.
+    [{ estimatedValue: "500,000,000,000" }, "estimatedValue", "money.tooLarge"],
+    [{ estimatedValue: "1000000000000000.00" }, "estimatedValue", "money.tooLarge"],
+    [{ estimatedValue: "92233720368547758.08" }, "estimatedValue", "money.tooLarge"],
+    [{ estimatedValue: "9223372036854775808" }, "estimatedValue", "money.tooLarge"],
+    [{ estimatedValue: "9223372036854775808", currency: "JPY" }, "estimatedValue", "money.tooLarge"],
     [{ expectedCloseDate: "2026-10-01" }, "expectedCloseDate", "lead.closeDatePast"],
     [{ expectedCloseDate: "2032-01-01" }, "expectedCloseDate", "lead.closeDateTooFar"],
     [{ productId: "00000000-0000-4000-8000-000000000000" }, "productId", "lead.productUnknown"],
@@ -107,5 +116,45 @@ describe("daily limit", () => {
     await expect(registerLead(db, kestrel, await leadFor(db, "Limit Three", "limit-three.example"), at)).rejects.toMatchObject({ kind: "rate_limited", code: "lead.dailyLimit", params: { limit: 2 } });
     at.advance(DAY + 1);
     await expect(registerLead(db, kestrel, await leadFor(db, "Limit Three", "limit-three.example"), at)).resolves.toMatchObject({ status: "submitted" });
+  });
+});
+
+describe("invisible characters (zero-width, bidi controls, soft hyphen) hide nothing", () => {
+  // The daily limit above is another test's business.
+  beforeAll(() => db.update(programSettings).set({ leadDailyLimit: 10_000 }));
+
+  it("a domain written with a zero-width space conflicts with the domain without it", async () => {
+    const manager = (await actorByEmail("manager@tierwise.demo")) as StaffActor;
+    const cobalt = (await actorByEmail("lena@cobalt.demo")) as PartnerActor;
+    const first = await registerLead(db, cobalt, await leadFor(db, "Example Holdings", "example.com"), clock);
+    await approveLead(db, manager, { leadId: first.id }, clock);
+    expect(await outcome(partnerOwner, "Sample Buyer", "exa\u200Bmple.com", "dana@buyer.example")).toEqual({ refused: "lead.conflict.protected", field: "website" });
+  });
+
+  it.each<[string, string, string, Outcome]>([
+    ["a zero-width joiner in the domain", "Vandelay", "vandel\u200Day.example", { refused: "lead.conflict.protected", field: "website" }],
+    ["a right-to-left override before the domain", "Vandelay", "\u202Evandelay.example", { refused: "lead.conflict.protected", field: "website" }],
+    ["an isolate inside the domain", "Vandelay", "vande\u2066lay\u2069.example", { refused: "lead.conflict.protected", field: "website" }],
+    ["a zero-width space inside the name", "Vandel\u200Bay Industries", "vandelay-zw.example", { refused: "lead.conflict.protected", field: "companyName" }],
+    ["bidi overrides around and inside the name", "\u202EVande\u202Alay\u202C Indus\u2067tries\u2069", "vandelay-bidi.example", { refused: "lead.conflict.protected", field: "companyName" }],
+    ["a soft hyphen inside a customer's name", "Cyber\u00ADdyne Sys\u00ADtems", "cyberdyne-shy.example", { refused: "lead.conflict.customer", field: "companyName" }],
+    ["a byte-order mark inside a customer's name", "Cyber\uFEFFdyne Systems", "cyberdyne-bom.example", { refused: "lead.conflict.customer", field: "companyName" }],
+    ["a full-width name", "Ｖａｎｄｅｌａｙ Industries", "vandelay-wide.example", { refused: "lead.conflict.protected", field: "companyName" }],
+  ])("%s", async (_case, company, website, expected) => {
+    expect(await outcome(partnerOwner, company, website, "dana@buyer.example")).toEqual(expected);
+  });
+
+  it("stores names and the website without the invisible characters", async () => {
+    const typed = await leadFor(db, "Zero\u200B Width\u202E Ltd\u202C", "https://zero\u200Bwidth\u00AD.example", { contactName: "Da\u200Dna\u2066 Buyer", contactEmail: "dana@zerowidth.example" });
+    const lead = await registerLead(db, partnerOwner, leadInput.parse(typed), clock);
+    expect(lead).toMatchObject({ companyName: "Zero Width Ltd", website: "https://zerowidth.example", domain: "zerowidth.example", contactName: "Dana Buyer", normalizedName: "zero width" });
+  });
+
+  it("a customer added with invisible characters is stored clean and blocks the company", async () => {
+    const admin = (await actorByEmail("admin@tierwise.demo")) as StaffActor;
+    const customer = await addCustomer(db, admin, addCustomerInput.parse({ name: "Stark\u200B Indus\u202Etries", website: "stark\u200Dindustries.example" }), clock);
+    expect(customer).toMatchObject({ name: "Stark Industries", domain: "starkindustries.example", normalizedName: "stark industries" });
+    expect(await outcome(partnerOwner, "Stark Industries", "starkindustries.example")).toEqual({ refused: "lead.conflict.customer", field: "website" });
+    await expect(addCustomer(db, admin, addCustomerInput.parse({ name: "Stark Again", website: "stark\u2066industries.example" }), clock)).rejects.toMatchObject({ code: "customer.exists", field: "website" });
   });
 });

@@ -7,6 +7,7 @@ import type { Clock } from "@/lib/clock";
 import { normalizeCompanyName } from "@/lib/company-name";
 import { csvRecords } from "@/lib/csv";
 import { normalizeDomain } from "@/lib/domain-name";
+import { plainTextField } from "@/lib/text";
 import type { StaffActor } from "../actor";
 import { audit } from "../audit/service";
 import { ConflictError, InvalidError, NotFoundError } from "../errors";
@@ -41,11 +42,8 @@ export async function listCustomers(db: Db, input: z.infer<typeof listCustomersI
 }
 
 export const customerFields = {
-  name: z.string().trim().min(2).max(160),
-  website: z
-    .string()
-    .trim()
-    .max(200)
+  name: plainTextField({ min: 2, max: 160 }),
+  website: plainTextField({ max: 200 })
     .refine((w) => w === "" || normalizeDomain(w) !== null, { message: "lead.websiteInvalid" })
     .default(""),
 };

@@ -2,12 +2,11 @@ import { z } from "zod";
 import type { Clock } from "@/lib/clock";
 import { normalizeCompanyName } from "@/lib/company-name";
 import { normalizeDomain } from "@/lib/domain-name";
-import { isCurrencyCode, parseMoney } from "@/lib/money";
+import { isCurrencyCode, moneyText } from "@/lib/money";
+import { plainTextField } from "@/lib/text";
+import { amountOf } from "../amounts";
 import { InvalidError } from "../errors";
 import type { CompanyKeys } from "./conflicts";
-
-/** Largest amount a lead or deal may carry, in minor units (a trillion in major units for 2-digit currencies). */
-const MAX_AMOUNT_MINOR = 10n ** 14n;
 
 export const currencyField = z
   .string()
@@ -16,15 +15,15 @@ export const currencyField = z
   .refine(isCurrencyCode, { message: "currency.invalid" });
 
 /** An amount as typed ("12,500.00"): parsed to minor units by the service, never through a float. */
-export const amountField = z.string().trim().min(1).max(24);
+export const amountField = moneyText();
 
 export const dateField = z.iso.date({ message: "lead.dateInvalid" });
 
 /** What a partner types to register (or edit) a lead. */
 export const leadFields = {
-  companyName: z.string().trim().min(2).max(160),
-  website: z.string().trim().min(4).max(200).refine((w) => normalizeDomain(w) !== null, { message: "lead.websiteInvalid" }),
-  contactName: z.string().trim().min(2).max(120),
+  companyName: plainTextField({ min: 2, max: 160 }),
+  website: plainTextField({ min: 4, max: 200 }).refine((w) => normalizeDomain(w) !== null, { message: "lead.websiteInvalid" }),
+  contactName: plainTextField({ min: 2, max: 120 }),
   contactEmail: z.email().max(320).transform((e) => e.trim().toLowerCase()),
   contactPhone: z.string().trim().max(40).regex(/^[+0-9 ()\-.]*$/, { message: "partner.phoneInvalid" }).default(""),
   country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { message: "application.countryInvalid" }),
@@ -41,13 +40,9 @@ export function companyKeys(input: { companyName: string; website: string }): Co
   return { domain: normalizeDomain(input.website)!, normalizedName: normalizeCompanyName(input.companyName) };
 }
 
-/** Minor units of a positive amount in its currency, or an error naming the field. */
+/** Minor units of a positive amount in its currency (at most MAX_MINOR_UNITS), or an error naming the field. */
 export function parseAmount(text: string, currency: string, field: string): bigint {
-  const minor = parseMoney(text, currency);
-  if (minor === null) throw new InvalidError("lead.amountInvalid", field);
-  if (minor <= 0n) throw new InvalidError("lead.amountPositive", field);
-  if (minor > MAX_AMOUNT_MINOR) throw new InvalidError("lead.amountTooLarge", field);
-  return minor;
+  return amountOf(text, currency, field, "positive");
 }
 
 /** Today in UTC as yyyy-mm-dd, by the injected clock. */

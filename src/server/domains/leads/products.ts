@@ -1,5 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { plainTextField } from "@/lib/text";
 import { leads, products } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import type { Clock } from "@/lib/clock";
@@ -35,7 +36,7 @@ export async function listProducts(db: Db, options: { includeArchived: boolean }
 }
 
 export const productFields = {
-  name: z.string().trim().min(2).max(80),
+  name: plainTextField({ min: 2, max: 80 }),
   description: z.string().trim().max(500).default(""),
 };
 export const createProductInput = z.object(productFields);

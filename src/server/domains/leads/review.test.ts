@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
 import { DAY, fixedClock } from "@/lib/clock";
-import { auditLog, customers, emailOutbox, leadComments, leadEvents, leads } from "@/server/db/schema";
+import { auditLog, customers, emailOutbox, leadComments, leadEvents, leads, products } from "@/server/db/schema";
 import { setupProgram } from "@/server/testing/fixtures";
 import { leadByCompany, leadFor } from "@/server/testing/leads";
 import type { PartnerActor } from "../actor";
@@ -10,11 +11,14 @@ import { importCustomers } from "./customers";
 import { expireStaleLeads, runLeadLifecycle, warnExpiringLeads } from "./lifecycle";
 import { myLeadDetail } from "./queries";
 import { registerLead, updateLead, withdrawLead } from "./register";
-import { approveLead, bulkReviewLeads, markLeadLost, markLeadWon, reassignLead, rejectLead, requestLeadInfo } from "./review";
+import { importLeads } from "./import";
+import { approveLead, bulkReviewLeads, correctLeadDeal, markLeadLost, markLeadWon, reassignLead, rejectLead, requestLeadInfo } from "./review";
 
 const { db, clock, manager, partnerOwner, otherPartnerOwner, actorByEmail } = await setupProgram();
 const kestrel = (await actorByEmail("noah@kestrel.demo")) as PartnerActor;
 
+let hugeLeads = 0;
+const productName = async () => (await db.select({ name: products.name }).from(products).where(eq(products.active, true)).limit(1))[0]!.name;
 const auditActions = async (leadId: string) => (await db.select().from(auditLog).where(eq(auditLog.entityId, leadId)).orderBy(auditLog.at)).map((e) => e.action);
 const emailsTo = async (to: string, template: string) => db.select().from(emailOutbox).where(and(eq(emailOutbox.to, to), eq(emailOutbox.template, template)));
 
@@ -115,6 +119,30 @@ describe("closing deals", () => {
     await expect(markLeadWon(db, manager, { leadId: lead.id, amount: "-5", currency: "USD", closedOn: "2026-10-30" }, clock)).rejects.toMatchObject({ field: "amount" });
     await expect(markLeadWon(db, manager, { leadId: lead.id, amount: "500", currency: "USD", closedOn: "2026-12-30" }, clock)).rejects.toMatchObject({ field: "closedOn" });
     expect((await leadByCompany(db, "Careful Co")).status).toBe("approved");
+  });
+
+  it.each(["500000000000", "1000000000000000.00", "92233720368547758.08", "9223372036854775808"])("refuses a won or corrected amount of %s, naming the field and writing nothing", async (amount) => {
+    const lead = await registerLead(db, partnerOwner, await leadFor(db, `Huge ${amount} Co`, `huge-${++hugeLeads}.example`), clock);
+    await approveLead(db, manager, { leadId: lead.id }, clock);
+    const written = async () => ({ lead: await leadByCompany(db, `Huge ${amount} Co`), audit: await auditActions(lead.id), customers: (await db.select().from(customers)).length });
+    const before = await written();
+    await expect(markLeadWon(db, manager, { leadId: lead.id, amount, currency: "USD", closedOn: "2026-10-30" }, clock)).rejects.toMatchObject({ kind: "invalid", code: "money.tooLarge", field: "amount" });
+    expect(await written()).toEqual(before);
+    await markLeadWon(db, manager, { leadId: lead.id, amount: "100,000,000,000", currency: "USD", closedOn: "2026-10-30" }, clock);
+    const won = await written();
+    expect(won.lead.dealAmountMinor).toBe(10n ** 13n);
+    await expect(correctLeadDeal(db, manager, { leadId: lead.id, amount, reason: "Typed too many zeros." }, clock)).rejects.toMatchObject({ kind: "invalid", code: "money.tooLarge", field: "amount" });
+    expect(await written()).toEqual(won);
+  });
+
+  it("refuses an imported lead whose value is out of range, on that row and field", async () => {
+    const csv = ["company_name,website,contact_name,contact_email,country,product,estimated_value,expected_close_date", `Import Huge,import-huge.example,Dana Buyer,dana@import-huge.example,US,${(await productName())},1000000000000000.00,2027-06-30`].join("\n");
+    const [row] = await importLeads(db, partnerOwner, { csv }, clock);
+    expect(row).toMatchObject({ row: 2, outcome: "refused" });
+    // Refused where the row is parsed, before any rule runs: a Zod issue on the field.
+    const error = row!.outcome === "refused" ? row!.error : null;
+    expect(error instanceof ZodError ? error.issues.map((i) => [i.path.join("."), i.message]) : error).toEqual([["estimatedValue", "money.tooLarge"]]);
+    expect(await db.select().from(leads).where(eq(leads.domain, "import-huge.example"))).toEqual([]);
   });
 
   it("marks lost with a reason", async () => {

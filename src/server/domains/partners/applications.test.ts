@@ -39,16 +39,67 @@ describe("applications", () => {
     expect(email?.template).toBe("applicationReceived");
   });
 
-  it("refuses a second application for the same email or domain, naming the field, and writes nothing", async () => {
+  it("refuses a second application for the same company domain, naming the field, and writes nothing", async () => {
     const before = [await rows(partnerApplications), await rows(emailOutbox)];
     await expect(submitApplication(db, form({ website: "orbit-labs.example", contactEmail: "other@orbit-labs.example" }), clock)).rejects.toMatchObject({ code: "application.pending", field: "website" });
-    await expect(submitApplication(db, form({ website: "elsewhere.example" }), clock)).rejects.toMatchObject({ code: "application.pending", field: "contactEmail" });
+    // The company's domain says nothing about a person, so it is refused whoever applies, account or not.
+    await expect(submitApplication(db, form({ website: "orbit-labs.example", contactEmail: "olivia@northwind.demo" }), clock)).rejects.toMatchObject({ code: "application.pending", field: "website" });
     expect([await rows(partnerApplications), await rows(emailOutbox)]).toEqual(before);
   });
 
   it("refuses a company that is already a partner, by website or by email domain", async () => {
     await expect(submitApplication(db, form({ company: "NW", website: "northwind-analytics.example", contactEmail: "x@somewhere.example" }), clock)).rejects.toMatchObject({ code: "application.partnerExists" });
-    await expect(submitApplication(db, form({ company: "NW", website: "nw-new.example", contactEmail: "olivia@northwind.demo" }), clock)).rejects.toMatchObject({ code: "application.emailTaken", field: "contactEmail" });
+    await expect(submitApplication(db, form({ company: "NW", website: "nw-new.example", contactEmail: "x@northwind-analytics.example" }), clock)).rejects.toMatchObject({ code: "application.partnerExists", field: "website" });
+  });
+
+  describe("an email that already has an account or a pending application", () => {
+    const outboxTo = (to: string) => db.select().from(emailOutbox).where(eq(emailOutbox.to, to));
+
+    it("is answered exactly like a new application, writes no application, and emails the account's owner how to get in", async () => {
+      const before = await rows(partnerApplications);
+      await expect(submitApplication(db, form({ company: "NW", website: "nw-new.example", contactEmail: "Olivia@Northwind.demo" }), clock)).resolves.toEqual({ received: true });
+      expect(await rows(partnerApplications)).toBe(before);
+      const mails = await outboxTo("olivia@northwind.demo");
+      expect(mails.map((m) => m.template)).toEqual(["applicationEmailExists"]);
+      expect(mails[0]!.text).toContain("/login");
+      expect(mails[0]!.text).toContain("/forgot");
+      expect(mails[0]!.text).toContain("Olivia Park");
+    });
+
+    it("writes the owner's email in the owner's language, not the form's", async () => {
+      await submitApplication(db, form({ company: "Rimal 2", website: "rimal-two.example", contactEmail: "omar@rimal.demo" }), clock);
+      const [mail] = await outboxTo("omar@rimal.demo");
+      expect(mail).toMatchObject({ template: "applicationEmailExists", locale: "ar" });
+    });
+
+    it("for a pending application's email writes nothing new and tells that applicant it is still waiting", async () => {
+      const before = await rows(partnerApplications);
+      await expect(submitApplication(db, form({ company: "Orbit Again", website: "elsewhere.example" }), clock)).resolves.toEqual({ received: true });
+      expect(await rows(partnerApplications)).toBe(before);
+      const mails = await outboxTo("sanne@orbit-labs.example");
+      expect(mails.map((m) => m.template)).toEqual(["applicationReceived", "applicationAlreadyPending"]);
+      expect(mails[1]!.text).toContain("Orbit Labs");
+    });
+
+    it("sends a deactivated account no email, and still answers the same", async () => {
+      const [finance] = await db.select().from(users).where(eq(users.email, "finance@tierwise.demo"));
+      await db.update(users).set({ deactivatedAt: clock.now() }).where(eq(users.id, finance!.id));
+      await expect(submitApplication(db, form({ company: "Fin", website: "fin.example", contactEmail: "finance@tierwise.demo" }), clock)).resolves.toEqual({ received: true });
+      expect(await outboxTo("finance@tierwise.demo")).toHaveLength(0);
+      await db.update(users).set({ deactivatedAt: null }).where(eq(users.id, finance!.id));
+    });
+
+    it("counts against the same per-IP limit", async () => {
+      const ip = "203.0.113.150";
+      for (let i = 0; i < 5; i++) await submitApplication(db, form({ ip, company: `Known ${i}`, website: `known${i}.example`, contactEmail: "manager@tierwise.demo" }), clock);
+      await expect(submitApplication(db, form({ ip, company: "Known 5", website: "known5.example", contactEmail: "manager@tierwise.demo" }), clock)).rejects.toMatchObject({ kind: "rate_limited" });
+      await expect(submitApplication(db, form({ ip, company: "New 5", website: "new5.example", contactEmail: "new5@new5.example" }), clock)).rejects.toMatchObject({ kind: "rate_limited" });
+    });
+
+    it("emails one address at most 3 times an hour, however many IPs apply with it", async () => {
+      for (let i = 0; i < 5; i++) await submitApplication(db, form({ company: `Flood ${i}`, website: `flood${i}.example`, contactEmail: "james@northwind.demo" }), clock);
+      expect(await outboxTo("james@northwind.demo")).toHaveLength(3);
+    });
   });
 
   it("answers a filled honeypot like a success and stores nothing", async () => {

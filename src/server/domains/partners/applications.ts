@@ -6,6 +6,9 @@ import { containsPattern } from "@/server/db/like";
 import type { Clock } from "@/lib/clock";
 import { HOUR } from "@/lib/clock";
 import { emailDomain, FREE_MAIL_DOMAINS, normalizeDomain } from "@/lib/domain-name";
+import { env } from "@/lib/env";
+import { normalizeEmail } from "@/server/auth/credentials";
+import { plainTextField } from "@/lib/text";
 import { hitRate } from "@/server/auth/rate-limit";
 import { enqueueEmail } from "@/server/integrations/email/outbox";
 import type { Locale, StaffActor } from "../actor";
@@ -18,11 +21,11 @@ import { currentTerms } from "./terms";
 export const APPLICATIONS_PER_IP_PER_HOUR = 5;
 
 export const submitApplicationInput = z.object({
-  company: z.string().trim().min(2).max(120),
-  website: z.string().trim().min(4).max(200).refine((w) => normalizeDomain(w) !== null, { message: "application.websiteInvalid" }),
+  company: plainTextField({ min: 2, max: 120 }),
+  website: plainTextField({ min: 4, max: 200 }).refine((w) => normalizeDomain(w) !== null, { message: "application.websiteInvalid" }),
   country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { message: "application.countryInvalid" }),
   type: z.enum(["referral", "reseller", "affiliate"]),
-  contactName: z.string().trim().min(2).max(120),
+  contactName: plainTextField({ min: 2, max: 120 }),
   contactEmail: z.email().max(320).transform((e) => e.trim().toLowerCase()),
   salesApproach: z.string().trim().min(20).max(2000),
   expectedDealsPerQuarter: z.number().int().min(0).max(10_000),
@@ -33,16 +36,29 @@ export const submitApplicationInput = z.object({
 });
 export type SubmitApplicationInput = z.infer<typeof submitApplicationInput>;
 
-/** The public application form. A filled honeypot is answered like a success and writes nothing. */
-export async function submitApplication(db: Db, input: SubmitApplicationInput & { ip: string; locale: Locale }, clock: Clock) {
-  if (input.nickname) return { received: true as const };
+/** Notices to one address about applications made with it: enough for a person, no mail bomb. */
+export const APPLICATION_NOTICES_PER_EMAIL_PER_HOUR = 3;
+
+/**
+ * The public application form. Every well-formed application gets the same answer, so the form
+ * cannot tell anyone whether an address has an account or an application: for such an address
+ * nothing is stored and its owner is emailed instead. A filled honeypot is answered like a
+ * success and writes nothing.
+ */
+export async function submitApplication(db: Db, form: SubmitApplicationInput & { ip: string; locale: Locale }, clock: Clock) {
+  if (form.nickname) return { received: true as const };
+  // The schema lower-cases it too; here as well, so no spelling of an address answers differently.
+  const input = { ...form, contactEmail: normalizeEmail(form.contactEmail) };
   const limit = await hitRate(db, `apply:ip:${input.ip}`, { limit: APPLICATIONS_PER_IP_PER_HOUR, windowMs: HOUR }, clock);
   if (limit.limited) throw new RateLimitedError("application.rateLimited", limit.retryAfterSeconds);
   const domain = normalizeDomain(input.website)!;
   return db.transaction(async (tx) => {
     const terms = await currentTerms(tx);
     if (!terms || terms.id !== input.termsId) throw new ConflictError("terms.outdated", "acceptTerms");
-    await assertNotDuplicate(tx, input.contactEmail, domain);
+    // Company checks first: they depend only on domains, never on whether the person has an
+    // account, so answering them openly reveals nothing about anyone.
+    await assertCompanyNew(tx, input.contactEmail, domain);
+    if (await noticeIfEmailKnown(tx, input, clock)) return { received: true as const };
     const [application] = await tx
       .insert(partnerApplications)
       .values({
@@ -67,15 +83,13 @@ export async function submitApplication(db: Db, input: SubmitApplicationInput & 
   });
 }
 
-/** An email or company domain that already belongs to a pending application or a live partner. */
-async function assertNotDuplicate(tx: Db, email: string, domain: string) {
-  const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (user) throw new ConflictError("application.emailTaken", "contactEmail");
+/** A company domain that already belongs to a pending application or a live partner. */
+async function assertCompanyNew(tx: Db, email: string, domain: string) {
   const [pending] = await tx
-    .select({ id: partnerApplications.id, contactEmail: partnerApplications.contactEmail })
+    .select({ id: partnerApplications.id })
     .from(partnerApplications)
-    .where(and(eq(partnerApplications.status, "pending"), or(eq(partnerApplications.contactEmail, email), eq(partnerApplications.domain, domain))));
-  if (pending) throw new ConflictError("application.pending", pending.contactEmail === email ? "contactEmail" : "website");
+    .where(and(eq(partnerApplications.status, "pending"), eq(partnerApplications.domain, domain)));
+  if (pending) throw new ConflictError("application.pending", "website");
   const mailDomain = emailDomain(email);
   const domains = FREE_MAIL_DOMAINS.has(mailDomain) ? [domain] : [...new Set([domain, mailDomain])];
   const [partner] = await tx
@@ -83,6 +97,42 @@ async function assertNotDuplicate(tx: Db, email: string, domain: string) {
     .from(partners)
     .where(and(inArray(partners.domain, domains), inArray(partners.status, ["applied", "active", "suspended"])));
   if (partner) throw new ConflictError("application.partnerExists", "website");
+}
+
+/**
+ * When the email already has an account or a pending application, emails its owner (in their
+ * language) what they can do instead, and says so; the caller then stores nothing. A
+ * deactivated account gets no email, like a password reset.
+ */
+async function noticeIfEmailKnown(tx: Db, input: SubmitApplicationInput & { locale: Locale }, clock: Clock): Promise<boolean> {
+  const email = input.contactEmail;
+  const [user] = await tx.select().from(users).where(eq(users.email, email));
+  const [pending] = user
+    ? []
+    : await tx
+        .select()
+        .from(partnerApplications)
+        .where(and(eq(partnerApplications.status, "pending"), eq(partnerApplications.contactEmail, email)))
+        .limit(1);
+  if (!user && !pending) return false;
+  if (user?.deactivatedAt) return true;
+  const notices = await hitRate(tx, `apply:notice:${email}`, { limit: APPLICATION_NOTICES_PER_EMAIL_PER_HOUR, windowMs: HOUR }, clock);
+  if (notices.limited) return true;
+  if (user) {
+    const appUrl = env().APP_URL;
+    await enqueueEmail(
+      tx,
+      { to: email, locale: user.locale ?? input.locale, template: "applicationEmailExists", params: { url: `${appUrl}/login`, resetUrl: `${appUrl}/forgot`, name: user.name } },
+      clock,
+    );
+  } else {
+    await enqueueEmail(
+      tx,
+      { to: email, locale: pending!.locale === "ar" ? "ar" : "en", template: "applicationAlreadyPending", params: { name: pending!.contactName, company: pending!.company } },
+      clock,
+    );
+  }
+  return true;
 }
 
 export const listApplicationsInput = z.object({

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
+import { plainTextField } from "@/lib/text";
 import { partnerInvitations, partnerLogos, partnerMemberships, partnerNotes, partners, partnerStatusEvents, staffRoles, tiers, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { containsPattern } from "@/server/db/like";
@@ -110,8 +111,8 @@ export async function partnerDetail(db: Db, partnerId: string) {
 }
 
 export const profileFields = {
-  name: z.string().trim().min(2).max(120),
-  website: z.string().trim().max(200).refine((w) => w === "" || normalizeDomain(w) !== null, { message: "application.websiteInvalid" }),
+  name: plainTextField({ min: 2, max: 120 }),
+  website: plainTextField({ max: 200 }).refine((w) => w === "" || normalizeDomain(w) !== null, { message: "application.websiteInvalid" }),
   country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { message: "application.countryInvalid" }),
   contactEmail: z.union([z.literal(""), z.email().max(320)]),
   phone: z.string().trim().max(40).regex(/^[+0-9 ()\-.]*$/, { message: "partner.phoneInvalid" }),

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
+import { plainTextField } from "@/lib/text";
 import { partnerInvitations, partnerMemberships, partners, passwordCredentials, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import type { Clock } from "@/lib/clock";
@@ -82,7 +83,7 @@ export async function inspectInvitation(db: Db, token: string, clock: Clock) {
 
 export const acceptInvitationInput = z.object({
   token: z.string().min(10).max(200),
-  name: z.string().trim().min(2).max(120),
+  name: plainTextField({ min: 2, max: 120 }),
   /** Absent when the person continues with an emailed sign-in link instead. */
   password: z.string().min(10).max(200).optional(),
   termsId: z.uuid(),

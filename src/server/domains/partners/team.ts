@@ -1,6 +1,7 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { partnerInvitations, partnerMemberships, users } from "@/server/db/schema";
+import { plainTextField } from "@/lib/text";
+import { partnerInvitations, partnerMemberships, partners, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import type { Clock } from "@/lib/clock";
 import type { PartnerActor } from "../actor";
@@ -22,7 +23,7 @@ export async function listTeam(db: Db, actor: PartnerActor, clock: Clock) {
 
 export const inviteMemberInput = z.object({
   email: z.email().max(320).transform((e) => e.trim().toLowerCase()),
-  name: z.string().trim().min(2).max(120).optional(),
+  name: plainTextField({ min: 2, max: 120 }).optional(),
   role: z.enum(["owner", "member"]),
 });
 
@@ -62,6 +63,7 @@ export const changeMemberRoleInput = z.object({ userId: z.uuid(), role: z.enum([
 
 export async function changeMemberRole(db: Db, actor: PartnerActor, input: z.infer<typeof changeMemberRoleInput>, clock: Clock) {
   return db.transaction(async (tx) => {
+    await lockOrganization(tx, actor.partnerId);
     const membership = await lockMember(tx, actor.partnerId, input.userId);
     if (membership.role === input.role) return membership;
     if (membership.role === "owner") await assertAnotherOwner(tx, actor.partnerId, input.userId);
@@ -76,6 +78,7 @@ export const removeMemberInput = z.object({ userId: z.uuid() });
 /** Removes a colleague from the organization (their account is closed); never the last owner. */
 export async function removeMember(db: Db, actor: PartnerActor, input: z.infer<typeof removeMemberInput>, clock: Clock) {
   await db.transaction(async (tx) => {
+    await lockOrganization(tx, actor.partnerId);
     const membership = await lockMember(tx, actor.partnerId, input.userId);
     if (membership.role === "owner") await assertAnotherOwner(tx, actor.partnerId, input.userId);
     if (input.userId === actor.userId) throw new InvalidError("team.cannotRemoveSelf", "userId");
@@ -83,6 +86,23 @@ export async function removeMember(db: Db, actor: PartnerActor, input: z.infer<t
     await tx.update(users).set({ deactivatedAt: clock.now() }).where(eq(users.id, input.userId));
     await audit(tx, actor, { action: "team.memberRemoved", entityType: "user", entityId: input.userId, before: membership }, clock.now());
   });
+}
+
+/**
+ * Serializes every change that can take an owner away (a demotion, a removal) within one
+ * organization, by locking its partner row first. Without it, two owners demoting each other at
+ * once each lock only the other's membership, each count the other as an owner still (neither
+ * change is committed yet), and both commit: write skew, and no owner left. Locking the owner
+ * memberships themselves instead would not do: each transaction already holds its target's row,
+ * so each would wait for the other's (a deadlock, which PostgreSQL ends by failing one with an
+ * error instead of an answer). With the partner row taken first, the second transaction waits
+ * until the first commits; under READ COMMITTED its next statement (the owner count) reads a
+ * fresh snapshot that includes the first change, so it is refused with team.lastOwner.
+ * NO KEY UPDATE is the strength lead registration takes on the same row; it leaves foreign-key
+ * checks (rows referencing the partner) unblocked.
+ */
+async function lockOrganization(tx: Db, partnerId: string) {
+  await tx.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId)).for("no key update");
 }
 
 async function lockMember(tx: Db, partnerId: string, userId: string) {

@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { MAX_MINOR_UNITS } from "@/lib/money";
 import { auditLog } from "@/server/db/schema";
 import { setupProgram } from "@/server/testing/fixtures";
 import { getProgramSettings, updateProgramSettings, updateProgramSettingsInput } from "./service";
@@ -74,5 +75,10 @@ describe("updateProgramSettingsInput", () => {
 
   it("rejects a negative minimum payout", () => {
     expect(issuePaths({ minimumPayoutMinor: -1n })).toEqual([["minimumPayoutMinor"]]);
+  });
+
+  it.each([10n ** 17n, 2n ** 63n, MAX_MINOR_UNITS + 1n])("rejects a minimum payout of %s with the money range's message", (minimumPayoutMinor) => {
+    const result = updateProgramSettingsInput.safeParse({ ...valid, minimumPayoutMinor });
+    expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([[["minimumPayoutMinor"], "money.tooLarge"]]);
   });
 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { programSettings } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import type { Clock } from "@/lib/clock";
-import { isCurrencyCode } from "@/lib/money";
+import { isCurrencyCode, minorUnits } from "@/lib/money";
 import type { StaffActor } from "../actor";
 import { audit } from "../audit/service";
 import { NotFoundError } from "../errors";
@@ -19,7 +19,7 @@ export const updateProgramSettingsInput = z.object({
     .refine(isCurrencyCode, { message: "currency.invalid" }),
   attributionWindowDays: z.number().int().min(1).max(365),
   holdPeriodDays: z.number().int().min(0).max(365),
-  minimumPayoutMinor: z.bigint().min(0n).max(10n ** 12n),
+  minimumPayoutMinor: minorUnits("nonNegative"),
   leadProtectionDays: z.number().int().min(1).max(730),
   leadExpiryDays: z.number().int().min(1).max(730),
   leadDailyLimit: z.number().int().min(1).max(10_000),

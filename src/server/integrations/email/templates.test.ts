@@ -46,4 +46,25 @@ describe("renderEmail", () => {
     const email = renderEmail("signInLink", "en", { url: `https://app.test/x?a=1&b="><img src=x>` });
     expect(email.html).toContain('href="https://app.test/x?a=1&amp;b=&quot;&gt;&lt;img src=x&gt;"');
   });
+
+  it("tells the owner of an address that already has an account how to get in, in their language", () => {
+    const params = { url: "https://app.test/login", resetUrl: "https://app.test/forgot", name: "Omar" };
+    const mail = messagesByLocale.ar.mail.applicationEmailExists;
+    const ar = renderEmail("applicationEmailExists", "ar", params);
+    expect(ar.subject).toBe(mail.subject);
+    expect(ar.text).toContain(`${mail.action}: https://app.test/login`);
+    expect(ar.text).toContain("https://app.test/forgot");
+    expect(ar.html).toContain('href="https://app.test/login"');
+    const en = renderEmail("applicationEmailExists", "en", params);
+    expect(en.subject).toMatch(/application/i);
+    expect(en.text).toMatch(/already has a Tierwise account/);
+    expect(en.text).toContain("https://app.test/forgot");
+  });
+
+  it("tells a pending applicant their application is still waiting, without a link", () => {
+    const email = renderEmail("applicationAlreadyPending", "ar", { name: "Sanne", company: "Orbit Labs" });
+    expect(email.subject).toContain("Orbit Labs");
+    expect(email.text).toContain(messagesByLocale.ar.mail.applicationAlreadyPending.footer);
+    expect(email.html).not.toContain("<a ");
+  });
 });

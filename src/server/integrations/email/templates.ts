@@ -10,6 +10,10 @@ export interface EmailTemplates {
   partnerInvite: { url: string; name: string; company: string; inviter: string };
   applicationReceived: { name: string; company: string };
   applicationRejected: { name: string; company: string; reason: string };
+  /** Someone applied with an address that has an account: its owner hears, the form says nothing. */
+  applicationEmailExists: { url: string; name: string; resetUrl: string };
+  /** Someone applied again with the address of an application still waiting for review. */
+  applicationAlreadyPending: { name: string; company: string };
   leadReceived: LeadEmail;
   leadApproved: LeadEmail & { protectedUntil: string };
   leadRejected: LeadEmail & { reason: string };
