@@ -10,7 +10,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import { and, eq } from "drizzle-orm";
 import { systemClock } from "@/lib/clock";
 import { loadActor } from "@/server/auth/actor";
-import { benchOwnerEmail, BENCH_STAFF_EMAIL } from "@/server/bench/seed";
+import { benchOwnerEmail, BENCH_STAFF_EMAIL } from "@/server/scripts/bench/seed";
 import * as schema from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { rolledBack } from "@/server/db/rollback";

@@ -7,7 +7,7 @@
 import { parseArgs } from "node:util";
 import { and, eq, sql } from "drizzle-orm";
 import { systemClock } from "@/lib/clock";
-import { benchOwnerEmail, BENCH_PARTNER_SESSIONS, BENCH_PASSWORD } from "@/server/bench/seed";
+import { benchOwnerEmail, BENCH_PARTNER_SESSIONS, BENCH_PASSWORD } from "@/server/scripts/bench/seed";
 import { openDatabase } from "@/server/db/client";
 import { ledgerEntries, leads, partners, products } from "@/server/db/schema";
 import { recomputeAllTiers } from "@/server/domains/commissions/tiers";

@@ -6,9 +6,9 @@
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { systemClock } from "@/lib/clock";
-import { BENCH_PARTNER_EMAIL, BENCH_PASSWORD, BENCH_STAFF_EMAIL, seedBenchProgram } from "@/server/bench/seed";
+import { BENCH_PARTNER_EMAIL, BENCH_PASSWORD, BENCH_STAFF_EMAIL, seedBenchProgram } from "@/server/scripts/bench/seed";
 import { openDatabase, runMigrations } from "@/server/db/client";
-import { isSeeded } from "@/server/db/seed/demo";
+import { isSeeded } from "@/server/scripts/seed/demo";
 
 const EMBEDDED_MAX_SCALE = 0.01;
 

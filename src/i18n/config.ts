@@ -1,8 +1,8 @@
-import type { Locale } from "@/server/domains/actor";
 import ar from "./messages/ar.json";
 import en from "./messages/en.json";
 
-export const locales = ["en", "ar"] as const satisfies readonly Locale[];
+export const locales = ["en", "ar"] as const;
+export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "en";
 export const LOCALE_COOKIE = "tw_locale";
 

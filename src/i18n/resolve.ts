@@ -1,4 +1,5 @@
-import type { Actor, Locale } from "@/server/domains/actor";
+import type { Locale } from "@/i18n/config";
+import type { Actor } from "@/server/domains/actor";
 import { defaultLocale, isLocale, localeFromAcceptLanguage, LOCALE_COOKIE } from "./config";
 
 function cookieValue(header: string | null, name: string): string | undefined {

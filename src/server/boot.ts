@@ -1,7 +1,7 @@
 import { env } from "@/lib/env";
 import { systemClock } from "@/lib/clock";
 import { getDatabase } from "./db/client";
-import { isSeeded, printDemoLogins, seedDemo, seedProgram } from "./db/seed/demo";
+import { isSeeded, printDemoLogins, seedDemo, seedProgram } from "@/server/scripts/seed/demo";
 import { startJobs } from "./jobs/runtime";
 
 /** Opens (and migrates) the database, seeds an empty one, and starts the job workers. */

@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
-import type { Locale, PartnerRole, StaffRole } from "@/server/domains/actor";
+import type { Locale } from "@/i18n/config";
+import type { PartnerRole, StaffRole } from "@/server/domains/actor";
 
 /** The claims a session carries; the server re-reads the user on each request for decisions. */
 export interface SessionClaims {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { MINUTE } from "@/lib/clock";
-import { DEMO_PASSWORD } from "@/server/db/seed/demo";
+import { DEMO_PASSWORD } from "@/server/scripts/seed/demo";
 import { DomainError } from "@/server/domains/errors";
 import { setStaffActive } from "@/server/domains/staff/service";
 import { setupProgram } from "@/server/testing/fixtures";

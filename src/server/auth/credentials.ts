@@ -4,8 +4,8 @@ import type { Db } from "@/server/db/types";
 import type { Clock } from "@/lib/clock";
 import { HOUR, MINUTE } from "@/lib/clock";
 import { DomainError, RateLimitedError } from "@/server/domains/errors";
-import { decoyHash, verifyPassword } from "./password";
-import { clearRate, hitRate, undoHit, type RateRule } from "./rate-limit";
+import { decoyHash, verifyPassword } from "@/server/security/password";
+import { clearRate, hitRate, undoHit, type RateRule } from "@/server/security/rate-limit";
 
 /**
  * Failed sign-ins allowed before a pause. The tight limit is per email *and* IP, so a stranger

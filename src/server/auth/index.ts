@@ -15,7 +15,7 @@ import { normalizeEmail, verifyCredentials } from "./credentials";
 import { authSecret } from "./secret";
 import { refreshSessionToken, sessionHandover } from "./session";
 import { sendSignInLink } from "./sign-in-link";
-import { clientIp } from "./request";
+import { clientIp } from "@/server/security/client-address";
 
 /** The codes a sign-in form can show (auth.signInError.<code>). */
 class SignInRefused extends CredentialsSignin {

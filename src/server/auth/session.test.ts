@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { JWT } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { MINUTE } from "@/lib/clock";
-import { DEMO_PASSWORD } from "@/server/db/seed/demo";
+import { DEMO_PASSWORD } from "@/server/scripts/seed/demo";
 import { emailOutbox, users, verificationTokens } from "@/server/db/schema";
 import { changePassword, signOutEverywhere } from "@/server/domains/accounts/service";
 import { setupProgram } from "@/server/testing/fixtures";

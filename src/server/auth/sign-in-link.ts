@@ -2,7 +2,7 @@ import type { Db } from "@/server/db/types";
 import type { Clock } from "@/lib/clock";
 import { MINUTE } from "@/lib/clock";
 import { enqueueEmail } from "@/server/integrations/email/outbox";
-import { hitRate, type RateRule } from "./rate-limit";
+import { hitRate, type RateRule } from "@/server/security/rate-limit";
 
 /** Sign-in links per address: enough for a person, too few to flood their inbox. */
 export const SIGN_IN_LINK_LIMIT = { limit: 5, windowMs: 15 * MINUTE } satisfies RateRule;

@@ -8,7 +8,7 @@ import { fixedClock } from "@/lib/clock";
 import { openDatabase, runMigrations } from "./client";
 import { DataDirLockedError } from "./lock";
 import { programSettings } from "./schema";
-import { seedProgram } from "./seed/demo";
+import { seedProgram } from "@/server/scripts/seed/demo";
 
 const run = promisify(execFile);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tierwise-lock-"));

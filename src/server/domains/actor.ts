@@ -1,7 +1,8 @@
+import type { Locale } from "@/i18n/config";
+
 /** Who is acting. Built from the session by the server, never from input. */
 export type StaffRole = "admin" | "partner_manager" | "finance";
 export type PartnerRole = "owner" | "member";
-export type Locale = "en" | "ar";
 
 export interface StaffActor {
   kind: "staff";
@@ -35,5 +36,3 @@ export interface SystemActor {
 export const SYSTEM: SystemActor = { kind: "system", userId: null };
 
 export const STAFF_ROLES: readonly StaffRole[] = ["admin", "partner_manager", "finance"];
-export const PARTNER_ROLES: readonly PartnerRole[] = ["owner", "member"];
-export const LOCALES: readonly Locale[] = ["en", "ar"];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { IpRange, TrustedProxies } from "@/lib/trusted-proxies";
 // Through the old import path on purpose: every caller imports clientIp from here.
-import { clientIp } from "@/server/auth/request";
+import { clientIp } from "@/server/security/client-address";
 
 const NONE: TrustedProxies = { kind: "hops", hops: 0 };
 const hops = (n: number): TrustedProxies => ({ kind: "hops", hops: n });

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll } from "vitest";
 import { fixedClock } from "@/lib/clock";
 import { loadActor } from "@/server/auth/actor";
-import { seedDemo } from "@/server/db/seed/demo";
+import { seedDemo } from "@/server/scripts/seed/demo";
 import { users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import type { PartnerActor, StaffActor } from "@/server/domains/actor";

@@ -2,7 +2,7 @@ import { appClock } from "@/server/time";
 import { getDb } from "@/server/db/client";
 import { auth, reissueSession } from "@/server/auth";
 import { loadSessionActor } from "@/server/auth/actor";
-import { clientIp } from "@/server/auth/request";
+import { clientIp } from "@/server/security/client-address";
 import { resolveLocale } from "@/i18n/resolve";
 import type { Context } from "./init";
 

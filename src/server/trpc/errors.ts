@@ -3,7 +3,7 @@ import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { createTranslator } from "use-intl/core";
 import { ZodError, type z } from "zod";
 import { messagesByLocale } from "@/i18n/config";
-import type { Locale } from "@/server/domains/actor";
+import type { Locale } from "@/i18n/config";
 import { DomainError, type DomainErrorKind } from "@/server/domains/errors";
 
 const CODE_BY_KIND: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { appClock } from "@/server/time";
 import { getDb } from "@/server/db/client";
 import { getCurrentActor, getRequestHeaders } from "@/server/auth/current";
-import { clientIp } from "@/server/auth/request";
+import { clientIp } from "@/server/security/client-address";
 import { resolveLocale } from "@/i18n/resolve";
 import { createCallerFactory } from "./init";
 import { appRouter } from "./root";

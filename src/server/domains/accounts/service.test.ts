@@ -2,7 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { MINUTE } from "@/lib/clock";
 import { RateLimitedError } from "../errors";
-import { DEMO_PASSWORD } from "@/server/db/seed/demo";
+import { DEMO_PASSWORD } from "@/server/scripts/seed/demo";
 import { auditLog, emailOutbox, passwordCredentials, users } from "@/server/db/schema";
 import { InvalidCredentialsError, SIGN_IN_LIMITS, verifyCredentials } from "@/server/auth/credentials";
 import { setupProgram } from "@/server/testing/fixtures";

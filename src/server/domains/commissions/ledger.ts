@@ -6,9 +6,6 @@ export type LedgerEntry = typeof ledgerEntries.$inferSelect;
 export type NewLedgerEntry = typeof ledgerEntries.$inferInsert;
 export type LedgerState = LedgerEntry["state"];
 
-/** The unit of the points ledger; every other asset is an ISO currency code. */
-export const POINTS = "points";
-
 /** Adds deltas to the running balances (one row per partner, asset and state). */
 async function addToBalances(tx: Db, deltas: { partnerId: string; asset: string; state: LedgerState; amount: bigint }[]) {
   const merged = new Map<string, { partnerId: string; asset: string; state: LedgerState; amount: bigint }>();

@@ -5,7 +5,7 @@ import type { Clock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { enqueueEmail } from "@/server/integrations/email/outbox";
 import type { EmailTemplates } from "@/server/integrations/email/templates";
-import type { Locale } from "../actor";
+import type { Locale } from "@/i18n/config";
 
 type Lead = typeof leads.$inferSelect;
 type LeadTemplate = Extract<keyof EmailTemplates, `lead${string}`>;

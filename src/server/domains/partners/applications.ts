@@ -9,9 +9,10 @@ import { emailDomain, FREE_MAIL_DOMAINS, normalizeDomain } from "@/lib/domain-na
 import { env } from "@/lib/env";
 import { normalizeEmail } from "@/server/auth/credentials";
 import { plainTextField } from "@/lib/text";
-import { hitRate } from "@/server/auth/rate-limit";
+import { hitRate } from "@/server/security/rate-limit";
 import { enqueueEmail } from "@/server/integrations/email/outbox";
-import type { Locale, StaffActor } from "../actor";
+import type { Locale } from "@/i18n/config";
+import type { StaffActor } from "../actor";
 import { audit } from "../audit/service";
 import { ConflictError, InvalidError, NotFoundError, RateLimitedError } from "../errors";
 import { offsetOf, pageInput, pageOf } from "../pagination";

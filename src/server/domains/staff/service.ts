@@ -5,7 +5,7 @@ import type { Db } from "@/server/db/types";
 import { containsPattern } from "@/server/db/like";
 import type { Clock } from "@/lib/clock";
 import { env } from "@/lib/env";
-import { issueUserToken } from "@/server/auth/tokens";
+import { issueUserToken } from "@/server/security/tokens";
 import { enqueueEmail } from "@/server/integrations/email/outbox";
 import type { StaffActor } from "../actor";
 import { STAFF_INVITE_TTL_MS } from "../accounts/service";

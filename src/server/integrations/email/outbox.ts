@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { emailOutbox } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
-import type { Locale } from "@/server/domains/actor";
+import type { Locale } from "@/i18n/config";
 import type { Clock } from "@/lib/clock";
 import { renderEmail, type EmailTemplateName, type EmailTemplates } from "./templates";
 import type { EmailTransport } from "./transport";

@@ -1,6 +1,6 @@
 import { createTranslator } from "use-intl/core";
 import { messagesByLocale, directionOf } from "@/i18n/config";
-import type { Locale } from "@/server/domains/actor";
+import type { Locale } from "@/i18n/config";
 
 /** Every email we send, with the values its text needs. */
 export interface EmailTemplates {

@@ -5,7 +5,7 @@ import {
   resetPassword,
   resetPasswordInput,
 } from "@/server/domains/accounts/service";
-import { inspectUserToken } from "@/server/auth/tokens";
+import { inspectUserToken } from "@/server/security/tokens";
 import { nudge } from "@/server/jobs/runtime";
 import { QUEUES } from "@/server/jobs/queues";
 import { publicProcedure, router } from "../init";

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Clock } from "@/lib/clock";
 import { messagesByLocale } from "@/i18n/config";
 import { emailOutbox, partnerMemberships, termsAcceptances, users } from "@/server/db/schema";
-import type { Locale } from "@/server/domains/actor";
+import type { Locale } from "@/i18n/config";
 import { inviteMember } from "@/server/domains/partners/team";
 import { currentTerms } from "@/server/domains/partners/terms";
 import { setupProgram } from "@/server/testing/fixtures";

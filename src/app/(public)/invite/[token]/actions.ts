@@ -8,7 +8,7 @@ import { TRPCError } from "@trpc/server";
 import { systemClock } from "@/lib/clock";
 import { isLocale } from "@/i18n/config";
 import { signIn } from "@/server/auth";
-import { clientIp } from "@/server/auth/request";
+import { clientIp } from "@/server/security/client-address";
 import { getDb } from "@/server/db/client";
 import { DomainError } from "@/server/domains/errors";
 import { acceptInvitation, acceptInvitationInput } from "@/server/domains/partners/invitations";

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { partners } from "@/server/db/schema";
-import type { Actor, Locale } from "@/server/domains/actor";
+import type { Locale } from "@/i18n/config";
+import type { Actor } from "@/server/domains/actor";
 import { postEntries } from "@/server/domains/commissions/ledger";
 import type { Context } from "@/server/trpc/init";
 import { setupProgram } from "@/server/testing/fixtures";

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Actor, Locale } from "@/server/domains/actor";
+import type { Locale } from "@/i18n/config";
+import type { Actor } from "@/server/domains/actor";
 import type { Context } from "@/server/trpc/init";
 import { setupProgram } from "@/server/testing/fixtures";
 

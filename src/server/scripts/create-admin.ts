@@ -5,14 +5,14 @@
 import { eq } from "drizzle-orm";
 import { systemClock } from "@/lib/clock";
 import { env } from "@/lib/env";
-import { issueUserToken } from "@/server/auth/tokens";
+import { issueUserToken } from "@/server/security/tokens";
 import { STAFF_INVITE_TTL_MS } from "@/server/domains/accounts/service";
 import { audit } from "@/server/domains/audit/service";
 import { SYSTEM } from "@/server/domains/actor";
 import { enqueueEmail } from "@/server/integrations/email/outbox";
-import { openDatabase, runMigrations } from "../client";
-import { staffRoles, users } from "../schema";
-import { isSeeded, seedProgram } from "../seed/demo";
+import { openDatabase, runMigrations } from "@/server/db/client";
+import { staffRoles, users } from "@/server/db/schema";
+import { isSeeded, seedProgram } from "@/server/scripts/seed/demo";
 
 async function main() {
   const [rawEmail, ...nameParts] = process.argv.slice(2);

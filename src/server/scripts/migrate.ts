@@ -1,5 +1,5 @@
 /** `npm run db:migrate`: applies the SQL migrations in drizzle/ (and the job queue's schema). */
-import { openDatabase, runMigrations } from "../client";
+import { openDatabase, runMigrations } from "@/server/db/client";
 import { installJobSchema } from "@/server/jobs/install";
 
 async function main() {

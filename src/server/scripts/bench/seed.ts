@@ -20,8 +20,8 @@ import {
 import type { Db } from "@/server/db/types";
 import type { Clock } from "@/lib/clock";
 import { DAY } from "@/lib/clock";
-import { hashPassword } from "@/server/auth/password";
-import { seedProgram } from "@/server/db/seed/demo";
+import { hashPassword } from "@/server/security/password";
+import { seedProgram } from "@/server/scripts/seed/demo";
 import { withoutLeadCounters } from "@/server/domains/leads/counters";
 
 /** What scale 1 holds; other scales multiply it. */

@@ -3,8 +3,8 @@ import type { Clock } from "@/lib/clock";
 import { DAY, fixedClock } from "@/lib/clock";
 import { commissionWonDeal, releaseDueEntries } from "@/server/domains/commissions/engine";
 import { trailingNumbers } from "@/server/domains/commissions/tiers";
-import { bonusCampaigns, commissionAdjustments, commissionPlans, commissionPlanVersions, leads, partners, planProductRates, planTierRules, products, tierChanges, tiers } from "../schema";
-import type { Db } from "../types";
+import { bonusCampaigns, commissionAdjustments, commissionPlans, commissionPlanVersions, leads, partners, planProductRates, planTierRules, products, tierChanges, tiers } from "@/server/db/schema";
+import type { Db } from "@/server/db/types";
 
 /**
  * The standard plan every install starts with: 10% base, tier rates from 10% to 20% on

@@ -3,8 +3,8 @@ import type { Clock } from "@/lib/clock";
 import { DAY } from "@/lib/clock";
 import { normalizeCompanyName } from "@/lib/company-name";
 import { normalizeDomain } from "@/lib/domain-name";
-import { customers, leadComments, leadEvents, leads, partnerMemberships, products, users } from "../schema";
-import type { Db } from "../types";
+import { customers, leadComments, leadEvents, leads, partnerMemberships, products, users } from "@/server/db/schema";
+import type { Db } from "@/server/db/types";
 
 const DEMO_PRODUCTS = [
   { name: "Analytics Cloud", description: "The hosted analytics platform, billed per seat." },

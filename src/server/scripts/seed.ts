@@ -1,7 +1,7 @@
 /** `npm run db:seed`: creates the demo program on an empty database. */
 import { systemClock } from "@/lib/clock";
-import { openDatabase, runMigrations } from "../client";
-import { isSeeded, printDemoLogins, seedDemo } from "../seed/demo";
+import { openDatabase, runMigrations } from "@/server/db/client";
+import { isSeeded, printDemoLogins, seedDemo } from "@/server/scripts/seed/demo";
 
 async function main() {
   const database = await openDatabase();

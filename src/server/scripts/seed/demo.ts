@@ -2,13 +2,13 @@ import { seedDemoCommissions, seedDemoIncentives, seedStandardPlan } from "./com
 import { seedDemoLeads } from "./leads";
 import { randomBytes } from "node:crypto";
 import { count } from "drizzle-orm";
-import { hashPassword } from "@/server/auth/password";
+import { hashPassword } from "@/server/security/password";
 import type { Clock } from "@/lib/clock";
 import { DAY } from "@/lib/clock";
 import { audit } from "@/server/domains/audit/service";
 import { SYSTEM, type PartnerRole, type StaffRole } from "@/server/domains/actor";
 import { normalizeDomain } from "@/lib/domain-name";
-import { sha256 } from "@/server/auth/tokens";
+import { sha256 } from "@/server/security/tokens";
 import {
   partnerApplications,
   partnerInvitations,
@@ -23,8 +23,8 @@ import {
   termsAcceptances,
   tiers,
   users,
-} from "../schema";
-import type { Db } from "../types";
+} from "@/server/db/schema";
+import type { Db } from "@/server/db/types";
 
 export const DEMO_PASSWORD = "tierwise-demo";
 
