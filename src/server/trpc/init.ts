@@ -4,7 +4,8 @@ import { findControlCharacters } from "@/lib/control-characters";
 import type { Clock } from "@/lib/clock";
 import type { Db } from "@/server/db/types";
 import type { Locale } from "@/i18n/config";
-import type { Actor, PartnerActor, StaffActor, StaffRole } from "@/server/domains/actor";
+import { SYSTEM, type Actor, type PartnerActor, type StaffActor, type StaffRole } from "@/server/domains/actor";
+import type { AnyActor, ServiceCtx } from "@/server/domains/context";
 import { DomainError, InvalidError } from "@/server/domains/errors";
 import { hasAcceptedCurrentTerms } from "@/server/domains/partners/terms";
 import { describeError, toTRPCError } from "./errors";
@@ -67,12 +68,18 @@ const refuseControlCharacters = t.middleware(async ({ getRawInput, next }) => {
 
 const base = t.procedure.use(mapDomainErrors).use(refuseControlCharacters);
 
-export const publicProcedure = base.meta({ access: "public" });
+/** The service context of a call: who acts (the caller, or the system for anonymous calls), the database and the clock. */
+function serviceOf<A extends AnyActor>(ctx: Context, actor: A): ServiceCtx<A> {
+  return { db: ctx.db, actor, clock: ctx.clock };
+}
+
+/** Anyone; services act as the system on an anonymous caller's behalf (an application, a reset). */
+export const publicProcedure = base.meta({ access: "public" }).use(({ ctx, next }) => next({ ctx: { ...ctx, service: serviceOf<AnyActor>(ctx, ctx.actor ?? SYSTEM) } }));
 
 /** Any signed-in user (partner or staff): their own account. */
 export const userProcedure = base.meta({ access: "user" }).use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED" });
-  return next({ ctx: { ...ctx, actor: ctx.actor } });
+  return next({ ctx: { ...ctx, actor: ctx.actor, service: serviceOf(ctx, ctx.actor) } });
 });
 
 /** Partner users; ctx.actor.partnerId is their organization (never taken from input). */
@@ -84,7 +91,8 @@ export function partnerProcedure(...partnerRoles: ("owner" | "member")[]) {
     // The portal is used under the current program terms, and a suspended partner only reads.
     if (!(await hasAcceptedCurrentTerms(ctx.db, ctx.actor.userId))) throw new DomainError("forbidden", "terms.notAccepted");
     if (type === "mutation" && ctx.actor.partnerStatus !== "active") throw new DomainError("forbidden", "partner.suspended");
-    return next({ ctx: { ...ctx, actor: ctx.actor as PartnerActor } });
+    const actor = ctx.actor as PartnerActor;
+    return next({ ctx: { ...ctx, actor, service: serviceOf(ctx, actor) } });
   });
 }
 
@@ -94,6 +102,7 @@ export function staffProcedure(...roles: StaffRole[]) {
   return base.meta({ access: "staff", roles: allowed }).use(({ ctx, next }) => {
     if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED" });
     if (ctx.actor.kind !== "staff" || !allowed.includes(ctx.actor.staffRole)) throw new TRPCError({ code: "FORBIDDEN" });
-    return next({ ctx: { ...ctx, actor: ctx.actor as StaffActor } });
+    const actor = ctx.actor as StaffActor;
+    return next({ ctx: { ...ctx, actor, service: serviceOf(ctx, actor) } });
   });
 }

@@ -1,10 +1,8 @@
 import "server-only";
 import { cache } from "react";
-import { appClock } from "@/server/time";
 import { getDb } from "@/server/db/client";
 import { getCurrentActor, getRequestHeaders } from "@/server/auth/current";
-import { clientIp } from "@/server/security/client-address";
-import { resolveLocale } from "@/i18n/resolve";
+import { buildContext } from "./context";
 import { createCallerFactory } from "./init";
 import { appRouter } from "./root";
 
@@ -13,5 +11,5 @@ const createCaller = createCallerFactory(appRouter);
 /** The tRPC caller for server components: same procedures, guards and errors as the API. */
 export const api = cache(async () => {
   const [db, actor, headers] = await Promise.all([getDb(), getCurrentActor(), getRequestHeaders()]);
-  return createCaller({ db, actor, clock: appClock, locale: resolveLocale({ actor, headers }), ip: clientIp(headers) });
+  return createCaller(buildContext({ db, actor, headers }));
 });

@@ -94,7 +94,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {result.rows.map((row) => (
                 <TR key={row.id.toString()}>
                   <TD className="whitespace-nowrap text-muted">{format.dateTime(row.at, { dateStyle: "medium", timeStyle: "short" })}</TD>
-                  <TD>{row.actorName ?? t(`audit.actorKinds.${row.actorKind === "system" ? "system" : "deleted"}`)}</TD>
+                  <TD>{row.actorName ?? t(`audit.actorKinds.${row.actorKind === "system" ? "system" : row.actorKind === "api_key" ? "apiKey" : "deleted"}`)}</TD>
                   <TD>
                     <span className="font-medium">{t.has(`audit.actions.${row.action}`) ? t(`audit.actions.${row.action}` as never) : row.action}</span>
                   </TD>

@@ -1,9 +1,10 @@
 import { auditLog } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import type { Actor, SystemActor } from "../actor";
+import type { ApiKeyActor } from "../context";
 
-/** Whoever caused the change: a signed-in user (by id and kind) or the system. */
-export type AuditActor = Pick<Actor, "kind" | "userId"> | SystemActor;
+/** Whoever caused the change: a signed-in user (by id and kind), the system (jobs), or an API key. */
+export type AuditActor = Pick<Actor, "kind" | "userId"> | SystemActor | Pick<ApiKeyActor, "kind" | "userId" | "apiKeyId">;
 
 /** Values as JSON: bigint and Date become strings so before/after survive jsonb exactly. */
 function toJson(value: unknown): unknown {
