@@ -17,7 +17,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 30_000,
+  // Journeys walk several people through a dozen pages each; on two cores under Chromium that
+  // runs past 30 s (each page load ~1 s). Assertions keep their own 10 s limit.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
