@@ -14,7 +14,7 @@ import { benchOwnerEmail, BENCH_STAFF_EMAIL } from "@/server/scripts/bench/seed"
 import * as schema from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { rolledBack } from "@/server/db/rollback";
-import type { Actor } from "@/server/domains/actor";
+import { SYSTEM, type Actor } from "@/server/domains/actor";
 import { partnersDueForRecompute } from "@/server/domains/commissions/tiers";
 import { createCallerFactory } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/root";
@@ -60,7 +60,7 @@ async function main() {
         ),
     ],
     ["Winning a lead", () => rolledBack(db, (tx) => callerFor(staff, tx).leadReview.markWon({ leadId: approved!.id, amount: "30000", currency: approved!.currency, closedOn: new Date().toISOString().slice(0, 10) }))],
-    ["Nightly tier recompute (the set-based read)", () => partnersDueForRecompute(db, systemClock)],
+    ["Nightly tier recompute (the set-based read)", () => partnersDueForRecompute({ db, actor: SYSTEM, clock: systemClock })],
   ];
   for (const [name, run] of scenarios) {
     scenario = name;

@@ -10,6 +10,7 @@ import { systemClock } from "@/lib/clock";
 import { benchOwnerEmail, BENCH_PARTNER_SESSIONS, BENCH_PASSWORD } from "@/server/scripts/bench/seed";
 import { openDatabase } from "@/server/db/client";
 import { ledgerEntries, leads, partners, products } from "@/server/db/schema";
+import { SYSTEM } from "@/server/domains/actor";
 import { recomputeAllTiers } from "@/server/domains/commissions/tiers";
 import { paired, type LoadTarget } from "./lib/load";
 import { machine, save, shortSha, type BenchRun, type ScenarioResult } from "./lib/results";
@@ -112,7 +113,7 @@ async function main() {
     log("5. Nightly tier recompute for every active partner");
     for (const pass of ["first pass", "steady state"] as const) {
       const started = performance.now();
-      const changed = await recomputeAllTiers(db, systemClock);
+      const changed = await recomputeAllTiers({ db, actor: SYSTEM, clock: systemClock });
       const seconds = Math.round((performance.now() - started) / 10) / 100;
       scenarios.push({ id: `tier-recompute-${pass === "first pass" ? "first" : "steady"}`, name: `Nightly tier recompute, ${pass}`, kind: "wall", seconds, detail: `${changed.toLocaleString("en")} tiers changed`, target: { text: "< 10 s", met: seconds < 10 } });
       log(`  ${pass}: ${seconds} s, ${changed} tiers changed`);

@@ -19,6 +19,6 @@ export async function switchLocaleAction(formData: FormData): Promise<void> {
   if (!isLocale(locale)) return;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600, httpOnly: true });
   const actor = await getCurrentActor();
-  if (actor && actor.locale !== locale) await setLocale(await getDb(), actor, { locale }, systemClock);
+  if (actor && actor.locale !== locale) await setLocale({ db: await getDb(), actor, clock: systemClock }, { locale });
   revalidatePath("/", "layout");
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { applyRateBps, divRoundHalfAwayFromZero, formatMoney, MAX_MINOR_UNITS, minorUnits, moneyAmount, moneyText, parseMoney, toDecimalString, type AmountSign } from "./money";
+import { applyRateBps, bpsToPercent, divRoundHalfAwayFromZero, formatMoney, MAX_MINOR_UNITS, minorUnits, moneyAmount, moneyText, parseMoney, percentToBps, toDecimalString, type AmountSign } from "./money";
 
 describe("money", () => {
   it("rounds half away from zero", () => {
@@ -132,5 +132,61 @@ describe("the one range of amounts", () => {
   it("names the field it sits in", () => {
     const result = z.object({ minimumPayoutMinor: minorUnits("nonNegative") }).safeParse({ minimumPayoutMinor: 10n ** 17n });
     expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([[["minimumPayoutMinor"], "money.tooLarge"]]);
+  });
+});
+
+describe("rates as typed", () => {
+  const cases: [string, number | null][] = [
+    ["5", 500],
+    ["5.25", 525],
+    ["5.2", 520],
+    ["5.", 500],
+    ["0", 0],
+    ["0.01", 1],
+    ["0.00", 0],
+    ["100", 10_000],
+    ["100.00", 10_000],
+    ["100.01", null],
+    ["101", null],
+    ["  7 ", 700],
+    ["007", 700],
+    ["", null],
+    ["   ", null],
+    ["-1", null],
+    ["+5", null],
+    ["5.255", null],
+    [".5", null],
+    ["abc", null],
+    ["5%", null],
+    ["1e2", null],
+    ["1,5", null],
+    ["1 000", null],
+    ["1000", null],
+    ["Infinity", null],
+    ["NaN", null],
+    ["\u0665", null], // Arabic-Indic digit five: not read as a number
+  ];
+  it.each(cases)("percentToBps(%j) is %j", (text, bps) => {
+    expect(percentToBps(text)).toBe(bps);
+  });
+
+  it.each([
+    [500, "5"],
+    [525, "5.25"],
+    [520, "5.2"],
+    [1, "0.01"],
+    [0, "0"],
+    [1250, "12.5"],
+    [10_000, "100"],
+  ])("bpsToPercent(%j) is %j", (bps, text) => {
+    expect(bpsToPercent(bps)).toBe(text);
+  });
+
+  it("reads back every rate it shows", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), (bps) => {
+        expect(percentToBps(bpsToPercent(bps))).toBe(bps);
+      }),
+    );
   });
 });

@@ -152,3 +152,25 @@ export function formatMoney(amountMinor: bigint, currency: string, locale: strin
   // Intl formats decimal strings exactly (NumberFormat v3); the cast is for older lib typings.
   return formatter.format(toDecimalString(amountMinor, currency) as unknown as number);
 }
+
+/** The longest amount text a form field takes (the same limit `moneyText` checks). */
+export const MONEY_TEXT_MAX_LENGTH = MAX_AMOUNT_TEXT;
+
+/**
+ * A percentage as typed ("12.5", " 7 ") to integer basis points (1250, 700): whole and fraction
+ * parsed as integers, never through a float. Null when it is not a plain decimal from 0 to 100
+ * with at most two decimals (no sign, exponent, separators or empty text).
+ */
+export function percentToBps(text: string): number | null {
+  const match = /^(\d{1,3})(?:\.(\d{0,2}))?$/.exec(text.trim());
+  if (!match) return null;
+  const bps = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+  return bps <= Number(BPS_DENOMINATOR) ? bps : null;
+}
+
+/** Basis points (a stored, non-negative integer rate) back to the percentage a person types: 1250 → "12.5", 700 → "7". */
+export function bpsToPercent(bps: number): string {
+  const whole = Math.trunc(bps / 100);
+  const fraction = bps % 100;
+  return fraction === 0 ? String(whole) : `${whole}.${String(fraction).padStart(2, "0").replace(/0$/, "")}`;
+}

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AlertTriangle } from "@/components/ui";
-import { PartnerShell } from "@/components/shell/shells";
+import { PartnerShell } from "@/app/_shell/shells";
 import { requirePartnerPage } from "@/server/auth/guards";
 import { getDb } from "@/server/db/client";
 import { suspensionOf } from "@/server/domains/partners/queries";

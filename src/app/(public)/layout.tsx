@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { CenteredFrame } from "@/components/shell/centered-frame";
+import { CenteredFrame } from "@/app/_shell/centered-frame";
 
 /** Signed-out pages: a centred card, with the language switch always in reach. */
 export default function PublicLayout({ children }: { children: ReactNode }) {

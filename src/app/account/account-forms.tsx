@@ -2,47 +2,34 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import type { FormEvent } from "react";
+import { useRef } from "react";
 import { useFormStatus } from "react-dom";
-import { Button, FormField, Input, Select, fieldDescribedBy, useToast, FormAlert } from "@/components/ui";
-import { useTRPC } from "@/lib/trpc/client";
-import { useFormErrors } from "@/lib/trpc/use-form-errors";
+import { Button, FormField, Input, Select, useToast, FormAlert } from "@/components/ui";
+import { useTRPC } from "@/trpc/client";
+import { useFormMutation } from "@/trpc/use-form-mutation";
 import { signOutEverywhereAction } from "./actions";
 
 export function ChangePasswordForm() {
   const t = useTranslations("account");
   const trpc = useTRPC();
-  const { toast } = useToast();
-  const { errors, fromError, clear, field } = useFormErrors();
-  const change = useMutation(
-    trpc.account.changePassword.mutationOptions({
-      onSuccess: () => {
-        clear();
-        toast({ title: t("passwordChanged"), tone: "success" });
-      },
-      onError: fromError,
-    }),
-  );
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    change.mutate(
-      { currentPassword: String(data.get("currentPassword") ?? ""), newPassword: String(data.get("newPassword") ?? "") },
-      { onSuccess: () => form.reset() },
-    );
-  }
+  const formRef = useRef<HTMLFormElement>(null);
+  const { submit, errors, field, pending } = useFormMutation(trpc.account.changePassword.mutationOptions(), {
+    done: t("passwordChanged"),
+    refresh: false,
+    onSuccess: () => formRef.current?.reset(),
+  });
+  const onSubmit = submit((data) => ({ currentPassword: String(data.get("currentPassword") ?? ""), newPassword: String(data.get("newPassword") ?? "") }));
   return (
-    <form onSubmit={submit} noValidate className="grid max-w-xl gap-4 sm:grid-cols-2">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="grid max-w-xl gap-4 sm:grid-cols-2">
       <FormAlert message={Object.keys(errors.fields).length === 0 ? errors.message : null} className="sm:col-span-2" />
       <FormField label={t("currentPassword")} htmlFor="currentPassword" error={field("currentPassword")}>
-        <Input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" aria-invalid={field("currentPassword") ? true : undefined} aria-describedby={fieldDescribedBy("currentPassword", { error: field("currentPassword") })} />
+        <Input name="currentPassword" type="password" autoComplete="current-password" />
       </FormField>
       <FormField label={t("newPassword")} htmlFor="newPassword" error={field("newPassword")} hint={t("passwordHint")}>
-        <Input id="newPassword" name="newPassword" type="password" autoComplete="new-password" aria-invalid={field("newPassword") ? true : undefined} aria-describedby={fieldDescribedBy("newPassword", { error: field("newPassword"), hint: t("passwordHint") })} />
+        <Input name="newPassword" type="password" autoComplete="new-password" />
       </FormField>
       <div className="sm:col-span-2">
-        <Button type="submit" loading={change.isPending}>
+        <Button type="submit" loading={pending}>
           {t("updatePassword")}
         </Button>
       </div>
@@ -62,7 +49,7 @@ export function LanguageForm({ current }: { current: "en" | "ar" }) {
   );
   return (
     <FormField label={t("account.language")} htmlFor="locale">
-      <Select id="locale" value={current} disabled={save.isPending} onChange={(e) => save.mutate({ locale: e.target.value === "ar" ? "ar" : "en" })} wrapperClassName="max-w-xs">
+      <Select value={current} disabled={save.isPending} onChange={(e) => save.mutate({ locale: e.target.value === "ar" ? "ar" : "en" })} wrapperClassName="max-w-xs">
         <option value="en" lang="en">{t("common.languages.en")}</option>
         <option value="ar" lang="ar">{t("common.languages.ar")}</option>
       </Select>

@@ -11,6 +11,6 @@ import { signOutEverywhere } from "@/server/domains/accounts/service";
 export async function signOutEverywhereAction(): Promise<void> {
   const actor = await getCurrentActor();
   if (!actor) redirect("/login");
-  await signOutEverywhere(await getDb(), actor, appClock);
+  await signOutEverywhere({ db: await getDb(), actor, clock: appClock });
   await signOut({ redirectTo: "/login" });
 }

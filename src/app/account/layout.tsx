@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
-import { ShellFor } from "@/components/shell/shells";
+import { ShellFor } from "@/app/_shell/shells";
 import { getCurrentActor } from "@/server/auth/current";
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {

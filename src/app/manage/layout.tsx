@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { StaffShell } from "@/components/shell/shells";
+import { StaffShell } from "@/app/_shell/shells";
 import { requireStaffPage } from "@/server/auth/guards";
 
 export default async function ManageLayout({ children }: { children: ReactNode }) {

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
-import { CenteredFrame } from "@/components/shell/centered-frame";
+import { CenteredFrame } from "@/app/_shell/centered-frame";
 import { getCurrentActor } from "@/server/auth/current";
 
 /** The terms gate: the public pages' centred look, for someone already signed in. */

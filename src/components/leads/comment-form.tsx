@@ -1,12 +1,10 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { Button, fieldDescribedBy, FormField, FormAlert, Textarea } from "@/components/ui";
-import { useTRPC } from "@/lib/trpc/client";
-import { useFormErrors } from "@/lib/trpc/use-form-errors";
-import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
+import { useState } from "react";
+import { Button, FormField, FormAlert, Textarea } from "@/components/ui";
+import { useTRPC } from "@/trpc/client";
+import { useFormMutation } from "@/trpc/use-form-mutation";
 
 const MAX_LENGTH = 5000;
 
@@ -15,49 +13,24 @@ export function CommentForm({ leadId, side }: { leadId: string; side: "partner" 
   const t = useTranslations("leadsShared.comment");
   const tf = useTranslations("leadFields");
   const trpc = useTRPC();
-  const feedback = useMutationFeedback();
-  const { errors, fromError, clear, field } = useFormErrors();
   const [body, setBody] = useState("");
-  const options = {
-    onSuccess: () => {
-      setBody("");
-      clear();
-      feedback.done(t("sent"));
-    },
-    onError: fromError,
-  };
+  const config = { done: t("sent"), onSuccess: () => setBody("") };
   // Both hooks are always called (hooks cannot be conditional); only the one for this side is used.
-  const asPartner = useMutation(trpc.leads.comment.mutationOptions(options));
-  const asStaff = useMutation(trpc.leadReview.comment.mutationOptions(options));
-  const comment = side === "partner" ? asPartner : asStaff;
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    comment.mutate({ leadId, body });
-  }
+  const asPartner = useFormMutation(trpc.leads.comment.mutationOptions(), config);
+  const asStaff = useFormMutation(trpc.leadReview.comment.mutationOptions(), config);
+  const { submit, errors, field, pending } = side === "partner" ? asPartner : asStaff;
 
   const error = field("body");
   const message = errors.message && !error ? errors.message : null;
   const hint = side === "partner" ? t("hintPartner") : t("hintStaff");
   return (
-    <form onSubmit={submit} noValidate className="space-y-3" data-testid="comment-form">
+    <form onSubmit={submit(() => ({ leadId, body }))} noValidate className="space-y-3" data-testid="comment-form">
       <FormAlert message={message} />
       <FormField label={tf("body")} htmlFor="comment-body" hint={hint} error={error}>
-        <Textarea
-          id="comment-body"
-          name="body"
-          rows={4}
-          maxLength={MAX_LENGTH}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={fieldDescribedBy("comment-body", { hint, error })}
-          data-testid="comment-body"
-        />
+        <Textarea name="body" rows={4} maxLength={MAX_LENGTH} value={body} onChange={(e) => setBody(e.target.value)} data-testid="comment-body" />
       </FormField>
       <div className="flex justify-end">
-        <Button type="submit" loading={comment.isPending} data-testid="comment-submit">
+        <Button type="submit" loading={pending} data-testid="comment-submit">
           {t("submit")}
         </Button>
       </div>

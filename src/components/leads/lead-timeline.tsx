@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { AlertTriangle, Check, FileText, Mail, Plus, Users, X, cn, type IconComponent } from "@/components/ui";
-import type { LeadStatus } from "@/server/domains/leads/history";
+import type { LeadStatus } from "./lead-status-badge";
 
 /** One line of a lead's history, as `myLeadDetail` and `leadDetail` return it. */
 export interface LeadTimelineEvent {

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { FormField, Input, Select } from "@/components/ui";
-import { LEDGER_SOURCES, LEDGER_STATES } from "@/server/domains/commissions/queries";
+import { CurrencySelect } from "@/components/money";
+import { LEDGER_SOURCE_CHOICES, LEDGER_STATE_CHOICES } from "./tones";
 
 /**
  * The ledger's filter fields (state, source, currency, date range), the same on the partner's
@@ -12,9 +13,9 @@ export async function LedgerFilterFields({ state, source, asset, from, to, curre
   return (
     <>
       <FormField label={t("columns.state")} htmlFor="filter-state">
-        <Select id="filter-state" name="state" defaultValue={state ?? ""} data-testid="state-filter">
+        <Select name="state" defaultValue={state ?? ""} data-testid="state-filter">
           <option value="">{tc("all")}</option>
-          {LEDGER_STATES.map((s) => (
+          {LEDGER_STATE_CHOICES.map((s) => (
             <option key={s} value={s}>
               {t(`states.${s}`)}
             </option>
@@ -22,9 +23,9 @@ export async function LedgerFilterFields({ state, source, asset, from, to, curre
         </Select>
       </FormField>
       <FormField label={t("columns.source")} htmlFor="filter-source">
-        <Select id="filter-source" name="source" defaultValue={source ?? ""} data-testid="source-filter">
+        <Select name="source" defaultValue={source ?? ""} data-testid="source-filter">
           <option value="">{tc("all")}</option>
-          {LEDGER_SOURCES.map((s) => (
+          {LEDGER_SOURCE_CHOICES.map((s) => (
             <option key={s} value={s}>
               {t(`sources.${s}`)}
             </option>
@@ -32,20 +33,13 @@ export async function LedgerFilterFields({ state, source, asset, from, to, curre
         </Select>
       </FormField>
       <FormField label={t("columns.currency")} htmlFor="filter-currency">
-        <Select id="filter-currency" name="currency" defaultValue={asset ?? ""} data-testid="currency-filter">
-          <option value="">{t("filters.anyCurrency")}</option>
-          {currencies.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </Select>
+        <CurrencySelect name="currency" defaultValue={asset ?? ""} currencies={currencies} emptyLabel={t("filters.anyCurrency")} data-testid="currency-filter" />
       </FormField>
       <FormField label={t("filters.from")} htmlFor="filter-from">
-        <Input id="filter-from" name="from" type="date" defaultValue={from} max={to} data-testid="from-filter" />
+        <Input name="from" type="date" defaultValue={from} max={to} data-testid="from-filter" />
       </FormField>
       <FormField label={t("filters.to")} htmlFor="filter-to">
-        <Input id="filter-to" name="to" type="date" defaultValue={to} min={from} data-testid="to-filter" />
+        <Input name="to" type="date" defaultValue={to} min={from} data-testid="to-filter" />
       </FormField>
     </>
   );

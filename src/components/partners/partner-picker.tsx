@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState, type KeyboardEvent } from "react";
-import { cn, fieldControlClasses } from "@/components/ui";
-import { useTRPC } from "@/lib/trpc/client";
+import { cn, fieldControlClasses, useFieldControl } from "@/components/ui";
+import { useTRPC } from "@/trpc/client";
 
 export interface PartnerChoice {
   id: string;
@@ -15,7 +15,8 @@ export interface PartnerChoice {
  * A partner chosen by typing part of its name: the server returns the first matches, so a
  * program with ten thousand partners ships none of them with the page. The chosen id travels in
  * a hidden input named `name`; an empty field means "any partner". Keyboard: arrows move,
- * Enter picks, Escape closes (WAI-ARIA combobox with a list popup).
+ * Enter picks, Escape closes (WAI-ARIA combobox with a list popup). Inside a FormField the text
+ * input takes the field's id, `aria-invalid` and `aria-describedby`.
  */
 export function PartnerPicker({
   id,
@@ -24,11 +25,10 @@ export function PartnerPicker({
   className,
   activeOnly = false,
   exclude,
-  invalid,
-  describedBy,
   onChange,
 }: {
-  id: string;
+  /** The text input's id; from the enclosing FormField when absent. */
+  id?: string;
   name: string;
   initial?: PartnerChoice | null;
   className?: string;
@@ -36,10 +36,9 @@ export function PartnerPicker({
   activeOnly?: boolean;
   /** A partner not to offer (the lead's own, when reassigning it). */
   exclude?: string;
-  invalid?: boolean;
-  describedBy?: string;
   onChange?: (choice: PartnerChoice | null) => void;
 }) {
+  const control = useFieldControl({ id });
   const t = useTranslations("partnerPicker");
   const trpc = useTRPC();
   const listId = useId();
@@ -91,7 +90,7 @@ export function PartnerPicker({
     <div className={cn("relative", className)}>
       <input type="hidden" name={name} value={chosen?.id ?? ""} />
       <input
-        id={id}
+        {...control}
         type="text"
         role="combobox"
         autoComplete="off"
@@ -99,8 +98,6 @@ export function PartnerPicker({
         aria-expanded={open}
         aria-controls={listId}
         aria-activedescendant={open && options[active] ? optionId(active) : undefined}
-        aria-invalid={invalid ? true : undefined}
-        aria-describedby={describedBy}
         placeholder={t(activeOnly ? "placeholderChoose" : "placeholder")}
         value={text}
         dir="auto"

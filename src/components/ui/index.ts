@@ -31,9 +31,12 @@ export {
 } from "./icons";
 export { Spinner, type SpinnerProps } from "./spinner";
 export { Button, buttonClasses, type ButtonProps, type ButtonSize, type ButtonVariant } from "./button";
-export { Input, Textarea, fieldControlClasses, type InputProps, type TextareaProps } from "./input";
+export { FileInput, Input, Textarea, type FileInputProps, type InputProps, type TextareaProps } from "./input";
+export { checkboxClasses, fieldControlClasses, fileControlClasses } from "./field-classes";
 export { Select, type SelectProps } from "./select";
-export { FormAlert, FormField, fieldDescribedBy, fieldErrorId, fieldHintId, type FormFieldProps } from "./form-field";
+export { CheckboxField, ChoiceFieldset, FormAlert, FormField, type CheckboxFieldProps, type ChoiceFieldsetProps, type FormFieldProps } from "./form-field";
+export { useFieldControl, type FieldControl } from "./field-control";
+export { fieldDescribedBy, fieldErrorId, fieldHintId } from "./field-ids";
 export {
   Pagination,
   SortableTH,

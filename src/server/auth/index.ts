@@ -11,7 +11,7 @@ import { QUEUES } from "@/server/jobs/queues";
 import { loadActor } from "./actor";
 import { tierwiseAdapter } from "./adapter";
 import { baseAuthConfig } from "./config";
-import { normalizeEmail, verifyCredentials } from "./credentials";
+import { normalizeEmail, verifyCredentials } from "@/server/security/credentials";
 import { authSecret } from "./secret";
 import { refreshSessionToken, sessionHandover } from "./session";
 import { sendSignInLink } from "./sign-in-link";

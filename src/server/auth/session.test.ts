@@ -9,11 +9,11 @@ import { setupProgram } from "@/server/testing/fixtures";
 import { loadSessionActor } from "./actor";
 import { tierwiseAdapter } from "./adapter";
 import type { SessionClaims } from "./config";
-import { InvalidCredentialsError, SIGN_IN_LIMITS, verifyCredentials } from "./credentials";
+import { InvalidCredentialsError, SIGN_IN_LIMITS, verifyCredentials } from "@/server/security/credentials";
 import { refreshSessionToken, sessionHandover, SESSION_HANDOVER_TTL_MS } from "./session";
 import { sendSignInLink } from "./sign-in-link";
 
-const { db, clock, admin, manager, partnerOwner, otherPartnerOwner, actorByEmail } = await setupProgram();
+const { db, clock, admin, manager, partnerOwner, otherPartnerOwner, actorByEmail, ctxOf } = await setupProgram();
 const secret = "test-secret-for-session-handover";
 const now = () => new Date("2026-11-01T09:00:00Z");
 const options = { secret, now: now() };
@@ -41,7 +41,7 @@ describe("loadSessionActor", () => {
 
   it("yields no actor for a session whose version is stale", async () => {
     const stale = await versionOf(manager.userId);
-    await signOutEverywhere(db, manager, clock);
+    await signOutEverywhere(ctxOf(manager));
     await expect(loadSessionActor(db, { id: manager.userId, sessionVersion: stale })).resolves.toBeNull();
     await expect(loadSessionActor(db, { id: manager.userId, sessionVersion: stale + 1 })).resolves.toMatchObject({ userId: manager.userId });
   });
@@ -61,7 +61,7 @@ describe("refreshSessionToken (the jwt callback)", () => {
   it("returns null for a token issued before a password change, so that session is signed out", async () => {
     const user = await actorByEmail("tobias@cobalt.demo");
     const other = await signedIn(user.userId);
-    await changePassword(db, user, { currentPassword: DEMO_PASSWORD, newPassword: "tobias-new-password" }, clock);
+    await changePassword(ctxOf(user), { currentPassword: DEMO_PASSWORD, newPassword: "tobias-new-password" });
     await expect(refreshSessionToken(db, { token: other }, options)).resolves.toBeNull();
   });
 
@@ -69,7 +69,7 @@ describe("refreshSessionToken (the jwt callback)", () => {
     const user = await actorByEmail("mia@cobalt.demo");
     const current = await signedIn(user.userId);
     const other = await signedIn(user.userId);
-    const { sessionVersion } = await changePassword(db, user, { currentPassword: DEMO_PASSWORD, newPassword: "mias-new-password" }, clock);
+    const { sessionVersion } = await changePassword(ctxOf(user), { currentPassword: DEMO_PASSWORD, newPassword: "mias-new-password" });
     const reissued = await refreshSessionToken(
       db,
       { token: current, trigger: "update", session: { handover: sessionHandover(secret, user.userId, sessionVersion, now()) } },
@@ -84,7 +84,7 @@ describe("refreshSessionToken (the jwt callback)", () => {
   it("does not let a stale session revive itself through an update without a valid handover", async () => {
     const user = await actorByEmail("sam@brightpath.demo");
     const stale = await signedIn(user.userId);
-    const { sessionVersion } = await signOutEverywhere(db, user, clock);
+    const { sessionVersion } = await signOutEverywhere(ctxOf(user));
     const attempts: unknown[] = [
       undefined,
       { user: { sessionVersion } },
@@ -102,8 +102,8 @@ describe("refreshSessionToken (the jwt callback)", () => {
   it("does not carry a token over more than one version step", async () => {
     const user = await actorByEmail("hannah@brightpath.demo");
     const stale = await signedIn(user.userId);
-    await signOutEverywhere(db, user, clock);
-    const { sessionVersion } = await signOutEverywhere(db, user, clock);
+    await signOutEverywhere(ctxOf(user));
+    const { sessionVersion } = await signOutEverywhere(ctxOf(user));
     const session = { handover: sessionHandover(secret, user.userId, sessionVersion, now()) };
     await expect(refreshSessionToken(db, { token: stale, trigger: "update", session }, options)).resolves.toBeNull();
   });

@@ -7,7 +7,7 @@ import { createCallerFactory } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/root";
 import { insertBareLead } from "./baseline";
 
-const { db, clock, partnerOwner } = await setupProgram();
+const { db, clock, partnerOwner, ctxOf } = await setupProgram();
 if (partnerOwner.kind !== "partner") throw new Error("fixture: partner owner expected");
 const [product] = await db.select({ id: products.id }).from(products).limit(1);
 const input = {
@@ -34,7 +34,7 @@ describe("bench baselines", () => {
   });
 
   it("insert one row into the caller's own organization and nothing else", async () => {
-    const { id } = await insertBareLead(db, partnerOwner, input, clock);
+    const { id } = await insertBareLead(ctxOf(partnerOwner), input);
     const [row] = await db.select().from(leads).where(eq(leads.id, id));
     expect(row).toMatchObject({ partnerId: partnerOwner.partnerId, companyName: input.companyName, status: "submitted" });
   });

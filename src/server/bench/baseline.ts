@@ -1,8 +1,7 @@
 import { leads } from "@/server/db/schema";
-import type { Db } from "@/server/db/types";
-import type { Clock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import type { PartnerActor } from "@/server/domains/actor";
+import type { ServiceCtx } from "@/server/domains/context";
 import type { LeadInput } from "@/server/domains/leads/fields";
 
 /** Only the benchmark's server turns this on (BENCH_ENDPOINTS=true); everywhere else the baselines answer 404. */
@@ -15,7 +14,8 @@ export function benchEndpointsEnabled(): boolean {
  * table with the same indexes, and none of the rules (no locks, limits, conflict check, event,
  * email or audit). Registration's cost over this is what the rules cost.
  */
-export async function insertBareLead(db: Db, actor: PartnerActor, input: LeadInput, clock: Clock): Promise<{ id: string }> {
+export async function insertBareLead(ctx: ServiceCtx<PartnerActor>, input: LeadInput): Promise<{ id: string }> {
+  const { db, actor, clock } = ctx;
   const now = clock.now();
   const [row] = await db
     .insert(leads)

@@ -1,8 +1,10 @@
 import type { Locale } from "@/i18n/config";
+import { partnerRole, partnerStatus, staffRole } from "@/server/db/schema";
 
 /** Who is acting. Built from the session by the server, never from input. */
-export type StaffRole = "admin" | "partner_manager" | "finance";
-export type PartnerRole = "owner" | "member";
+export type StaffRole = (typeof staffRole.enumValues)[number];
+export type PartnerRole = (typeof partnerRole.enumValues)[number];
+export type PartnerStatus = (typeof partnerStatus.enumValues)[number];
 
 export interface StaffActor {
   kind: "staff";
@@ -21,7 +23,7 @@ export interface PartnerActor {
   partnerId: string;
   partnerRole: PartnerRole;
   /** A suspended partner signs in and reads, but creates nothing new. */
-  partnerStatus: "applied" | "active" | "suspended" | "rejected";
+  partnerStatus: PartnerStatus;
   locale: Locale | null;
 }
 
@@ -35,4 +37,5 @@ export interface SystemActor {
 
 export const SYSTEM: SystemActor = { kind: "system", userId: null };
 
-export const STAFF_ROLES: readonly StaffRole[] = ["admin", "partner_manager", "finance"];
+/** The staff roles, in the order the database enum lists them. */
+export const STAFF_ROLES: readonly StaffRole[] = staffRole.enumValues;

@@ -1,6 +1,8 @@
 import type { PgBoss } from "pg-boss";
 import type { Database } from "@/server/db/client";
 import { appClock } from "@/server/time";
+import { SYSTEM } from "@/server/domains/actor";
+import type { ServiceCtx } from "@/server/domains/context";
 import { runLeadLifecycle } from "@/server/domains/leads/lifecycle";
 import { releaseDueEntries } from "@/server/domains/commissions/engine";
 import { recomputeAllTiers } from "@/server/domains/commissions/tiers";
@@ -25,21 +27,23 @@ export async function startJobs(database: Database): Promise<PgBoss> {
   const boss = createBoss(targetOf(database), { supervise: true, schedule: true });
   await boss.start();
   const transport = await configuredTransport();
+  // Jobs act as the system, at the app's clock.
+  const system: ServiceCtx = { db: database.db, actor: SYSTEM, clock: appClock };
   await boss.work(QUEUES.emailOutbox.name, { pollingIntervalSeconds: 2 }, async () => {
     await deliverDueEmails(database.db, transport, appClock);
   });
   await boss.schedule(QUEUES.emailOutbox.name, "* * * * *");
   await boss.work(QUEUES.leadLifecycle.name, { pollingIntervalSeconds: 30 }, async () => {
-    await runLeadLifecycle(database.db, appClock);
+    await runLeadLifecycle(system);
     await nudge(QUEUES.emailOutbox.name);
   });
   await boss.schedule(QUEUES.leadLifecycle.name, "7 * * * *");
   await boss.work(QUEUES.commissionRelease.name, { pollingIntervalSeconds: 30 }, async () => {
-    await releaseDueEntries(database.db, appClock);
+    await releaseDueEntries(system);
   });
   await boss.schedule(QUEUES.commissionRelease.name, "*/15 * * * *");
   await boss.work(QUEUES.tierRecompute.name, { pollingIntervalSeconds: 60 }, async () => {
-    await recomputeAllTiers(database.db, appClock);
+    await recomputeAllTiers(system);
     await nudge(QUEUES.emailOutbox.name);
   });
   await boss.schedule(QUEUES.tierRecompute.name, "30 2 * * *");

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { fixedClock } from "@/lib/clock";
 import type { TrustedProxies } from "@/lib/trusted-proxies";
 import { clientIp } from "@/server/security/client-address";
-import { InvalidCredentialsError, SIGN_IN_LIMITS, verifyCredentials } from "@/server/auth/credentials";
+import { InvalidCredentialsError, SIGN_IN_LIMITS, verifyCredentials } from "@/server/security/credentials";
 import { createTestDatabase } from "@/server/testing/db";
 
 const database = await createTestDatabase();

@@ -1,14 +1,19 @@
 import { eq } from "drizzle-orm";
 import { afterAll } from "vitest";
-import { fixedClock } from "@/lib/clock";
+import { fixedClock, type Clock } from "@/lib/clock";
 import { loadActor } from "@/server/auth/actor";
 import { seedDemo } from "@/server/scripts/seed/demo";
 import { users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import type { PartnerActor, StaffActor } from "@/server/domains/actor";
+import type { AnyActor, ServiceCtx } from "@/server/domains/context";
 import { createTestDatabase } from "./db";
 
-/** A fresh database with the demo program, the actors tests need, and a clock they move. */
+/**
+ * A fresh database with the demo program, the actors tests need, a clock they move, and
+ * `ctxOf(actor, at?)`: the service context of an actor on this database, at the program's clock
+ * unless another is given.
+ */
 export async function setupProgram() {
   const database = await createTestDatabase();
   afterAll(() => database.close());
@@ -20,6 +25,7 @@ export async function setupProgram() {
     if (!actor) throw new Error(`no demo user ${email}`);
     return actor;
   };
+  const ctxOf = <A extends AnyActor>(actor: A, at: Clock = clock): ServiceCtx<A> => ({ db: database.db as Db, actor, clock: at });
   return {
     database,
     db: database.db as Db,
@@ -31,5 +37,6 @@ export async function setupProgram() {
     partnerMember: (await actorByEmail("james@northwind.demo")) as PartnerActor,
     otherPartnerOwner: (await actorByEmail("lena@cobalt.demo")) as PartnerActor,
     actorByEmail,
+    ctxOf,
   };
 }

@@ -16,7 +16,7 @@ const { db, clock, partnerOwner, otherPartnerOwner, actorByEmail } = await setup
 const otherMember = await actorByEmail("tobias@cobalt.demo");
 const otherPartnerId = otherPartnerOwner.kind === "partner" ? otherPartnerOwner.partnerId : "";
 const otherInvitation = await db.transaction((tx) =>
-  issueInvitation(tx, otherPartnerOwner, { partnerId: otherPartnerId, email: "newhire@cobalt.demo", name: "New Hire", role: "member", locale: "en" }, fixedClock(clock.now())),
+  issueInvitation({ db: tx, actor: otherPartnerOwner, clock: fixedClock(clock.now()) }, { partnerId: otherPartnerId, email: "newhire@cobalt.demo", name: "New Hire", role: "member", locale: "en" }),
 );
 await db.insert(partnerLogos).values({ partnerId: otherPartnerId, contentType: "image/png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) });
 

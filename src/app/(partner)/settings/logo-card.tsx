@@ -3,10 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type ChangeEvent } from "react";
-import { Building, Button, Spinner, fieldDescribedBy, fieldErrorId } from "@/components/ui";
-import { useTRPC } from "@/lib/trpc/client";
-import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
-import { useFormErrors } from "@/lib/trpc/use-form-errors";
+import { Building, Button, FileInput, FormField, Spinner } from "@/components/ui";
+import { useTRPC } from "@/trpc/client";
+import { useMutationFeedback } from "@/trpc/use-mutation-feedback";
+import { useFormMutation } from "@/trpc/use-form-mutation";
 import { LOGO_MAX_BYTES, LOGO_TYPES, type LogoType } from "@/server/domains/partners/logo";
 
 /** The file's bytes as base64, without the `data:…;base64,` prefix. */
@@ -28,16 +28,7 @@ export function LogoCard({ partnerId, companyName, logoVersion }: { partnerId: s
   const trpc = useTRPC();
   const feedback = useMutationFeedback();
   const [reading, setReading] = useState(false);
-  const { errors, fromError, clear, setField, field } = useFormErrors();
-  const upload = useMutation(
-    trpc.partner.uploadLogo.mutationOptions({
-      onSuccess: () => {
-        clear();
-        feedback.done(t("logoSaved"));
-      },
-      onError: fromError,
-    }),
-  );
+  const { errors, clear, setField, field, mutation: upload } = useFormMutation(trpc.partner.uploadLogo.mutationOptions(), { done: t("logoSaved") });
   const remove = useMutation(
     trpc.partner.removeLogo.mutationOptions({
       onSuccess: () => {
@@ -102,37 +93,15 @@ export function LogoCard({ partnerId, companyName, logoVersion }: { partnerId: s
           </div>
         )}
       </div>
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor="logo" className="text-sm font-medium text-neutral-900">
-          {logoVersion !== null ? t("replaceLogo") : t("uploadLogo")}
-        </label>
-        <input
-          id="logo"
-          name="logo"
-          type="file"
-          accept="image/png,image/jpeg,image/svg+xml"
-          disabled={busy}
-          onChange={onSelect}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={fieldDescribedBy("logo", { error, hint })}
-          data-testid="logo-input"
-          className="block w-full text-sm text-muted file:me-3 file:rounded-md file:border file:border-border-strong file:bg-surface file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-neutral-900 hover:file:bg-neutral-50"
-        />
-        <p id="logo-hint" className="text-xs text-muted">
-          {hint}
+      <FormField label={logoVersion !== null ? t("replaceLogo") : t("uploadLogo")} htmlFor="logo" hint={hint} error={error} errorTestId="logo-error">
+        <FileInput name="logo" accept="image/png,image/jpeg,image/svg+xml" disabled={busy} onChange={onSelect} data-testid="logo-input" />
+      </FormField>
+      {busy ? (
+        <p role="status" className="flex items-center gap-2 text-xs text-muted">
+          <Spinner />
+          {t("uploading")}
         </p>
-        {error ? (
-          <p id={fieldErrorId("logo")} role="alert" className="text-xs font-medium text-danger-700" data-testid="logo-error">
-            {error}
-          </p>
-        ) : null}
-        {busy ? (
-          <p role="status" className="flex items-center gap-2 text-xs text-muted">
-            <Spinner />
-            {t("uploading")}
-          </p>
-        ) : null}
-      </div>
+      ) : null}
       {logoVersion !== null ? (
         <Button variant="secondary" size="sm" loading={remove.isPending} disabled={busy} onClick={() => remove.mutate()} data-testid="remove-logo">
           {t("removeLogo")}

@@ -2,11 +2,11 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { Button, Dialog, FormField, Input, Select, fieldDescribedBy, FormAlert } from "@/components/ui";
-import { useTRPC } from "@/lib/trpc/client";
-import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
-import { useFormErrors } from "@/lib/trpc/use-form-errors";
+import { useState } from "react";
+import { Button, Dialog, FormField, Input, Select, FormAlert } from "@/components/ui";
+import { useTRPC } from "@/trpc/client";
+import { useFormMutation } from "@/trpc/use-form-mutation";
+import { useMutationFeedback } from "@/trpc/use-mutation-feedback";
 import type { PartnerRole } from "@/server/domains/actor";
 
 type RoleLabels = Record<PartnerRole, string>;
@@ -19,33 +19,23 @@ export function InviteMemberButton({ roleLabels }: { roleLabels: RoleLabels }) {
   const t = useTranslations("team");
   const tc = useTranslations("common");
   const trpc = useTRPC();
-  const feedback = useMutationFeedback();
   const [open, setOpen] = useState(false);
-  const { errors, fromError, clear, field } = useFormErrors();
-  const invite = useMutation(
-    trpc.team.invite.mutationOptions({
-      onSuccess: (_data, variables) => {
-        setOpen(false);
-        clear();
-        feedback.done(t("inviteSent", { email: isolate(variables.email) }));
-      },
-      onError: fromError,
-    }),
-  );
+  const { submit, errors, field, clear, pending } = useFormMutation(trpc.team.invite.mutationOptions(), {
+    done: (_data, variables) => t("inviteSent", { email: isolate(variables.email) }),
+    onSuccess: () => setOpen(false),
+  });
   function close() {
     setOpen(false);
     clear();
   }
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  const onSubmit = submit((data) => {
     const name = String(data.get("name") ?? "").trim();
-    invite.mutate({
+    return {
       email: String(data.get("email") ?? "").trim(),
       name: name === "" ? undefined : name,
-      role: data.get("role") === "owner" ? "owner" : "member",
-    });
-  }
+      role: data.get("role") === "owner" ? ("owner" as const) : ("member" as const),
+    };
+  });
   return (
     <>
       <Button onClick={() => setOpen(true)} data-testid="invite-member">
@@ -53,16 +43,16 @@ export function InviteMemberButton({ roleLabels }: { roleLabels: RoleLabels }) {
       </Button>
       <Dialog open={open} onClose={close} title={t("inviteTitle")} description={t("inviteHint")} closeLabel={tc("close")}>
         {open ? (
-          <form onSubmit={submit} noValidate className="space-y-4" data-testid="invite-form">
+          <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="invite-form">
             <FormAlert message={Object.keys(errors.fields).length === 0 ? errors.message : null} />
             <FormField label={t("email")} htmlFor="invite-email" error={field("email")} required>
-              <Input id="invite-email" name="email" type="email" dir="ltr" autoComplete="off" required aria-invalid={field("email") ? true : undefined} aria-describedby={fieldDescribedBy("invite-email", { error: field("email") })} />
+              <Input name="email" type="email" dir="ltr" autoComplete="off" required />
             </FormField>
             <FormField label={t("nameOptional")} htmlFor="invite-name" error={field("name")}>
-              <Input id="invite-name" name="name" autoComplete="off" maxLength={120} aria-invalid={field("name") ? true : undefined} aria-describedby={fieldDescribedBy("invite-name", { error: field("name") })} />
+              <Input name="name" autoComplete="off" maxLength={120} />
             </FormField>
             <FormField label={t("role")} htmlFor="invite-role" error={field("role")} hint={t("roleHint")}>
-              <Select id="invite-role" name="role" defaultValue="member" aria-describedby={fieldDescribedBy("invite-role", { error: field("role"), hint: t("roleHint") })}>
+              <Select name="role" defaultValue="member">
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
                     {roleLabels[r]}
@@ -74,7 +64,7 @@ export function InviteMemberButton({ roleLabels }: { roleLabels: RoleLabels }) {
               <Button type="button" variant="ghost" onClick={close}>
                 {tc("cancel")}
               </Button>
-              <Button type="submit" loading={invite.isPending} data-testid="send-invite">
+              <Button type="submit" loading={pending} data-testid="send-invite">
                 {t("sendInvite")}
               </Button>
             </div>

@@ -1,15 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Markdown } from "@/components/markdown";
-import { Button, Card, CardBody, Check, FormField, Input, Select, cn, fieldDescribedBy, fieldErrorId, Textarea } from "@/components/ui";
-import { useTRPC } from "@/lib/trpc/client";
-import { formErrorsOf } from "@/lib/trpc/form-errors";
-import { formMessage } from "@/lib/trpc/form-errors";
-import { useFormErrors } from "@/lib/trpc/use-form-errors";
+import { Button, Card, CardBody, Check, CheckboxField, ChoiceFieldset, FormField, Input, Select, cn, Textarea } from "@/components/ui";
+import { useTRPC } from "@/trpc/client";
+import { formErrorsOf, formMessage } from "@/trpc/form-errors";
+import { useFormMutation } from "@/trpc/use-form-mutation";
 import type { CountryOption } from "@/lib/countries";
 
 const PARTNER_TYPES = ["referral", "reseller", "affiliate"] as const;
@@ -24,26 +22,21 @@ export function ApplyForm({ countries, terms }: { countries: CountryOption[]; te
   const tm = useTranslations("markdown");
   const tp = useTranslations("partnerTypes");
   const trpc = useTRPC();
-  const { errors, fromError, clear, setField, field } = useFormErrors();
   const [accepted, setAccepted] = useState(false);
   const [submittedEmail, setSubmittedEmail] = useState("");
   const formRef = useRef<HTMLFormElement>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
 
-  const submit = useMutation(
-    trpc.applications.submit.mutationOptions({
-      onSuccess: clear,
-      onError: (error) => {
-        fromError(error);
-        const fields = formErrorsOf(error).fields;
-        // The outdated-terms conflict belongs beside the checkbox; a missing tick reads better as "accept the terms".
-        if (fields.termsId) setField("acceptTerms", fields.termsId);
-        else if (fields.acceptTerms && !accepted) setField("acceptTerms", te("terms.mustAccept"));
-        // The only way to get the country wrong here is not to choose one.
-        if (fields.country) setField("country", te("application.countryInvalid"));
-      },
-    }),
-  );
+  const { submit, errors, field, setField, pending, mutation } = useFormMutation(trpc.applications.submit.mutationOptions(), {
+    onError: (error) => {
+      const fields = formErrorsOf(error).fields;
+      // The outdated-terms conflict belongs beside the checkbox; a missing tick reads better as "accept the terms".
+      if (fields.termsId) setField("acceptTerms", fields.termsId);
+      else if (fields.acceptTerms && !accepted) setField("acceptTerms", te("terms.mustAccept"));
+      // The only way to get the country wrong here is not to choose one.
+      if (fields.country) setField("country", te("application.countryInvalid"));
+    },
+  });
 
   // Move focus to the first field that needs attention, or to the thank-you heading.
   useEffect(() => {
@@ -51,8 +44,8 @@ export function ApplyForm({ countries, terms }: { countries: CountryOption[]; te
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid="true"]')?.focus();
   }, [errors.fields]);
   useEffect(() => {
-    if (submit.isSuccess) doneRef.current?.focus();
-  }, [submit.isSuccess]);
+    if (mutation.isSuccess) doneRef.current?.focus();
+  }, [mutation.isSuccess]);
 
   if (!terms) {
     return (
@@ -70,7 +63,7 @@ export function ApplyForm({ countries, terms }: { countries: CountryOption[]; te
     );
   }
 
-  if (submit.isSuccess) {
+  if (mutation.isSuccess) {
     return (
       <Card data-testid="application-received">
         <CardBody className="p-6 sm:p-8">
@@ -93,14 +86,12 @@ export function ApplyForm({ countries, terms }: { countries: CountryOption[]; te
   }
 
   const termsId = terms.id;
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  const onSubmit = submit((data) => {
     const text = (name: string) => String(data.get(name) ?? "");
     const deals = text("expectedDealsPerQuarter").trim();
     const type = text("type");
     setSubmittedEmail(text("contactEmail").trim());
-    submit.mutate({
+    return {
       company: text("company"),
       website: text("website"),
       country: text("country"),
@@ -113,12 +104,10 @@ export function ApplyForm({ countries, terms }: { countries: CountryOption[]; te
       termsId,
       acceptTerms: accepted as true,
       nickname: text("nickname") || undefined,
-    });
-  }
+    };
+  });
 
   const generalMessage = formMessage(errors, [...VISIBLE_FIELDS]);
-  const invalid = (name: string) => (field(name) ? true : undefined);
-  const describedBy = (name: string, hint?: string) => fieldDescribedBy(name, { error: field(name), hint });
 
   return (
     <Card>
@@ -129,14 +118,14 @@ export function ApplyForm({ countries, terms }: { countries: CountryOption[]; te
           <fieldset className="space-y-4">
             <legend className="mb-3 text-sm font-semibold text-neutral-900">{t("sections.company")}</legend>
             <FormField label={t("company")} htmlFor="company" error={field("company")} required>
-              <Input id="company" name="company" autoComplete="organization" required maxLength={120} aria-invalid={invalid("company")} aria-describedby={describedBy("company")} />
+              <Input name="company" autoComplete="organization" required maxLength={120} />
             </FormField>
             <div className="grid gap-4 sm:grid-cols-2">
               <FormField label={t("website")} htmlFor="website" error={field("website")} hint={t("websiteHint")} required>
-                <Input id="website" name="website" type="text" inputMode="url" dir="ltr" autoComplete="url" required maxLength={200} aria-invalid={invalid("website")} aria-describedby={describedBy("website", t("websiteHint"))} />
+                <Input name="website" type="text" inputMode="url" dir="ltr" autoComplete="url" required maxLength={200} />
               </FormField>
               <FormField label={t("country")} htmlFor="country" error={field("country")} required>
-                <Select id="country" name="country" required defaultValue="" autoComplete="country" aria-invalid={invalid("country")} aria-describedby={describedBy("country")}>
+                <Select name="country" required defaultValue="" autoComplete="country">
                   <option value="" disabled>
                     {t("countryPlaceholder")}
                   </option>
@@ -148,13 +137,7 @@ export function ApplyForm({ countries, terms }: { countries: CountryOption[]; te
                 </Select>
               </FormField>
             </div>
-            <fieldset aria-describedby={field("type") ? fieldErrorId("type") : undefined}>
-              <legend className="text-sm font-medium text-neutral-900">
-                {t("type")}
-                <span aria-hidden="true" className="ms-0.5 text-danger-600">
-                  *
-                </span>
-              </legend>
+            <ChoiceFieldset id="type" legend={t("type")} error={field("type")} required>
               <div className="mt-1.5 grid gap-2 sm:grid-cols-3">
                 {PARTNER_TYPES.map((type) => (
                   <label
@@ -173,22 +156,17 @@ export function ApplyForm({ countries, terms }: { countries: CountryOption[]; te
                   </label>
                 ))}
               </div>
-              {field("type") ? (
-                <p id={fieldErrorId("type")} role="alert" className="mt-1.5 text-xs font-medium text-danger-700">
-                  {field("type")}
-                </p>
-              ) : null}
-            </fieldset>
+            </ChoiceFieldset>
           </fieldset>
 
           <fieldset className="space-y-4">
             <legend className="mb-3 text-sm font-semibold text-neutral-900">{t("sections.contact")}</legend>
             <div className="grid gap-4 sm:grid-cols-2">
               <FormField label={t("contactName")} htmlFor="contactName" error={field("contactName")} required>
-                <Input id="contactName" name="contactName" autoComplete="name" required maxLength={120} aria-invalid={invalid("contactName")} aria-describedby={describedBy("contactName")} />
+                <Input name="contactName" autoComplete="name" required maxLength={120} />
               </FormField>
               <FormField label={t("contactEmail")} htmlFor="contactEmail" error={field("contactEmail")} required>
-                <Input id="contactEmail" name="contactEmail" type="email" dir="ltr" autoComplete="email" required maxLength={320} aria-invalid={invalid("contactEmail")} aria-describedby={describedBy("contactEmail")} />
+                <Input name="contactEmail" type="email" dir="ltr" autoComplete="email" required maxLength={320} />
               </FormField>
             </div>
           </fieldset>
@@ -197,18 +175,14 @@ export function ApplyForm({ countries, terms }: { countries: CountryOption[]; te
             <legend className="mb-3 text-sm font-semibold text-neutral-900">{t("sections.plans")}</legend>
             <FormField label={t("salesApproach")} htmlFor="salesApproach" error={field("salesApproach")} hint={t("salesApproachHint")} required>
               <Textarea
-                id="salesApproach"
                 name="salesApproach"
                 rows={5}
                 required
                 maxLength={2000}
-                aria-invalid={invalid("salesApproach")}
-                aria-describedby={describedBy("salesApproach", t("salesApproachHint"))}
               />
             </FormField>
             <FormField label={t("expectedDeals")} htmlFor="expectedDealsPerQuarter" error={field("expectedDealsPerQuarter")} hint={t("expectedDealsHint")} required>
               <Input
-                id="expectedDealsPerQuarter"
                 name="expectedDealsPerQuarter"
                 type="number"
                 inputMode="numeric"
@@ -217,8 +191,6 @@ export function ApplyForm({ countries, terms }: { countries: CountryOption[]; te
                 step={1}
                 required
                 className="w-40"
-                aria-invalid={invalid("expectedDealsPerQuarter")}
-                aria-describedby={describedBy("expectedDealsPerQuarter", t("expectedDealsHint"))}
               />
             </FormField>
           </fieldset>
@@ -236,27 +208,7 @@ export function ApplyForm({ countries, terms }: { countries: CountryOption[]; te
             >
               <Markdown source={terms.body} newTabLabel={tm("newTab")} />
             </div>
-            <div>
-              <label htmlFor="acceptTerms" className="flex items-start gap-2 text-sm text-neutral-900">
-                <input
-                  id="acceptTerms"
-                  name="acceptTerms"
-                  type="checkbox"
-                  required
-                  checked={accepted}
-                  onChange={(e) => setAccepted(e.target.checked)}
-                  aria-invalid={invalid("acceptTerms")}
-                  aria-describedby={describedBy("acceptTerms")}
-                  className="mt-0.5 size-4 shrink-0 accent-brand-600"
-                />
-                <span>{t("acceptTerms")}</span>
-              </label>
-              {field("acceptTerms") ? (
-                <p id={fieldErrorId("acceptTerms")} role="alert" className="mt-1.5 text-xs font-medium text-danger-700">
-                  {field("acceptTerms")}
-                </p>
-              ) : null}
-            </div>
+            <CheckboxField id="acceptTerms" name="acceptTerms" label={t("acceptTerms")} required checked={accepted} onChange={setAccepted} error={field("acceptTerms")} />
           </section>
 
           {/* Honeypot: hidden from people and assistive technology; bots fill it in. */}
@@ -274,7 +226,7 @@ export function ApplyForm({ countries, terms }: { countries: CountryOption[]; te
             <Link href="/login" className="text-sm text-brand-700 hover:underline">
               {t("haveAccount")}
             </Link>
-            <Button type="submit" loading={submit.isPending} data-testid="submit-application">
+            <Button type="submit" loading={pending} data-testid="submit-application">
               {t("submit")}
             </Button>
           </div>

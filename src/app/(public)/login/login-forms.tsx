@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { Button, Card, CardBody, FormField, Input, fieldDescribedBy } from "@/components/ui";
+import { Button, Card, CardBody, FormField, Input } from "@/components/ui";
 import { requestSignInLink, signInWithPassword, type SignInState } from "./actions";
 
 const initial: SignInState = { error: null, email: "" };
@@ -59,10 +59,10 @@ export function LoginForms({ callbackUrl, linkError }: { callbackUrl: string; li
           <form action={passwordAction} className="mt-4 space-y-4">
             <input type="hidden" name="callbackUrl" value={callbackUrl} />
             <FormField label={t("email")} htmlFor="email">
-              <Input id="email" name="email" type="email" dir="ltr" autoComplete="username" required defaultValue={passwordState.email} />
+              <Input name="email" type="email" dir="ltr" autoComplete="username" required defaultValue={passwordState.email} />
             </FormField>
             <FormField label={t("password")} htmlFor="password">
-              <Input id="password" name="password" type="password" autoComplete="current-password" required aria-describedby={fieldDescribedBy("password", {})} />
+              <Input name="password" type="password" autoComplete="current-password" required />
             </FormField>
             <div className="flex items-center justify-between">
               <Link href="/forgot" className="text-sm text-brand-700 hover:underline">
@@ -77,7 +77,7 @@ export function LoginForms({ callbackUrl, linkError }: { callbackUrl: string; li
           <form action={linkAction} className="mt-4 space-y-4">
             <input type="hidden" name="callbackUrl" value={callbackUrl} />
             <FormField label={t("email")} htmlFor="link-email" hint={t("linkHint")}>
-              <Input id="link-email" name="email" type="email" dir="ltr" autoComplete="username" required defaultValue={linkState.email || passwordState.email} />
+              <Input name="email" type="email" dir="ltr" autoComplete="username" required defaultValue={linkState.email || passwordState.email} />
             </FormField>
             <Button type="submit" className="w-full" loading={linkPending}>
               {t("sendLink")}

@@ -1,14 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { Badge, Button, Dialog, fieldDescribedBy, FormField, Input, Plus, Table, TBody, TD, TH, THead, TR, Upload, type BadgeTone } from "@/components/ui";
+import { useState } from "react";
+import { Badge, Button, Dialog, FileInput, FormField, Input, Plus, Table, TBody, TD, TH, THead, TR, Upload, type BadgeTone } from "@/components/ui";
 import { FormCard } from "@/components/page/form-card";
-import { useTRPC } from "@/lib/trpc/client";
-import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
-import { formMessage } from "@/lib/trpc/form-errors";
-import { useFormErrors } from "@/lib/trpc/use-form-errors";
+import { useTRPC } from "@/trpc/client";
+import { formMessage } from "@/trpc/form-errors";
+import { useFormMutation } from "@/trpc/use-form-mutation";
 
 type ImportOutcome = "added" | "exists" | "invalid";
 interface ImportReport {
@@ -21,65 +19,33 @@ const OUTCOME_TONE: Record<ImportOutcome, BadgeTone> = { added: "success", exist
 export function AddCustomerForm() {
   const t = useTranslations("catalogAdmin.customers.add");
   const trpc = useTRPC();
-  const feedback = useMutationFeedback();
-  const { errors, fromError, clear, field } = useFormErrors();
   const [formKey, setFormKey] = useState(0);
-  const add = useMutation(
-    trpc.catalog.addCustomer.mutationOptions({
-      onSuccess: (customer) => {
-        clear();
-        setFormKey((k) => k + 1); // a fresh, empty form for the next customer
-        feedback.done(t("done", { name: customer.name }));
-      },
-      onError: fromError,
-    }),
-  );
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    const data = new FormData(event.currentTarget);
-    add.mutate({ name: String(data.get("name") ?? ""), website: String(data.get("website") ?? "") });
-  }
+  const { submit, errors, field, pending } = useFormMutation(trpc.catalog.addCustomer.mutationOptions(), {
+    done: (customer) => t("done", { name: customer.name }),
+    onSuccess: () => setFormKey((k) => k + 1), // a fresh, empty form for the next customer
+  });
+  const onSubmit = submit((data) => ({ name: String(data.get("name") ?? ""), website: String(data.get("website") ?? "") }));
   const message = formMessage(errors, ["name", "website"]);
   return (
     <FormCard
       titleId="add-customer-title"
       title={t("title")}
       description={t("hint")}
-      onSubmit={submit}
+      onSubmit={onSubmit}
       formKey={formKey}
       message={message}
       footer={
-        <Button type="submit" loading={add.isPending} data-testid="add-customer">
+        <Button type="submit" loading={pending} data-testid="add-customer">
           <Plus className="size-4" />
           {t("submit")}
         </Button>
       }
     >
       <FormField label={t("name")} htmlFor="customer-name" error={field("name")} required>
-        <Input
-          id="customer-name"
-          name="name"
-          required
-          minLength={2}
-          maxLength={160}
-          autoComplete="off"
-          dir="auto"
-          aria-invalid={field("name") ? true : undefined}
-          aria-describedby={fieldDescribedBy("customer-name", { error: field("name") })}
-        />
+        <Input name="name" required minLength={2} maxLength={160} autoComplete="off" dir="auto" />
       </FormField>
       <FormField label={t("website")} htmlFor="customer-website" hint={t("websiteHint")} error={field("website")}>
-        <Input
-          id="customer-website"
-          name="website"
-          dir="ltr"
-          inputMode="url"
-          maxLength={200}
-          autoComplete="off"
-          aria-invalid={field("website") ? true : undefined}
-          aria-describedby={fieldDescribedBy("customer-website", { hint: t("websiteHint"), error: field("website") })}
-        />
+        <Input name="website" dir="ltr" inputMode="url" maxLength={200} autoComplete="off" />
       </FormField>
     </FormCard>
   );
@@ -88,67 +54,47 @@ export function AddCustomerForm() {
 export function ImportCustomersForm() {
   const t = useTranslations("catalogAdmin.customers.import");
   const trpc = useTRPC();
-  const feedback = useMutationFeedback();
-  const { errors, fromError, clear, setField, field } = useFormErrors();
   const [report, setReport] = useState<ImportReport | null>(null);
   const [reading, setReading] = useState(false);
-  const importCsv = useMutation(
-    trpc.catalog.importCustomers.mutationOptions({
-      onSuccess: (result) => {
-        clear();
-        setReport(result);
-        feedback.done(t("done", { added: result.added }));
-      },
-      onError: fromError,
-    }),
-  );
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
+  const { submit, errors, field, setField, pending } = useFormMutation(trpc.catalog.importCustomers.mutationOptions(), {
+    done: (result) => t("done", { added: result.added }),
+    onSuccess: setReport,
+  });
+  const onSubmit = submit(async (data) => {
     setReport(null);
-    const file = new FormData(event.currentTarget).get("csv");
+    const file = data.get("csv");
     if (!(file instanceof File) || file.size === 0) {
       setField("csv", t("chooseFile"));
-      return;
+      return null;
     }
     setReading(true);
-    let csv: string;
     try {
-      csv = await file.text();
+      return { csv: await file.text() };
     } catch {
       setField("csv", t("readFailed"));
-      return;
+      return null;
     } finally {
       setReading(false);
     }
-    importCsv.mutate({ csv });
-  }
+  });
   const message = formMessage(errors, ["csv"]);
   return (
     <FormCard
       titleId="import-customers-title"
       title={t("title")}
       description={t("hint")}
-      onSubmit={submit}
+      onSubmit={onSubmit}
       message={message}
       after={report ? <ImportReportTable report={report} /> : null}
       footer={
-        <Button type="submit" variant="secondary" loading={reading || importCsv.isPending} data-testid="import-customers">
+        <Button type="submit" variant="secondary" loading={reading || pending} data-testid="import-customers">
           <Upload className="size-4" />
           {t("submit")}
         </Button>
       }
     >
       <FormField label={t("file")} htmlFor="customers-csv" error={field("csv")}>
-        <input
-          id="customers-csv"
-          name="csv"
-          type="file"
-          accept=".csv,text/csv"
-          aria-invalid={field("csv") ? true : undefined}
-          aria-describedby={fieldDescribedBy("customers-csv", { error: field("csv") })}
-          className="block w-full text-sm text-muted file:me-3 file:rounded-md file:border file:border-border-strong file:bg-surface file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-neutral-900 hover:file:bg-neutral-50"
-        />
+        <FileInput name="csv" accept=".csv,text/csv" />
       </FormField>
     </FormCard>
   );
@@ -198,19 +144,9 @@ export function RemoveCustomerButton({ customerId, name }: { customerId: string;
   const t = useTranslations("catalogAdmin.customers");
   const tc = useTranslations("common");
   const trpc = useTRPC();
-  const feedback = useMutationFeedback();
   const [open, setOpen] = useState(false);
-  const { errors, fromError, clear } = useFormErrors();
-  const remove = useMutation(
-    trpc.catalog.removeCustomer.mutationOptions({
-      onSuccess: () => {
-        setOpen(false);
-        clear();
-        feedback.done(t("removed", { name }));
-      },
-      onError: fromError,
-    }),
-  );
+  const remove = useFormMutation(trpc.catalog.removeCustomer.mutationOptions(), { done: t("removed", { name }), onSuccess: () => setOpen(false) });
+  const { errors, clear } = remove;
   function close() {
     setOpen(false);
     clear();
@@ -233,7 +169,7 @@ export function RemoveCustomerButton({ customerId, name }: { customerId: string;
               <Button type="button" variant="ghost" onClick={close}>
                 {tc("cancel")}
               </Button>
-              <Button type="button" variant="danger" loading={remove.isPending} onClick={() => remove.mutate({ customerId })} data-testid="confirm-remove-customer">
+              <Button type="button" variant="danger" loading={remove.pending} onClick={() => remove.send({ customerId })} data-testid="confirm-remove-customer">
                 {t("confirmRemove")}
               </Button>
             </>

@@ -1,14 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { Button, Dialog, fieldDescribedBy, FormField, Input, Plus, FormAlert, Textarea } from "@/components/ui";
+import { useState } from "react";
+import { Button, CheckboxField, Dialog, FormField, Input, Plus, FormAlert, Textarea } from "@/components/ui";
 import { FormCard } from "@/components/page/form-card";
-import { useTRPC } from "@/lib/trpc/client";
-import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
-import { formMessage } from "@/lib/trpc/form-errors";
-import { useFormErrors } from "@/lib/trpc/use-form-errors";
+import { useTRPC } from "@/trpc/client";
+import { formMessage } from "@/trpc/form-errors";
+import { useFormMutation } from "@/trpc/use-form-mutation";
 
 interface ProductValues {
   id: string;
@@ -19,34 +17,13 @@ interface ProductValues {
 
 function ProductFields({ idPrefix, defaults, field }: { idPrefix: string; defaults?: { name: string; description: string }; field: (name: string) => string | undefined }) {
   const t = useTranslations("catalogAdmin.products");
-  const nameId = `${idPrefix}-name`;
-  const descriptionId = `${idPrefix}-description`;
   return (
     <>
-      <FormField label={t("name")} htmlFor={nameId} error={field("name")} required>
-        <Input
-          id={nameId}
-          name="name"
-          required
-          minLength={2}
-          maxLength={80}
-          autoComplete="off"
-          dir="auto"
-          defaultValue={defaults?.name}
-          aria-invalid={field("name") ? true : undefined}
-          aria-describedby={fieldDescribedBy(nameId, { error: field("name") })}
-        />
+      <FormField label={t("name")} htmlFor={`${idPrefix}-name`} error={field("name")} required>
+        <Input name="name" required minLength={2} maxLength={80} autoComplete="off" dir="auto" defaultValue={defaults?.name} />
       </FormField>
-      <FormField label={t("description")} htmlFor={descriptionId} hint={t("descriptionHint")} error={field("description")}>
-        <Textarea
-          id={descriptionId}
-          name="description"
-          rows={3}
-          maxLength={500}
-          defaultValue={defaults?.description}
-          aria-invalid={field("description") ? true : undefined}
-          aria-describedby={fieldDescribedBy(descriptionId, { hint: t("descriptionHint"), error: field("description") })}
-        />
+      <FormField label={t("description")} htmlFor={`${idPrefix}-description`} hint={t("descriptionHint")} error={field("description")}>
+        <Textarea name="description" rows={3} maxLength={500} defaultValue={defaults?.description} />
       </FormField>
     </>
   );
@@ -55,36 +32,23 @@ function ProductFields({ idPrefix, defaults, field }: { idPrefix: string; defaul
 export function NewProductForm() {
   const t = useTranslations("catalogAdmin.products");
   const trpc = useTRPC();
-  const feedback = useMutationFeedback();
-  const { errors, fromError, clear, field } = useFormErrors();
   const [formKey, setFormKey] = useState(0);
-  const create = useMutation(
-    trpc.catalog.createProduct.mutationOptions({
-      onSuccess: (product) => {
-        clear();
-        setFormKey((k) => k + 1); // a fresh, empty form for the next product
-        feedback.done(t("created", { name: product.name }));
-      },
-      onError: fromError,
-    }),
-  );
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    const data = new FormData(event.currentTarget);
-    create.mutate({ name: String(data.get("name") ?? ""), description: String(data.get("description") ?? "") });
-  }
+  const { submit, errors, field, pending } = useFormMutation(trpc.catalog.createProduct.mutationOptions(), {
+    done: (product) => t("created", { name: product.name }),
+    onSuccess: () => setFormKey((k) => k + 1), // a fresh, empty form for the next product
+  });
+  const onSubmit = submit((data) => ({ name: String(data.get("name") ?? ""), description: String(data.get("description") ?? "") }));
   const message = formMessage(errors, ["name", "description"]);
   return (
     <FormCard
       titleId="new-product-title"
       title={t("newTitle")}
       description={t("newHint")}
-      onSubmit={submit}
+      onSubmit={onSubmit}
       formKey={formKey}
       message={message}
       footer={
-        <Button type="submit" loading={create.isPending} data-testid="create-product">
+        <Button type="submit" loading={pending} data-testid="create-product">
           <Plus className="size-4" />
           {t("create")}
         </Button>
@@ -118,57 +82,24 @@ function EditProductForm({ product, onDone }: { product: ProductValues; onDone: 
   const t = useTranslations("catalogAdmin.products");
   const tc = useTranslations("common");
   const trpc = useTRPC();
-  const feedback = useMutationFeedback();
-  const { errors, fromError, clear, field } = useFormErrors();
-  const update = useMutation(
-    trpc.catalog.updateProduct.mutationOptions({
-      onSuccess: (saved) => {
-        clear();
-        onDone();
-        feedback.done(t("saved", { name: saved.name }));
-      },
-      onError: fromError,
-    }),
-  );
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    const data = new FormData(event.currentTarget);
-    update.mutate({
-      productId: product.id,
-      name: String(data.get("name") ?? ""),
-      description: String(data.get("description") ?? ""),
-      active: data.get("active") === "on",
-    });
-  }
+  const { submit, errors, field, pending } = useFormMutation(trpc.catalog.updateProduct.mutationOptions(), { done: (saved) => t("saved", { name: saved.name }), onSuccess: onDone });
+  const onSubmit = submit((data) => ({
+    productId: product.id,
+    name: String(data.get("name") ?? ""),
+    description: String(data.get("description") ?? ""),
+    active: data.get("active") === "on",
+  }));
   const message = formMessage(errors, ["name", "description", "active"]);
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormAlert message={message} />
       <ProductFields idPrefix="edit-product" defaults={product} field={field} />
-      <div className="flex flex-col gap-1.5">
-        <div className="flex items-start gap-2">
-          <input
-            id="edit-product-active"
-            name="active"
-            type="checkbox"
-            defaultChecked={product.active}
-            className="mt-0.5 size-4 shrink-0 accent-brand-600"
-            aria-describedby="edit-product-active-hint"
-          />
-          <label htmlFor="edit-product-active" className="text-sm font-medium text-neutral-900">
-            {t("activeLabel")}
-          </label>
-        </div>
-        <p id="edit-product-active-hint" className="ps-6 text-xs text-muted">
-          {t("activeHint")}
-        </p>
-      </div>
+      <CheckboxField id="edit-product-active" name="active" label={t("activeLabel")} labelClassName="font-medium" hint={t("activeHint")} defaultChecked={product.active} error={field("active")} />
       <div className="flex justify-end gap-2">
         <Button type="button" variant="ghost" onClick={onDone}>
           {tc("cancel")}
         </Button>
-        <Button type="submit" loading={update.isPending} data-testid="save-product">
+        <Button type="submit" loading={pending} data-testid="save-product">
           {t("save")}
         </Button>
       </div>

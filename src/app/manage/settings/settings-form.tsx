@@ -1,13 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { Button, Card, CardBody, CardFooter, FormField, Input, Select, fieldDescribedBy, FormAlert } from "@/components/ui";
+import { useState } from "react";
+import { Button, Card, CardBody, CardFooter, FormField, Input, FormAlert } from "@/components/ui";
+import { CurrencyField, MoneyField } from "@/components/money";
 import { moneyAmount } from "@/lib/money";
-import { useTRPC } from "@/lib/trpc/client";
-import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
-import { useFormErrors } from "@/lib/trpc/use-form-errors";
+import { useTRPC } from "@/trpc/client";
+import { useFormMutation } from "@/trpc/use-form-mutation";
 
 interface Values {
   name: string;
@@ -26,80 +25,62 @@ export function ProgramSettingsForm({ initial, currencies }: { initial: Values; 
   const t = useTranslations("settings");
   const te = useTranslations("errors");
   const trpc = useTRPC();
-  const feedback = useMutationFeedback();
-  const { errors, fromError, clear, setField, field } = useFormErrors();
   const [values, setValues] = useState(initial);
-  const save = useMutation(
-    trpc.program.updateSettings.mutationOptions({
-      onSuccess: () => {
-        clear();
-        feedback.done(t("saved"));
-      },
-      onError: fromError,
-    }),
-  );
+  const { submit, errors, field, setField, pending } = useFormMutation(trpc.program.updateSettings.mutationOptions(), { done: t("saved") });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    clear();
+  const onSubmit = submit(() => {
     // The same parser and range as the server; a malformed amount gets this form's own example.
     const minimumPayout = moneyAmount(values.currency, "nonNegative").safeParse(values.minimumPayout);
     if (!minimumPayout.success) {
       const code = minimumPayout.error.issues[0]?.message ?? "money.invalid";
       setField("minimumPayoutMinor", te(code === "money.invalid" ? "validation.amount" : code));
-      return;
+      return null;
     }
     const { minimumPayout: _shown, ...rest } = values;
-    save.mutate({ ...rest, minimumPayoutMinor: minimumPayout.data });
-  }
+    return { ...rest, minimumPayoutMinor: minimumPayout.data };
+  });
 
   const dayInput = (name: (typeof NUMBER_FIELDS)[number]) => (
     <FormField key={name} label={t(`fields.${name}`)} htmlFor={name} error={field(name)} hint={t(`hints.${name}`)}>
       <Input
-        id={name}
         type="number"
         inputMode="numeric"
         min={0}
         value={Number.isNaN(values[name]) ? "" : values[name]}
         onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.valueAsNumber }))}
-        aria-invalid={field(name) ? true : undefined}
-        aria-describedby={fieldDescribedBy(name, { error: field(name), hint: t(`hints.${name}`) })}
       />
     </FormField>
   );
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <Card>
         <CardBody className="grid gap-5 sm:grid-cols-2">
           <FormAlert message={Object.keys(errors.fields).length === 0 ? errors.message : null} className="sm:col-span-2" />
           <FormField label={t("fields.name")} htmlFor="name" error={field("name")}>
-            <Input id="name" value={values.name} onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))} aria-invalid={field("name") ? true : undefined} aria-describedby={fieldDescribedBy("name", { error: field("name") })} />
+            <Input value={values.name} onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))} />
           </FormField>
-          <FormField label={t("fields.currency")} htmlFor="currency" error={field("currency")} hint={t("hints.currency")}>
-            <Select id="currency" value={values.currency} onChange={(e) => setValues((v) => ({ ...v, currency: e.target.value }))} aria-describedby={fieldDescribedBy("currency", { error: field("currency"), hint: t("hints.currency") })}>
-              {currencies.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </Select>
-          </FormField>
-          <FormField label={t("fields.minimumPayout", { currency: values.currency })} htmlFor="minimumPayoutMinor" error={field("minimumPayoutMinor")} hint={t("hints.minimumPayout")}>
-            <Input
-              id="minimumPayoutMinor"
-              inputMode="decimal"
-              dir="ltr"
-              value={values.minimumPayout}
-              onChange={(e) => setValues((v) => ({ ...v, minimumPayout: e.target.value }))}
-              aria-invalid={field("minimumPayoutMinor") ? true : undefined}
-              aria-describedby={fieldDescribedBy("minimumPayoutMinor", { error: field("minimumPayoutMinor"), hint: t("hints.minimumPayout") })}
-            />
-          </FormField>
+          <CurrencyField
+            id="currency"
+            label={t("fields.currency")}
+            error={field("currency")}
+            hint={t("hints.currency")}
+            currencies={currencies}
+            value={values.currency}
+            onChange={(e) => setValues((v) => ({ ...v, currency: e.target.value }))}
+          />
+          <MoneyField
+            id="minimumPayoutMinor"
+            label={t("fields.minimumPayout", { currency: values.currency })}
+            error={field("minimumPayoutMinor")}
+            hint={t("hints.minimumPayout")}
+            value={values.minimumPayout}
+            onChange={(e) => setValues((v) => ({ ...v, minimumPayout: e.target.value }))}
+          />
           {NUMBER_FIELDS.map(dayInput)}
         </CardBody>
         <CardFooter className="flex justify-end">
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={pending}>
             {t("save")}
           </Button>
         </CardFooter>

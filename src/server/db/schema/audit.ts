@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { timestamptz } from "../columns";
 import { users } from "./users";
 
 /** Who did what to which entity, with before/after; written in the same transaction. */
@@ -7,7 +8,7 @@ export const auditLog = pgTable(
   "audit_log",
   {
     id: bigserial("id", { mode: "bigint" }).primaryKey(),
-    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().default(sql`now()`),
+    at: timestamptz("at").notNull().default(sql`now()`),
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
     /** staff, partner or system */
     actorKind: text("actor_kind").notNull(),

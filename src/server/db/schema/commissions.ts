@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, char, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, currencyCode, id, money, timestamptz } from "../columns";
 import { leads, products } from "./leads";
 import { partners, tiers } from "./partners";
 import { users } from "./users";
@@ -10,12 +11,12 @@ export const planBaseKind = pgEnum("plan_base_kind", ["percent", "flat"]);
 export const commissionPlans = pgTable(
   "commission_plans",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     name: text("name").notNull(),
     description: text("description"),
     /** The plan partners without one of their own earn under (exactly one). */
     isDefault: boolean("is_default").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("commission_plans_name_key").on(sql`lower(${t.name})`), uniqueIndex("commission_plans_default_key").on(t.isDefault).where(sql`${t.isDefault}`)],
 );
@@ -23,7 +24,7 @@ export const commissionPlans = pgTable(
 export const commissionPlanVersions = pgTable(
   "commission_plan_versions",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     planId: uuid("plan_id")
       .notNull()
       .references(() => commissionPlans.id),
@@ -32,12 +33,12 @@ export const commissionPlanVersions = pgTable(
     /** Percent plans: the rate for a tier without its own rate, in basis points. */
     baseRateBps: integer("base_rate_bps"),
     /** Flat plans: the amount per won deal, in its own currency. */
-    baseFlatMinor: bigint("base_flat_minor", { mode: "bigint" }),
-    baseFlatCurrency: char("base_flat_currency", { length: 3 }),
+    baseFlatMinor: money("base_flat_minor"),
+    baseFlatCurrency: currencyCode("base_flat_currency"),
     /** Months of subscription revenue that earn commission (referrals). */
     recurringMonths: integer("recurring_months").notNull().default(12),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("commission_plan_versions_plan_version_key").on(t.planId, t.version),
@@ -54,7 +55,7 @@ export const commissionPlanVersions = pgTable(
 export const planTierRules = pgTable(
   "plan_tier_rules",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     versionId: uuid("version_id")
       .notNull()
       .references(() => commissionPlanVersions.id, { onDelete: "cascade" }),
@@ -64,7 +65,7 @@ export const planTierRules = pgTable(
     /** The rate deals earn at this tier (percent plans), in basis points. */
     rateBps: integer("rate_bps").notNull(),
     /** Trailing-12-month won revenue in the program currency; null = no revenue threshold. */
-    minRevenueMinor: bigint("min_revenue_minor", { mode: "bigint" }),
+    minRevenueMinor: money("min_revenue_minor"),
     /** Trailing-12-month won deals; null = no deal-count threshold. */
     minWonDeals: integer("min_won_deals"),
     perks: text("perks"),
@@ -99,28 +100,28 @@ export const partnerPlans = pgTable("partner_plans", {
     .notNull()
     .references(() => commissionPlans.id),
   assignedBy: uuid("assigned_by").references(() => users.id, { onDelete: "set null" }),
-  assignedAt: timestamp("assigned_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  assignedAt: timestamptz("assigned_at").notNull().defaultNow(),
 });
 
 /** A time-boxed extra (SPIF) for deals won inside its window. */
 export const bonusCampaigns = pgTable(
   "bonus_campaigns",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     name: text("name").notNull(),
     description: text("description"),
-    startsAt: timestamp("starts_at", { withTimezone: true, mode: "date" }).notNull(),
-    endsAt: timestamp("ends_at", { withTimezone: true, mode: "date" }).notNull(),
+    startsAt: timestamptz("starts_at").notNull(),
+    endsAt: timestamptz("ends_at").notNull(),
     kind: planBaseKind("kind").notNull(),
     rateBps: integer("rate_bps"),
-    flatMinor: bigint("flat_minor", { mode: "bigint" }),
-    currency: char("currency", { length: 3 }),
+    flatMinor: money("flat_minor"),
+    currency: currencyCode("currency"),
     /** Empty = every tier / every product. */
     tierIds: uuid("tier_ids").array().notNull().default(sql`'{}'::uuid[]`),
     productIds: uuid("product_ids").array().notNull().default(sql`'{}'::uuid[]`),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-    archivedAt: timestamp("archived_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+    archivedAt: timestamptz("archived_at"),
   },
   (t) => [
     index("bonus_campaigns_window_idx").on(t.startsAt, t.endsAt),
@@ -143,17 +144,17 @@ export const ledgerState = pgEnum("ledger_state", ["pending", "payable", "in_pay
 export const ledgerEntries = pgTable(
   "ledger_entries",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     partnerId: uuid("partner_id")
       .notNull()
       .references(() => partners.id),
     asset: text("asset").notNull(),
     /** Minor units of the asset (cents, or whole points); negative for clawbacks and debits. */
-    amount: bigint("amount", { mode: "bigint" }).notNull(),
+    amount: money("amount").notNull(),
     source: ledgerSource("source").notNull(),
     state: ledgerState("state").notNull(),
     /** When a pending entry becomes payable (the hold period). */
-    availableAt: timestamp("available_at", { withTimezone: true, mode: "date" }).notNull(),
+    availableAt: timestamptz("available_at").notNull(),
     /** One entry per source event: what makes replays and double clicks harmless. */
     eventKey: text("event_key").notNull(),
     leadId: uuid("lead_id").references(() => leads.id),
@@ -167,11 +168,11 @@ export const ledgerEntries = pgTable(
     tierId: uuid("tier_id").references(() => tiers.id),
     /** The rule as applied: rate in basis points or a flat amount, and the base it was applied to. */
     rateBps: integer("rate_bps"),
-    flatMinor: bigint("flat_minor", { mode: "bigint" }),
-    baseAmountMinor: bigint("base_amount_minor", { mode: "bigint" }),
+    flatMinor: money("flat_minor"),
+    baseAmountMinor: money("base_amount_minor"),
     note: text("note"),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-    stateChangedAt: timestamp("state_changed_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    stateChangedAt: timestamptz("state_changed_at").notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("ledger_entries_event_key").on(t.eventKey),
@@ -196,7 +197,7 @@ export const commissionEvents = pgTable(
   {
     eventKey: text("event_key").primaryKey(),
     leadId: uuid("lead_id").references(() => leads.id),
-    decidedAt: timestamp("decided_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    decidedAt: timestamptz("decided_at").notNull().defaultNow(),
   },
   (t) => [index("commission_events_lead_idx").on(t.leadId)],
 );
@@ -210,7 +211,7 @@ export const ledgerBalances = pgTable(
       .references(() => partners.id),
     asset: text("asset").notNull(),
     state: ledgerState("state").notNull(),
-    amount: bigint("amount", { mode: "bigint" }).notNull().default(sql`0`),
+    amount: money("amount").notNull().default(sql`0`),
   },
   (t) => [primaryKey({ columns: [t.partnerId, t.asset, t.state] })],
 );
@@ -221,19 +222,19 @@ export const adjustmentStatus = pgEnum("adjustment_status", ["proposed", "approv
 export const commissionAdjustments = pgTable(
   "commission_adjustments",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     partnerId: uuid("partner_id")
       .notNull()
       .references(() => partners.id),
     asset: text("asset").notNull(),
     /** Signed minor units: positive credits the partner, negative debits. */
-    amount: bigint("amount", { mode: "bigint" }).notNull(),
+    amount: money("amount").notNull(),
     reason: text("reason").notNull(),
     status: adjustmentStatus("status").notNull().default("proposed"),
     proposedBy: uuid("proposed_by").references(() => users.id, { onDelete: "set null" }),
-    proposedAt: timestamp("proposed_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    proposedAt: timestamptz("proposed_at").notNull().defaultNow(),
     decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
-    decidedAt: timestamp("decided_at", { withTimezone: true, mode: "date" }),
+    decidedAt: timestamptz("decided_at"),
     decisionNote: text("decision_note"),
   },
   (t) => [index("commission_adjustments_status_idx").on(t.status, t.proposedAt), check("commission_adjustments_nonzero", sql`${t.amount} <> 0`)],
@@ -245,7 +246,7 @@ export const tierChangeCause = pgEnum("tier_change_cause", ["recompute", "overri
 export const tierChanges = pgTable(
   "tier_changes",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     partnerId: uuid("partner_id")
       .notNull()
       .references(() => partners.id),
@@ -255,12 +256,12 @@ export const tierChanges = pgTable(
       .references(() => tiers.id),
     cause: tierChangeCause("cause").notNull(),
     /** Trailing-12-month won revenue (program currency) and won deals at the time. */
-    revenueMinor: bigint("revenue_minor", { mode: "bigint" }).notNull(),
-    currency: char("currency", { length: 3 }).notNull(),
+    revenueMinor: money("revenue_minor").notNull(),
+    currency: currencyCode("currency").notNull(),
     wonDeals: integer("won_deals").notNull(),
     note: text("note"),
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
-    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    at: timestamptz("at").notNull().defaultNow(),
   },
   (t) => [index("tier_changes_partner_idx").on(t.partnerId, t.at)],
 );
@@ -269,7 +270,7 @@ export const tierChanges = pgTable(
 export const tierOverrides = pgTable(
   "tier_overrides",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     partnerId: uuid("partner_id")
       .notNull()
       .references(() => partners.id),
@@ -277,11 +278,11 @@ export const tierOverrides = pgTable(
       .notNull()
       .references(() => tiers.id),
     reason: text("reason").notNull(),
-    endsAt: timestamp("ends_at", { withTimezone: true, mode: "date" }).notNull(),
+    endsAt: timestamptz("ends_at").notNull(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
     /** Set when it ends (at endsAt, or lifted early). */
-    endedAt: timestamp("ended_at", { withTimezone: true, mode: "date" }),
+    endedAt: timestamptz("ended_at"),
   },
   (t) => [index("tier_overrides_partner_idx").on(t.partnerId, t.endsAt)],
 );

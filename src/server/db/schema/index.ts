@@ -5,3 +5,4 @@ export * from "./program";
 export * from "./users";
 export * from "./leads";
 export * from "./commissions";
+export * from "./revenue";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, char, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, char, date, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, currencyCode, id, money, timestamps, timestamptz } from "../columns";
 import { partners } from "./partners";
 import { users } from "./users";
 
@@ -7,11 +8,11 @@ import { users } from "./users";
 export const products = pgTable(
   "products",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     name: text("name").notNull(),
     description: text("description"),
     active: boolean("active").notNull().default(true),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("products_name_key").on(sql`lower(${t.name})`)],
 );
@@ -22,7 +23,7 @@ export const customerSource = pgEnum("customer_source", ["import", "manual", "wo
 export const customers = pgTable(
   "customers",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     name: text("name").notNull(),
     /** Normalized company name (see lib/company-name). */
     normalizedName: text("normalized_name").notNull(),
@@ -31,7 +32,7 @@ export const customers = pgTable(
     source: customerSource("source").notNull(),
     /** The lead that made them a customer, or the id in the system they came from. */
     sourceRef: text("source_ref"),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("customers_domain_key").on(t.domain),
@@ -46,7 +47,7 @@ export const leadStatus = pgEnum("lead_status", ["submitted", "approved", "rejec
 export const leads = pgTable(
   "leads",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     partnerId: uuid("partner_id")
       .notNull()
       .references(() => partners.id),
@@ -64,32 +65,31 @@ export const leads = pgTable(
     productId: uuid("product_id")
       .notNull()
       .references(() => products.id),
-    estimatedValueMinor: bigint("estimated_value_minor", { mode: "bigint" }).notNull(),
-    currency: char("currency", { length: 3 }).notNull(),
+    estimatedValueMinor: money("estimated_value_minor").notNull(),
+    currency: currencyCode("currency").notNull(),
     expectedCloseDate: date("expected_close_date", { mode: "string" }).notNull(),
     notes: text("notes"),
     status: leadStatus("status").notNull().default("submitted"),
     /** Another partner had registered the same company first; the manager decides. */
     flagged: boolean("flagged").notNull().default(false),
     /** The manager asked the partner for more information; cleared when the partner answers. */
-    infoRequestedAt: timestamp("info_requested_at", { withTimezone: true, mode: "date" }),
+    infoRequestedAt: timestamptz("info_requested_at"),
     reviewedBy: uuid("reviewed_by").references(() => users.id, { onDelete: "set null" }),
-    approvedAt: timestamp("approved_at", { withTimezone: true, mode: "date" }),
+    approvedAt: timestamptz("approved_at"),
     /** End of the protection window that approval starts. */
-    protectedUntil: timestamp("protected_until", { withTimezone: true, mode: "date" }),
+    protectedUntil: timestamptz("protected_until"),
     /** Last status change or comment: an approved lead without progress expires. */
-    lastActivityAt: timestamp("last_activity_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-    expiryWarnedAt: timestamp("expiry_warned_at", { withTimezone: true, mode: "date" }),
+    lastActivityAt: timestamptz("last_activity_at").notNull().defaultNow(),
+    expiryWarnedAt: timestamptz("expiry_warned_at"),
     /** Why it was rejected, lost or withdrawn. */
     closeReason: text("close_reason"),
-    dealAmountMinor: bigint("deal_amount_minor", { mode: "bigint" }),
-    dealCurrency: char("deal_currency", { length: 3 }),
+    dealAmountMinor: money("deal_amount_minor"),
+    dealCurrency: currencyCode("deal_currency"),
     /** Bumped by each correction of the deal amount; commission event keys carry it. */
     dealRevision: integer("deal_revision").notNull().default(0),
     closedOn: date("closed_on", { mode: "string" }),
-    wonAt: timestamp("won_at", { withTimezone: true, mode: "date" }),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    wonAt: timestamptz("won_at"),
+    ...timestamps(),
   },
   (t) => [
     // The conflict check's two lookups; with a million leads they stay index scans.
@@ -128,7 +128,7 @@ export const leadCounts = pgTable(
 export const leadEvents = pgTable(
   "lead_events",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     leadId: uuid("lead_id")
       .notNull()
       .references(() => leads.id, { onDelete: "cascade" }),
@@ -138,7 +138,7 @@ export const leadEvents = pgTable(
     toStatus: leadStatus("to_status").notNull(),
     note: text("note"),
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
-    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    at: timestamptz("at").notNull().defaultNow(),
   },
   (t) => [index("lead_events_lead_idx").on(t.leadId, t.at)],
 );
@@ -147,14 +147,14 @@ export const leadEvents = pgTable(
 export const leadComments = pgTable(
   "lead_comments",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     leadId: uuid("lead_id")
       .notNull()
       .references(() => leads.id, { onDelete: "cascade" }),
     authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
     authorKind: text("author_kind").notNull(),
     body: text("body").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("lead_comments_lead_idx").on(t.leadId, t.createdAt)],
 );

@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt, id, timestamptz } from "../columns";
 
 export const emailStatus = pgEnum("email_status", ["queued", "sent", "logged", "failed"]);
 
@@ -7,7 +7,7 @@ export const emailStatus = pgEnum("email_status", ["queued", "sent", "logged", "
 export const emailOutbox = pgTable(
   "email_outbox",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     to: text("to").notNull(),
     locale: text("locale").notNull(),
     template: text("template").notNull(),
@@ -16,10 +16,10 @@ export const emailOutbox = pgTable(
     html: text("html").notNull(),
     status: emailStatus("status").notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    nextAttemptAt: timestamptz("next_attempt_at").notNull().defaultNow(),
     lastError: text("last_error"),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-    sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+    sentAt: timestamptz("sent_at"),
   },
   (t) => [index("email_outbox_due_idx").on(t.status, t.nextAttemptAt), index("email_outbox_created_idx").on(t.createdAt)],
 );

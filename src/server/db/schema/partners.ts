@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import { customType, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { customType, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, timestamptz, updatedAt } from "../columns";
 import { users } from "./users";
 
 /** Binary data (logos). Both drivers hand back a Uint8Array-compatible Buffer. */
@@ -13,13 +13,13 @@ export const partnerRole = pgEnum("partner_role", ["owner", "member"]);
 export const tiers = pgTable(
   "tiers",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     /** Stable key used in code and translations (registered, silver, gold, platinum). */
     key: text("key").notNull(),
     name: text("name").notNull(),
     /** Order from lowest (0) up. */
     rank: integer("rank").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("tiers_key_key").on(t.key), uniqueIndex("tiers_rank_key").on(t.rank)],
 );
@@ -27,7 +27,7 @@ export const tiers = pgTable(
 export const partners = pgTable(
   "partners",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     name: text("name").notNull(),
     website: text("website"),
     /** Normalized host of the website, for search and duplicate checks. */
@@ -42,7 +42,7 @@ export const partners = pgTable(
       .notNull()
       .references(() => tiers.id),
     managerId: uuid("manager_id").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("partners_tier_idx").on(t.tierId), index("partners_status_idx").on(t.status), index("partners_domain_idx").on(t.domain)],
 );
@@ -58,7 +58,7 @@ export const partnerMemberships = pgTable(
       .notNull()
       .references(() => partners.id, { onDelete: "cascade" }),
     role: partnerRole("role").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("partner_memberships_partner_idx").on(t.partnerId)],
 );
@@ -69,7 +69,7 @@ export const applicationStatus = pgEnum("application_status", ["pending", "appro
 export const partnerApplications = pgTable(
   "partner_applications",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     company: text("company").notNull(),
     website: text("website").notNull(),
     /** Normalized registrable host of the website ("acme.com"), for duplicate checks. */
@@ -86,11 +86,11 @@ export const partnerApplications = pgTable(
     locale: text("locale").notNull().default("en"),
     status: applicationStatus("status").notNull().default("pending"),
     reviewedBy: uuid("reviewed_by").references(() => users.id, { onDelete: "set null" }),
-    reviewedAt: timestamp("reviewed_at", { withTimezone: true, mode: "date" }),
+    reviewedAt: timestamptz("reviewed_at"),
     rejectionReason: text("rejection_reason"),
     partnerId: uuid("partner_id").references(() => partners.id, { onDelete: "set null" }),
     ip: text("ip"),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("partner_applications_status_idx").on(t.status, t.createdAt),
@@ -103,7 +103,7 @@ export const partnerApplications = pgTable(
 export const partnerInvitations = pgTable(
   "partner_invitations",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     partnerId: uuid("partner_id")
       .notNull()
       .references(() => partners.id, { onDelete: "cascade" }),
@@ -112,10 +112,10 @@ export const partnerInvitations = pgTable(
     role: partnerRole("role").notNull(),
     tokenHash: text("token_hash").notNull(),
     invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
-    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
-    acceptedAt: timestamp("accepted_at", { withTimezone: true, mode: "date" }),
-    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    expiresAt: timestamptz("expires_at").notNull(),
+    acceptedAt: timestamptz("accepted_at"),
+    revokedAt: timestamptz("revoked_at"),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("partner_invitations_token_key").on(t.tokenHash), index("partner_invitations_partner_idx").on(t.partnerId, t.createdAt)],
 );
@@ -124,11 +124,11 @@ export const partnerInvitations = pgTable(
 export const programTerms = pgTable(
   "program_terms",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     version: integer("version").notNull(),
     body: text("body").notNull(),
     publishedBy: uuid("published_by").references(() => users.id, { onDelete: "set null" }),
-    publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    publishedAt: timestamptz("published_at").notNull().defaultNow(),
   },
   (t) => [uniqueIndex("program_terms_version_key").on(t.version)],
 );
@@ -142,7 +142,7 @@ export const termsAcceptances = pgTable(
     termsId: uuid("terms_id")
       .notNull()
       .references(() => programTerms.id),
-    acceptedAt: timestamp("accepted_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    acceptedAt: timestamptz("accepted_at").notNull().defaultNow(),
     ip: text("ip"),
   },
   (t) => [primaryKey({ columns: [t.userId, t.termsId] })],
@@ -152,7 +152,7 @@ export const termsAcceptances = pgTable(
 export const partnerStatusEvents = pgTable(
   "partner_status_events",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     partnerId: uuid("partner_id")
       .notNull()
       .references(() => partners.id, { onDelete: "cascade" }),
@@ -160,7 +160,7 @@ export const partnerStatusEvents = pgTable(
     toStatus: partnerStatus("to_status").notNull(),
     reason: text("reason").notNull(),
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
-    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    at: timestamptz("at").notNull().defaultNow(),
   },
   (t) => [index("partner_status_events_partner_idx").on(t.partnerId, t.at)],
 );
@@ -169,13 +169,13 @@ export const partnerStatusEvents = pgTable(
 export const partnerNotes = pgTable(
   "partner_notes",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     partnerId: uuid("partner_id")
       .notNull()
       .references(() => partners.id, { onDelete: "cascade" }),
     authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
     body: text("body").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("partner_notes_partner_idx").on(t.partnerId, t.createdAt)],
 );
@@ -187,5 +187,5 @@ export const partnerLogos = pgTable("partner_logos", {
     .references(() => partners.id, { onDelete: "cascade" }),
   contentType: text("content_type").notNull(),
   bytes: bytea("bytes").notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });

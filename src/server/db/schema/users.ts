@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, timestamptz, updatedAt } from "../columns";
 
 export const userKind = pgEnum("user_kind", ["partner", "staff"]);
 export const staffRole = pgEnum("staff_role", ["admin", "partner_manager", "finance"]);
@@ -8,18 +8,18 @@ export const locale = pgEnum("locale", ["en", "ar"]);
 export const users = pgTable(
   "users",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     name: text("name").notNull(),
     /** Always stored lower-cased; the unique index relies on it. */
     email: text("email").notNull(),
-    emailVerified: timestamp("email_verified", { withTimezone: true, mode: "date" }),
+    emailVerified: timestamptz("email_verified"),
     image: text("image"),
     kind: userKind("kind").notNull(),
     locale: locale("locale"),
-    deactivatedAt: timestamp("deactivated_at", { withTimezone: true, mode: "date" }),
+    deactivatedAt: timestamptz("deactivated_at"),
     /** Sessions carry the version they were issued at; raising it signs every one of them out. */
     sessionVersion: integer("session_version").notNull().default(0),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],
 );
@@ -30,7 +30,7 @@ export const passwordCredentials = pgTable("password_credentials", {
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),
   hash: text("hash").notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });
 
 export const staffRoles = pgTable("staff_roles", {
@@ -38,7 +38,7 @@ export const staffRoles = pgTable("staff_roles", {
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),
   role: staffRole("role").notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });
 
 /** next-auth's email sign-in tokens (stored hashed by Auth.js). */
@@ -47,7 +47,7 @@ export const verificationTokens = pgTable(
   {
     identifier: text("identifier").notNull(),
     token: text("token").notNull(),
-    expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+    expires: timestamptz("expires").notNull(),
   },
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
@@ -58,15 +58,15 @@ export const userTokenPurpose = pgEnum("user_token_purpose", ["password_reset", 
 export const userTokens = pgTable(
   "user_tokens",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: id(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     purpose: userTokenPurpose("purpose").notNull(),
     tokenHash: text("token_hash").notNull(),
-    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
-    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
-    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    expiresAt: timestamptz("expires_at").notNull(),
+    usedAt: timestamptz("used_at"),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("user_tokens_hash_key").on(t.tokenHash), index("user_tokens_user_idx").on(t.userId)],
 );
@@ -75,5 +75,5 @@ export const userTokens = pgTable(
 export const rateLimits = pgTable("rate_limits", {
   key: text("key").primaryKey(),
   count: integer("count").notNull(),
-  resetAt: timestamp("reset_at", { withTimezone: true, mode: "date" }).notNull(),
+  resetAt: timestamptz("reset_at").notNull(),
 });

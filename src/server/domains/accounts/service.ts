@@ -1,17 +1,19 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { passwordCredentials, users } from "@/server/db/schema";
+import { locale, passwordCredentials, users, userTokenPurpose } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
-import type { Clock } from "@/lib/clock";
 import { DAY, HOUR, MINUTE } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from "@/server/security/password";
 import { clearRate, hitRate, type RateRule } from "@/server/security/rate-limit";
 import { consumeUserToken, issueUserToken } from "@/server/security/tokens";
-import { clearSignInLimits, normalizeEmail } from "@/server/auth/credentials";
+import { normalizeEmail } from "@/lib/email";
+import { clearSignInLimits } from "@/server/security/credentials";
 import { enqueueEmail } from "@/server/integrations/email/outbox";
+import type { Locale } from "@/i18n/config";
 import type { Actor } from "../actor";
 import { audit } from "../audit/service";
+import { withTransaction, type ServiceCtx } from "../context";
 import { InvalidError, RateLimitedError } from "../errors";
 
 export const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
@@ -48,17 +50,13 @@ async function bumpSessionVersion(tx: Db, userId: string): Promise<number> {
  * Changes the password and signs out the user's other sessions. The caller re-issues the
  * current session at the returned version so this one stays signed in.
  */
-export async function changePassword(
-  db: Db,
-  actor: Actor,
-  input: z.infer<typeof changePasswordInput>,
-  clock: Clock,
-): Promise<SessionVersionChange> {
+export async function changePassword(ctx: ServiceCtx<Actor>, input: z.infer<typeof changePasswordInput>): Promise<SessionVersionChange> {
+  const { db, actor, clock } = ctx;
   const limitKey = `password-change:user:${actor.userId}`;
   // Counted before the check and outside the transaction, which a wrong password rolls back.
   const limit = await hitRate(db, limitKey, PASSWORD_CHANGE_LIMIT, clock);
   if (limit.limited) throw new RateLimitedError("auth.rateLimited", limit.retryAfterSeconds);
-  const result = await db.transaction(async (tx) => {
+  const result = await withTransaction(ctx, async (tx) => {
     const [row] = await tx.select().from(passwordCredentials).where(eq(passwordCredentials.userId, actor.userId)).for("update");
     if (!row || !(await verifyPassword(row.hash, input.currentPassword))) {
       throw new InvalidError("account.currentPasswordWrong", "currentPassword");
@@ -76,8 +74,9 @@ export async function changePassword(
 }
 
 /** Signs out every session of the user, this one included (the caller ends it). */
-export async function signOutEverywhere(db: Db, actor: Actor, clock: Clock): Promise<SessionVersionChange> {
-  return db.transaction(async (tx) => {
+export async function signOutEverywhere(ctx: ServiceCtx<Actor>): Promise<SessionVersionChange> {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const sessionVersion = await bumpSessionVersion(tx, actor.userId);
     await audit(
       tx,
@@ -89,10 +88,11 @@ export async function signOutEverywhere(db: Db, actor: Actor, clock: Clock): Pro
   });
 }
 
-export const setLocaleInput = z.object({ locale: z.enum(["en", "ar"]) });
+export const setLocaleInput = z.object({ locale: z.enum(locale.enumValues) });
 
-export async function setLocale(db: Db, actor: Actor, input: z.infer<typeof setLocaleInput>, clock: Clock): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function setLocale(ctx: ServiceCtx<Actor>, input: z.infer<typeof setLocaleInput>): Promise<void> {
+  const { actor, clock } = ctx;
+  await withTransaction(ctx, async (tx) => {
     await tx.update(users).set({ locale: input.locale }).where(eq(users.id, actor.userId));
     await audit(
       tx,
@@ -107,19 +107,17 @@ export const requestPasswordResetInput = z.object({ email: z.email().max(320) })
 
 /**
  * Emails a reset link when the address has an account. Answers the same either way, so the
- * form cannot be used to find out who has an account; limited per email and per IP.
+ * form cannot be used to find out who has an account; limited per email and per IP. A public
+ * flow: the caller is anonymous (the system acts for them).
  */
-export async function requestPasswordReset(
-  db: Db,
-  input: z.infer<typeof requestPasswordResetInput> & { ip: string; locale: "en" | "ar" },
-  clock: Clock,
-): Promise<void> {
+export async function requestPasswordReset(ctx: ServiceCtx, input: z.infer<typeof requestPasswordResetInput> & { ip: string; locale: Locale }): Promise<void> {
+  const { db, clock } = ctx;
   const email = normalizeEmail(input.email);
   const byIp = await hitRate(db, `reset:ip:${input.ip}`, { limit: 20, windowMs: 15 * MINUTE }, clock);
   if (byIp.limited) throw new RateLimitedError("auth.rateLimited", byIp.retryAfterSeconds);
   const byEmail = await hitRate(db, `reset:email:${email}`, { limit: 3, windowMs: 15 * MINUTE }, clock);
   if (byEmail.limited) return;
-  await db.transaction(async (tx) => {
+  await withTransaction(ctx, async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.email, email));
     if (!user || user.deactivatedAt) return;
     const token = await issueUserToken(tx, user.id, "password_reset", PASSWORD_RESET_TTL_MS, clock);
@@ -134,17 +132,19 @@ export async function requestPasswordReset(
 
 export const resetPasswordInput = z.object({ token: z.string().min(10).max(200), password: passwordSchema });
 
+/** What a one-time link to set a password is for: a reset, or a staff member's invitation. */
+export const userTokenPurposeSchema = z.enum(userTokenPurpose.enumValues);
+export type UserTokenPurpose = z.infer<typeof userTokenPurposeSchema>;
+
 /**
  * Sets a new password from a reset (or staff invitation) link; the link works once. Every
  * existing session is signed out (whoever knew the old password may hold one), and the
- * password sign-in limits on the address are lifted: its owner just proved who they are.
+ * password sign-in limits on the address are lifted: its owner just proved who they are. A public
+ * flow: the caller is anonymous (the system acts for them), and the audit names the link's user.
  */
-export async function resetPassword(
-  db: Db,
-  input: z.infer<typeof resetPasswordInput> & { purpose?: "password_reset" | "staff_invite" },
-  clock: Clock,
-): Promise<{ email: string }> {
-  return db.transaction(async (tx) => {
+export async function resetPassword(ctx: ServiceCtx, input: z.infer<typeof resetPasswordInput> & { purpose?: UserTokenPurpose }): Promise<{ email: string }> {
+  const { clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const userId = await consumeUserToken(tx, input.token, input.purpose ?? "password_reset", clock);
     const hash = await hashPassword(input.password);
     await tx

@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { commissionAdjustments, partners } from "@/server/db/schema";
-import type { Db } from "@/server/db/types";
-import type { Clock } from "@/lib/clock";
 import { isCurrencyCode, moneyText } from "@/lib/money";
 import type { StaffActor } from "../actor";
 import { amountOf } from "../amounts";
 import { audit } from "../audit/service";
+import { withTransaction, type ServiceCtx } from "../context";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "../errors";
 import { postEntries } from "./ledger";
 
@@ -19,10 +18,11 @@ export const proposeAdjustmentInput = z.object({
 });
 
 /** A manager proposes a credit or debit; nothing enters the ledger until finance approves. */
-export async function proposeAdjustment(db: Db, actor: StaffActor, input: z.infer<typeof proposeAdjustmentInput>, clock: Clock) {
+export async function proposeAdjustment(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof proposeAdjustmentInput>) {
+  const { actor, clock } = ctx;
   const amount = amountOf(input.amount, input.currency, "amount", "signed");
   if (amount === 0n) throw new InvalidError("adjustment.zero", "amount");
-  return db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const [partner] = await tx.select({ id: partners.id }).from(partners).where(eq(partners.id, input.partnerId));
     if (!partner) throw new NotFoundError("partner.notFound", "partnerId");
     const [row] = await tx
@@ -40,8 +40,9 @@ export const decideAdjustmentInput = z.object({ adjustmentId: z.uuid(), approve:
  * Finance decides. Approval posts one payable ledger entry keyed by the adjustment, so a double
  * click posts it once; the proposer may not approve their own adjustment.
  */
-export async function decideAdjustment(db: Db, actor: StaffActor, input: z.infer<typeof decideAdjustmentInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function decideAdjustment(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof decideAdjustmentInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const [adjustment] = await tx.select().from(commissionAdjustments).where(eq(commissionAdjustments.id, input.adjustmentId)).for("update");
     if (!adjustment) throw new NotFoundError("adjustment.notFound", "adjustmentId");
     if (adjustment.status !== "proposed") throw new ConflictError("adjustment.alreadyDecided", "adjustmentId");

@@ -1,12 +1,13 @@
 import { and, asc, desc, eq, isNull, max, sql } from "drizzle-orm";
 import { z } from "zod";
-import { bonusCampaigns, commissionPlans, commissionPlanVersions, partnerPlans, partners, planProductRates, planTierRules, products, tierOverrides, tiers } from "@/server/db/schema";
+import { bonusCampaigns, commissionPlans, commissionPlanVersions, partnerPlans, partners, planBaseKind, planProductRates, planTierRules, products, tierOverrides, tiers } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import type { Clock } from "@/lib/clock";
 import { isCurrencyCode, moneyText } from "@/lib/money";
 import type { StaffActor } from "../actor";
 import { amountOf } from "../amounts";
 import { audit } from "../audit/service";
+import { withTransaction, type ServiceCtx } from "../context";
 import { ConflictError, InvalidError, NotFoundError } from "../errors";
 import { getProgramSettings } from "../program/service";
 import { recomputeTier } from "./tiers";
@@ -37,7 +38,7 @@ export async function listPlans(db: Db) {
 }
 
 export const planVersionFields = {
-  baseKind: z.enum(["percent", "flat"]),
+  baseKind: z.enum(planBaseKind.enumValues),
   baseRateBps: bps.default(0),
   baseFlatAmount: amountText.default(""),
   baseFlatCurrency: currency.optional(),
@@ -85,8 +86,9 @@ async function writeVersion(tx: Db, actor: StaffActor, planId: string, input: z.
   return version!;
 }
 
-export async function createPlan(db: Db, actor: StaffActor, input: z.infer<typeof createPlanInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function createPlan(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof createPlanInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const [clash] = await tx.select({ id: commissionPlans.id }).from(commissionPlans).where(sql`lower(${commissionPlans.name}) = lower(${input.name})`);
     if (clash) throw new ConflictError("plan.nameTaken", "name");
     const [plan] = await tx.insert(commissionPlans).values({ name: input.name, description: input.description || null, createdAt: clock.now() }).returning();
@@ -96,8 +98,9 @@ export async function createPlan(db: Db, actor: StaffActor, input: z.infer<typeo
   });
 }
 
-export async function publishPlanVersion(db: Db, actor: StaffActor, input: z.infer<typeof publishVersionInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function publishPlanVersion(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof publishVersionInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const [plan] = await tx.select().from(commissionPlans).where(eq(commissionPlans.id, input.planId)).for("update");
     if (!plan) throw new NotFoundError("plan.notFound", "planId");
     const version = await writeVersion(tx, actor, plan.id, input, clock);
@@ -109,8 +112,9 @@ export async function publishPlanVersion(db: Db, actor: StaffActor, input: z.inf
 export const assignPlanInput = z.object({ partnerId: z.uuid(), planId: z.uuid() });
 
 /** Puts a partner on a plan; new commissions use its latest version, and the tier follows its table. */
-export async function assignPlan(db: Db, actor: StaffActor, input: z.infer<typeof assignPlanInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function assignPlan(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof assignPlanInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const [partner] = await tx.select({ id: partners.id }).from(partners).where(eq(partners.id, input.partnerId));
     if (!partner) throw new NotFoundError("partner.notFound", "partnerId");
     const [plan] = await tx.select({ id: commissionPlans.id }).from(commissionPlans).where(eq(commissionPlans.id, input.planId));
@@ -130,7 +134,7 @@ export const createCampaignInput = z.object({
   description: z.string().trim().max(1000).default(""),
   startsOn: z.iso.date(),
   endsOn: z.iso.date(),
-  kind: z.enum(["percent", "flat"]),
+  kind: z.enum(planBaseKind.enumValues),
   rateBps: bps.default(0),
   flatAmount: amountText.default(""),
   currency: currency.optional(),
@@ -139,10 +143,11 @@ export const createCampaignInput = z.object({
 });
 
 /** A SPIF from the start of its first day to the end of its last (UTC). */
-export async function createCampaign(db: Db, actor: StaffActor, input: z.infer<typeof createCampaignInput>, clock: Clock) {
+export async function createCampaign(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof createCampaignInput>) {
+  const { actor, clock } = ctx;
   if (input.endsOn < input.startsOn) throw new InvalidError("campaign.endsBeforeStart", "endsOn");
   if (input.kind === "percent" && input.rateBps <= 0) throw new InvalidError("campaign.rateRequired", "rateBps");
-  return db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const flatCurrency = input.currency ?? (await getProgramSettings(tx)).currency;
     const flatMinor = input.kind !== "flat" ? null : input.flatAmount === "" ? 0n : minorOf(input.flatAmount, flatCurrency, "flatAmount");
     if (flatMinor === 0n) throw new InvalidError("campaign.amountRequired", "flatAmount");
@@ -175,8 +180,9 @@ export async function listCampaigns(db: Db) {
 export const archiveCampaignInput = z.object({ campaignId: z.uuid() });
 
 /** Ends a campaign for deals won from now on; entries it already earned stay. */
-export async function archiveCampaign(db: Db, actor: StaffActor, input: z.infer<typeof archiveCampaignInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function archiveCampaign(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof archiveCampaignInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const [row] = await tx.update(bonusCampaigns).set({ archivedAt: clock.now() }).where(and(eq(bonusCampaigns.id, input.campaignId), isNull(bonusCampaigns.archivedAt))).returning();
     if (!row) throw new NotFoundError("campaign.notFound", "campaignId");
     await audit(tx, actor, { action: "campaign.archived", entityType: "campaign", entityId: row.id }, clock.now());
@@ -186,10 +192,11 @@ export async function archiveCampaign(db: Db, actor: StaffActor, input: z.infer<
 export const setOverrideInput = z.object({ partnerId: z.uuid(), tierId: z.uuid(), reason: z.string().trim().min(10).max(1000), endsOn: z.iso.date() });
 
 /** Holds a partner at a tier until a date, whatever the numbers say; recorded like any tier change. */
-export async function setTierOverride(db: Db, actor: StaffActor, input: z.infer<typeof setOverrideInput>, clock: Clock) {
+export async function setTierOverride(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof setOverrideInput>) {
+  const { actor, clock } = ctx;
   const endsAt = new Date(`${input.endsOn}T00:00:00Z`);
   if (endsAt <= clock.now()) throw new InvalidError("tierOverride.endInPast", "endsOn");
-  return db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const [tier] = await tx.select({ id: tiers.id }).from(tiers).where(eq(tiers.id, input.tierId));
     if (!tier) throw new InvalidError("application.tierUnknown", "tierId");
     await tx.update(tierOverrides).set({ endedAt: clock.now() }).where(and(eq(tierOverrides.partnerId, input.partnerId), isNull(tierOverrides.endedAt)));
@@ -202,8 +209,9 @@ export async function setTierOverride(db: Db, actor: StaffActor, input: z.infer<
 
 export const endOverrideInput = z.object({ partnerId: z.uuid() });
 
-export async function endTierOverride(db: Db, actor: StaffActor, input: z.infer<typeof endOverrideInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function endTierOverride(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof endOverrideInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const ended = await tx.update(tierOverrides).set({ endedAt: clock.now() }).where(and(eq(tierOverrides.partnerId, input.partnerId), isNull(tierOverrides.endedAt))).returning();
     if (ended.length === 0) throw new NotFoundError("tierOverride.none", "partnerId");
     await audit(tx, actor, { action: "partner.tierOverrideEnded", entityType: "partner", entityId: input.partnerId }, clock.now());

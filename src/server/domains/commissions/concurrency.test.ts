@@ -11,8 +11,8 @@ import { approveLead, markLeadWon } from "../leads/review";
  * PostgreSQL each win runs on its own connection. Every win posts its commission and recomputes
  * the partner's tier; none may fail on the other's locks, and the balances add up.
  */
-const { db, clock, manager, partnerOwner } = await setupProgram();
-await db.update(programSettings).set({ leadDailyLimit: 10_000 });
+const { db, manager, partnerOwner, ctxOf } = await setupProgram();
+await db.update(programSettings).set({ leadDailyLimit: 10_000 }).where(eq(programSettings.id, 1));
 const WINS = 8;
 const ROUNDS = 4;
 
@@ -21,11 +21,11 @@ describe("concurrent wins for one partner", () => {
     for (let round = 0; round < ROUNDS; round++) {
       const ids: string[] = [];
       for (let n = 0; n < WINS; n++) {
-        const lead = await registerLead(db, partnerOwner, await leadFor(db, `Quarter ${round}-${n} Ltd`, `quarter-${round}-${n}.example`), clock);
-        await approveLead(db, manager, { leadId: lead.id }, clock);
+        const lead = await registerLead(ctxOf(partnerOwner), await leadFor(db, `Quarter ${round}-${n} Ltd`, `quarter-${round}-${n}.example`));
+        await approveLead(ctxOf(manager), { leadId: lead.id });
         ids.push(lead.id);
       }
-      const results = await Promise.allSettled(ids.map((leadId) => markLeadWon(db, manager, { leadId, amount: "10,000", currency: "USD", closedOn: "2026-10-30" }, clock)));
+      const results = await Promise.allSettled(ids.map((leadId) => markLeadWon(ctxOf(manager), { leadId, amount: "10,000", currency: "USD", closedOn: "2026-10-30" })));
       expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason?.cause ?? (r as PromiseRejectedResult).reason)), `round ${round}`).toEqual([]);
     }
     const [entries] = await db.select({ n: sql<number>`count(*)::int` }).from(ledgerEntries).where(sql`${ledgerEntries.eventKey} like 'lead:%' and ${ledgerEntries.partnerId} = ${partnerOwner.partnerId}`);

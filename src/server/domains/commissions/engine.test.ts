@@ -7,17 +7,17 @@ import { bonusCampaigns, emailOutbox, programSettings, ledgerBalances, ledgerEnt
 import type { Db } from "@/server/db/types";
 import { setupProgram } from "@/server/testing/fixtures";
 import { leadFor } from "@/server/testing/leads";
-import type { PartnerActor } from "../actor";
+import { SYSTEM, type PartnerActor } from "../actor";
 import { registerLead } from "../leads/register";
 import { approveLead, correctLeadDeal, markLeadLost, markLeadWon } from "../leads/review";
 import { decideAdjustment, proposeAdjustment } from "./adjustments";
 import { archiveCampaign, createCampaign, endTierOverride, setTierOverride } from "./admin";
-import { currentPlanFor } from "./plans";
+import { currentPlanFor, earningBasis } from "./plans";
 import { commissionWonDeal, correctDealCommissions, entriesForWonDeal, releaseDueEntries, reverseLeadCommissions } from "./engine";
 
-const { db, clock, manager, finance, admin, actorByEmail } = await setupProgram();
+const { db, clock, manager, finance, admin, actorByEmail, ctxOf } = await setupProgram();
 // The property runs register many leads; the daily limit is another test's business.
-await db.update(programSettings).set({ leadDailyLimit: 10_000 });
+await db.update(programSettings).set({ leadDailyLimit: 10_000 }).where(eq(programSettings.id, 1));
 const kestrel = (await actorByEmail("noah@kestrel.demo")) as PartnerActor;
 const brightpath = (await actorByEmail("hannah@brightpath.demo")) as PartnerActor;
 const tierKey = async (partnerId: string) => (await db.select({ key: tiers.key }).from(partners).innerJoin(tiers, eq(tiers.id, partners.tierId)).where(eq(partners.id, partnerId)))[0]!.key;
@@ -27,8 +27,8 @@ let sequence = 0;
 async function approvedLead(actor: PartnerActor, product = "Data Connectors") {
   const n = ++sequence;
   const [row] = await db.select({ id: products.id }).from(products).where(eq(products.name, product));
-  const lead = await registerLead(db, actor, await leadFor(db, `Engine Co ${n}`, `engine-${n}.example`, { productId: row!.id }), clock);
-  await approveLead(db, manager, { leadId: lead.id }, clock);
+  const lead = await registerLead(ctxOf(actor), await leadFor(db, `Engine Co ${n}`, `engine-${n}.example`, { productId: row!.id }));
+  await approveLead(ctxOf(manager), { leadId: lead.id });
   return lead;
 }
 
@@ -53,36 +53,36 @@ describe("winning a deal", () => {
   it("earns the tier rate on the deal, pending for the hold period, then payable", async () => {
     const lead = await approvedLead(brightpath);
     const at = fixedClock(clock.now());
-    await markLeadWon(db, manager, { leadId: lead.id, amount: "10,000.05", currency: "EUR", closedOn: "2026-10-31" }, at);
+    await markLeadWon(ctxOf(manager, at), { leadId: lead.id, amount: "10,000.05", currency: "EUR", closedOn: "2026-10-31" });
     const [entry] = await entriesOf(lead.id);
     // Brightpath is Registered: 10%, rounded half away from zero on the cent.
     expect(entry).toMatchObject({ source: "deal", asset: "EUR", amount: 100_001n, rateBps: 1000, baseAmountMinor: 1_000_005n, state: "pending" });
     expect(entry!.availableAt.getTime() - at.now().getTime()).toBe(30 * DAY);
     at.advance(30 * DAY);
-    expect(await releaseDueEntries(db, at)).toBeGreaterThanOrEqual(1);
+    expect(await releaseDueEntries(ctxOf(SYSTEM, at))).toBeGreaterThanOrEqual(1);
     expect((await entriesOf(lead.id))[0]?.state).toBe("payable");
     await balancesMatchEntries(db);
   });
 
   it("adds every active eligible bonus as its own entry, and uses the plan's product rate", async () => {
     const cloud = await approvedLead(brightpath, "Analytics Cloud");
-    await markLeadWon(db, manager, { leadId: cloud.id, amount: "20000", currency: "USD", closedOn: "2026-10-31" }, clock);
+    await markLeadWon(ctxOf(manager), { leadId: cloud.id, amount: "20000", currency: "USD", closedOn: "2026-10-31" });
     const [campaign] = await db.select().from(bonusCampaigns);
     expect((await entriesOf(cloud.id)).map((e) => [e.source, e.amount, e.rateBps, e.campaignId])).toEqual([
       ["bonus", 100_000n, 500, campaign!.id],
       ["deal", 200_000n, 1000, null],
     ]);
     const services = await approvedLead(brightpath, "Onboarding Services");
-    await markLeadWon(db, manager, { leadId: services.id, amount: "20000", currency: "USD", closedOn: "2026-10-31" }, clock);
+    await markLeadWon(ctxOf(manager), { leadId: services.id, amount: "20000", currency: "USD", closedOn: "2026-10-31" });
     expect((await entriesOf(services.id)).map((e) => [e.source, e.amount, e.rateBps])).toEqual([["deal", 100_000n, 500]]);
   });
 
   it("creates nothing new when the same win is replayed", async () => {
     const lead = await approvedLead(brightpath);
-    await markLeadWon(db, manager, { leadId: lead.id, amount: "5000", currency: "USD", closedOn: "2026-10-31" }, clock);
+    await markLeadWon(ctxOf(manager), { leadId: lead.id, amount: "5000", currency: "USD", closedOn: "2026-10-31" });
     const before = await entriesOf(lead.id);
-    const replay = await db.transaction((tx) =>
-      commissionWonDeal(tx, { leadId: lead.id, partnerId: brightpath.partnerId, productId: before[0]!.leadId ? lead.productId : "", amountMinor: 500_000n, currency: "USD", wonAt: clock.now(), revision: 0 }, clock),
+    const replay = await db.transaction(async (tx) =>
+      commissionWonDeal(tx, { leadId: lead.id, partnerId: brightpath.partnerId, productId: before[0]!.leadId ? lead.productId : "", amountMinor: 500_000n, currency: "USD", wonAt: clock.now(), revision: 0 }, clock, await earningBasis(tx, brightpath.partnerId)),
     );
     expect(replay).toEqual([]);
     expect(await entriesOf(lead.id)).toEqual(before);
@@ -94,20 +94,20 @@ describe("a won deal is decided once", () => {
     const cobalt = (await actorByEmail("lena@cobalt.demo")) as PartnerActor;
     const [current] = await db.select({ tierId: partners.tierId }).from(partners).where(eq(partners.id, cobalt.partnerId));
     const [other] = await db.select({ id: tiers.id }).from(tiers).where(ne(tiers.id, current!.tierId)).orderBy(asc(tiers.rank)).limit(1);
-    const campaign = await createCampaign(db, manager, { name: "Other tier SPIF", description: "", startsOn: "2026-10-01", endsOn: "2026-12-31", kind: "flat", rateBps: 0, flatAmount: "250", currency: "USD", tierIds: [other!.id], productIds: [] }, clock);
+    const campaign = await createCampaign(ctxOf(manager), { name: "Other tier SPIF", description: "", startsOn: "2026-10-01", endsOn: "2026-12-31", kind: "flat", rateBps: 0, flatAmount: "250", currency: "USD", tierIds: [other!.id], productIds: [] });
     try {
       const lead = await approvedLead(cobalt);
-      await markLeadWon(db, manager, { leadId: lead.id, amount: "5000", currency: "USD", closedOn: "2026-10-31" }, clock);
+      await markLeadWon(ctxOf(manager), { leadId: lead.id, amount: "5000", currency: "USD", closedOn: "2026-10-31" });
       const before = await entriesOf(lead.id);
       expect(before.filter((e) => e.campaignId === campaign.id)).toEqual([]);
-      await setTierOverride(db, manager, { partnerId: cobalt.partnerId, tierId: other!.id, reason: "Moved into the campaign's tier after the win.", endsOn: "2026-12-01" }, clock);
+      await setTierOverride(ctxOf(manager), { partnerId: cobalt.partnerId, tierId: other!.id, reason: "Moved into the campaign's tier after the win.", endsOn: "2026-12-01" });
       const [won] = await db.select().from(leadsTable).where(eq(leadsTable.id, lead.id));
       const deal = { leadId: lead.id, partnerId: cobalt.partnerId, productId: lead.productId, amountMinor: won!.dealAmountMinor!, currency: "USD", wonAt: won!.wonAt!, revision: won!.dealRevision };
-      expect(await db.transaction((tx) => commissionWonDeal(tx, deal, clock))).toEqual([]);
+      expect(await db.transaction(async (tx) => commissionWonDeal(tx, deal, clock, await earningBasis(tx, deal.partnerId)))).toEqual([]);
       expect(await entriesOf(lead.id)).toEqual(before);
     } finally {
-      await archiveCampaign(db, manager, { campaignId: campaign.id }, clock);
-      await endTierOverride(db, manager, { partnerId: cobalt.partnerId }, clock);
+      await archiveCampaign(ctxOf(manager), { campaignId: campaign.id });
+      await endTierOverride(ctxOf(manager), { partnerId: cobalt.partnerId });
     }
   });
 
@@ -115,16 +115,16 @@ describe("a won deal is decided once", () => {
     const cobalt = (await actorByEmail("lena@cobalt.demo")) as PartnerActor;
     const lead = await approvedLead(cobalt);
     const at = fixedClock(clock.now());
-    await markLeadWon(db, manager, { leadId: lead.id, amount: "5000", currency: "USD", closedOn: "2026-10-31" }, at);
+    await markLeadWon(ctxOf(manager, at), { leadId: lead.id, amount: "5000", currency: "USD", closedOn: "2026-10-31" });
     const [won] = await db.select().from(leadsTable).where(eq(leadsTable.id, lead.id));
     at.advance(60 * 60 * 1000);
     // Created an hour after the win, "starting today" (from 00:00 UTC, before the win).
-    const campaign = await createCampaign(db, manager, { name: "Too late SPIF", description: "", startsOn: at.now().toISOString().slice(0, 10), endsOn: "2026-11-30", kind: "percent", rateBps: 700, flatAmount: "", tierIds: [], productIds: [] }, at);
+    const campaign = await createCampaign(ctxOf(manager, at), { name: "Too late SPIF", description: "", startsOn: at.now().toISOString().slice(0, 10), endsOn: "2026-11-30", kind: "percent", rateBps: 700, flatAmount: "", tierIds: [], productIds: [] });
     try {
-      const fresh = await db.transaction(async (tx) => entriesForWonDeal(tx, { leadId: lead.id, partnerId: cobalt.partnerId, productId: lead.productId, amountMinor: won!.dealAmountMinor!, currency: "USD", wonAt: won!.wonAt!, revision: 0 }, at));
+      const fresh = await db.transaction(async (tx) => entriesForWonDeal(tx, { leadId: lead.id, partnerId: cobalt.partnerId, productId: lead.productId, amountMinor: won!.dealAmountMinor!, currency: "USD", wonAt: won!.wonAt!, revision: 0 }, at, await earningBasis(tx, cobalt.partnerId)));
       expect(fresh.filter((e) => e.campaignId === campaign.id)).toEqual([]);
     } finally {
-      await archiveCampaign(db, manager, { campaignId: campaign.id }, at);
+      await archiveCampaign(ctxOf(manager, at), { campaignId: campaign.id });
     }
   });
 });
@@ -132,20 +132,20 @@ describe("a won deal is decided once", () => {
 describe("clawbacks", () => {
   it("a won deal turned lost is reversed exactly, and the customer it made is released", async () => {
     const lead = await approvedLead(brightpath, "Analytics Cloud");
-    await markLeadWon(db, manager, { leadId: lead.id, amount: "8000", currency: "USD", closedOn: "2026-10-31" }, clock);
-    await markLeadLost(db, manager, { leadId: lead.id, reason: "Contract cancelled in the trial period." }, clock);
+    await markLeadWon(ctxOf(manager), { leadId: lead.id, amount: "8000", currency: "USD", closedOn: "2026-10-31" });
+    await markLeadLost(ctxOf(manager), { leadId: lead.id, reason: "Contract cancelled in the trial period." });
     const entries = await entriesOf(lead.id);
     const clawbacks = entries.filter((e) => e.source === "clawback");
     expect(clawbacks).toHaveLength(2);
     for (const c of clawbacks) expect(c.amount).toBe(-entries.find((e) => e.id === c.reversesEntryId)!.amount);
     expect(entries.reduce((sum, e) => sum + e.amount, 0n)).toBe(0n);
-    await expect(registerLead(db, kestrel, await leadFor(db, "Again", `engine-${sequence}.example`), clock)).resolves.toMatchObject({ status: "submitted" });
+    await expect(registerLead(ctxOf(kestrel), await leadFor(db, "Again", `engine-${sequence}.example`))).resolves.toMatchObject({ status: "submitted" });
   });
 
   it("a corrected amount reverses what was computed from it and earns again at the recorded rate", async () => {
     const lead = await approvedLead(brightpath);
-    await markLeadWon(db, manager, { leadId: lead.id, amount: "1000", currency: "USD", closedOn: "2026-10-31" }, clock);
-    await correctLeadDeal(db, manager, { leadId: lead.id, amount: "1500", reason: "Signed order was for 1,500." }, clock);
+    await markLeadWon(ctxOf(manager), { leadId: lead.id, amount: "1000", currency: "USD", closedOn: "2026-10-31" });
+    await correctLeadDeal(ctxOf(manager), { leadId: lead.id, amount: "1500", reason: "Signed order was for 1,500." });
     const amounts = (await entriesOf(lead.id)).map((e) => [e.source, e.amount]);
     expect(amounts).toEqual(expect.arrayContaining([["deal", 10_000n], ["clawback", -10_000n], ["deal", 15_000n]]));
     expect(amounts).toHaveLength(3);
@@ -157,11 +157,11 @@ describe("tiers", () => {
     expect(await tierKey(brightpath.partnerId)).toBe("registered");
     // Silver needs 50,000 USD of won revenue in 12 months.
     const big = await approvedLead(brightpath);
-    await markLeadWon(db, manager, { leadId: big.id, amount: "60,000", currency: "USD", closedOn: "2026-10-31" }, clock);
+    await markLeadWon(ctxOf(manager), { leadId: big.id, amount: "60,000", currency: "USD", closedOn: "2026-10-31" });
     expect((await entriesOf(big.id))[0]).toMatchObject({ rateBps: 1000 });
     expect(await tierKey(brightpath.partnerId)).toBe("silver");
     const next = await approvedLead(brightpath);
-    await markLeadWon(db, manager, { leadId: next.id, amount: "1000", currency: "USD", closedOn: "2026-10-31" }, clock);
+    await markLeadWon(ctxOf(manager), { leadId: next.id, amount: "1000", currency: "USD", closedOn: "2026-10-31" });
     expect((await entriesOf(next.id))[0]).toMatchObject({ rateBps: 1200, amount: 12_000n });
     const [change] = await db.select().from(tierChanges).where(eq(tierChanges.partnerId, brightpath.partnerId)).orderBy(asc(tierChanges.at));
     expect(change).toMatchObject({ cause: "recompute", currency: "USD" });
@@ -173,12 +173,12 @@ describe("tiers", () => {
 
 describe("adjustments", () => {
   it("enter the ledger only when someone other than the proposer approves, once", async () => {
-    const proposed = await proposeAdjustment(db, manager, { partnerId: kestrel.partnerId, amount: "-125.50", currency: "USD", reason: "Duplicate payout in September, recovered." }, clock);
+    const proposed = await proposeAdjustment(ctxOf(manager), { partnerId: kestrel.partnerId, amount: "-125.50", currency: "USD", reason: "Duplicate payout in September, recovered." });
     const count = async () => (await db.select().from(ledgerEntries).where(eq(ledgerEntries.adjustmentId, proposed.id))).length;
     expect(await count()).toBe(0);
-    await expect(decideAdjustment(db, { ...finance, userId: manager.userId }, { adjustmentId: proposed.id, approve: true, note: "" }, clock)).rejects.toMatchObject({ code: "adjustment.ownProposal" });
-    await decideAdjustment(db, finance, { adjustmentId: proposed.id, approve: true, note: "Checked against the bank statement." }, clock);
-    await expect(decideAdjustment(db, admin, { adjustmentId: proposed.id, approve: true, note: "" }, clock)).rejects.toMatchObject({ code: "adjustment.alreadyDecided" });
+    await expect(decideAdjustment(ctxOf({ ...finance, userId: manager.userId }), { adjustmentId: proposed.id, approve: true, note: "" })).rejects.toMatchObject({ code: "adjustment.ownProposal" });
+    await decideAdjustment(ctxOf(finance), { adjustmentId: proposed.id, approve: true, note: "Checked against the bank statement." });
+    await expect(decideAdjustment(ctxOf(admin), { adjustmentId: proposed.id, approve: true, note: "" })).rejects.toMatchObject({ code: "adjustment.alreadyDecided" });
     const [entry] = await db.select().from(ledgerEntries).where(eq(ledgerEntries.adjustmentId, proposed.id));
     expect(entry).toMatchObject({ amount: -12_550n, asset: "USD", state: "payable", source: "adjustment" });
     await balancesMatchEntries(db);
@@ -205,18 +205,18 @@ describe("ledger invariants (property-based)", () => {
           }
           if (op.kind === "win" && lead.status === "approved") {
             const amount = (op.currency === "JPY" ? op.cents : op.cents).toString();
-            await markLeadWon(db, manager, { leadId: lead.id, amount, currency: op.currency, closedOn: "2026-10-31" }, at);
+            await markLeadWon(ctxOf(manager, at), { leadId: lead.id, amount, currency: op.currency, closedOn: "2026-10-31" });
             lead = { ...lead, status: "won", currency: op.currency };
           } else if (op.kind === "lose" && lead.status !== "lost") {
-            await markLeadLost(db, manager, { leadId: lead.id, reason: "Property test: lost." }, at);
+            await markLeadLost(ctxOf(manager, at), { leadId: lead.id, reason: "Property test: lost." });
             lead = { ...lead, status: "lost" };
           } else if (op.kind === "correct" && lead.status === "won") {
-            await correctLeadDeal(db, manager, { leadId: lead.id, amount: op.cents.toString(), reason: "Property test: corrected." }, at).catch((e: unknown) => {
+            await correctLeadDeal(ctxOf(manager, at), { leadId: lead.id, amount: op.cents.toString(), reason: "Property test: corrected." }).catch((e: unknown) => {
               if (!(e instanceof Error && "code" in e && e.code === "lead.amountUnchanged")) throw e;
             });
           } else if (op.kind === "wait") {
             at.advance(op.days * DAY);
-            await releaseDueEntries(db, at);
+            await releaseDueEntries(ctxOf(SYSTEM, at));
           }
         }
         await balancesMatchEntries(db);
@@ -243,7 +243,7 @@ describe("ledger invariants (property-based)", () => {
         const deal = (revision: number) => ({ leadId: lead.id, partnerId: kestrel.partnerId, productId: lead.productId, amountMinor: amounts[revision]!, currency: "USD", wonAt: clock.now(), revision });
         // The win, each correction, then perhaps the loss: what the leads service emits, in order.
         const events: ((tx: Db) => Promise<unknown>)[] = amounts.map((_, revision) =>
-          revision === 0 ? (tx: Db) => commissionWonDeal(tx, deal(0), clock) : (tx: Db) => correctDealCommissions(tx, deal(revision), "corrected", clock),
+          revision === 0 ? async (tx: Db) => commissionWonDeal(tx, deal(0), clock, await earningBasis(tx, kestrel.partnerId)) : (tx: Db) => correctDealCommissions(tx, deal(revision), "corrected", clock),
         );
         if (lost) events.push((tx) => reverseLeadCommissions(tx, lead.id, amounts.length - 1, "lost", clock));
         const deliveries = events.flatMap((event, i) => (duplicated[i] ? [event, event] : [event]));
@@ -289,19 +289,19 @@ describe("ledger invariants (property-based)", () => {
           for (const s of steps) {
             const [current] = await db.select().from(leadsTable).where(eq(leadsTable.id, lead.id));
             if (s.kind === "win" && current!.status === "approved") {
-              await markLeadWon(db, manager, { leadId: lead.id, amount: s.cents.toString(), currency: "USD", closedOn: "2026-10-31" }, at);
+              await markLeadWon(ctxOf(manager, at), { leadId: lead.id, amount: s.cents.toString(), currency: "USD", closedOn: "2026-10-31" });
             } else if (s.kind === "campaign") {
               // "Starting today": from 00:00 UTC, so its window covers wins from earlier today.
               const today = at.now().toISOString().slice(0, 10);
-              const created = await createCampaign(db, manager, { name: `Later SPIF ${campaigns.length}`, description: "", startsOn: today, endsOn: today, kind: s.flat ? "flat" : "percent", rateBps: s.flat ? 0 : 300, flatAmount: s.flat ? "100" : "", currency: "USD", tierIds: [], productIds: [] }, at);
+              const created = await createCampaign(ctxOf(manager, at), { name: `Later SPIF ${campaigns.length}`, description: "", startsOn: today, endsOn: today, kind: s.flat ? "flat" : "percent", rateBps: s.flat ? 0 : 300, flatAmount: s.flat ? "100" : "", currency: "USD", tierIds: [], productIds: [] });
               campaigns.push(created.id);
             } else if (s.kind === "replay" && current!.wonAt) {
               const before = await entriesOf(lead.id);
               const deal = { leadId: lead.id, partnerId: current!.partnerId, productId: current!.productId, amountMinor: current!.dealAmountMinor!, currency: current!.dealCurrency!, wonAt: current!.wonAt, revision: current!.dealRevision };
-              expect(await db.transaction((tx) => commissionWonDeal(tx, deal, at))).toEqual([]);
+              expect(await db.transaction(async (tx) => commissionWonDeal(tx, deal, at, await earningBasis(tx, deal.partnerId)))).toEqual([]);
               expect(await entriesOf(lead.id)).toEqual(before);
             } else if (s.kind === "lose" && (current!.status === "approved" || current!.status === "won")) {
-              await markLeadLost(db, manager, { leadId: lead.id, reason: "Property test: lost." }, at);
+              await markLeadLost(ctxOf(manager, at), { leadId: lead.id, reason: "Property test: lost." });
               lead = await approvedLead(kestrel, "Analytics Cloud");
               leadIds.push(lead.id);
             } else if (s.kind === "wait") {
@@ -322,7 +322,7 @@ describe("ledger invariants (property-based)", () => {
           await balancesMatchEntries(db);
         } finally {
           // Each run's campaigns end with it, so runs (and the tests after) stay independent.
-          for (const campaignId of campaigns) await archiveCampaign(db, manager, { campaignId }, at);
+          for (const campaignId of campaigns) await archiveCampaign(ctxOf(manager, at), { campaignId });
         }
       }),
       { numRuns: 25, examples: [[[win, campaign, replay]], [[win, campaign, lose, replay]], [[win, { kind: "wait", hours: 2 }, campaign, replay, lose]]] },

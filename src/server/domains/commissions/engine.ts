@@ -4,9 +4,16 @@ import type { Db } from "@/server/db/types";
 import type { Clock } from "@/lib/clock";
 import { DAY } from "@/lib/clock";
 import { applyRateBps } from "@/lib/money";
-import { getProgramSettings } from "../program/service";
+import { withTransaction, type ServiceCtx } from "../context";
 import { moveEntries, postEntries, type LedgerEntry, type NewLedgerEntry } from "./ledger";
-import { currentPlanFor, productRate } from "./plans";
+import { productRate, type EarningBasis } from "./plans";
+
+/*
+ * The commission rules for deals: what a win earns, what a correction or a loss reverses. Other
+ * domains never call these: a fact reaches them through earn.ts, which also writes the won
+ * revenue and rechecks the tier in the same transaction (the seeds and this domain's tests call
+ * them directly).
+ */
 
 /** A won deal, as the engine needs it. */
 export interface WonDeal {
@@ -26,11 +33,12 @@ export interface WonDeal {
  * window holds the win and that existed when the deal was won (a campaign created later "starting
  * today" starts at 00:00 UTC, before a win from this morning, and still must not pay on it). Each
  * records the rule, rate and base it was computed with. Pure of side effects: posting is separate.
+ * The partner's plan and the program's hold period come in `basis`, read once by the caller.
  */
-export async function entriesForWonDeal(tx: Db, deal: WonDeal, clock: Clock): Promise<NewLedgerEntry[]> {
-  const plan = await currentPlanFor(tx, deal.partnerId);
+export async function entriesForWonDeal(tx: Db, deal: WonDeal, clock: Clock, basis: EarningBasis): Promise<NewLedgerEntry[]> {
+  const { plan } = basis;
   const [partner] = await tx.select({ tierId: partners.tierId }).from(partners).where(eq(partners.id, deal.partnerId));
-  const { holdPeriodDays } = await getProgramSettings(tx);
+  const { holdPeriodDays } = basis.settings;
   const now = clock.now();
   const availableAt = new Date(deal.wonAt.getTime() + holdPeriodDays * DAY);
   const common = {
@@ -90,14 +98,14 @@ function wonDealEventKey(deal: Pick<WonDeal, "leadId" | "revision">): string {
  * posts nothing, not even entries the rules would give today (a campaign created or a tier reached
  * since). A replay running at the same time waits on the event's key and then finds it too.
  */
-export async function commissionWonDeal(tx: Db, deal: WonDeal, clock: Clock): Promise<LedgerEntry[]> {
+export async function commissionWonDeal(tx: Db, deal: WonDeal, clock: Clock, basis: EarningBasis): Promise<LedgerEntry[]> {
   const [decided] = await tx
     .insert(commissionEvents)
     .values({ eventKey: wonDealEventKey(deal), leadId: deal.leadId, decidedAt: clock.now() })
     .onConflictDoNothing({ target: commissionEvents.eventKey })
     .returning({ eventKey: commissionEvents.eventKey });
   if (!decided) return [];
-  return postEntries(tx, await entriesForWonDeal(tx, deal, clock));
+  return postEntries(tx, await entriesForWonDeal(tx, deal, clock, basis));
 }
 
 /**
@@ -190,11 +198,12 @@ export async function correctDealCommissions(tx: Db, deal: WonDeal, note: string
   return [...reversed, ...reposted];
 }
 
-/** Pending entries whose hold period has passed become payable; safe to run twice at once. */
-export async function releaseDueEntries(db: Db, clock: Clock, batch = 500): Promise<number> {
+/** Pending entries whose hold period has passed become payable, a batch per transaction; safe to run twice at once. */
+export async function releaseDueEntries(ctx: ServiceCtx, batch = 500): Promise<number> {
+  const { clock } = ctx;
   let released = 0;
   for (;;) {
-    const n = await db.transaction(async (tx) => {
+    const n = await withTransaction(ctx, async (tx) => {
       const due = await tx
         .select({ id: ledgerEntries.id })
         .from(ledgerEntries)

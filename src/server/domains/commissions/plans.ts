@@ -1,12 +1,17 @@
 import { and, desc, eq } from "drizzle-orm";
 import { commissionPlans, commissionPlanVersions, partnerPlans, planProductRates, planTierRules } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
+import { getProgramSettings, type ProgramSettings } from "../program/service";
 
 export type PlanVersion = typeof commissionPlanVersions.$inferSelect;
 export type TierRule = typeof planTierRules.$inferSelect;
+export interface PartnerPlan {
+  version: PlanVersion;
+  tierRules: TierRule[];
+}
 
 /** The partner's plan (or the program's default plan), at its latest version, with its tier table. */
-export async function currentPlanFor(tx: Db, partnerId: string): Promise<{ version: PlanVersion; tierRules: TierRule[] } | null> {
+export async function currentPlanFor(tx: Db, partnerId: string): Promise<PartnerPlan | null> {
   const [assigned] = await tx.select({ planId: partnerPlans.planId }).from(partnerPlans).where(eq(partnerPlans.partnerId, partnerId));
   const [version] = await tx
     .select({ version: commissionPlanVersions })
@@ -29,3 +34,16 @@ export async function productRate(tx: Db, versionId: string, productId: string):
   return row?.rateBps ?? null;
 }
 
+/**
+ * What a partner earns under, read once per transaction and passed down: its plan (the rates
+ * and the tier table) and the program's settings (the hold period, the currency tiers count in).
+ */
+export interface EarningBasis {
+  plan: PartnerPlan | null;
+  settings: ProgramSettings;
+}
+
+export async function earningBasis(tx: Db, partnerId: string): Promise<EarningBasis> {
+  const plan = await currentPlanFor(tx, partnerId);
+  return { plan, settings: await getProgramSettings(tx) };
+}

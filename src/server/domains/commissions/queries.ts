@@ -1,17 +1,17 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, gt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { bonusCampaigns, commissionAdjustments, ledgerBalances, ledgerEntries, leads, partners, tierChanges, tierOverrides, tiers, users } from "@/server/db/schema";
+import { adjustmentStatus, bonusCampaigns, commissionAdjustments, ledgerBalances, ledgerEntries, ledgerSource, ledgerState, leads, partners, tierChanges, tierOverrides, tiers, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
-import type { Clock } from "@/lib/clock";
 import { DAY } from "@/lib/clock";
 import { toCsv } from "@/lib/csv";
 import { isCurrencyCode, toDecimalString } from "@/lib/money";
+import type { ServiceCtx } from "../context";
 import { offsetOf, pageInput, pageOf } from "../pagination";
 import { currentPlanFor } from "./plans";
 import { meets, trailingNumbers } from "./tiers";
 
-export const LEDGER_STATES = ["pending", "payable", "in_payout", "paid", "voided"] as const;
-export const LEDGER_SOURCES = ["deal", "bonus", "subscription", "adjustment", "clawback"] as const;
+export const LEDGER_STATES = ledgerState.enumValues;
+export const LEDGER_SOURCES = ledgerSource.enumValues;
 
 /** Balances by asset: each state's sum, and what clawbacks took back (as a positive amount). */
 export async function balancesOf(db: Db, partnerId?: string) {
@@ -117,8 +117,9 @@ export async function exportLedgerCsv(db: Db, input: z.infer<typeof ledgerFilter
   );
 }
 
-/** Earnings per month (by when they were earned), per asset, for the last `months` months. */
-export async function earningsByMonth(db: Db, partnerId: string, clock: Clock, months = 12) {
+/** Earnings per month (by when they were earned), per asset, for the last `months` months up to the context's "now". */
+export async function earningsByMonth(ctx: ServiceCtx, partnerId: string, months = 12) {
+  const { db, clock } = ctx;
   const now = clock.now();
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1));
   const rows = await db
@@ -141,8 +142,9 @@ export async function pipelineOf(db: Db, partnerId: string) {
     .then((rows) => rows.map((r) => ({ ...r, value: BigInt(r.value) })));
 }
 
-/** The tier card: where the partner stands, at what rate, and what the next tier still needs. */
-export async function tierProgress(db: Db, partnerId: string, clock: Clock) {
+/** The tier card: where the partner stands, at what rate, and what the next tier still needs (numbers from the won revenue). */
+export async function tierProgress(ctx: ServiceCtx, partnerId: string) {
+  const { db, clock } = ctx;
   const [partner] = await db.select({ tierId: partners.tierId }).from(partners).where(eq(partners.id, partnerId));
   if (!partner) return null;
   const ranked = await db.select({ id: tiers.id, key: tiers.key, rank: tiers.rank }).from(tiers).orderBy(asc(tiers.rank));
@@ -184,7 +186,8 @@ export async function tierProgress(db: Db, partnerId: string, clock: Clock) {
 }
 
 /** Campaigns running now that this partner's deals are eligible for (by tier). */
-export async function activeCampaignsFor(db: Db, partnerId: string | null, clock: Clock) {
+export async function activeCampaignsFor(ctx: ServiceCtx, partnerId: string | null) {
+  const { db, clock } = ctx;
   const now = clock.now();
   const rows = await db
     .select()
@@ -211,7 +214,7 @@ export async function liabilitySummary(db: Db) {
   return { totals, byPartner };
 }
 
-export const listAdjustmentsInput = z.object({ ...pageInput, status: z.enum(["proposed", "approved", "rejected"]).optional() });
+export const listAdjustmentsInput = z.object({ ...pageInput, status: z.enum(adjustmentStatus.enumValues).optional() });
 
 export async function listAdjustments(db: Db, input: z.infer<typeof listAdjustmentsInput>) {
   const where = input.status ? eq(commissionAdjustments.status, input.status) : undefined;

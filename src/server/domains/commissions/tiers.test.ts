@@ -6,8 +6,9 @@ import type { Db } from "@/server/db/types";
 import { rolledBack } from "@/server/db/rollback";
 import { setupProgram } from "@/server/testing/fixtures";
 import { partnersDueForRecompute, recomputeAllTiers, recomputeTier } from "./tiers";
+import { SYSTEM } from "../actor";
 
-const { db, clock, manager } = await setupProgram();
+const { db, clock, manager, ctxOf } = await setupProgram();
 const tierIds = new Map((await db.select({ id: tiers.id, key: tiers.key }).from(tiers)).map((t) => [t.key, t.id]));
 
 /** Which active partners recomputing one by one would move: each recomputed, then rolled back. */
@@ -32,12 +33,12 @@ describe("nightly tier recompute", () => {
       { partnerId: released!.id, tierId: tierIds.get("platinum")!, reason: "Launch promise", endsAt: new Date(clock.now().getTime() - DAY), createdBy: manager.userId },
     ]);
 
-    const due = (await partnersDueForRecompute(db, clock)).sort();
+    const due = (await partnersDueForRecompute(ctxOf(SYSTEM))).sort();
     expect(due.length).toBeGreaterThan(0);
     expect(due).toContain(held!.id);
     expect(due).toEqual(await changedOneByOne(db));
 
-    const changed = await recomputeAllTiers(db, clock);
+    const changed = await recomputeAllTiers(ctxOf(SYSTEM));
     expect(changed).toBeGreaterThanOrEqual(due.length);
     const [heldNow] = await db.select({ tierId: partners.tierId }).from(partners).where(eq(partners.id, held!.id));
     expect(heldNow!.tierId).toBe(tierIds.get("silver"));
@@ -45,8 +46,8 @@ describe("nightly tier recompute", () => {
     expect(endedOverride!.endedAt).not.toBeNull();
     expect(await db.select().from(tierChanges).where(and(eq(tierChanges.partnerId, held!.id), eq(tierChanges.cause, "override")))).toHaveLength(1);
 
-    expect(await partnersDueForRecompute(db, clock)).toEqual([]);
+    expect(await partnersDueForRecompute(ctxOf(SYSTEM))).toEqual([]);
     expect(await changedOneByOne(db)).toEqual([]);
-    expect(await recomputeAllTiers(db, clock)).toBe(0);
+    expect(await recomputeAllTiers(ctxOf(SYSTEM))).toBe(0);
   });
 });

@@ -1,34 +1,35 @@
-import { and, asc, count, desc, eq, gt, gte, isNull, lte, sql } from "drizzle-orm";
-import { commissionPlans, commissionPlanVersions, leads, partnerMemberships, partnerPlans, partners, planTierRules, tierChanges, tierOverrides, tiers, users } from "@/server/db/schema";
+import { and, asc, desc, eq, gt, isNull, lte } from "drizzle-orm";
+import { commissionPlans, commissionPlanVersions, partnerMemberships, partnerPlans, partners, planTierRules, tierChanges, tierOverrides, tiers, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import type { Clock } from "@/lib/clock";
 import { DAY } from "@/lib/clock";
 import { enqueueEmail } from "@/server/integrations/email/outbox";
 import { env } from "@/lib/env";
-import { SYSTEM, type StaffActor } from "../actor";
+import { SYSTEM } from "../actor";
 import { audit } from "../audit/service";
+import { withTransaction, type AnyActor, type ServiceCtx } from "../context";
 import { getProgramSettings } from "../program/service";
-import { currentPlanFor, type TierRule } from "./plans";
+import { currentPlanFor, type EarningBasis, type TierRule } from "./plans";
+import { standingRevenue } from "./revenue";
 
-/** What the tier thresholds are measured on: the trailing 12 months of won deals. */
+/** What the tier thresholds are measured on: the trailing 12 months of won revenue. */
 export interface TierNumbers {
-  /** Won revenue in the program currency (deals in other currencies are not converted). */
+  /** Won revenue in the program currency (revenue in other currencies is not converted). */
   revenueMinor: bigint;
   currency: string;
   wonDeals: number;
 }
 
-export async function trailingNumbers(tx: Db, partnerId: string, clock: Clock): Promise<TierNumbers> {
-  const { currency } = await getProgramSettings(tx);
-  const since = new Date(clock.now().getTime() - 365 * DAY);
-  const [row] = await tx
-    .select({
-      wonDeals: count(),
-      revenue: sql<string>`coalesce(sum(${leads.dealAmountMinor}) filter (where ${leads.dealCurrency} = ${currency}), 0)::text`,
-    })
-    .from(leads)
-    .where(and(eq(leads.partnerId, partnerId), eq(leads.status, "won"), gte(leads.wonAt, since)));
-  return { revenueMinor: BigInt(row?.revenue ?? "0"), currency, wonDeals: row?.wonDeals ?? 0 };
+/** The window tier numbers look back over. */
+function windowStart(clock: Clock): Date {
+  return new Date(clock.now().getTime() - 365 * DAY);
+}
+
+/** The partner's standing won revenue of the last 12 months; `currency` is the program's (read when not given). */
+export async function trailingNumbers(tx: Db, partnerId: string, clock: Clock, currency?: string): Promise<TierNumbers> {
+  const programCurrency = currency ?? (await getProgramSettings(tx)).currency;
+  const [row] = await standingRevenue(tx, { since: windowStart(clock), currency: programCurrency, partnerId });
+  return { revenueMinor: BigInt(row?.revenue ?? "0"), currency: programCurrency, wonDeals: row?.wonDeals ?? 0 };
 }
 
 /** A rule is met when every threshold it sets is met; a rule with none is the entry tier. */
@@ -78,18 +79,29 @@ async function emailOwners(tx: Db, partnerId: string, fromTierKey: string | null
   }
 }
 
+export interface RecomputeOptions {
+  /** Who decided (a manager's override or plan change); the system when the numbers moved it. */
+  actor?: AnyActor;
+  cause?: "recompute" | "override" | "override_ended";
+  note?: string;
+  /** The partner's plan and the program settings, when the caller has read them in this transaction. */
+  basis?: EarningBasis;
+}
+
+export type TierRecompute = Awaited<ReturnType<typeof recomputeTier>>;
+
 /**
  * Puts the partner at the tier its numbers (or an active override) call for. A change is
  * recorded with the numbers that caused it, audited and emailed to the owners.
  */
-export async function recomputeTier(tx: Db, partnerId: string, clock: Clock, options: { actor?: StaffActor; cause?: "recompute" | "override" | "override_ended"; note?: string } = {}) {
+export async function recomputeTier(tx: Db, partnerId: string, clock: Clock, options: RecomputeOptions = {}) {
   const [partner] = await tx.select({ tierId: partners.tierId }).from(partners).where(eq(partners.id, partnerId)).for("no key update");
   if (!partner) return null;
   const now = clock.now();
-  const numbers = await trailingNumbers(tx, partnerId, clock);
+  const numbers = await trailingNumbers(tx, partnerId, clock, options.basis?.settings.currency);
   const ranked = await tx.select({ id: tiers.id, rank: tiers.rank, key: tiers.key }).from(tiers).orderBy(asc(tiers.rank));
   const override = await activeOverride(tx, partnerId, now);
-  const plan = await currentPlanFor(tx, partnerId);
+  const plan = options.basis ? options.basis.plan : await currentPlanFor(tx, partnerId);
   const target = targetTier(partner.tierId, override?.tierId ?? null, plan?.tierRules ?? null, ranked, numbers);
   if (target === partner.tierId) return { changed: false as const, tierId: target, numbers };
   const from = ranked.find((t) => t.id === partner.tierId);
@@ -106,21 +118,13 @@ export async function recomputeTier(tx: Db, partnerId: string, clock: Clock, opt
  * The partners whose tier the nightly run would change, found in a handful of set-based reads
  * over the whole program (numbers, plans, overrides) instead of a transaction per partner.
  */
-export async function partnersDueForRecompute(db: Db, clock: Clock): Promise<string[]> {
+export async function partnersDueForRecompute(ctx: ServiceCtx): Promise<string[]> {
+  const { db, clock } = ctx;
   const now = clock.now();
   const { currency } = await getProgramSettings(db);
-  const since = new Date(now.getTime() - 365 * DAY);
   const [active, numbers, assigned, versions, rules, overrides, ranked] = await Promise.all([
     db.select({ id: partners.id, tierId: partners.tierId }).from(partners).where(eq(partners.status, "active")),
-    db
-      .select({
-        partnerId: leads.partnerId,
-        wonDeals: count(),
-        revenue: sql<string>`coalesce(sum(${leads.dealAmountMinor}) filter (where ${leads.dealCurrency} = ${currency}), 0)::text`,
-      })
-      .from(leads)
-      .where(and(eq(leads.status, "won"), gte(leads.wonAt, since)))
-      .groupBy(leads.partnerId),
+    standingRevenue(db, { since: windowStart(clock), currency }),
     db.select({ partnerId: partnerPlans.partnerId, planId: partnerPlans.planId }).from(partnerPlans),
     // Each plan's latest version, and which plan is the default.
     db
@@ -160,14 +164,15 @@ export async function partnersDueForRecompute(db: Db, clock: Clock): Promise<str
  * its row lock, with the same function a won deal calls. A deal won between the read and the
  * recompute recomputes its partner itself, so nothing is missed.
  */
-export async function recomputeAllTiers(db: Db, clock: Clock): Promise<number> {
+export async function recomputeAllTiers(ctx: ServiceCtx): Promise<number> {
+  const { db, clock } = ctx;
   const now = clock.now();
   const ended = await db.update(tierOverrides).set({ endedAt: now }).where(and(isNull(tierOverrides.endedAt), lte(tierOverrides.endsAt, now))).returning({ partnerId: tierOverrides.partnerId });
   const endedFor = new Set(ended.map((e) => e.partnerId));
-  const due = new Set([...(await partnersDueForRecompute(db, clock)), ...endedFor]);
+  const due = new Set([...(await partnersDueForRecompute(ctx)), ...endedFor]);
   let changed = 0;
   for (const id of due) {
-    const result = await db.transaction((tx) => recomputeTier(tx, id, clock, endedFor.has(id) ? { cause: "override_ended" } : {}));
+    const result = await withTransaction(ctx, (tx) => recomputeTier(tx, id, clock, endedFor.has(id) ? { cause: "override_ended" } : {}));
     if (result?.changed) changed++;
   }
   return changed;

@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { leadComments, leads, partners } from "@/server/db/schema";
-import type { Db } from "@/server/db/types";
-import type { Clock } from "@/lib/clock";
 import type { PartnerActor, StaffActor } from "../actor";
 import { audit } from "../audit/service";
+import { withTransaction, type ServiceCtx } from "../context";
 import { lockLead } from "./history";
 import { notifyPartner, notifyStaff } from "./notify";
 
@@ -14,8 +13,9 @@ export const addCommentInput = z.object({ leadId: z.uuid(), body: z.string().tri
  * One message in the lead's thread. A partner may only write on its own leads (anything else is
  * "not found"); a partner's reply answers a request for more information. The other side is emailed.
  */
-export async function addLeadComment(db: Db, actor: PartnerActor | StaffActor, input: z.infer<typeof addCommentInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function addLeadComment(ctx: ServiceCtx<PartnerActor | StaffActor>, input: z.infer<typeof addCommentInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const lead = await lockLead(tx, input.leadId, actor.kind === "partner" ? actor.partnerId : undefined);
     const now = clock.now();
     const [comment] = await tx.insert(leadComments).values({ leadId: lead.id, authorId: actor.userId, authorKind: actor.kind, body: input.body, createdAt: now }).returning();

@@ -13,7 +13,7 @@ import { approveLead } from "./review";
  * on its own connection at the same time; on the embedded database they queue on its one
  * connection, and the same invariants must hold.
  */
-const { db, clock, manager, partnerOwner, otherPartnerOwner, actorByEmail } = await setupProgram();
+const { db, manager, partnerOwner, otherPartnerOwner, actorByEmail, ctxOf } = await setupProgram();
 const kestrel = (await actorByEmail("noah@kestrel.demo")) as PartnerActor;
 const ROUNDS = 12;
 
@@ -32,8 +32,8 @@ describe("concurrent registrations of one company", () => {
       const company = `Race ${round} Inc`;
       const website = `https://www.race-${round}.example/pricing`;
       const chains = [partnerOwner, otherPartnerOwner, kestrel].map(async (actor) => {
-        const lead = await registerLead(db, actor, await leadFor(db, company, website), clock);
-        return approveLead(db, manager, { leadId: lead.id }, clock).then(() => lead.id);
+        const lead = await registerLead(ctxOf(actor), await leadFor(db, company, website));
+        return approveLead(ctxOf(manager), { leadId: lead.id }).then(() => lead.id);
       });
       await settle(chains);
       const rows = await db.select({ status: leads.status, flagged: leads.flagged }).from(leads).where(inArray(leads.domain, [`race-${round}.example`]));
@@ -43,12 +43,12 @@ describe("concurrent registrations of one company", () => {
 
   it("registered at once by two partners: the one checked second is flagged, never neither", async () => {
     for (let round = 0; round < ROUNDS; round++) {
-      const results = await settle([partnerOwner, otherPartnerOwner].map(async (actor) => registerLead(db, actor, await leadFor(db, `Pair ${round}`, `pair-${round}.example`), clock)));
+      const results = await settle([partnerOwner, otherPartnerOwner].map(async (actor) => registerLead(ctxOf(actor), await leadFor(db, `Pair ${round}`, `pair-${round}.example`))));
       const created = results.filter((r): r is Exclude<typeof r, DomainError> => !(r instanceof DomainError));
       expect(created).toHaveLength(2);
       expect(created.filter((l) => l.flagged), `round ${round}`).toHaveLength(1);
       // Approving both at once still leaves exactly one approved.
-      await settle(created.map((l) => approveLead(db, manager, { leadId: l.id }, clock)));
+      await settle(created.map((l) => approveLead(ctxOf(manager), { leadId: l.id })));
       const rows = await db.select({ status: leads.status }).from(leads).where(inArray(leads.domain, [`pair-${round}.example`]));
       expect(rows.filter((r) => r.status === "approved"), `round ${round}`).toHaveLength(1);
     }
@@ -57,7 +57,7 @@ describe("concurrent registrations of one company", () => {
   it("submitted twice at once by one partner (a double click): one lead, one duplicate refusal", async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const input = await leadFor(db, `Double ${round}`, `double-${round}.example`);
-      const results = await settle([registerLead(db, kestrel, input, clock), registerLead(db, kestrel, input, clock)]);
+      const results = await settle([registerLead(ctxOf(kestrel), input), registerLead(ctxOf(kestrel), input)]);
       expect(results.filter((r) => r instanceof DomainError).map((e) => (e as DomainError).code)).toEqual(["lead.conflict.duplicate"]);
     }
   });

@@ -7,7 +7,7 @@ import { setupProgram } from "@/server/testing/fixtures";
 import { leadFor } from "@/server/testing/leads";
 import { DomainError } from "../errors";
 import type { PartnerActor, StaffActor } from "../actor";
-import { addCustomer, addCustomerInput } from "./customers";
+import { addCustomer, addCustomerInput } from "../customers/service";
 import { leadInput } from "./fields";
 import { registerLead } from "./register";
 import { approveLead } from "./review";
@@ -18,13 +18,13 @@ import { approveLead } from "./review";
  * submitted one for Pied Piper; Northwind (the caller) its own open leads for Globex and Initech;
  * Cyberdyne is an imported customer, Massive Dynamic a customer from a won deal.
  */
-const { db, clock, partnerOwner, actorByEmail } = await setupProgram();
+const { db, clock, partnerOwner, actorByEmail, ctxOf } = await setupProgram();
 
 type Outcome = { refused: string; field: string } | { accepted: true; flagged: boolean };
 
 async function outcome(actor: PartnerActor, company: string, website: string, contactEmail?: string, at = clock): Promise<Outcome> {
   try {
-    const lead = await registerLead(db, actor, await leadFor(db, company, website, contactEmail ? { contactEmail } : {}), at);
+    const lead = await registerLead(ctxOf(actor, at), await leadFor(db, company, website, contactEmail ? { contactEmail } : {}));
     return { accepted: true, flagged: lead.flagged };
   } catch (error) {
     if (error instanceof DomainError) return { refused: error.code, field: error.field ?? "" };
@@ -72,7 +72,7 @@ describe("conflict check on registration", () => {
   });
 
   it("records the registration: timeline, confirmation email and audit", async () => {
-    const lead = await registerLead(db, partnerOwner, await leadFor(db, "Recorded Ltd", "recorded.example"), clock);
+    const lead = await registerLead(ctxOf(partnerOwner), await leadFor(db, "Recorded Ltd", "recorded.example"));
     expect(lead).toMatchObject({ status: "submitted", estimatedValueMinor: 1_250_000n, currency: "USD", domain: "recorded.example", normalizedName: "recorded" });
     const [email] = await db.select().from(emailOutbox).where(eq(emailOutbox.template, "leadReceived"));
     expect(email?.to).toBe("olivia@northwind.demo");
@@ -96,38 +96,38 @@ describe("field checks", () => {
     [{ expectedCloseDate: "2032-01-01" }, "expectedCloseDate", "lead.closeDateTooFar"],
     [{ productId: "00000000-0000-4000-8000-000000000000" }, "productId", "lead.productUnknown"],
   ])("%j is refused on %s", async (override, field, code) => {
-    await expect(registerLead(db, partnerOwner, await leadFor(db, "Fieldcheck", "fieldcheck.example", override), clock)).rejects.toMatchObject({ field, code });
+    await expect(registerLead(ctxOf(partnerOwner), await leadFor(db, "Fieldcheck", "fieldcheck.example", override))).rejects.toMatchObject({ field, code });
   });
 
   it("keeps amounts exact in the currency's minor units", async () => {
-    const jpy = await registerLead(db, partnerOwner, await leadFor(db, "Yen Co", "yen.example", { estimatedValue: "1,500,000", currency: "JPY" }), clock);
-    const kwd = await registerLead(db, partnerOwner, await leadFor(db, "Dinar Co", "dinar.example", { estimatedValue: "10.125", currency: "KWD" }), clock);
+    const jpy = await registerLead(ctxOf(partnerOwner), await leadFor(db, "Yen Co", "yen.example", { estimatedValue: "1,500,000", currency: "JPY" }));
+    const kwd = await registerLead(ctxOf(partnerOwner), await leadFor(db, "Dinar Co", "dinar.example", { estimatedValue: "10.125", currency: "KWD" }));
     expect([jpy.estimatedValueMinor, kwd.estimatedValueMinor]).toEqual([1_500_000n, 10_125n]);
   });
 });
 
 describe("daily limit", () => {
   it("refuses registrations beyond the program's limit in 24 hours, and allows them again after", async () => {
-    await db.update(programSettings).set({ leadDailyLimit: 2 });
+    await db.update(programSettings).set({ leadDailyLimit: 2 }).where(eq(programSettings.id, 1));
     const kestrel = (await actorByEmail("noah@kestrel.demo")) as PartnerActor;
     const at = fixedClock(clock.now());
-    await registerLead(db, kestrel, await leadFor(db, "Limit One", "limit-one.example"), at);
-    await registerLead(db, kestrel, await leadFor(db, "Limit Two", "limit-two.example"), at);
-    await expect(registerLead(db, kestrel, await leadFor(db, "Limit Three", "limit-three.example"), at)).rejects.toMatchObject({ kind: "rate_limited", code: "lead.dailyLimit", params: { limit: 2 } });
+    await registerLead(ctxOf(kestrel, at), await leadFor(db, "Limit One", "limit-one.example"));
+    await registerLead(ctxOf(kestrel, at), await leadFor(db, "Limit Two", "limit-two.example"));
+    await expect(registerLead(ctxOf(kestrel, at), await leadFor(db, "Limit Three", "limit-three.example"))).rejects.toMatchObject({ kind: "rate_limited", code: "lead.dailyLimit", params: { limit: 2 } });
     at.advance(DAY + 1);
-    await expect(registerLead(db, kestrel, await leadFor(db, "Limit Three", "limit-three.example"), at)).resolves.toMatchObject({ status: "submitted" });
+    await expect(registerLead(ctxOf(kestrel, at), await leadFor(db, "Limit Three", "limit-three.example"))).resolves.toMatchObject({ status: "submitted" });
   });
 });
 
 describe("invisible characters (zero-width, bidi controls, soft hyphen) hide nothing", () => {
   // The daily limit above is another test's business.
-  beforeAll(() => db.update(programSettings).set({ leadDailyLimit: 10_000 }));
+  beforeAll(() => db.update(programSettings).set({ leadDailyLimit: 10_000 }).where(eq(programSettings.id, 1)));
 
   it("a domain written with a zero-width space conflicts with the domain without it", async () => {
     const manager = (await actorByEmail("manager@tierwise.demo")) as StaffActor;
     const cobalt = (await actorByEmail("lena@cobalt.demo")) as PartnerActor;
-    const first = await registerLead(db, cobalt, await leadFor(db, "Example Holdings", "example.com"), clock);
-    await approveLead(db, manager, { leadId: first.id }, clock);
+    const first = await registerLead(ctxOf(cobalt), await leadFor(db, "Example Holdings", "example.com"));
+    await approveLead(ctxOf(manager), { leadId: first.id });
     expect(await outcome(partnerOwner, "Sample Buyer", "exa\u200Bmple.com", "dana@buyer.example")).toEqual({ refused: "lead.conflict.protected", field: "website" });
   });
 
@@ -146,15 +146,15 @@ describe("invisible characters (zero-width, bidi controls, soft hyphen) hide not
 
   it("stores names and the website without the invisible characters", async () => {
     const typed = await leadFor(db, "Zero\u200B Width\u202E Ltd\u202C", "https://zero\u200Bwidth\u00AD.example", { contactName: "Da\u200Dna\u2066 Buyer", contactEmail: "dana@zerowidth.example" });
-    const lead = await registerLead(db, partnerOwner, leadInput.parse(typed), clock);
+    const lead = await registerLead(ctxOf(partnerOwner), leadInput.parse(typed));
     expect(lead).toMatchObject({ companyName: "Zero Width Ltd", website: "https://zerowidth.example", domain: "zerowidth.example", contactName: "Dana Buyer", normalizedName: "zero width" });
   });
 
   it("a customer added with invisible characters is stored clean and blocks the company", async () => {
     const admin = (await actorByEmail("admin@tierwise.demo")) as StaffActor;
-    const customer = await addCustomer(db, admin, addCustomerInput.parse({ name: "Stark\u200B Indus\u202Etries", website: "stark\u200Dindustries.example" }), clock);
+    const customer = await addCustomer(ctxOf(admin), addCustomerInput.parse({ name: "Stark\u200B Indus\u202Etries", website: "stark\u200Dindustries.example" }));
     expect(customer).toMatchObject({ name: "Stark Industries", domain: "starkindustries.example", normalizedName: "stark industries" });
     expect(await outcome(partnerOwner, "Stark Industries", "starkindustries.example")).toEqual({ refused: "lead.conflict.customer", field: "website" });
-    await expect(addCustomer(db, admin, addCustomerInput.parse({ name: "Stark Again", website: "stark\u2066industries.example" }), clock)).rejects.toMatchObject({ code: "customer.exists", field: "website" });
+    await expect(addCustomer(ctxOf(admin), addCustomerInput.parse({ name: "Stark Again", website: "stark\u2066industries.example" }))).rejects.toMatchObject({ code: "customer.exists", field: "website" });
   });
 });

@@ -14,7 +14,8 @@ export async function withoutLeadCounters<T>(db: Db, load: () => Promise<T>): Pr
   } finally {
     await db.transaction(async (tx) => {
       await tx.execute(sql`alter table leads enable trigger leads_count`);
-      await tx.delete(leadCounts);
+      // Every row: the counters are rebuilt whole from the table.
+      await tx.delete(leadCounts).where(sql`true`);
       await tx.insert(leadCounts).select(tx.select({ status: leads.status, flagged: leads.flagged, n: sql<number>`count(*)::int`.as("n") }).from(leads).groupBy(leads.status, leads.flagged));
     });
   }

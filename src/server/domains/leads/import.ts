@@ -1,10 +1,8 @@
-import { eq } from "drizzle-orm";
 import { z, type ZodError } from "zod";
-import { products } from "@/server/db/schema";
-import type { Db } from "@/server/db/types";
-import type { Clock } from "@/lib/clock";
 import { csvRecords } from "@/lib/csv";
 import type { PartnerActor } from "../actor";
+import { productOptions } from "../catalog/products";
+import type { ServiceCtx } from "../context";
 import { DomainError, InvalidError } from "../errors";
 import { getProgramSettings } from "../program/service";
 import { leadInput } from "./fields";
@@ -38,13 +36,14 @@ export type ImportRowResult =
  * Registers every row of a CSV through the same validation and conflict check as the form.
  * Each row is its own transaction: a refused row writes nothing, and the others still count.
  */
-export async function importLeads(db: Db, actor: PartnerActor, input: z.infer<typeof importLeadsInput>, clock: Clock): Promise<ImportRowResult[]> {
+export async function importLeads(ctx: ServiceCtx<PartnerActor>, input: z.infer<typeof importLeadsInput>): Promise<ImportRowResult[]> {
+  const { db } = ctx;
   const { headers, records } = csvRecords(input.csv);
   const missing = REQUIRED_COLUMNS.filter((c) => !headers.includes(c));
   if (missing.length > 0) throw new InvalidError("import.missingColumns", "csv", { columns: missing.join(", ") });
   if (records.length === 0) throw new InvalidError("import.empty", "csv");
   if (records.length > MAX_LEAD_IMPORT_ROWS) throw new InvalidError("import.tooManyRows", "csv", { max: MAX_LEAD_IMPORT_ROWS });
-  const catalog = await db.select({ id: products.id, name: products.name }).from(products).where(eq(products.active, true));
+  const catalog = await productOptions(db, { includeArchived: false });
   const productByName = new Map(catalog.map((p) => [p.name.trim().toLowerCase(), p.id]));
   const { currency: programCurrency } = await getProgramSettings(db);
 
@@ -71,7 +70,7 @@ export async function importLeads(db: Db, actor: PartnerActor, input: z.infer<ty
       continue;
     }
     try {
-      const lead = await registerLead(db, actor, parsed.data, clock);
+      const lead = await registerLead(ctx, parsed.data);
       results.push({ row, company, outcome: lead.flagged ? "flagged" : "registered", leadId: lead.id });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

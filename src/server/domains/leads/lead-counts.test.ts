@@ -12,9 +12,10 @@ import { importLeads } from "./import";
 import { expireStaleLeads } from "./lifecycle";
 import { registerLead, updateLead, withdrawLead } from "./register";
 import { approveLead, bulkReviewLeads, markLeadLost, markLeadWon, rejectLead } from "./review";
+import { SYSTEM } from "../actor";
 
-const { db, clock, manager, partnerOwner, otherPartnerOwner } = await setupProgram();
-await db.update(programSettings).set({ leadDailyLimit: 10_000 });
+const { db, clock, manager, partnerOwner, otherPartnerOwner, ctxOf } = await setupProgram();
+await db.update(programSettings).set({ leadDailyLimit: 10_000 }).where(eq(programSettings.id, 1));
 
 /** The trigger-kept counters against a count of the table itself. */
 async function expectNoDrift(database: Db) {
@@ -56,36 +57,36 @@ async function apply(o: Op, run: number) {
   const owners = [partnerOwner, otherPartnerOwner];
   switch (o.kind) {
     case "register":
-      return registerLead(db, owners[o.by]!, await leadFor(db, name(o.company), site(o.company)), clock);
+      return registerLead(ctxOf(owners[o.by]!), await leadFor(db, name(o.company), site(o.company)));
     case "update": {
       const lead = nth(o.pick);
       const owner = owners.find((a) => a.partnerId === lead.partnerId);
-      return owner ? updateLead(db, owner, { leadId: lead.id, ...(await leadFor(db, name(o.company), site(o.company))) }, clock) : null;
+      return owner ? updateLead(ctxOf(owner), { leadId: lead.id, ...(await leadFor(db, name(o.company), site(o.company))) }) : null;
     }
     case "approve":
-      return approveLead(db, manager, { leadId: nth(o.pick).id }, clock);
+      return approveLead(ctxOf(manager), { leadId: nth(o.pick).id });
     case "reject":
-      return rejectLead(db, manager, { leadId: nth(o.pick).id, reason: "Not a fit for the program." }, clock);
+      return rejectLead(ctxOf(manager), { leadId: nth(o.pick).id, reason: "Not a fit for the program." });
     case "win":
-      return markLeadWon(db, manager, { leadId: nth(o.pick).id, amount: "20000", currency: "USD", closedOn: "2026-10-30" }, clock);
+      return markLeadWon(ctxOf(manager), { leadId: nth(o.pick).id, amount: "20000", currency: "USD", closedOn: "2026-10-30" });
     case "lose":
-      return markLeadLost(db, manager, { leadId: nth(o.pick).id, reason: "Chose a competitor." }, clock);
+      return markLeadLost(ctxOf(manager), { leadId: nth(o.pick).id, reason: "Chose a competitor." });
     case "withdraw": {
       const lead = nth(o.pick);
       const owner = owners.find((a) => a.partnerId === lead.partnerId);
-      return owner ? withdrawLead(db, owner, { leadId: lead.id, reason: "" }, clock) : null;
+      return owner ? withdrawLead(ctxOf(owner), { leadId: lead.id, reason: "" }) : null;
     }
     case "bulkApprove":
-      return bulkReviewLeads(db, manager, { action: "approve", leadIds: o.picks.map((p) => nth(p).id) }, clock);
+      return bulkReviewLeads(ctxOf(manager), { action: "approve", leadIds: o.picks.map((p) => nth(p).id) });
     case "import": {
       const [{ name: productName }] = (await db.select({ name: products.name }).from(products).where(eq(products.id, (await leadFor(db, "x", "x.example")).productId))) as [{ name: string }];
       const csv = ["company_name,website,contact_name,contact_email,country,product,estimated_value,expected_close_date", ...o.companies.map((c) => `${name(c)},${site(c)},Dana Buyer,dana@${site(c)},US,${productName},1000,2027-06-30`)].join("\n");
-      return importLeads(db, owners[o.by]!, { csv }, clock);
+      return importLeads(ctxOf(owners[o.by]!), { csv });
     }
     case "expire":
-      return expireStaleLeads(db, fixedClock(new Date(clock.now().getTime() + 400 * DAY)));
+      return expireStaleLeads(ctxOf(SYSTEM, fixedClock(new Date(clock.now().getTime() + 400 * DAY))));
     case "rolledBack":
-      return rolledBack(db, async (tx) => registerLead(tx, partnerOwner, await leadFor(tx, name(o.company), `rolled-${site(o.company)}`), clock));
+      return rolledBack(db, async (tx) => registerLead({ db: tx, actor: partnerOwner, clock }, await leadFor(tx, name(o.company), `rolled-${site(o.company)}`)));
   }
 }
 

@@ -1,10 +1,8 @@
 import { and, asc, eq, gte, isNull, lt, or } from "drizzle-orm";
 import { leads } from "@/server/db/schema";
-import type { Db } from "@/server/db/types";
-import type { Clock } from "@/lib/clock";
 import { DAY } from "@/lib/clock";
-import { SYSTEM } from "../actor";
 import { audit } from "../audit/service";
+import { withTransaction, type ServiceCtx } from "../context";
 import { getProgramSettings } from "../program/service";
 import { recordEvent } from "./history";
 import { emailDate, notifyPartner } from "./notify";
@@ -16,14 +14,15 @@ const BATCH = 200;
 /**
  * Approved leads with no progress (status change, edit or comment) for the program's expiry
  * period become expired. Rows are claimed with SKIP LOCKED in batches, so two workers never
- * expire (or email about) one lead twice.
+ * expire (or email about) one lead twice. Jobs run it as the system, which the audit names.
  */
-export async function expireStaleLeads(db: Db, clock: Clock): Promise<number> {
+export async function expireStaleLeads(ctx: ServiceCtx): Promise<number> {
+  const { db, actor, clock } = ctx;
   const { leadExpiryDays } = await getProgramSettings(db);
   const cutoff = new Date(clock.now().getTime() - leadExpiryDays * DAY);
   let expired = 0;
   for (;;) {
-    const n = await db.transaction(async (tx) => {
+    const n = await withTransaction(ctx, async (tx) => {
       const due = await tx
         .select()
         .from(leads)
@@ -36,7 +35,7 @@ export async function expireStaleLeads(db: Db, clock: Clock): Promise<number> {
         await tx.update(leads).set({ status: "expired", updatedAt: now }).where(eq(leads.id, lead.id));
         await recordEvent(tx, lead, { kind: "expired", toStatus: "expired", actorId: null, at: now });
         await notifyPartner(tx, lead, "leadExpired", {}, clock);
-        await audit(tx, SYSTEM, { action: "lead.expired", entityType: "lead", entityId: lead.id, before: { status: "approved", lastActivityAt: lead.lastActivityAt }, after: { status: "expired" } }, now);
+        await audit(tx, actor, { action: "lead.expired", entityType: "lead", entityId: lead.id, before: { status: "approved", lastActivityAt: lead.lastActivityAt }, after: { status: "expired" } }, now);
       }
       return due.length;
     });
@@ -46,14 +45,15 @@ export async function expireStaleLeads(db: Db, clock: Clock): Promise<number> {
 }
 
 /** A week before expiry, the partner is told once per quiet spell (progress resets the warning). */
-export async function warnExpiringLeads(db: Db, clock: Clock): Promise<number> {
+export async function warnExpiringLeads(ctx: ServiceCtx): Promise<number> {
+  const { db, clock } = ctx;
   const { leadExpiryDays } = await getProgramSettings(db);
   const warnAfter = Math.max(0, leadExpiryDays - EXPIRY_WARNING_DAYS);
   const cutoff = new Date(clock.now().getTime() - warnAfter * DAY);
   const expiredBefore = new Date(clock.now().getTime() - leadExpiryDays * DAY);
   let warned = 0;
   for (;;) {
-    const n = await db.transaction(async (tx) => {
+    const n = await withTransaction(ctx, async (tx) => {
       const due = await tx
         .select()
         .from(leads)
@@ -77,8 +77,8 @@ export async function warnExpiringLeads(db: Db, clock: Clock): Promise<number> {
 }
 
 /** The scheduled run: expire what is due, then warn about what is close (never about what just expired). */
-export async function runLeadLifecycle(db: Db, clock: Clock) {
-  const expired = await expireStaleLeads(db, clock);
-  const warned = await warnExpiringLeads(db, clock);
+export async function runLeadLifecycle(ctx: ServiceCtx) {
+  const expired = await expireStaleLeads(ctx);
+  const warned = await warnExpiringLeads(ctx);
   return { expired, warned };
 }

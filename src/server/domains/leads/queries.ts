@@ -1,15 +1,16 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { customers, leadComments, leadCounts as leadCountsTable, leadEvents, leads, partners, products, users } from "@/server/db/schema";
+import { customers, leadComments, leadCounts as leadCountsTable, leadEvents, leads, leadStatus, partners, products, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { containsPattern } from "@/server/db/like";
 import { toCsv } from "@/lib/csv";
 import { toDecimalString } from "@/lib/money";
 import type { PartnerActor } from "../actor";
+import type { ServiceCtx } from "../context";
 import { NotFoundError } from "../errors";
 import { offsetOf, pageInput, pageOf } from "../pagination";
 
-export const LEAD_STATUSES = ["submitted", "approved", "rejected", "won", "lost", "expired", "withdrawn"] as const;
+export const LEAD_STATUSES = leadStatus.enumValues;
 const LEAD_SORTS = ["createdAt", "companyName", "estimatedValue", "expectedCloseDate", "status"] as const;
 
 const sortColumns = {
@@ -53,7 +54,8 @@ export const listMyLeadsInput = z.object({
 });
 
 /** The caller's organization's leads; the organization comes from the session. */
-export async function listMyLeads(db: Db, actor: PartnerActor, input: z.infer<typeof listMyLeadsInput>) {
+export async function listMyLeads(ctx: ServiceCtx<PartnerActor>, input: z.infer<typeof listMyLeadsInput>) {
+  const { db, actor } = ctx;
   const where = and(eq(leads.partnerId, actor.partnerId), input.status ? eq(leads.status, input.status) : undefined, searchOf(input.search));
   const column = sortColumns[input.sort];
   const [rows, [total], byStatus] = await Promise.all([
@@ -89,7 +91,8 @@ async function timelineAndThread(db: Db, leadId: string) {
 }
 
 /** One of the caller's leads, with its timeline and thread; another organization's lead is "not found". */
-export async function myLeadDetail(db: Db, actor: PartnerActor, leadId: string) {
+export async function myLeadDetail(ctx: ServiceCtx<PartnerActor>, leadId: string) {
+  const { db, actor } = ctx;
   const [row] = await db
     .select({ lead: leads, productName: products.name, registrantName: users.name })
     .from(leads)

@@ -6,6 +6,7 @@ import type { Clock } from "@/lib/clock";
 import { DAY } from "@/lib/clock";
 import type { PartnerActor } from "../actor";
 import { audit } from "../audit/service";
+import { withTransaction, type ServiceCtx } from "../context";
 import { ConflictError, DomainError, ForbiddenError, InvalidError } from "../errors";
 import { getProgramSettings } from "../program/service";
 import { checkConflicts, lockCompany } from "./conflicts";
@@ -50,9 +51,10 @@ async function assertProductOffered(tx: Db, productId: string) {
  * partner's registrations queue behind each other (daily limit, duplicates); the company is
  * locked next, so two partners registering it at once are checked one after the other.
  */
-export async function registerLead(db: Db, actor: PartnerActor, input: LeadInput, clock: Clock) {
+export async function registerLead(ctx: ServiceCtx<PartnerActor>, input: LeadInput) {
+  const { actor, clock } = ctx;
   const { keys, row } = valuesOf(input, clock);
-  return db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const [partner] = await tx.select({ status: partners.status }).from(partners).where(eq(partners.id, actor.partnerId)).for("no key update");
     if (partner?.status !== "active") throw new ForbiddenError("partner.suspended");
     const settings = await getProgramSettings(tx);
@@ -80,10 +82,11 @@ export async function registerLead(db: Db, actor: PartnerActor, input: LeadInput
 export const updateLeadInput = z.object({ leadId: z.uuid(), ...leadFields });
 
 /** The partner corrects a lead still waiting for review; the conflict check runs again. */
-export async function updateLead(db: Db, actor: PartnerActor, input: z.infer<typeof updateLeadInput>, clock: Clock) {
+export async function updateLead(ctx: ServiceCtx<PartnerActor>, input: z.infer<typeof updateLeadInput>) {
+  const { actor, clock } = ctx;
   const { leadId, ...fields } = input;
   const { keys, row } = valuesOf(fields, clock);
-  return db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const before = await lockLead(tx, leadId, actor.partnerId);
     if (before.status !== "submitted") throw new ConflictError("lead.notEditable", "leadId");
     if (row.productId !== before.productId) await assertProductOffered(tx, row.productId);
@@ -105,8 +108,9 @@ export async function updateLead(db: Db, actor: PartnerActor, input: z.infer<typ
 
 export const withdrawLeadInput = z.object({ leadId: z.uuid(), reason: z.string().trim().max(1000).default("") });
 
-export async function withdrawLead(db: Db, actor: PartnerActor, input: z.infer<typeof withdrawLeadInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function withdrawLead(ctx: ServiceCtx<PartnerActor>, input: z.infer<typeof withdrawLeadInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const before = await lockLead(tx, input.leadId, actor.partnerId);
     if (before.status !== "submitted") throw new ConflictError("lead.notWithdrawable", "leadId");
     const now = clock.now();

@@ -3,17 +3,18 @@ import { z } from "zod";
 import { leadComments, leads, partners, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { containsPattern } from "@/server/db/like";
-import type { Clock } from "@/lib/clock";
 import { DAY } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
 import type { StaffActor } from "../actor";
 import { audit } from "../audit/service";
+import { earn, type WonDeal } from "../commissions/earn";
+import { withTransaction, type ServiceCtx } from "../context";
+import { addCustomerFromWonDeal, releaseCustomerOfDeal } from "../customers/service";
 import { ConflictError, DomainError, InvalidError } from "../errors";
 import { getProgramSettings } from "../program/service";
 import { checkConflicts, lockCompany } from "./conflicts";
 import { amountField, currencyField, dateField, parseAmount, today } from "./fields";
-import { leadDealCorrected, leadWon, wonLeadLost } from "./events";
 import { lockLead, recordEvent, type Lead, type LeadStatus } from "./history";
 import { emailDate, notifyPartner } from "./notify";
 
@@ -22,6 +23,15 @@ const reason = z.string().trim().min(5).max(2000);
 
 function requireStatus(lead: Lead, allowed: LeadStatus[], code: string) {
   if (!allowed.includes(lead.status)) throw new ConflictError(code, "leadId");
+}
+
+/**
+ * The won deal a lead is, as its row says after the win or a correction (amount, currency,
+ * revision, when it was won): the one place the fact the commission side pays on is built.
+ */
+function wonDealOf(lead: Lead): WonDeal {
+  if (lead.status !== "won" || lead.dealAmountMinor === null || !lead.dealCurrency || !lead.wonAt) throw new Error(`lead ${lead.id} is not a won deal`);
+  return { leadId: lead.id, partnerId: lead.partnerId, productId: lead.productId, amountMinor: lead.dealAmountMinor, currency: lead.dealCurrency, wonAt: lead.wonAt, revision: lead.dealRevision };
 }
 
 async function registrantEmail(tx: Db, lead: Lead): Promise<string | undefined> {
@@ -37,8 +47,9 @@ export const approveLeadInput = z.object({ leadId });
  * lock: a customer or another partner's protected lead that appeared since submission blocks
  * it, and so does another partner's earlier registration still waiting (first come, first served).
  */
-export async function approveLead(db: Db, actor: StaffActor, input: z.infer<typeof approveLeadInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function approveLead(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof approveLeadInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const lead = await lockLead(tx, input.leadId);
     requireStatus(lead, ["submitted"], "lead.notPending");
     await lockCompany(tx, lead);
@@ -63,8 +74,9 @@ export async function approveLead(db: Db, actor: StaffActor, input: z.infer<type
 
 export const rejectLeadInput = z.object({ leadId, reason });
 
-export async function rejectLead(db: Db, actor: StaffActor, input: z.infer<typeof rejectLeadInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function rejectLead(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof rejectLeadInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const lead = await lockLead(tx, input.leadId);
     requireStatus(lead, ["submitted"], "lead.notPending");
     const now = clock.now();
@@ -81,8 +93,9 @@ export async function rejectLead(db: Db, actor: StaffActor, input: z.infer<typeo
 export const requestInfoInput = z.object({ leadId, message: z.string().trim().min(5).max(2000) });
 
 /** Asks the partner for more; the question goes into the lead's thread, and an edit or a reply answers it. */
-export async function requestLeadInfo(db: Db, actor: StaffActor, input: z.infer<typeof requestInfoInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function requestLeadInfo(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof requestInfoInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const lead = await lockLead(tx, input.leadId);
     requireStatus(lead, ["submitted"], "lead.notPending");
     const now = clock.now();
@@ -97,8 +110,9 @@ export async function requestLeadInfo(db: Db, actor: StaffActor, input: z.infer<
 export const reassignLeadInput = z.object({ leadId, partnerId: z.uuid(), reason });
 
 /** Moves a lead to another partner (a territory change, say); the conflict rules hold for the new owner. */
-export async function reassignLead(db: Db, actor: StaffActor, input: z.infer<typeof reassignLeadInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function reassignLead(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof reassignLeadInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const lead = await lockLead(tx, input.leadId);
     requireStatus(lead, ["submitted", "approved"], "lead.notReassignable");
     if (lead.partnerId === input.partnerId) throw new InvalidError("lead.samePartner", "partnerId");
@@ -119,19 +133,23 @@ export async function reassignLead(db: Db, actor: StaffActor, input: z.infer<typ
 export const markWonInput = z.object({ leadId, amount: amountField, currency: currencyField, closedOn: dateField });
 
 /** The deal closed: amount and currency as agreed, and the won event in the same transaction. */
-export async function markLeadWon(db: Db, actor: StaffActor, input: z.infer<typeof markWonInput>, clock: Clock) {
+export async function markLeadWon(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof markWonInput>) {
+  const { actor, clock } = ctx;
   const amountMinor = parseAmount(input.amount, input.currency, "amount");
   if (input.closedOn > today(clock)) throw new InvalidError("lead.closedInFuture", "closedOn");
-  return db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx, inner) => {
     const lead = await lockLead(tx, input.leadId);
     requireStatus(lead, ["approved"], "lead.notApproved");
     const now = clock.now();
-    await tx
+    const [won] = await tx
       .update(leads)
       .set({ status: "won", dealAmountMinor: amountMinor, dealCurrency: input.currency, closedOn: input.closedOn, wonAt: now, lastActivityAt: now, updatedAt: now })
-      .where(eq(leads.id, lead.id));
+      .where(eq(leads.id, lead.id))
+      .returning();
     await recordEvent(tx, lead, { kind: "won", toStatus: "won", actorId: actor.userId, at: now });
-    await leadWon(tx, { leadId: lead.id, partnerId: lead.partnerId, productId: lead.productId, companyName: lead.companyName, domain: lead.domain, amountMinor, currency: input.currency, closedOn: input.closedOn, wonAt: now, revision: lead.dealRevision }, clock);
+    // The company becomes a customer (no partner registers it again), then the deal earns.
+    await addCustomerFromWonDeal(inner, { leadId: lead.id, companyName: lead.companyName, domain: lead.domain });
+    await earn(inner, { kind: "deal_won", ...wonDealOf(won!) });
     await notifyPartner(tx, lead, "leadWon", (locale) => ({ amount: formatMoney(amountMinor, input.currency, locale) }), clock);
     await audit(tx, actor, { action: "lead.won", entityType: "lead", entityId: lead.id, before: { status: lead.status }, after: { status: "won", amountMinor, currency: input.currency, closedOn: input.closedOn } }, now);
   });
@@ -140,14 +158,19 @@ export async function markLeadWon(db: Db, actor: StaffActor, input: z.infer<type
 export const markLostInput = z.object({ leadId, reason });
 
 /** An approved lead lost, or a won deal that fell through (its commissions are clawed back). */
-export async function markLeadLost(db: Db, actor: StaffActor, input: z.infer<typeof markLostInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function markLeadLost(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof markLostInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx, inner) => {
     const lead = await lockLead(tx, input.leadId);
     requireStatus(lead, ["approved", "won"], "lead.notOpenOrWon");
     const now = clock.now();
     await tx.update(leads).set({ status: "lost", closeReason: input.reason, closedOn: today(clock), lastActivityAt: now, updatedAt: now }).where(eq(leads.id, lead.id));
     await recordEvent(tx, lead, { kind: "lost", toStatus: "lost", note: input.reason, actorId: actor.userId, at: now });
-    if (lead.status === "won") await wonLeadLost(tx, { leadId: lead.id, partnerId: lead.partnerId, revision: lead.dealRevision }, input.reason, clock);
+    if (lead.status === "won") {
+      // Everything the deal earned is clawed back, and the company is no longer a customer through it.
+      await earn(inner, { kind: "deal_lost", leadId: lead.id, partnerId: lead.partnerId, revision: lead.dealRevision, note: input.reason });
+      await releaseCustomerOfDeal(inner, { leadId: lead.id });
+    }
     await notifyPartner(tx, lead, "leadLost", { reason: input.reason }, clock);
     await audit(tx, actor, { action: "lead.lost", entityType: "lead", entityId: lead.id, before: { status: lead.status }, after: { status: "lost", reason: input.reason } }, now);
   });
@@ -156,22 +179,18 @@ export async function markLeadLost(db: Db, actor: StaffActor, input: z.infer<typ
 export const correctDealInput = z.object({ leadId, amount: amountField, reason });
 
 /** Corrects a won deal's amount (same currency): history stays, commissions are reversed and earned again. */
-export async function correctLeadDeal(db: Db, actor: StaffActor, input: z.infer<typeof correctDealInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function correctLeadDeal(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof correctDealInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx, inner) => {
     const lead = await lockLead(tx, input.leadId);
     requireStatus(lead, ["won"], "lead.notWon");
     const amountMinor = parseAmount(input.amount, lead.dealCurrency!, "amount");
     if (amountMinor === lead.dealAmountMinor) throw new InvalidError("lead.amountUnchanged", "amount");
     const now = clock.now();
     const revision = lead.dealRevision + 1;
-    await tx.update(leads).set({ dealAmountMinor: amountMinor, dealRevision: revision, lastActivityAt: now, updatedAt: now }).where(eq(leads.id, lead.id));
+    const [corrected] = await tx.update(leads).set({ dealAmountMinor: amountMinor, dealRevision: revision, lastActivityAt: now, updatedAt: now }).where(eq(leads.id, lead.id)).returning();
     await recordEvent(tx, lead, { kind: "deal_corrected", toStatus: "won", note: input.reason, actorId: actor.userId, at: now });
-    await leadDealCorrected(
-      tx,
-      { leadId: lead.id, partnerId: lead.partnerId, productId: lead.productId, companyName: lead.companyName, domain: lead.domain, amountMinor, currency: lead.dealCurrency!, closedOn: lead.closedOn!, wonAt: lead.wonAt!, revision },
-      input.reason,
-      clock,
-    );
+    await earn(inner, { kind: "deal_corrected", ...wonDealOf(corrected!), note: input.reason });
     await audit(tx, actor, { action: "lead.dealCorrected", entityType: "lead", entityId: lead.id, before: { amountMinor: lead.dealAmountMinor }, after: { amountMinor, reason: input.reason } }, now);
   });
 }
@@ -182,13 +201,13 @@ export const bulkReviewInput = z.discriminatedUnion("action", [
 ]);
 
 /** Approves or rejects many; each lead is its own transaction, and a refusal is reported per lead. */
-export async function bulkReviewLeads(db: Db, actor: StaffActor, input: z.infer<typeof bulkReviewInput>, clock: Clock) {
+export async function bulkReviewLeads(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof bulkReviewInput>) {
   const done: string[] = [];
   const refused: { leadId: string; error: DomainError }[] = [];
   for (const id of new Set(input.leadIds)) {
     try {
-      if (input.action === "approve") await approveLead(db, actor, { leadId: id }, clock);
-      else await rejectLead(db, actor, { leadId: id, reason: input.reason }, clock);
+      if (input.action === "approve") await approveLead(ctx, { leadId: id });
+      else await rejectLead(ctx, { leadId: id, reason: input.reason });
       done.push(id);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

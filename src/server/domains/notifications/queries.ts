@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike } from "drizzle-orm";
 import { z } from "zod";
-import { emailOutbox } from "@/server/db/schema";
+import { emailOutbox, emailStatus } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { containsPattern } from "@/server/db/like";
 import { NotFoundError } from "../errors";
@@ -9,7 +9,7 @@ import { offsetOf, pageInput, pageOf } from "../pagination";
 export const listEmailsInput = z.object({
   ...pageInput,
   to: z.string().trim().max(320).optional(),
-  status: z.enum(["queued", "sent", "logged", "failed"]).optional(),
+  status: z.enum(emailStatus.enumValues).optional(),
   template: z.string().trim().max(60).optional(),
 });
 

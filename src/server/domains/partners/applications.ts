@@ -1,19 +1,20 @@
 import { and, asc, count, desc, eq, ilike, inArray, or } from "drizzle-orm";
 import { z } from "zod";
-import { commissionPlans, partnerApplications, partnerMemberships, partnerPlans, partners, partnerStatusEvents, staffRoles, tiers, users } from "@/server/db/schema";
+import { applicationStatus, commissionPlans, partnerApplications, partnerMemberships, partnerPlans, partners, partnerStatusEvents, partnerType, staffRoles, tiers, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { containsPattern } from "@/server/db/like";
 import type { Clock } from "@/lib/clock";
 import { HOUR } from "@/lib/clock";
 import { emailDomain, FREE_MAIL_DOMAINS, normalizeDomain } from "@/lib/domain-name";
 import { env } from "@/lib/env";
-import { normalizeEmail } from "@/server/auth/credentials";
+import { normalizeEmail } from "@/lib/email";
 import { plainTextField } from "@/lib/text";
 import { hitRate } from "@/server/security/rate-limit";
 import { enqueueEmail } from "@/server/integrations/email/outbox";
 import type { Locale } from "@/i18n/config";
-import type { StaffActor } from "../actor";
+import { SYSTEM, type StaffActor } from "../actor";
 import { audit } from "../audit/service";
+import { withTransaction, type ServiceCtx } from "../context";
 import { ConflictError, InvalidError, NotFoundError, RateLimitedError } from "../errors";
 import { offsetOf, pageInput, pageOf } from "../pagination";
 import { issueInvitation } from "./invitations";
@@ -25,7 +26,7 @@ export const submitApplicationInput = z.object({
   company: plainTextField({ min: 2, max: 120 }),
   website: plainTextField({ min: 4, max: 200 }).refine((w) => normalizeDomain(w) !== null, { message: "application.websiteInvalid" }),
   country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { message: "application.countryInvalid" }),
-  type: z.enum(["referral", "reseller", "affiliate"]),
+  type: z.enum(partnerType.enumValues),
   contactName: plainTextField({ min: 2, max: 120 }),
   contactEmail: z.email().max(320).transform((e) => e.trim().toLowerCase()),
   salesApproach: z.string().trim().min(20).max(2000),
@@ -46,14 +47,15 @@ export const APPLICATION_NOTICES_PER_EMAIL_PER_HOUR = 3;
  * nothing is stored and its owner is emailed instead. A filled honeypot is answered like a
  * success and writes nothing.
  */
-export async function submitApplication(db: Db, form: SubmitApplicationInput & { ip: string; locale: Locale }, clock: Clock) {
+export async function submitApplication(ctx: ServiceCtx, form: SubmitApplicationInput & { ip: string; locale: Locale }) {
+  const { db, clock } = ctx;
   if (form.nickname) return { received: true as const };
   // The schema lower-cases it too; here as well, so no spelling of an address answers differently.
   const input = { ...form, contactEmail: normalizeEmail(form.contactEmail) };
   const limit = await hitRate(db, `apply:ip:${input.ip}`, { limit: APPLICATIONS_PER_IP_PER_HOUR, windowMs: HOUR }, clock);
   if (limit.limited) throw new RateLimitedError("application.rateLimited", limit.retryAfterSeconds);
   const domain = normalizeDomain(input.website)!;
-  return db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const terms = await currentTerms(tx);
     if (!terms || terms.id !== input.termsId) throw new ConflictError("terms.outdated", "acceptTerms");
     // Company checks first: they depend only on domains, never on whether the person has an
@@ -79,7 +81,7 @@ export async function submitApplication(db: Db, form: SubmitApplicationInput & {
       })
       .returning();
     await enqueueEmail(tx, { to: input.contactEmail, locale: input.locale, template: "applicationReceived", params: { name: input.contactName, company: input.company } }, clock);
-    await audit(tx, { kind: "system", userId: null }, { action: "application.submitted", entityType: "application", entityId: application!.id, after: { company: input.company, domain } }, clock.now());
+    await audit(tx, SYSTEM, { action: "application.submitted", entityType: "application", entityId: application!.id, after: { company: input.company, domain } }, clock.now());
     return { received: true as const };
   });
 }
@@ -139,8 +141,8 @@ async function noticeIfEmailKnown(tx: Db, input: SubmitApplicationInput & { loca
 export const listApplicationsInput = z.object({
   ...pageInput,
   search: z.string().trim().max(100).optional(),
-  status: z.enum(["pending", "approved", "rejected"]).optional(),
-  type: z.enum(["referral", "reseller", "affiliate"]).optional(),
+  status: z.enum(applicationStatus.enumValues).optional(),
+  type: z.enum(partnerType.enumValues).optional(),
   sort: z.enum(["createdAt", "company", "expectedDealsPerQuarter"]).default("createdAt"),
 });
 
@@ -200,8 +202,9 @@ export const approveApplicationInput = z.object({
 });
 
 /** Admits the company: partner organization, owner user and a 7-day invitation, in one transaction. */
-export async function approveApplication(db: Db, actor: StaffActor, input: z.infer<typeof approveApplicationInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function approveApplication(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof approveApplicationInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx, inner) => {
     const application = await lockPending(tx, input.applicationId);
     const [tier] = await tx.select({ id: tiers.id }).from(tiers).where(eq(tiers.id, input.tierId));
     if (!tier) throw new InvalidError("application.tierUnknown", "tierId");
@@ -244,12 +247,7 @@ export async function approveApplication(db: Db, actor: StaffActor, input: z.inf
       .set({ status: "approved", reviewedBy: actor.userId, reviewedAt: clock.now(), partnerId: partner!.id })
       .where(eq(partnerApplications.id, application.id))
       .returning();
-    await issueInvitation(
-      tx,
-      actor,
-      { partnerId: partner!.id, email: application.contactEmail, name: application.contactName, role: "owner", locale: application.locale === "ar" ? "ar" : "en" },
-      clock,
-    );
+    await issueInvitation(inner, { partnerId: partner!.id, email: application.contactEmail, name: application.contactName, role: "owner", locale: application.locale === "ar" ? "ar" : "en" });
     await audit(tx, actor, { action: "application.approved", entityType: "application", entityId: application.id, before: { status: application.status }, after: { status: approved!.status, partnerId: partner!.id, tierId: input.tierId, managerId: input.managerId, planId: input.planId ?? null } }, clock.now());
     return { partnerId: partner!.id };
   });
@@ -257,8 +255,9 @@ export async function approveApplication(db: Db, actor: StaffActor, input: z.inf
 
 export const rejectApplicationInput = z.object({ applicationId: z.uuid(), reason: z.string().trim().min(10).max(2000) });
 
-export async function rejectApplication(db: Db, actor: StaffActor, input: z.infer<typeof rejectApplicationInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function rejectApplication(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof rejectApplicationInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const application = await lockPending(tx, input.applicationId);
     await tx
       .update(partnerApplications)

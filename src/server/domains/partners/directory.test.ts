@@ -9,7 +9,7 @@ import { setupProgram } from "@/server/testing/fixtures";
 import type { PartnerActor } from "../actor";
 import { addPartnerNote, exportPartnersCsv, listPartners, partnerDetail, setPartnerStatus, updatePartnerProfile } from "./directory";
 
-const { db, clock, manager, partnerOwner } = await setupProgram();
+const { db, clock, manager, partnerOwner, ctxOf } = await setupProgram();
 const page = { page: 1, pageSize: 20, sort: "name" as const, sortDir: "asc" as const };
 
 describe("partner directory", () => {
@@ -25,19 +25,19 @@ describe("partner directory", () => {
   });
 
   it("exports the filtered list as CSV, neutralizing spreadsheet formulas", async () => {
-    await updatePartnerProfile(db, manager, { partnerId: partnerOwner.partnerId, name: "=HYPERLINK(\"x\")", website: "northwind-analytics.example", country: "US", contactEmail: "", phone: "", address: "" }, clock);
+    await updatePartnerProfile(ctxOf(manager), { partnerId: partnerOwner.partnerId, name: "=HYPERLINK(\"x\")", website: "northwind-analytics.example", country: "US", contactEmail: "", phone: "", address: "" });
     const csv = await exportPartnersCsv(db, { search: "northwind", sort: "name", sortDir: "asc" }, ["Partner", "Domain", "Country", "Type", "Status", "Tier", "Manager", "Users", "Joined"]);
     const lines = csv.trim().split("\r\n");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
-    await updatePartnerProfile(db, manager, { partnerId: partnerOwner.partnerId, name: "Northwind Analytics", website: "northwind-analytics.example", country: "US", contactEmail: "", phone: "", address: "" }, clock);
+    await updatePartnerProfile(ctxOf(manager), { partnerId: partnerOwner.partnerId, name: "Northwind Analytics", website: "northwind-analytics.example", country: "US", contactEmail: "", phone: "", address: "" });
   });
 
   it("suspends with a reason in the history, and a suspended partner reads but cannot write", async () => {
-    await setPartnerStatus(db, manager, { partnerId: partnerOwner.partnerId, status: "suspended", reason: "Unpaid co-marketing invoice." }, clock);
+    await setPartnerStatus(ctxOf(manager), { partnerId: partnerOwner.partnerId, status: "suspended", reason: "Unpaid co-marketing invoice." });
     const history = await db.select().from(partnerStatusEvents).where(eq(partnerStatusEvents.partnerId, partnerOwner.partnerId));
     expect(history.map((h) => h.toStatus)).toContain("suspended");
-    await expect(setPartnerStatus(db, manager, { partnerId: partnerOwner.partnerId, status: "suspended", reason: "Again, twice." }, clock)).rejects.toMatchObject({ code: "partner.already.suspended" });
+    await expect(setPartnerStatus(ctxOf(manager), { partnerId: partnerOwner.partnerId, status: "suspended", reason: "Again, twice." })).rejects.toMatchObject({ code: "partner.already.suspended" });
 
     const suspended = (await loadActor(db, partnerOwner.userId)) as PartnerActor;
     expect(suspended.partnerStatus).toBe("suspended");
@@ -48,13 +48,13 @@ describe("partner directory", () => {
     expect((refused as TRPCError).code).toBe("FORBIDDEN");
     expect((refused as TRPCError).message).toContain("suspended");
 
-    await setPartnerStatus(db, manager, { partnerId: partnerOwner.partnerId, status: "active", reason: "Invoice settled." }, clock);
+    await setPartnerStatus(ctxOf(manager), { partnerId: partnerOwner.partnerId, status: "active", reason: "Invoice settled." });
     const [row] = await db.select().from(partners).where(eq(partners.id, partnerOwner.partnerId));
     expect(row?.status).toBe("active");
   });
 
   it("shows the detail with users, history and notes", async () => {
-    await addPartnerNote(db, manager, { partnerId: partnerOwner.partnerId, body: "Prefers calls on Tuesdays." }, clock);
+    await addPartnerNote(ctxOf(manager), { partnerId: partnerOwner.partnerId, body: "Prefers calls on Tuesdays." });
     const detail = await partnerDetail(db, partnerOwner.partnerId);
     expect(detail.members.map((m) => m.email).sort()).toEqual(["james@northwind.demo", "olivia@northwind.demo"]);
     expect(detail.notes[0]?.body).toBe("Prefers calls on Tuesdays.");

@@ -1,25 +1,22 @@
 import { and, asc, count, desc, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { plainTextField } from "@/lib/text";
-import { partnerInvitations, partnerLogos, partnerMemberships, partnerNotes, partners, partnerStatusEvents, staffRoles, tiers, users } from "@/server/db/schema";
+import { partnerInvitations, partnerLogos, partnerMemberships, partnerNotes, partners, partnerStatus, partnerStatusEvents, partnerType, staffRoles, tiers, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { containsPattern } from "@/server/db/like";
-import type { Clock } from "@/lib/clock";
 import { normalizeDomain } from "@/lib/domain-name";
 import { toCsv } from "@/lib/csv";
 import type { StaffActor } from "../actor";
 import { audit } from "../audit/service";
+import { withTransaction, type ServiceCtx } from "../context";
 import { ConflictError, InvalidError, NotFoundError } from "../errors";
 import { offsetOf, pageInput, pageOf } from "../pagination";
 
-const partnerTypes = ["referral", "reseller", "affiliate"] as const;
-const partnerStatuses = ["applied", "active", "suspended", "rejected"] as const;
-
 export const directoryFilters = z.object({
   search: z.string().trim().max(100).optional(),
-  type: z.enum(partnerTypes).optional(),
+  type: z.enum(partnerType.enumValues).optional(),
   tierId: z.uuid().optional(),
-  status: z.enum(partnerStatuses).optional(),
+  status: z.enum(partnerStatus.enumValues).optional(),
   managerId: z.uuid().optional(),
   sort: z.enum(["name", "createdAt", "tier", "status"]).default("name"),
   sortDir: z.enum(["asc", "desc"]).default("asc"),
@@ -141,8 +138,9 @@ export async function writeProfile(tx: Db, partnerId: string, values: ProfileVal
   return { before, after: after! };
 }
 
-export async function updatePartnerProfile(db: Db, actor: StaffActor, input: z.infer<typeof updatePartnerProfileInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function updatePartnerProfile(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof updatePartnerProfileInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const { partnerId, ...values } = input;
     const { before, after } = await writeProfile(tx, partnerId, values);
     await audit(tx, actor, { action: "partner.profileUpdated", entityType: "partner", entityId: partnerId, before, after }, clock.now());
@@ -152,8 +150,9 @@ export async function updatePartnerProfile(db: Db, actor: StaffActor, input: z.i
 
 export const assignManagerInput = z.object({ partnerId: z.uuid(), managerId: z.uuid().nullable() });
 
-export async function assignManager(db: Db, actor: StaffActor, input: z.infer<typeof assignManagerInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function assignManager(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof assignManagerInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const [before] = await tx.select().from(partners).where(eq(partners.id, input.partnerId)).for("no key update");
     if (!before) throw new NotFoundError("partner.notFound", "partnerId");
     if (input.managerId) {
@@ -165,11 +164,12 @@ export async function assignManager(db: Db, actor: StaffActor, input: z.infer<ty
   });
 }
 
-export const setPartnerStatusInput = z.object({ partnerId: z.uuid(), status: z.enum(["active", "suspended"]), reason: z.string().trim().min(5).max(1000) });
+export const setPartnerStatusInput = z.object({ partnerId: z.uuid(), status: z.enum(partnerStatus.enumValues).extract(["active", "suspended"]), reason: z.string().trim().min(5).max(1000) });
 
 /** Suspends or reactivates, recording the reason in the partner's status history. */
-export async function setPartnerStatus(db: Db, actor: StaffActor, input: z.infer<typeof setPartnerStatusInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function setPartnerStatus(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof setPartnerStatusInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const [before] = await tx.select().from(partners).where(eq(partners.id, input.partnerId)).for("no key update");
     if (!before) throw new NotFoundError("partner.notFound", "partnerId");
     if (before.status === input.status) throw new ConflictError(`partner.already.${input.status}`, "status");
@@ -181,8 +181,9 @@ export async function setPartnerStatus(db: Db, actor: StaffActor, input: z.infer
 
 export const addNoteInput = z.object({ partnerId: z.uuid(), body: z.string().trim().min(1).max(5000) });
 
-export async function addPartnerNote(db: Db, actor: StaffActor, input: z.infer<typeof addNoteInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function addPartnerNote(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof addNoteInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const [partner] = await tx.select({ id: partners.id }).from(partners).where(eq(partners.id, input.partnerId));
     if (!partner) throw new NotFoundError("partner.notFound", "partnerId");
     const [note] = await tx.insert(partnerNotes).values({ partnerId: input.partnerId, authorId: actor.userId, body: input.body, createdAt: clock.now() }).returning();

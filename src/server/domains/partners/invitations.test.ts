@@ -2,14 +2,14 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { DAY } from "@/lib/clock";
 import { emailOutbox, partnerMemberships, termsAcceptances, users } from "@/server/db/schema";
-import { verifyCredentials } from "@/server/auth/credentials";
+import { verifyCredentials } from "@/server/security/credentials";
 import { setupProgram } from "@/server/testing/fixtures";
-import type { PartnerActor } from "../actor";
+import { SYSTEM, type PartnerActor } from "../actor";
 import { acceptInvitation, inspectInvitation } from "./invitations";
 import { changeMemberRole, inviteMember, removeMember, revokeMemberInvitation } from "./team";
 import { currentTerms, publishTerms } from "./terms";
 
-const { db, clock, manager, partnerOwner, partnerMember } = await setupProgram();
+const { db, clock, manager, partnerOwner, partnerMember, ctxOf } = await setupProgram();
 let terms = (await currentTerms(db))!;
 
 /** The raw token of the newest invitation email to `to` (tokens are only ever in the email). */
@@ -20,13 +20,13 @@ async function tokenFor(to: string): Promise<string> {
 }
 
 const accept = (token: string, extra: Partial<Parameters<typeof acceptInvitation>[1]> = {}) =>
-  acceptInvitation(db, { token, name: "Nadia Karim", password: "nadia-password-1", termsId: terms.id, acceptTerms: true, ip: "198.51.100.9", ...extra }, clock);
+  acceptInvitation(ctxOf(SYSTEM), { token, name: "Nadia Karim", password: "nadia-password-1", termsId: terms.id, acceptTerms: true, ip: "198.51.100.9", ...extra });
 
 describe("invitations", () => {
   it("an owner's invitation lets a colleague join with a password and the accepted terms", async () => {
-    await inviteMember(db, partnerOwner, { email: "nadia@northwind.demo", role: "member" }, clock);
+    await inviteMember(ctxOf(partnerOwner), { email: "nadia@northwind.demo", role: "member" });
     const token = await tokenFor("nadia@northwind.demo");
-    expect(await inspectInvitation(db, token, clock)).toMatchObject({ state: "valid", email: "nadia@northwind.demo", company: "Northwind Analytics" });
+    expect(await inspectInvitation(ctxOf(SYSTEM), token)).toMatchObject({ state: "valid", email: "nadia@northwind.demo", company: "Northwind Analytics" });
     const { userId } = await accept(token);
     const [membership] = await db.select().from(partnerMemberships).where(eq(partnerMemberships.userId, userId));
     expect(membership).toMatchObject({ partnerId: partnerOwner.partnerId, role: "member" });
@@ -43,43 +43,43 @@ describe("invitations", () => {
   });
 
   it("expires after 7 days", async () => {
-    await inviteMember(db, partnerOwner, { email: "late@northwind.demo", role: "member" }, clock);
+    await inviteMember(ctxOf(partnerOwner), { email: "late@northwind.demo", role: "member" });
     const token = await tokenFor("late@northwind.demo");
     clock.advance(7 * DAY + 1);
-    expect((await inspectInvitation(db, token, clock)).state).toBe("expired");
+    expect((await inspectInvitation(ctxOf(SYSTEM), token)).state).toBe("expired");
     await expect(accept(token)).rejects.toMatchObject({ code: "invitation.expired" });
   });
 
   it("a revoked link says so", async () => {
-    const { id } = await inviteMember(db, partnerOwner, { email: "revoked@northwind.demo", role: "member" }, clock);
+    const { id } = await inviteMember(ctxOf(partnerOwner), { email: "revoked@northwind.demo", role: "member" });
     const token = await tokenFor("revoked@northwind.demo");
-    await revokeMemberInvitation(db, partnerOwner, { invitationId: id }, clock);
+    await revokeMemberInvitation(ctxOf(partnerOwner), { invitationId: id });
     await expect(accept(token)).rejects.toMatchObject({ code: "invitation.revoked" });
   });
 
   it("requires the current terms: a version published meanwhile must be read first", async () => {
-    await inviteMember(db, partnerOwner, { email: "reader@northwind.demo", role: "member" }, clock);
+    await inviteMember(ctxOf(partnerOwner), { email: "reader@northwind.demo", role: "member" });
     const token = await tokenFor("reader@northwind.demo");
     const old = terms;
-    terms = await publishTerms(db, manager, { body: "# Terms v2\n\nNew rules for everyone in the program." }, clock);
+    terms = await publishTerms(ctxOf(manager), { body: "# Terms v2\n\nNew rules for everyone in the program." });
     await expect(accept(token, { termsId: old.id })).rejects.toMatchObject({ code: "terms.outdated" });
     await expect(accept(token)).resolves.toMatchObject({ email: "reader@northwind.demo" });
   });
 
   it("refuses inviting an address that already has an account, or one already invited", async () => {
-    await expect(inviteMember(db, partnerOwner, { email: "lena@cobalt.demo", role: "member" }, clock)).rejects.toMatchObject({ code: "team.emailTaken", field: "email" });
-    await inviteMember(db, partnerOwner, { email: "twice@northwind.demo", role: "member" }, clock);
-    await expect(inviteMember(db, partnerOwner, { email: "twice@northwind.demo", role: "owner" }, clock)).rejects.toMatchObject({ code: "team.alreadyInvited" });
+    await expect(inviteMember(ctxOf(partnerOwner), { email: "lena@cobalt.demo", role: "member" })).rejects.toMatchObject({ code: "team.emailTaken", field: "email" });
+    await inviteMember(ctxOf(partnerOwner), { email: "twice@northwind.demo", role: "member" });
+    await expect(inviteMember(ctxOf(partnerOwner), { email: "twice@northwind.demo", role: "owner" })).rejects.toMatchObject({ code: "team.alreadyInvited" });
   });
 });
 
 describe("team", () => {
   it("never removes or demotes the last owner", async () => {
-    await expect(changeMemberRole(db, partnerOwner, { userId: partnerOwner.userId, role: "member" }, clock)).rejects.toMatchObject({ code: "team.lastOwner" });
-    await changeMemberRole(db, partnerOwner, { userId: partnerMember.userId, role: "owner" }, clock);
+    await expect(changeMemberRole(ctxOf(partnerOwner), { userId: partnerOwner.userId, role: "member" })).rejects.toMatchObject({ code: "team.lastOwner" });
+    await changeMemberRole(ctxOf(partnerOwner), { userId: partnerMember.userId, role: "owner" });
     const promoted: PartnerActor = { ...partnerMember, partnerRole: "owner" };
-    await removeMember(db, promoted, { userId: partnerOwner.userId }, clock);
-    await expect(removeMember(db, promoted, { userId: promoted.userId }, clock)).rejects.toMatchObject({ code: "team.lastOwner" });
+    await removeMember(ctxOf(promoted), { userId: partnerOwner.userId });
+    await expect(removeMember(ctxOf(promoted), { userId: promoted.userId })).rejects.toMatchObject({ code: "team.lastOwner" });
     const [removed] = await db.select().from(users).where(eq(users.id, partnerOwner.userId));
     expect(removed?.deactivatedAt).not.toBeNull();
   });
@@ -87,6 +87,6 @@ describe("team", () => {
   it("treats another organization's member as unknown", async () => {
     const [lena] = await db.select().from(users).where(eq(users.email, "lena@cobalt.demo"));
     const promoted: PartnerActor = { ...partnerMember, partnerRole: "owner" };
-    await expect(removeMember(db, promoted, { userId: lena!.id }, clock)).rejects.toMatchObject({ code: "team.memberNotFound" });
+    await expect(removeMember(ctxOf(promoted), { userId: lena!.id })).rejects.toMatchObject({ code: "team.memberNotFound" });
   });
 });

@@ -4,15 +4,15 @@ import { z } from "zod";
 import { plainTextField } from "@/lib/text";
 import { partnerInvitations, partnerMemberships, partners, passwordCredentials, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
-import type { Clock } from "@/lib/clock";
 import { DAY } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { hashPassword } from "@/server/security/password";
 import { sha256 } from "@/server/security/tokens";
 import { enqueueEmail } from "@/server/integrations/email/outbox";
 import type { Locale } from "@/i18n/config";
-import type { PartnerRole } from "../actor";
-import { audit, type AuditActor } from "../audit/service";
+import type { Actor, PartnerRole } from "../actor";
+import { audit } from "../audit/service";
+import { withTransaction, type ServiceCtx } from "../context";
 import { ConflictError, InvalidError, NotFoundError } from "../errors";
 import { recordTermsAcceptance } from "./terms";
 
@@ -29,44 +29,51 @@ function stateOf(invitation: Invitation | undefined, now: Date): InvitationState
   return "valid";
 }
 
-/** Issues an invitation (in the caller's transaction) and emails its single-use link. */
-export async function issueInvitation(
-  tx: Db,
-  actor: AuditActor & { name?: string },
-  input: { partnerId: string; email: string; name: string | null; role: PartnerRole; locale: Locale },
-  clock: Clock,
-): Promise<Invitation> {
-  const token = randomBytes(32).toString("base64url");
-  const [invitation] = await tx
-    .insert(partnerInvitations)
-    .values({
-      partnerId: input.partnerId,
-      email: input.email,
-      name: input.name,
-      role: input.role,
-      tokenHash: sha256(token),
-      invitedBy: actor.userId,
-      expiresAt: new Date(clock.now().getTime() + INVITATION_TTL_MS),
-      createdAt: clock.now(),
-    })
-    .returning();
-  const [partner] = await tx.select({ name: partners.name }).from(partners).where(eq(partners.id, input.partnerId));
-  await enqueueEmail(
-    tx,
-    {
-      to: input.email,
-      locale: input.locale,
-      template: "partnerInvite",
-      params: { url: `${env().APP_URL}/invite/${token}`, company: partner!.name, name: input.name ?? "", inviter: actor.name ?? "" },
-    },
-    clock,
-  );
-  await audit(tx, actor, { action: "invitation.sent", entityType: "partner", entityId: input.partnerId, after: { email: input.email, role: input.role, invitationId: invitation!.id } }, clock.now());
-  return invitation!;
+export interface IssueInvitationInput {
+  partnerId: string;
+  email: string;
+  name: string | null;
+  role: PartnerRole;
+  locale: Locale;
+}
+
+/** Issues an invitation (joining the caller's transaction) and emails its single-use link. */
+export async function issueInvitation(ctx: ServiceCtx<Actor>, input: IssueInvitationInput): Promise<Invitation> {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
+    const token = randomBytes(32).toString("base64url");
+    const [invitation] = await tx
+      .insert(partnerInvitations)
+      .values({
+        partnerId: input.partnerId,
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        tokenHash: sha256(token),
+        invitedBy: actor.userId,
+        expiresAt: new Date(clock.now().getTime() + INVITATION_TTL_MS),
+        createdAt: clock.now(),
+      })
+      .returning();
+    const [partner] = await tx.select({ name: partners.name }).from(partners).where(eq(partners.id, input.partnerId));
+    await enqueueEmail(
+      tx,
+      {
+        to: input.email,
+        locale: input.locale,
+        template: "partnerInvite",
+        params: { url: `${env().APP_URL}/invite/${token}`, company: partner!.name, name: input.name ?? "", inviter: actor.name },
+      },
+      clock,
+    );
+    await audit(tx, actor, { action: "invitation.sent", entityType: "partner", entityId: input.partnerId, after: { email: input.email, role: input.role, invitationId: invitation!.id } }, clock.now());
+    return invitation!;
+  });
 }
 
 /** What the invitation page shows before the person acts. */
-export async function inspectInvitation(db: Db, token: string, clock: Clock) {
+export async function inspectInvitation(ctx: ServiceCtx, token: string) {
+  const { db, clock } = ctx;
   const [row] = await db
     .select({ invitation: partnerInvitations, partnerName: partners.name, partnerStatus: partners.status })
     .from(partnerInvitations)
@@ -93,10 +100,12 @@ export const acceptInvitationInput = z.object({
 
 /**
  * Joins the organization: creates (or completes) the user, their membership and the terms
- * acceptance in one transaction. The link works once; two clicks cannot both succeed.
+ * acceptance in one transaction. The link works once; two clicks cannot both succeed. A public
+ * flow: the caller is anonymous (the system acts for them), and the audit names the new member.
  */
-export async function acceptInvitation(db: Db, input: z.infer<typeof acceptInvitationInput> & { ip: string }, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function acceptInvitation(ctx: ServiceCtx, input: z.infer<typeof acceptInvitationInput> & { ip: string }) {
+  const { clock } = ctx;
+  return withTransaction(ctx, async (tx, inner) => {
     const [invitation] = await tx.select().from(partnerInvitations).where(eq(partnerInvitations.tokenHash, sha256(input.token))).for("update");
     const state = stateOf(invitation, clock.now());
     if (state !== "valid") throw new InvalidError(`invitation.${state}`, "token");
@@ -125,7 +134,7 @@ export async function acceptInvitation(db: Db, input: z.infer<typeof acceptInvit
         .values({ userId, hash, updatedAt: clock.now() })
         .onConflictDoUpdate({ target: passwordCredentials.userId, set: { hash, updatedAt: clock.now() } });
     }
-    await recordTermsAcceptance(tx, userId, input.termsId, input.ip, clock);
+    await recordTermsAcceptance(inner, { userId, termsId: input.termsId, ip: input.ip });
     await tx.update(partnerInvitations).set({ acceptedAt: clock.now() }).where(eq(partnerInvitations.id, invitation!.id));
     await audit(tx, { kind: "partner", userId }, { action: "invitation.accepted", entityType: "partner", entityId: invitation!.partnerId, after: { userId, role: invitation!.role } }, clock.now());
     return { userId, email: invitation!.email, partnerId: invitation!.partnerId };
@@ -133,7 +142,8 @@ export async function acceptInvitation(db: Db, input: z.infer<typeof acceptInvit
 }
 
 /** Invitations still waiting, for one organization. */
-export async function pendingInvitations(db: Db, partnerId: string, clock: Clock) {
+export async function pendingInvitations(ctx: ServiceCtx, partnerId: string) {
+  const { db, clock } = ctx;
   const rows = await db
     .select({ id: partnerInvitations.id, email: partnerInvitations.email, name: partnerInvitations.name, role: partnerInvitations.role, expiresAt: partnerInvitations.expiresAt, createdAt: partnerInvitations.createdAt })
     .from(partnerInvitations)
@@ -154,17 +164,27 @@ async function lockInvitation(tx: Db, partnerId: string, invitationId: string) {
   return invitation;
 }
 
-/** Revokes the old link and sends a fresh one (a new 7 days). */
-export async function resendInvitation(db: Db, actor: AuditActor & { name?: string }, partnerId: string, invitationId: string, locale: Locale, clock: Clock) {
-  return db.transaction(async (tx) => {
+/** One open invitation of one organization (another organization's is "not found"). */
+export interface InvitationRef {
+  partnerId: string;
+  invitationId: string;
+}
+
+/** Revokes the old link and sends a fresh one (a new 7 days), in `locale`. */
+export async function resendInvitation(ctx: ServiceCtx<Actor>, input: InvitationRef & { locale: Locale }) {
+  const { clock } = ctx;
+  const { partnerId, invitationId, locale } = input;
+  return withTransaction(ctx, async (tx, inner) => {
     const invitation = await lockInvitation(tx, partnerId, invitationId);
     await tx.update(partnerInvitations).set({ revokedAt: clock.now() }).where(eq(partnerInvitations.id, invitation.id));
-    return issueInvitation(tx, actor, { partnerId, email: invitation.email, name: invitation.name, role: invitation.role, locale }, clock);
+    return issueInvitation(inner, { partnerId, email: invitation.email, name: invitation.name, role: invitation.role, locale });
   });
 }
 
-export async function revokeInvitation(db: Db, actor: AuditActor, partnerId: string, invitationId: string, clock: Clock) {
-  await db.transaction(async (tx) => {
+export async function revokeInvitation(ctx: ServiceCtx<Actor>, input: InvitationRef) {
+  const { actor, clock } = ctx;
+  const { partnerId, invitationId } = input;
+  await withTransaction(ctx, async (tx) => {
     const invitation = await lockInvitation(tx, partnerId, invitationId);
     if (invitation.revokedAt) return;
     await tx.update(partnerInvitations).set({ revokedAt: clock.now() }).where(eq(partnerInvitations.id, invitation.id));

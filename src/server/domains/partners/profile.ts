@@ -2,15 +2,16 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { partnerLogos, partners } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
-import type { Clock } from "@/lib/clock";
 import type { PartnerActor } from "../actor";
 import { audit } from "../audit/service";
+import { withTransaction, type ServiceCtx } from "../context";
 import { InvalidError, NotFoundError } from "../errors";
 import { profileFields, writeProfile } from "./directory";
 import { checkLogo, LOGO_MAX_BYTES, LOGO_TYPES } from "./logo";
 
 /** The caller's own organization profile (owners edit it at /settings). */
-export async function ownProfile(db: Db, actor: PartnerActor) {
+export async function ownProfile(ctx: ServiceCtx<PartnerActor>) {
+  const { db, actor } = ctx;
   const [row] = await db
     .select({
       name: partners.name,
@@ -30,8 +31,9 @@ export async function ownProfile(db: Db, actor: PartnerActor) {
 
 export const updateOwnProfileInput = z.object(profileFields);
 
-export async function updateOwnProfile(db: Db, actor: PartnerActor, input: z.infer<typeof updateOwnProfileInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function updateOwnProfile(ctx: ServiceCtx<PartnerActor>, input: z.infer<typeof updateOwnProfileInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const { before, after } = await writeProfile(tx, actor.partnerId, input);
     await audit(tx, actor, { action: "partner.profileUpdated", entityType: "partner", entityId: actor.partnerId, before, after }, clock.now());
   });
@@ -43,10 +45,11 @@ export const uploadLogoInput = z.object({
   dataBase64: z.string().min(4).max(Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 8, { message: "logo.tooLarge" }),
 });
 
-export async function uploadLogo(db: Db, actor: PartnerActor, input: z.infer<typeof uploadLogoInput>, clock: Clock) {
+export async function uploadLogo(ctx: ServiceCtx<PartnerActor>, input: z.infer<typeof uploadLogoInput>) {
+  const { actor, clock } = ctx;
   const checked = checkLogo(new Uint8Array(Buffer.from(input.dataBase64, "base64")), input.contentType);
   if (!checked.ok) throw new InvalidError(checked.code, "logo");
-  await db.transaction(async (tx) => {
+  await withTransaction(ctx, async (tx) => {
     await tx
       .insert(partnerLogos)
       .values({ partnerId: actor.partnerId, contentType: checked.contentType, bytes: checked.bytes, updatedAt: clock.now() })
@@ -55,8 +58,9 @@ export async function uploadLogo(db: Db, actor: PartnerActor, input: z.infer<typ
   });
 }
 
-export async function removeLogo(db: Db, actor: PartnerActor, clock: Clock) {
-  await db.transaction(async (tx) => {
+export async function removeLogo(ctx: ServiceCtx<PartnerActor>) {
+  const { actor, clock } = ctx;
+  await withTransaction(ctx, async (tx) => {
     await tx.delete(partnerLogos).where(eq(partnerLogos.partnerId, actor.partnerId));
     await audit(tx, actor, { action: "partner.logoRemoved", entityType: "partner", entityId: actor.partnerId }, clock.now());
   });

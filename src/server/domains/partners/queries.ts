@@ -2,10 +2,12 @@ import { and, asc, count, desc, eq, gt } from "drizzle-orm";
 import { partnerMemberships, partners, partnerStatusEvents, tiers, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import type { PartnerActor } from "../actor";
+import type { ServiceCtx } from "../context";
 import { NotFoundError } from "../errors";
 
 /** The partner dashboard's numbers, for the caller's own organization only. */
-export async function partnerDashboard(db: Db, actor: PartnerActor) {
+export async function partnerDashboard(ctx: ServiceCtx<PartnerActor>) {
+  const { db, actor } = ctx;
   const [org] = await db
     .select({
       id: partners.id,

@@ -15,7 +15,7 @@ import { changeMemberRole, removeMember } from "./team";
  * once the second has either finished or is waiting on a lock. The embedded database has one
  * connection, so the two could never overlap there: these cases run on PostgreSQL only.
  */
-const { database, db, clock, partnerOwner, actorByEmail } = await setupProgram();
+const { database, db, partnerOwner, actorByEmail, ctxOf } = await setupProgram();
 const onServer = database.kind === "server";
 const observer = onServer && database.url ? postgres(database.url, { max: 1, onnotice: () => {} }) : null;
 afterAll(() => observer?.end());
@@ -63,8 +63,8 @@ async function race(first: (tx: typeof db) => Promise<unknown>, second: () => Pr
 
 async function promoteJames(): Promise<PartnerActor> {
   const members = await ownersOf(olivia.partnerId);
-  if (!members.includes(jamesId)) await changeMemberRole(db, olivia, { userId: jamesId, role: "owner" }, clock);
-  if (!(await ownersOf(olivia.partnerId)).includes(olivia.userId)) await changeMemberRole(db, { ...olivia, userId: jamesId }, { userId: olivia.userId, role: "owner" }, clock);
+  if (!members.includes(jamesId)) await changeMemberRole(ctxOf(olivia), { userId: jamesId, role: "owner" });
+  if (!(await ownersOf(olivia.partnerId)).includes(olivia.userId)) await changeMemberRole(ctxOf({ ...olivia, userId: jamesId }), { userId: olivia.userId, role: "owner" });
   return (await actorByEmail("james@northwind.demo")) as PartnerActor;
 }
 
@@ -74,8 +74,8 @@ describe.skipIf(!onServer)("two owners acting on each other at once", () => {
       const james = await promoteJames();
       expect((await ownersOf(olivia.partnerId)).sort()).toEqual([olivia.userId, james.userId].sort());
       const outcome = await race(
-        (tx) => changeMemberRole(tx, olivia, { userId: james.userId, role: "member" }, clock),
-        () => changeMemberRole(db, james, { userId: olivia.userId, role: "member" }, clock),
+        (tx) => changeMemberRole({ ...ctxOf(olivia), db: tx }, { userId: james.userId, role: "member" }),
+        () => changeMemberRole(ctxOf(james), { userId: olivia.userId, role: "member" }),
       );
       expect(outcome, `round ${round}`).toEqual(["done", "team.lastOwner"]);
       expect(await ownersOf(olivia.partnerId), `round ${round}`).toEqual([olivia.userId]);
@@ -85,8 +85,8 @@ describe.skipIf(!onServer)("two owners acting on each other at once", () => {
   it("one removing the other while being demoted by them: one owner stays", async () => {
     const james = await promoteJames();
     const outcome = await race(
-      (tx) => changeMemberRole(tx, james, { userId: olivia.userId, role: "member" }, clock),
-      () => removeMember(db, olivia, { userId: james.userId }, clock),
+      (tx) => changeMemberRole({ ...ctxOf(james), db: tx }, { userId: olivia.userId, role: "member" }),
+      () => removeMember(ctxOf(olivia), { userId: james.userId }),
     );
     expect(outcome).toEqual(["done", "team.lastOwner"]);
     expect(await ownersOf(olivia.partnerId)).toEqual([james.userId]);

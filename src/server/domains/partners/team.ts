@@ -1,34 +1,36 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { plainTextField } from "@/lib/text";
-import { partnerInvitations, partnerMemberships, partners, users } from "@/server/db/schema";
+import { partnerInvitations, partnerMemberships, partnerRole, partners, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
-import type { Clock } from "@/lib/clock";
 import type { PartnerActor } from "../actor";
 import { audit } from "../audit/service";
+import { withTransaction, type ServiceCtx } from "../context";
 import { ConflictError, InvalidError, NotFoundError } from "../errors";
 import { issueInvitation, pendingInvitations, resendInvitation, revokeInvitation } from "./invitations";
 
 /** The caller's own organization: its members, and (for owners) the invitations still open. */
-export async function listTeam(db: Db, actor: PartnerActor, clock: Clock) {
+export async function listTeam(ctx: ServiceCtx<PartnerActor>) {
+  const { db, actor } = ctx;
   const members = await db
     .select({ userId: users.id, name: users.name, email: users.email, role: partnerMemberships.role, joinedAt: partnerMemberships.createdAt, deactivatedAt: users.deactivatedAt })
     .from(partnerMemberships)
     .innerJoin(users, eq(users.id, partnerMemberships.userId))
     .where(eq(partnerMemberships.partnerId, actor.partnerId))
     .orderBy(asc(users.name));
-  const invitations = actor.partnerRole === "owner" ? await pendingInvitations(db, actor.partnerId, clock) : [];
+  const invitations = actor.partnerRole === "owner" ? await pendingInvitations(ctx, actor.partnerId) : [];
   return { members, invitations };
 }
 
 export const inviteMemberInput = z.object({
   email: z.email().max(320).transform((e) => e.trim().toLowerCase()),
   name: plainTextField({ min: 2, max: 120 }).optional(),
-  role: z.enum(["owner", "member"]),
+  role: z.enum(partnerRole.enumValues),
 });
 
-export async function inviteMember(db: Db, actor: PartnerActor, input: z.infer<typeof inviteMemberInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function inviteMember(ctx: ServiceCtx<PartnerActor>, input: z.infer<typeof inviteMemberInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx, inner) => {
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (user) throw new ConflictError("team.emailTaken", "email");
     const [open] = await tx
@@ -44,25 +46,27 @@ export async function inviteMember(db: Db, actor: PartnerActor, input: z.infer<t
         ),
       );
     if (open) throw new ConflictError("team.alreadyInvited", "email");
-    const invitation = await issueInvitation(tx, actor, { partnerId: actor.partnerId, email: input.email, name: input.name ?? null, role: input.role, locale: actor.locale ?? "en" }, clock);
+    const invitation = await issueInvitation(inner, { partnerId: actor.partnerId, email: input.email, name: input.name ?? null, role: input.role, locale: actor.locale ?? "en" });
     return { id: invitation.id };
   });
 }
 
 export const invitationIdInput = z.object({ invitationId: z.uuid() });
 
-export function resendMemberInvitation(db: Db, actor: PartnerActor, input: z.infer<typeof invitationIdInput>, clock: Clock) {
-  return resendInvitation(db, actor, actor.partnerId, input.invitationId, actor.locale ?? "en", clock).then((i) => ({ id: i.id }));
+export function resendMemberInvitation(ctx: ServiceCtx<PartnerActor>, input: z.infer<typeof invitationIdInput>) {
+  const { actor } = ctx;
+  return resendInvitation(ctx, { partnerId: actor.partnerId, invitationId: input.invitationId, locale: actor.locale ?? "en" }).then((i) => ({ id: i.id }));
 }
 
-export function revokeMemberInvitation(db: Db, actor: PartnerActor, input: z.infer<typeof invitationIdInput>, clock: Clock) {
-  return revokeInvitation(db, actor, actor.partnerId, input.invitationId, clock);
+export function revokeMemberInvitation(ctx: ServiceCtx<PartnerActor>, input: z.infer<typeof invitationIdInput>) {
+  return revokeInvitation(ctx, { partnerId: ctx.actor.partnerId, invitationId: input.invitationId });
 }
 
-export const changeMemberRoleInput = z.object({ userId: z.uuid(), role: z.enum(["owner", "member"]) });
+export const changeMemberRoleInput = z.object({ userId: z.uuid(), role: z.enum(partnerRole.enumValues) });
 
-export async function changeMemberRole(db: Db, actor: PartnerActor, input: z.infer<typeof changeMemberRoleInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function changeMemberRole(ctx: ServiceCtx<PartnerActor>, input: z.infer<typeof changeMemberRoleInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     await lockOrganization(tx, actor.partnerId);
     const membership = await lockMember(tx, actor.partnerId, input.userId);
     if (membership.role === input.role) return membership;
@@ -76,8 +80,9 @@ export async function changeMemberRole(db: Db, actor: PartnerActor, input: z.inf
 export const removeMemberInput = z.object({ userId: z.uuid() });
 
 /** Removes a colleague from the organization (their account is closed); never the last owner. */
-export async function removeMember(db: Db, actor: PartnerActor, input: z.infer<typeof removeMemberInput>, clock: Clock) {
-  await db.transaction(async (tx) => {
+export async function removeMember(ctx: ServiceCtx<PartnerActor>, input: z.infer<typeof removeMemberInput>) {
+  const { actor, clock } = ctx;
+  await withTransaction(ctx, async (tx) => {
     await lockOrganization(tx, actor.partnerId);
     const membership = await lockMember(tx, actor.partnerId, input.userId);
     if (membership.role === "owner") await assertAnotherOwner(tx, actor.partnerId, input.userId);

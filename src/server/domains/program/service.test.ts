@@ -6,7 +6,7 @@ import { setupProgram } from "@/server/testing/fixtures";
 import { getProgramSettings, updateProgramSettings, updateProgramSettingsInput } from "./service";
 
 const p = await setupProgram();
-const { db, clock, admin } = p;
+const { db, clock, admin, ctxOf } = p;
 
 const valid = {
   name: "Northstar Partner Program",
@@ -28,14 +28,14 @@ function issuePaths(change: Record<string, unknown>) {
 
 describe("updateProgramSettings", () => {
   it("persists the new settings", async () => {
-    await updateProgramSettings(db, admin, updateProgramSettingsInput.parse(valid), clock);
+    await updateProgramSettings(ctxOf(admin), updateProgramSettingsInput.parse(valid));
     const saved = await getProgramSettings(db);
     expect(saved).toMatchObject({ ...valid, updatedAt: clock.now() });
   });
 
   it("audits the change with before and after, the bigint amount as a string", async () => {
     const before = await getProgramSettings(db);
-    await updateProgramSettings(db, admin, updateProgramSettingsInput.parse({ ...valid, minimumPayoutMinor: 12_345n }), clock);
+    await updateProgramSettings(ctxOf(admin), updateProgramSettingsInput.parse({ ...valid, minimumPayoutMinor: 12_345n }));
     const entries = await db
       .select()
       .from(auditLog)

@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { programSettings } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
-import type { Clock } from "@/lib/clock";
 import { isCurrencyCode, minorUnits } from "@/lib/money";
 import type { StaffActor } from "../actor";
 import { audit } from "../audit/service";
+import { withTransaction, type ServiceCtx } from "../context";
 import { NotFoundError } from "../errors";
 
 export type ProgramSettings = typeof programSettings.$inferSelect;
@@ -32,13 +32,9 @@ export async function getProgramSettings(db: Db): Promise<ProgramSettings> {
   return row;
 }
 
-export async function updateProgramSettings(
-  db: Db,
-  actor: StaffActor,
-  input: UpdateProgramSettingsInput,
-  clock: Clock,
-): Promise<ProgramSettings> {
-  return db.transaction(async (tx) => {
+export async function updateProgramSettings(ctx: ServiceCtx<StaffActor>, input: UpdateProgramSettingsInput): Promise<ProgramSettings> {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const [before] = await tx.select().from(programSettings).where(eq(programSettings.id, 1)).for("update");
     if (!before) throw new NotFoundError("program.notConfigured");
     const [after] = await tx

@@ -13,7 +13,7 @@ import {
 } from "./service";
 
 const p = await setupProgram();
-const { db, clock, admin, manager } = p;
+const { db, clock, admin, manager, ctxOf } = p;
 
 async function counts() {
   const [[u], [a], [o]] = await Promise.all([
@@ -29,7 +29,7 @@ let invited = 0;
 async function invite(role: StaffActor["staffRole"], name = "Test Person") {
   invited++;
   const input = inviteStaffInput.parse({ name: `${name} ${invited}`, email: `staff${invited}@tierwise.test`, role });
-  return { ...(await inviteStaff(db, admin, input, clock)), email: input.email };
+  return { ...(await inviteStaff(ctxOf(admin), input)), email: input.email };
 }
 
 describe("inviteStaff", () => {
@@ -59,7 +59,7 @@ describe("inviteStaff", () => {
   it("refuses an email that already has an account, whatever its case, and writes nothing", async () => {
     const before = await counts();
     const input = inviteStaffInput.parse({ name: "Second Amira", email: "ADMIN@tierwise.demo", role: "admin" });
-    await expect(inviteStaff(db, admin, input, clock)).rejects.toMatchObject({ code: "staff.emailTaken", field: "email" });
+    await expect(inviteStaff(ctxOf(admin), input)).rejects.toMatchObject({ code: "staff.emailTaken", field: "email" });
     expect(await counts()).toEqual(before);
   });
 
@@ -68,7 +68,7 @@ describe("inviteStaff", () => {
     const input = inviteStaffInput.parse({ name: "Half Made", email: "half@tierwise.test", role: "finance" });
     // A role the database enum rejects makes the second insert fail after the user row was written.
     const badRole = { ...input, role: "superuser" as unknown as "finance" };
-    await expect(inviteStaff(db, admin, badRole, clock)).rejects.toThrow();
+    await expect(inviteStaff(ctxOf(admin), badRole)).rejects.toThrow();
     expect(await counts()).toEqual(before);
   });
 });
@@ -76,22 +76,22 @@ describe("inviteStaff", () => {
 describe("changeStaffRole", () => {
   it("changes the role and audits it with before and after", async () => {
     const { id } = await invite("finance");
-    await changeStaffRole(db, admin, { userId: id, role: "partner_manager" }, clock);
+    await changeStaffRole(ctxOf(admin), { userId: id, role: "partner_manager" });
     const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "staff.roleChanged"), eq(auditLog.entityId, id)));
     expect(entry?.before).toMatchObject({ userId: id, role: "finance" });
     expect(entry?.after).toMatchObject({ userId: id, role: "partner_manager" });
   });
 
   it("refuses to demote the last active admin", async () => {
-    await expect(changeStaffRole(db, admin, { userId: admin.userId, role: "finance" }, clock)).rejects.toMatchObject({
+    await expect(changeStaffRole(ctxOf(admin), { userId: admin.userId, role: "finance" })).rejects.toMatchObject({
       code: "staff.lastAdmin",
     });
   });
 
   it("does not count a deactivated admin as another admin", async () => {
     const { id } = await invite("admin");
-    await setStaffActive(db, admin, { userId: id, active: false }, clock);
-    await expect(changeStaffRole(db, admin, { userId: admin.userId, role: "finance" }, clock)).rejects.toMatchObject({
+    await setStaffActive(ctxOf(admin), { userId: id, active: false });
+    await expect(changeStaffRole(ctxOf(admin), { userId: admin.userId, role: "finance" })).rejects.toMatchObject({
       code: "staff.lastAdmin",
     });
   });
@@ -99,20 +99,20 @@ describe("changeStaffRole", () => {
 
 describe("setStaffActive", () => {
   it("refuses to deactivate the last active admin", async () => {
-    await expect(setStaffActive(db, manager, { userId: admin.userId, active: false }, clock)).rejects.toMatchObject({
+    await expect(setStaffActive(ctxOf(manager), { userId: admin.userId, active: false })).rejects.toMatchObject({
       code: "staff.lastAdmin",
     });
   });
 
   it("does not let an admin deactivate themself", async () => {
-    await expect(setStaffActive(db, admin, { userId: admin.userId, active: false }, clock)).rejects.toMatchObject({
+    await expect(setStaffActive(ctxOf(admin), { userId: admin.userId, active: false })).rejects.toMatchObject({
       code: "staff.cannotDeactivateSelf",
     });
   });
 
   it("deactivates another staff member and audits it", async () => {
     const { id } = await invite("finance");
-    await setStaffActive(db, admin, { userId: id, active: false }, clock);
+    await setStaffActive(ctxOf(admin), { userId: id, active: false });
     const [row] = await db.select({ deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, id));
     expect(row?.deactivatedAt).toEqual(clock.now());
     const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "staff.deactivated"), eq(auditLog.entityId, id)));

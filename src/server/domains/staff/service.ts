@@ -1,19 +1,19 @@
 import { and, asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import { staffRoles, users } from "@/server/db/schema";
+import { locale, staffRole, staffRoles, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { containsPattern } from "@/server/db/like";
-import type { Clock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { issueUserToken } from "@/server/security/tokens";
 import { enqueueEmail } from "@/server/integrations/email/outbox";
 import type { StaffActor } from "../actor";
 import { STAFF_INVITE_TTL_MS } from "../accounts/service";
 import { audit } from "../audit/service";
+import { withTransaction, type ServiceCtx } from "../context";
 import { ConflictError, InvalidError, NotFoundError } from "../errors";
 import { offsetOf, pageInput, pageOf } from "../pagination";
 
-const staffRoleSchema = z.enum(["admin", "partner_manager", "finance"]);
+const staffRoleSchema = z.enum(staffRole.enumValues);
 
 export const listStaffInput = z.object({
   ...pageInput,
@@ -57,12 +57,13 @@ export const inviteStaffInput = z.object({
   name: z.string().trim().min(2).max(120),
   email: z.email().max(320).transform((e) => e.trim().toLowerCase()),
   role: staffRoleSchema,
-  locale: z.enum(["en", "ar"]).default("en"),
+  locale: z.enum(locale.enumValues).default("en"),
 });
 
 /** Creates a staff user and emails a link to set a password (valid 7 days). */
-export async function inviteStaff(db: Db, actor: StaffActor, input: z.infer<typeof inviteStaffInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function inviteStaff(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof inviteStaffInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (existing) throw new ConflictError("staff.emailTaken", "email");
     const [user] = await tx
@@ -90,8 +91,9 @@ export async function inviteStaff(db: Db, actor: StaffActor, input: z.infer<type
 export const changeStaffRoleInput = z.object({ userId: z.uuid(), role: staffRoleSchema });
 
 /** Changes a staff member's role; the program always keeps at least one active admin. */
-export async function changeStaffRole(db: Db, actor: StaffActor, input: z.infer<typeof changeStaffRoleInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function changeStaffRole(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof changeStaffRoleInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const [current] = await tx.select().from(staffRoles).where(eq(staffRoles.userId, input.userId)).for("update");
     if (!current) throw new NotFoundError("staff.notFound", "userId");
     if (current.role === input.role) return current;
@@ -108,8 +110,9 @@ export async function changeStaffRole(db: Db, actor: StaffActor, input: z.infer<
 
 export const setStaffActiveInput = z.object({ userId: z.uuid(), active: z.boolean() });
 
-export async function setStaffActive(db: Db, actor: StaffActor, input: z.infer<typeof setStaffActiveInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function setStaffActive(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof setStaffActiveInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     if (input.userId === actor.userId && !input.active) throw new InvalidError("staff.cannotDeactivateSelf", "userId");
     const [before] = await tx
       .select({ id: users.id, deactivatedAt: users.deactivatedAt, role: staffRoles.role })

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import {
   auditLog,
@@ -16,6 +16,7 @@ import {
   termsAcceptances,
   tierChanges,
   users,
+  wonRevenue,
 } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import type { Clock } from "@/lib/clock";
@@ -104,7 +105,8 @@ const TYPES = ["referral", "reseller", "affiliate"] as const;
 /**
  * Fills an empty database with a large, realistic program: partners across tiers and types,
  * their users (terms accepted), a skewed lead pipeline over three years in every state, won deals
- * with their commissions, ledger history, balances, tier histories, customers and audit entries.
+ * with their commissions and won revenue, ledger history, balances, tier histories, customers and
+ * audit entries.
  * Repeatable from the seed; `log` hears progress per table.
  */
 export async function seedBenchProgram(db: Db, options: { scale: number; seed: number; clock: Clock; log?: (line: string) => void }): Promise<SeedReport[]> {
@@ -133,7 +135,7 @@ export async function seedBenchProgram(db: Db, options: { scale: number; seed: n
   const hash = await hashPassword(BENCH_PASSWORD);
   const tierIds = await db.transaction((tx) => seedProgram(tx, clock));
   // A busy program: the daily registration limit at its highest, so the bench measures registration, not the limit.
-  await db.update(programSettings).set({ leadDailyLimit: 10_000 });
+  await db.update(programSettings).set({ leadDailyLimit: 10_000 }).where(eq(programSettings.id, 1));
   const tierByShare = (r: number) => (r < 0.5 ? "registered" : r < 0.8 ? "silver" : r < 0.95 ? "gold" : "platinum");
   const [terms] = await db.insert(programTerms).values({ version: 1, body: "# Bench program terms\n\nFor measurement only.", publishedAt: new Date(now - 1200 * DAY) }).returning();
   const productRows = await db
@@ -312,6 +314,13 @@ export async function seedBenchProgram(db: Db, options: { scale: number; seed: n
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(ledgerBalances);
     return row?.n ?? 0;
   });
+
+  // Won revenue, what tier numbers are measured on: one standing row per won deal.
+  await timed("won_revenue", (progress) =>
+    insertAll(db, wonRevenue, (function* () {
+      for (const deal of won) yield { partnerId: partnerIds[deal.partner]!, sourceKind: "deal" as const, sourceRef: deal.id, revision: 0, amountMinor: deal.amount, currency: deal.currency, wonAt: deal.wonAt, createdAt: deal.wonAt };
+    })(), 8, progress),
+  );
 
   // Tier histories: how each partner above the entry tier got there.
   const registered = tierIds.get("registered")!;

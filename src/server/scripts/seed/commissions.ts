@@ -1,7 +1,10 @@
 import { asc, eq } from "drizzle-orm";
 import type { Clock } from "@/lib/clock";
 import { DAY, fixedClock } from "@/lib/clock";
+import { SYSTEM } from "@/server/domains/actor";
 import { commissionWonDeal, releaseDueEntries } from "@/server/domains/commissions/engine";
+import { earningBasis } from "@/server/domains/commissions/plans";
+import { recordWonRevenue } from "@/server/domains/commissions/revenue";
 import { trailingNumbers } from "@/server/domains/commissions/tiers";
 import { bonusCampaigns, commissionAdjustments, commissionPlans, commissionPlanVersions, leads, partners, planProductRates, planTierRules, products, tierChanges, tiers } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
@@ -49,16 +52,19 @@ export async function seedDemoIncentives(tx: Db, clock: Clock): Promise<void> {
 }
 
 /**
- * Commissions for the demo's won deals, earned as the engine would have when each was won
- * (those past the hold period are payable), the tier history that got each partner where the
- * seed put it, and an adjustment waiting for finance.
+ * Commissions and won revenue for the demo's won deals, earned as the engine would have when
+ * each was won at the tier the seed put its partner at (those past the hold period are payable;
+ * no tier is rechecked, so the seed's tiers stand), the tier history that got each partner there,
+ * and an adjustment waiting for finance.
  */
 export async function seedDemoCommissions(tx: Db, clock: Clock, managerId: string | null): Promise<void> {
   const won = await tx.select().from(leads).where(eq(leads.status, "won")).orderBy(asc(leads.wonAt));
   for (const lead of won) {
-    await commissionWonDeal(tx, { leadId: lead.id, partnerId: lead.partnerId, productId: lead.productId, amountMinor: lead.dealAmountMinor!, currency: lead.dealCurrency!, wonAt: lead.wonAt!, revision: 0 }, fixedClock(lead.wonAt!));
+    const deal = { leadId: lead.id, partnerId: lead.partnerId, productId: lead.productId, amountMinor: lead.dealAmountMinor!, currency: lead.dealCurrency!, wonAt: lead.wonAt!, revision: 0 };
+    await commissionWonDeal(tx, deal, fixedClock(deal.wonAt), await earningBasis(tx, deal.partnerId));
+    await recordWonRevenue(tx, { partnerId: deal.partnerId, sourceKind: "deal", sourceRef: deal.leadId, revision: 0, amountMinor: deal.amountMinor, currency: deal.currency, wonAt: deal.wonAt }, deal.wonAt);
   }
-  await releaseDueEntries(tx, clock);
+  await releaseDueEntries({ db: tx, actor: SYSTEM, clock });
   const all = await tx.select({ id: partners.id, tierId: partners.tierId, createdAt: partners.createdAt }).from(partners);
   const ranked = await tx.select({ id: tiers.id, rank: tiers.rank }).from(tiers).orderBy(asc(tiers.rank));
   for (const partner of all) {

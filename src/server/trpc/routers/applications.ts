@@ -20,15 +20,15 @@ export const applicationsRouter = router({
   /** The public application form. */
   submit: publicProcedure
     .input(submitApplicationInput)
-    .mutation(({ ctx, input }) => submitApplication(ctx.db, { ...input, ip: ctx.ip, locale: ctx.locale }, ctx.clock).then(afterEmail)),
+    .mutation(({ ctx, input }) => submitApplication(ctx.service, { ...input, ip: ctx.ip, locale: ctx.locale }).then(afterEmail)),
   list: staffProcedure("partner_manager").input(listApplicationsInput).query(({ ctx, input }) => listApplications(ctx.db, input)),
   get: staffProcedure("partner_manager")
     .input(z.object({ id: z.uuid() }))
     .query(({ ctx, input }) => getApplication(ctx.db, input.id)),
   approve: staffProcedure("partner_manager")
     .input(approveApplicationInput)
-    .mutation(({ ctx, input }) => approveApplication(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
+    .mutation(({ ctx, input }) => approveApplication(ctx.service, input).then(afterEmail)),
   reject: staffProcedure("partner_manager")
     .input(rejectApplicationInput)
-    .mutation(({ ctx, input }) => rejectApplication(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
+    .mutation(({ ctx, input }) => rejectApplication(ctx.service, input).then(afterEmail)),
 });

@@ -9,6 +9,6 @@ export const benchRouter = router({
     .input(registerLeadInput)
     .mutation(({ ctx, input }) => {
       if (!benchEndpointsEnabled()) throw new TRPCError({ code: "NOT_FOUND" });
-      return insertBareLead(ctx.db, ctx.actor, input, ctx.clock);
+      return insertBareLead(ctx.service, input);
     }),
 });

@@ -43,38 +43,38 @@ export const commissionsRouter = router({
     .input(z.object({ partnerId: z.uuid() }))
     .query(async ({ ctx, input }) => ({
       balances: await balancesOf(ctx.db, input.partnerId),
-      tier: await tierProgress(ctx.db, input.partnerId, ctx.clock),
+      tier: await tierProgress(ctx.service, input.partnerId),
       // The plan in effect: the partner's own, or the program's default.
       planId: (await currentPlanFor(ctx.db, input.partnerId))?.version.planId ?? null,
     })),
   adjustments: staffProcedure("partner_manager", "finance").input(listAdjustmentsInput).query(({ ctx, input }) => listAdjustments(ctx.db, input)),
   proposeAdjustment: staffProcedure("partner_manager")
     .input(proposeAdjustmentInput)
-    .mutation(({ ctx, input }) => proposeAdjustment(ctx.db, ctx.actor, input, ctx.clock).then((a) => ({ id: a.id }))),
+    .mutation(({ ctx, input }) => proposeAdjustment(ctx.service, input).then((a) => ({ id: a.id }))),
   decideAdjustment: staffProcedure("finance")
     .input(decideAdjustmentInput)
-    .mutation(({ ctx, input }) => decideAdjustment(ctx.db, ctx.actor, input, ctx.clock)),
+    .mutation(({ ctx, input }) => decideAdjustment(ctx.service, input)),
   plans: staffProcedure("partner_manager", "finance").query(({ ctx }) => listPlans(ctx.db)),
   createPlan: staffProcedure("partner_manager")
     .input(createPlanInput)
-    .mutation(({ ctx, input }) => createPlan(ctx.db, ctx.actor, input, ctx.clock).then((p) => ({ id: p.id }))),
+    .mutation(({ ctx, input }) => createPlan(ctx.service, input).then((p) => ({ id: p.id }))),
   publishVersion: staffProcedure("partner_manager")
     .input(publishVersionInput)
-    .mutation(({ ctx, input }) => publishPlanVersion(ctx.db, ctx.actor, input, ctx.clock).then((v) => ({ id: v.id, version: v.version }))),
+    .mutation(({ ctx, input }) => publishPlanVersion(ctx.service, input).then((v) => ({ id: v.id, version: v.version }))),
   assignPlan: staffProcedure("partner_manager")
     .input(assignPlanInput)
-    .mutation(({ ctx, input }) => assignPlan(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
-  campaigns: staffProcedure("partner_manager", "finance").query(async ({ ctx }) => ({ all: await listCampaigns(ctx.db), active: await activeCampaignsFor(ctx.db, null, ctx.clock) })),
+    .mutation(({ ctx, input }) => assignPlan(ctx.service, input).then(afterEmail)),
+  campaigns: staffProcedure("partner_manager", "finance").query(async ({ ctx }) => ({ all: await listCampaigns(ctx.db), active: await activeCampaignsFor(ctx.service, null) })),
   createCampaign: staffProcedure("partner_manager")
     .input(createCampaignInput)
-    .mutation(({ ctx, input }) => createCampaign(ctx.db, ctx.actor, input, ctx.clock).then((c) => ({ id: c.id }))),
+    .mutation(({ ctx, input }) => createCampaign(ctx.service, input).then((c) => ({ id: c.id }))),
   archiveCampaign: staffProcedure("partner_manager")
     .input(archiveCampaignInput)
-    .mutation(({ ctx, input }) => archiveCampaign(ctx.db, ctx.actor, input, ctx.clock)),
+    .mutation(({ ctx, input }) => archiveCampaign(ctx.service, input)),
   setTierOverride: staffProcedure("partner_manager")
     .input(setOverrideInput)
-    .mutation(({ ctx, input }) => setTierOverride(ctx.db, ctx.actor, input, ctx.clock).then(() => afterEmail({ ok: true as const }))),
+    .mutation(({ ctx, input }) => setTierOverride(ctx.service, input).then(() => afterEmail({ ok: true as const }))),
   endTierOverride: staffProcedure("partner_manager")
     .input(endOverrideInput)
-    .mutation(({ ctx, input }) => endTierOverride(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
+    .mutation(({ ctx, input }) => endTierOverride(ctx.service, input).then(afterEmail)),
 });

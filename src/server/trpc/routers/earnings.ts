@@ -13,16 +13,16 @@ export const earningsRouter = router({
     const partnerId = ctx.actor.partnerId;
     const [balances, monthly, pipeline, tier, campaigns] = await Promise.all([
       balancesOf(ctx.db, partnerId),
-      earningsByMonth(ctx.db, partnerId, ctx.clock),
+      earningsByMonth(ctx.service, partnerId),
       pipelineOf(ctx.db, partnerId),
-      tierProgress(ctx.db, partnerId, ctx.clock),
-      activeCampaignsFor(ctx.db, partnerId, ctx.clock),
+      tierProgress(ctx.service, partnerId),
+      activeCampaignsFor(ctx.service, partnerId),
     ]);
     return { balances, monthly, pipeline, tier, campaigns: partnerFacing(campaigns) };
   }),
   /** The earnings page: balances and campaigns only (the dashboard's pipeline and tier work is not needed there). */
   overview: partnerProcedure().query(async ({ ctx }) => {
-    const [balances, campaigns] = await Promise.all([balancesOf(ctx.db, ctx.actor.partnerId), activeCampaignsFor(ctx.db, ctx.actor.partnerId, ctx.clock)]);
+    const [balances, campaigns] = await Promise.all([balancesOf(ctx.db, ctx.actor.partnerId), activeCampaignsFor(ctx.service, ctx.actor.partnerId)]);
     return { balances, campaigns: partnerFacing(campaigns) };
   }),
   ledger: partnerProcedure()

@@ -6,8 +6,8 @@ import { publicProcedure, router } from "../init";
 export const invitationsRouter = router({
   inspect: publicProcedure
     .input(z.object({ token: z.string().min(1).max(200) }))
-    .query(({ ctx, input }) => inspectInvitation(ctx.db, input.token, ctx.clock)),
+    .query(({ ctx, input }) => inspectInvitation(ctx.service, input.token)),
   accept: publicProcedure
     .input(acceptInvitationInput)
-    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, { ...input, ip: ctx.ip }, ctx.clock)),
+    .mutation(({ ctx, input }) => acceptInvitation(ctx.service, { ...input, ip: ctx.ip })),
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { createTranslator } from "use-intl/core";
 import { messagesByLocale } from "@/i18n/config";
 import { addCommentInput, addLeadComment } from "@/server/domains/leads/comments";
-import { productOptions } from "@/server/domains/leads/products";
+import { productOptions } from "@/server/domains/catalog/products";
 import { exportLeadsCsv, leadCounts, leadDetail, listLeads, listLeadsInput, staffLeadFilters } from "@/server/domains/leads/queries";
 import {
   partnerOption,
@@ -58,32 +58,32 @@ export const leadReviewRouter = router({
     }),
   approve: staffProcedure("partner_manager")
     .input(approveLeadInput)
-    .mutation(({ ctx, input }) => approveLead(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
+    .mutation(({ ctx, input }) => approveLead(ctx.service, input).then(afterEmail)),
   reject: staffProcedure("partner_manager")
     .input(rejectLeadInput)
-    .mutation(({ ctx, input }) => rejectLead(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
+    .mutation(({ ctx, input }) => rejectLead(ctx.service, input).then(afterEmail)),
   requestInfo: staffProcedure("partner_manager")
     .input(requestInfoInput)
-    .mutation(({ ctx, input }) => requestLeadInfo(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
+    .mutation(({ ctx, input }) => requestLeadInfo(ctx.service, input).then(afterEmail)),
   reassign: staffProcedure("partner_manager")
     .input(reassignLeadInput)
-    .mutation(({ ctx, input }) => reassignLead(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
+    .mutation(({ ctx, input }) => reassignLead(ctx.service, input).then(afterEmail)),
   markWon: staffProcedure("partner_manager")
     .input(markWonInput)
-    .mutation(({ ctx, input }) => markLeadWon(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
+    .mutation(({ ctx, input }) => markLeadWon(ctx.service, input).then(afterEmail)),
   markLost: staffProcedure("partner_manager")
     .input(markLostInput)
-    .mutation(({ ctx, input }) => markLeadLost(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
+    .mutation(({ ctx, input }) => markLeadLost(ctx.service, input).then(afterEmail)),
   correctDeal: staffProcedure("partner_manager")
     .input(correctDealInput)
-    .mutation(({ ctx, input }) => correctLeadDeal(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
+    .mutation(({ ctx, input }) => correctLeadDeal(ctx.service, input).then(afterEmail)),
   comment: staffProcedure("partner_manager")
     .input(addCommentInput)
-    .mutation(({ ctx, input }) => addLeadComment(ctx.db, ctx.actor, input, ctx.clock).then((c) => afterEmail({ id: c.id }))),
+    .mutation(({ ctx, input }) => addLeadComment(ctx.service, input).then((c) => afterEmail({ id: c.id }))),
   bulk: staffProcedure("partner_manager")
     .input(bulkReviewInput)
     .mutation(async ({ ctx, input }) => {
-      const result = await bulkReviewLeads(ctx.db, ctx.actor, input, ctx.clock);
+      const result = await bulkReviewLeads(ctx.service, input);
       await nudge(QUEUES.emailOutbox.name);
       return { done: result.done, refused: result.refused.map((r) => ({ leadId: r.leadId, message: explainRefusal(r.error, ctx.locale).message })) };
     }),

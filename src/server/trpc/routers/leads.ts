@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { addCommentInput, addLeadComment } from "@/server/domains/leads/comments";
 import { importLeads, importLeadsInput } from "@/server/domains/leads/import";
-import { productOptions } from "@/server/domains/leads/products";
+import { productOptions } from "@/server/domains/catalog/products";
 import { listMyLeads, listMyLeadsInput, myLeadDetail } from "@/server/domains/leads/queries";
 import { registerLead, registerLeadInput, updateLead, updateLeadInput, withdrawLead, withdrawLeadInput } from "@/server/domains/leads/register";
 import { getProgramSettings } from "@/server/domains/program/service";
@@ -16,10 +16,10 @@ const afterEmail = <T>(result: T) => nudge(QUEUES.emailOutbox.name).then(() => r
 export const leadsRouter = router({
   list: partnerProcedure()
     .input(listMyLeadsInput)
-    .query(({ ctx, input }) => listMyLeads(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => listMyLeads(ctx.service, input)),
   get: partnerProcedure()
     .input(z.object({ leadId: z.uuid() }))
-    .query(({ ctx, input }) => myLeadDetail(ctx.db, ctx.actor, input.leadId)),
+    .query(({ ctx, input }) => myLeadDetail(ctx.service, input.leadId)),
   /** What the registration form offers: the catalog and the program's currency. */
   formOptions: partnerProcedure().query(async ({ ctx }) => {
     const [products, settings] = await Promise.all([productOptions(ctx.db, { includeArchived: false }), getProgramSettings(ctx.db)]);
@@ -27,20 +27,20 @@ export const leadsRouter = router({
   }),
   register: partnerProcedure()
     .input(registerLeadInput)
-    .mutation(({ ctx, input }) => registerLead(ctx.db, ctx.actor, input, ctx.clock).then((lead) => afterEmail({ id: lead.id, flagged: lead.flagged }))),
+    .mutation(({ ctx, input }) => registerLead(ctx.service, input).then((lead) => afterEmail({ id: lead.id, flagged: lead.flagged }))),
   update: partnerProcedure()
     .input(updateLeadInput)
-    .mutation(({ ctx, input }) => updateLead(ctx.db, ctx.actor, input, ctx.clock).then((lead) => ({ id: lead.id }))),
+    .mutation(({ ctx, input }) => updateLead(ctx.service, input).then((lead) => ({ id: lead.id }))),
   withdraw: partnerProcedure()
     .input(withdrawLeadInput)
-    .mutation(({ ctx, input }) => withdrawLead(ctx.db, ctx.actor, input, ctx.clock)),
+    .mutation(({ ctx, input }) => withdrawLead(ctx.service, input)),
   comment: partnerProcedure()
     .input(addCommentInput)
-    .mutation(({ ctx, input }) => addLeadComment(ctx.db, ctx.actor, input, ctx.clock).then((c) => afterEmail({ id: c.id }))),
+    .mutation(({ ctx, input }) => addLeadComment(ctx.service, input).then((c) => afterEmail({ id: c.id }))),
   import: partnerProcedure()
     .input(importLeadsInput)
     .mutation(async ({ ctx, input }) => {
-      const rows = await importLeads(ctx.db, ctx.actor, input, ctx.clock);
+      const rows = await importLeads(ctx.service, input);
       await nudge(QUEUES.emailOutbox.name);
       return rows.map((r) => (r.outcome === "refused" ? { row: r.row, company: r.company, outcome: r.outcome, ...explainRefusal(r.error, ctx.locale) } : r));
     }),

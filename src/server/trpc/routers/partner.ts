@@ -4,13 +4,13 @@ import { partnerProcedure, router } from "../init";
 
 /** The partner portal's own views; the organization always comes from the session. */
 export const partnerPortalRouter = router({
-  dashboard: partnerProcedure().query(({ ctx }) => partnerDashboard(ctx.db, ctx.actor)),
-  profile: partnerProcedure().query(({ ctx }) => ownProfile(ctx.db, ctx.actor)),
+  dashboard: partnerProcedure().query(({ ctx }) => partnerDashboard(ctx.service)),
+  profile: partnerProcedure().query(({ ctx }) => ownProfile(ctx.service)),
   updateProfile: partnerProcedure("owner")
     .input(updateOwnProfileInput)
-    .mutation(({ ctx, input }) => updateOwnProfile(ctx.db, ctx.actor, input, ctx.clock)),
+    .mutation(({ ctx, input }) => updateOwnProfile(ctx.service, input)),
   uploadLogo: partnerProcedure("owner")
     .input(uploadLogoInput)
-    .mutation(({ ctx, input }) => uploadLogo(ctx.db, ctx.actor, input, ctx.clock)),
-  removeLogo: partnerProcedure("owner").mutation(({ ctx }) => removeLogo(ctx.db, ctx.actor, ctx.clock)),
+    .mutation(({ ctx, input }) => uploadLogo(ctx.service, input)),
+  removeLogo: partnerProcedure("owner").mutation(({ ctx }) => removeLogo(ctx.service)),
 });

@@ -41,24 +41,24 @@ export const partnersRouter = router({
   options: staffProcedure("partner_manager", "finance").query(async ({ ctx }) => ({ managers: await partnerManagers(ctx.db), tiers: await tierOptions(ctx.db) })),
   updateProfile: staffProcedure("partner_manager")
     .input(updatePartnerProfileInput)
-    .mutation(({ ctx, input }) => updatePartnerProfile(ctx.db, ctx.actor, input, ctx.clock)),
+    .mutation(({ ctx, input }) => updatePartnerProfile(ctx.service, input)),
   assignManager: staffProcedure("partner_manager")
     .input(assignManagerInput)
-    .mutation(({ ctx, input }) => assignManager(ctx.db, ctx.actor, input, ctx.clock)),
+    .mutation(({ ctx, input }) => assignManager(ctx.service, input)),
   setStatus: staffProcedure("partner_manager")
     .input(setPartnerStatusInput)
-    .mutation(({ ctx, input }) => setPartnerStatus(ctx.db, ctx.actor, input, ctx.clock)),
+    .mutation(({ ctx, input }) => setPartnerStatus(ctx.service, input)),
   addNote: staffProcedure("partner_manager")
     .input(addNoteInput)
-    .mutation(({ ctx, input }) => addPartnerNote(ctx.db, ctx.actor, input, ctx.clock)),
+    .mutation(({ ctx, input }) => addPartnerNote(ctx.service, input)),
   resendInvitation: staffProcedure("partner_manager")
     .input(invitationInput)
     .mutation(async ({ ctx, input }) => {
-      const invitation = await resendInvitation(ctx.db, ctx.actor, input.partnerId, input.invitationId, ctx.locale, ctx.clock);
+      const invitation = await resendInvitation(ctx.service, { ...input, locale: ctx.locale });
       await nudge(QUEUES.emailOutbox.name);
       return { id: invitation.id };
     }),
   revokeInvitation: staffProcedure("partner_manager")
     .input(invitationInput)
-    .mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.actor, input.partnerId, input.invitationId, ctx.clock)),
+    .mutation(({ ctx, input }) => revokeInvitation(ctx.service, input)),
 });

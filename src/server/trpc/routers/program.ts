@@ -7,6 +7,6 @@ export const programRouter = router({
   settings: userProcedure.query(({ ctx }) => getProgramSettings(ctx.db)),
   updateSettings: staffProcedure("admin")
     .input(updateProgramSettingsInput)
-    .mutation(({ ctx, input }) => updateProgramSettings(ctx.db, ctx.actor, input, ctx.clock)),
+    .mutation(({ ctx, input }) => updateProgramSettings(ctx.service, input)),
   overview: staffProcedure("partner_manager", "finance").query(({ ctx }) => programOverview(ctx.db)),
 });

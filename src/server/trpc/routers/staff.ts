@@ -17,14 +17,14 @@ export const staffRouter = router({
   invite: staffProcedure("admin")
     .input(inviteStaffInput)
     .mutation(async ({ ctx, input }) => {
-      const result = await inviteStaff(ctx.db, ctx.actor, input, ctx.clock);
+      const result = await inviteStaff(ctx.service, input);
       await nudge(QUEUES.emailOutbox.name);
       return result;
     }),
   changeRole: staffProcedure("admin")
     .input(changeStaffRoleInput)
-    .mutation(({ ctx, input }) => changeStaffRole(ctx.db, ctx.actor, input, ctx.clock)),
+    .mutation(({ ctx, input }) => changeStaffRole(ctx.service, input)),
   setActive: staffProcedure("admin")
     .input(setStaffActiveInput)
-    .mutation(({ ctx, input }) => setStaffActive(ctx.db, ctx.actor, input, ctx.clock)),
+    .mutation(({ ctx, input }) => setStaffActive(ctx.service, input)),
 });

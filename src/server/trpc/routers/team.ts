@@ -18,20 +18,20 @@ const afterEmail = <T>(result: T) => nudge(QUEUES.emailOutbox.name).then(() => r
 
 /** The caller's own team; every change is the owners'. */
 export const teamRouter = router({
-  list: partnerProcedure().query(({ ctx }) => listTeam(ctx.db, ctx.actor, ctx.clock)),
+  list: partnerProcedure().query(({ ctx }) => listTeam(ctx.service)),
   invite: partnerProcedure("owner")
     .input(inviteMemberInput)
-    .mutation(({ ctx, input }) => inviteMember(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
+    .mutation(({ ctx, input }) => inviteMember(ctx.service, input).then(afterEmail)),
   resendInvitation: partnerProcedure("owner")
     .input(invitationIdInput)
-    .mutation(({ ctx, input }) => resendMemberInvitation(ctx.db, ctx.actor, input, ctx.clock).then(afterEmail)),
+    .mutation(({ ctx, input }) => resendMemberInvitation(ctx.service, input).then(afterEmail)),
   revokeInvitation: partnerProcedure("owner")
     .input(invitationIdInput)
-    .mutation(({ ctx, input }) => revokeMemberInvitation(ctx.db, ctx.actor, input, ctx.clock)),
+    .mutation(({ ctx, input }) => revokeMemberInvitation(ctx.service, input)),
   changeRole: partnerProcedure("owner")
     .input(changeMemberRoleInput)
-    .mutation(({ ctx, input }) => changeMemberRole(ctx.db, ctx.actor, input, ctx.clock)),
+    .mutation(({ ctx, input }) => changeMemberRole(ctx.service, input)),
   remove: partnerProcedure("owner")
     .input(removeMemberInput)
-    .mutation(({ ctx, input }) => removeMember(ctx.db, ctx.actor, input, ctx.clock)),
+    .mutation(({ ctx, input }) => removeMember(ctx.service, input)),
 });

@@ -7,8 +7,8 @@ export const termsRouter = router({
   list: staffProcedure("partner_manager").query(({ ctx }) => listTerms(ctx.db)),
   publish: staffProcedure("partner_manager")
     .input(publishTermsInput)
-    .mutation(({ ctx, input }) => publishTerms(ctx.db, ctx.actor, input, ctx.clock)),
+    .mutation(({ ctx, input }) => publishTerms(ctx.service, input)),
   accept: userProcedure
     .input(acceptTermsInput)
-    .mutation(({ ctx, input }) => acceptTerms(ctx.db, ctx.actor, { ...input, ip: ctx.ip }, ctx.clock)),
+    .mutation(({ ctx, input }) => acceptTerms(ctx.service, { ...input, ip: ctx.ip })),
 });

@@ -1,13 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { Badge, Button, cn, fieldControlClasses, fieldDescribedBy, FormField, Table, TBody, TD, TH, THead, TR, Upload, FormAlert } from "@/components/ui";
-import { useTRPC } from "@/lib/trpc/client";
-import { useFormErrors } from "@/lib/trpc/use-form-errors";
+import { useState } from "react";
+import { Badge, Button, cn, fieldControlClasses, FileInput, FormField, Table, TBody, TD, TH, THead, TR, Upload, FormAlert } from "@/components/ui";
+import { useTRPC } from "@/trpc/client";
+import { useFormMutation } from "@/trpc/use-form-mutation";
 import type { AppRouter } from "@/server/trpc/root";
 
 type ImportReport = inferRouterOutputs<AppRouter>["leads"]["import"];
@@ -18,41 +17,31 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
   const tf = useTranslations("leadFields");
   const format = useFormatter();
   const trpc = useTRPC();
-  const { errors, fromError, clear, setField, field } = useFormErrors();
   const [reading, setReading] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const importLeads = useMutation(
-    trpc.leads.import.mutationOptions({
-      onSuccess: (rows) => {
-        clear();
-        setReport(rows);
-      },
-      onError: fromError,
-    }),
-  );
+  const { submit, errors, field, setField, pending } = useFormMutation(trpc.leads.import.mutationOptions(), { onSuccess: setReport });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
+  const onSubmit = submit(async (data) => {
     setReport(null);
-    const file = new FormData(event.currentTarget).get("csv");
+    const file = data.get("csv");
     if (!(file instanceof File) || file.size === 0) {
       setField("csv", t("chooseFile"));
-      return;
+      return null;
     }
     if (file.size > maxBytes) {
       setField("csv", t("tooLarge", { size: format.number(maxBytes / 1_000_000, { maximumFractionDigits: 1 }) }));
-      return;
+      return null;
     }
     setReading(true);
     try {
-      importLeads.mutate({ csv: await file.text() });
+      return { csv: await file.text() };
     } catch {
       setField("csv", t("unreadable"));
+      return null;
     } finally {
       setReading(false);
     }
-  }
+  });
 
   const error = field("csv");
   const message = errors.message && !error ? errors.message : null;
@@ -62,23 +51,19 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
 
   return (
     <div className="space-y-6">
-      <form onSubmit={submit} noValidate className="space-y-4" data-testid="import-form">
+      <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="import-form">
         <FormAlert message={message} />
         <FormField label={tf("csv")} htmlFor="csv-file" hint={t("fileHint")} error={error} required>
-          <input
-            id="csv-file"
+          <FileInput
             name="csv"
-            type="file"
             accept=".csv,text/csv"
             required
             className={cn(fieldControlClasses, "h-auto px-3 py-2 file:me-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-1 file:text-sm file:font-medium file:text-brand-700")}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={fieldDescribedBy("csv-file", { hint: t("fileHint"), error })}
           />
         </FormField>
-        <Button type="submit" loading={reading || importLeads.isPending} data-testid="import-submit">
+        <Button type="submit" loading={reading || pending} data-testid="import-submit">
           <Upload className="size-4" />
-          {importLeads.isPending ? t("importing") : t("submit")}
+          {pending ? t("importing") : t("submit")}
         </Button>
       </form>
 

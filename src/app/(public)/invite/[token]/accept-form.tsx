@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { Markdown } from "@/components/markdown";
-import { Button, Card, CardBody, FormField, Input, buttonClasses, cn, fieldDescribedBy, fieldErrorId } from "@/components/ui";
+import { Button, Card, CardBody, CheckboxField, FormField, Input, buttonClasses, cn } from "@/components/ui";
 import { acceptInvitationAction, type AcceptInvitationState } from "./actions";
 
 type Method = "password" | "link";
@@ -77,19 +77,10 @@ export function AcceptInvitationForm({
             </p>
           ) : null}
           <FormField label={t("email")} htmlFor="invite-email" hint={t("emailHint")}>
-            <Input id="invite-email" type="email" dir="ltr" value={email} readOnly aria-readonly="true" autoComplete="username" className="bg-surface-sunken" aria-describedby={fieldDescribedBy("invite-email", { hint: t("emailHint") })} />
+            <Input type="email" dir="ltr" value={email} readOnly aria-readonly="true" autoComplete="username" className="bg-surface-sunken" />
           </FormField>
           <FormField label={t("name")} htmlFor="name" error={field("name")} required>
-            <Input
-              id="name"
-              name="name"
-              autoComplete="name"
-              required
-              maxLength={120}
-              defaultValue={state.name}
-              aria-invalid={field("name") ? true : undefined}
-              aria-describedby={fieldDescribedBy("name", { error: field("name") })}
-            />
+            <Input name="name" autoComplete="name" required maxLength={120} defaultValue={state.name} />
           </FormField>
 
           <fieldset>
@@ -123,17 +114,7 @@ export function AcceptInvitationForm({
 
           {method === "password" ? (
             <FormField label={t("password")} htmlFor="password" error={field("password")} hint={passwordHint} required>
-              <Input
-                id="password"
-                name="password"
-                type="password"
-                autoComplete="new-password"
-                required
-                minLength={10}
-                maxLength={200}
-                aria-invalid={field("password") ? true : undefined}
-                aria-describedby={fieldDescribedBy("password", { error: field("password"), hint: passwordHint })}
-              />
+              <Input name="password" type="password" autoComplete="new-password" required minLength={10} maxLength={200} />
             </FormField>
           ) : null}
 
@@ -144,27 +125,7 @@ export function AcceptInvitationForm({
             <div role="region" aria-labelledby="terms-heading" tabIndex={0} className="max-h-64 overflow-y-auto rounded-md border border-border bg-surface-subtle p-4" data-testid="terms-body">
               <Markdown source={terms.body} newTabLabel={tm("newTab")} />
             </div>
-            <div>
-              <label htmlFor="acceptTerms" className="flex items-start gap-2 text-sm text-neutral-900">
-                <input
-                  id="acceptTerms"
-                  name="acceptTerms"
-                  type="checkbox"
-                  required
-                  checked={accepted}
-                  onChange={(e) => setAccepted(e.target.checked)}
-                  aria-invalid={field("acceptTerms") ? true : undefined}
-                  aria-describedby={field("acceptTerms") ? fieldErrorId("acceptTerms") : undefined}
-                  className="mt-0.5 size-4 shrink-0 accent-brand-600"
-                />
-                <span>{t("acceptTerms")}</span>
-              </label>
-              {field("acceptTerms") ? (
-                <p id={fieldErrorId("acceptTerms")} role="alert" className="mt-1.5 text-xs font-medium text-danger-700">
-                  {field("acceptTerms")}
-                </p>
-              ) : null}
-            </div>
+            <CheckboxField id="acceptTerms" name="acceptTerms" label={t("acceptTerms")} required checked={accepted} onChange={setAccepted} error={field("acceptTerms")} />
           </section>
 
           <Button type="submit" className="w-full" loading={pending} data-testid="accept-invitation">

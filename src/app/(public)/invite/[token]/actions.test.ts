@@ -31,7 +31,7 @@ vi.mock("next-intl/server", () => ({
 }));
 vi.mock("@/server/auth", () => ({ signIn: (...args: unknown[]) => signIn(...args) }));
 
-const { db, clock, partnerOwner } = await setupProgram();
+const { db, clock, partnerOwner, ctxOf } = await setupProgram();
 env.clock = clock;
 vi.mock("@/server/db/client", () => ({ getDb: async () => db }));
 const terms = (await currentTerms(db))!;
@@ -40,7 +40,7 @@ const { acceptInvitationAction } = await import("./actions");
 const initial = { fieldErrors: {}, message: null, signInFailed: false, name: "" };
 
 async function invite(email: string): Promise<string> {
-  await inviteMember(db, partnerOwner, { email, role: "member" }, clock);
+  await inviteMember(ctxOf(partnerOwner), { email, role: "member" });
   const [mail] = await db.select().from(emailOutbox).where(eq(emailOutbox.to, email));
   return /\/invite\/([\w-]+)/.exec(mail!.text)![1]!;
 }

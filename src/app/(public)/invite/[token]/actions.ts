@@ -10,6 +10,7 @@ import { isLocale } from "@/i18n/config";
 import { signIn } from "@/server/auth";
 import { clientIp } from "@/server/security/client-address";
 import { getDb } from "@/server/db/client";
+import { SYSTEM } from "@/server/domains/actor";
 import { DomainError } from "@/server/domains/errors";
 import { acceptInvitation, acceptInvitationInput } from "@/server/domains/partners/invitations";
 import { describeError, toTRPCError } from "@/server/trpc/errors";
@@ -57,7 +58,7 @@ export async function acceptInvitationAction(_prev: AcceptInvitationState, formD
 
   let email: string;
   try {
-    const result = await acceptInvitation(await getDb(), { ...parsed.data, ip: clientIp(await headers()) }, systemClock);
+    const result = await acceptInvitation({ db: await getDb(), actor: SYSTEM, clock: systemClock }, { ...parsed.data, ip: clientIp(await headers()) });
     email = result.email;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { uploadLogo } from "@/server/domains/partners/profile";
 import { setupProgram } from "@/server/testing/fixtures";
 
-const { db, clock, manager, partnerOwner, partnerMember, otherPartnerOwner } = await setupProgram();
+const { db, manager, partnerOwner, partnerMember, otherPartnerOwner, ctxOf } = await setupProgram();
 const session: { userId: string | null } = { userId: null };
 
 vi.mock("@/server/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
@@ -12,7 +12,7 @@ const { GET } = await import("./route");
 const get = (partnerId: string) => GET(new Request(`http://localhost/api/logos/${partnerId}`), { params: Promise.resolve({ partnerId }) });
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-await uploadLogo(db, partnerOwner, { contentType: "image/png", dataBase64: Buffer.from(PNG).toString("base64") }, clock);
+await uploadLogo(ctxOf(partnerOwner), { contentType: "image/png", dataBase64: Buffer.from(PNG).toString("base64") });
 
 describe("GET /api/logos/[partnerId]", () => {
   it("serves the organization's own logo to its users, privately and inertly", async () => {

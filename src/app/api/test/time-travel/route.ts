@@ -1,5 +1,6 @@
 import { DAY } from "@/lib/clock";
 import { getDb } from "@/server/db/client";
+import { SYSTEM } from "@/server/domains/actor";
 import { releaseDueEntries } from "@/server/domains/commissions/engine";
 import { appClock, resetTravel, timeTravelEnabled, travelForward } from "@/server/time";
 
@@ -18,6 +19,6 @@ export async function POST(request: Request) {
   const days = typeof body.days === "number" && Number.isInteger(body.days) && body.days > 0 && body.days <= 3650 ? body.days : null;
   if (days === null) return Response.json({ error: "days must be a whole number from 1 to 3650" }, { status: 400 });
   travelForward(days * DAY);
-  const released = await releaseDueEntries(await getDb(), appClock);
+  const released = await releaseDueEntries({ db: await getDb(), actor: SYSTEM, clock: appClock });
   return Response.json({ now: appClock.now().toISOString(), released });
 }

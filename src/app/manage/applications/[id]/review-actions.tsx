@@ -1,14 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { Button, Card, CardBody, CardFooter, CardHeader, Dialog, fieldDescribedBy, FormField, Select, useToast, FormAlert, Textarea } from "@/components/ui";
-import { useTRPC } from "@/lib/trpc/client";
-import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
-import { formMessage } from "@/lib/trpc/form-errors";
-import { useFormErrors } from "@/lib/trpc/use-form-errors";
+import { useState } from "react";
+import { Button, Card, CardBody, CardFooter, CardHeader, Dialog, FormField, Select, FormAlert, Textarea } from "@/components/ui";
+import { useTRPC } from "@/trpc/client";
+import { formMessage } from "@/trpc/form-errors";
+import { useFormMutation } from "@/trpc/use-form-mutation";
 
 export function ApproveApplicationForm({
   applicationId,
@@ -33,29 +31,19 @@ export function ApproveApplicationForm({
   const t = useTranslations("applications.approve");
   const trpc = useTRPC();
   const router = useRouter();
-  const { toast } = useToast();
-  const { errors, fromError, clear, field } = useFormErrors();
-  const approve = useMutation(
-    trpc.applications.approve.mutationOptions({
-      onSuccess: ({ partnerId }) => {
-        clear();
-        toast({ title: t("done", { company }), tone: "success" });
-        router.push(`/manage/partners/${partnerId}`);
-      },
-      onError: fromError,
-    }),
-  );
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    const data = new FormData(event.currentTarget);
+  const { submit, errors, field, pending } = useFormMutation(trpc.applications.approve.mutationOptions(), {
+    done: t("done", { company }),
+    refresh: false,
+    onSuccess: ({ partnerId }) => router.push(`/manage/partners/${partnerId}`),
+  });
+  const onSubmit = submit((data) => {
     const planId = String(data.get("planId") ?? "");
-    approve.mutate({ applicationId, tierId: String(data.get("tierId") ?? ""), managerId: String(data.get("managerId") ?? ""), ...(planId ? { planId } : {}) });
-  }
+    return { applicationId, tierId: String(data.get("tierId") ?? ""), managerId: String(data.get("managerId") ?? ""), ...(planId ? { planId } : {}) };
+  });
   const message = formMessage(errors, ["tierId", "managerId", "planId"]);
   return (
     <Card>
-      <form onSubmit={submit} noValidate aria-labelledby="approve-title">
+      <form onSubmit={onSubmit} noValidate aria-labelledby="approve-title">
         <CardHeader
           title={t("title")}
           titleId="approve-title"
@@ -65,13 +53,7 @@ export function ApproveApplicationForm({
         <CardBody className="space-y-4">
           <FormAlert message={message} />
           <FormField label={t("tier")} htmlFor="approve-tier" error={field("tierId")}>
-            <Select
-              id="approve-tier"
-              name="tierId"
-              defaultValue={defaultTierId}
-              aria-invalid={field("tierId") ? true : undefined}
-              aria-describedby={fieldDescribedBy("approve-tier", { error: field("tierId") })}
-            >
+            <Select name="tierId" defaultValue={defaultTierId}>
               {tiers.map((tier) => (
                 <option key={tier.id} value={tier.id}>
                   {tier.label}
@@ -80,13 +62,7 @@ export function ApproveApplicationForm({
             </Select>
           </FormField>
           <FormField label={t("manager")} htmlFor="approve-manager" error={field("managerId")}>
-            <Select
-              id="approve-manager"
-              name="managerId"
-              defaultValue={defaultManagerId}
-              aria-invalid={field("managerId") ? true : undefined}
-              aria-describedby={fieldDescribedBy("approve-manager", { error: field("managerId") })}
-            >
+            <Select name="managerId" defaultValue={defaultManagerId}>
               {defaultManagerId ? null : (
                 <option value="" disabled>
                   {t("chooseManager")}
@@ -100,13 +76,7 @@ export function ApproveApplicationForm({
             </Select>
           </FormField>
           <FormField label={t("plan")} htmlFor="approve-plan" hint={t("planHint")} error={field("planId")}>
-            <Select
-              id="approve-plan"
-              name="planId"
-              defaultValue={plans.find((p) => p.isDefault)?.id ?? ""}
-              aria-invalid={field("planId") ? true : undefined}
-              aria-describedby={fieldDescribedBy("approve-plan", { hint: t("planHint"), error: field("planId") })}
-            >
+            <Select name="planId" defaultValue={plans.find((p) => p.isDefault)?.id ?? ""}>
               {plans.map((plan) => (
                 <option key={plan.id} value={plan.id}>
                   {plan.isDefault ? t("defaultPlan", { name: plan.label }) : plan.label}
@@ -116,7 +86,7 @@ export function ApproveApplicationForm({
           </FormField>
         </CardBody>
         <CardFooter>
-          <Button type="submit" loading={approve.isPending} data-testid="approve-application">
+          <Button type="submit" loading={pending} data-testid="approve-application">
             {t("submit")}
           </Button>
         </CardFooter>
@@ -129,25 +99,9 @@ export function RejectApplicationButton({ applicationId }: { applicationId: stri
   const t = useTranslations("applications.reject");
   const tc = useTranslations("common");
   const trpc = useTRPC();
-  const feedback = useMutationFeedback();
   const [open, setOpen] = useState(false);
-  const { errors, fromError, clear, field } = useFormErrors();
-  const reject = useMutation(
-    trpc.applications.reject.mutationOptions({
-      onSuccess: () => {
-        setOpen(false);
-        clear();
-        feedback.done(t("done"));
-      },
-      onError: fromError,
-    }),
-  );
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    const data = new FormData(event.currentTarget);
-    reject.mutate({ applicationId, reason: String(data.get("reason") ?? "") });
-  }
+  const { submit, errors, field, pending } = useFormMutation(trpc.applications.reject.mutationOptions(), { done: t("done"), onSuccess: () => setOpen(false) });
+  const onSubmit = submit((data) => ({ applicationId, reason: String(data.get("reason") ?? "") }));
   const message = formMessage(errors, ["reason"]);
   return (
     <>
@@ -155,24 +109,16 @@ export function RejectApplicationButton({ applicationId }: { applicationId: stri
         {t("open")}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title={t("title")} description={t("hint")} closeLabel={tc("close")}>
-        <form onSubmit={submit} noValidate className="space-y-4">
+        <form onSubmit={onSubmit} noValidate className="space-y-4">
           <FormAlert message={message} />
           <FormField label={t("reason")} htmlFor="reject-reason" hint={t("reasonHint")} error={field("reason")} required>
-            <Textarea
-              id="reject-reason"
-              name="reason"
-              rows={5}
-              required
-              maxLength={2000}
-              aria-invalid={field("reason") ? true : undefined}
-              aria-describedby={fieldDescribedBy("reject-reason", { hint: t("reasonHint"), error: field("reason") })}
-            />
+            <Textarea name="reason" rows={5} required maxLength={2000} />
           </FormField>
           <div className="flex justify-end gap-2">
             <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
               {tc("cancel")}
             </Button>
-            <Button type="submit" variant="danger" loading={reject.isPending} data-testid="confirm-reject">
+            <Button type="submit" variant="danger" loading={pending} data-testid="confirm-reject">
               {t("submit")}
             </Button>
           </div>

@@ -2,31 +2,27 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { Button, Dialog, fieldDescribedBy, FormField, Input, Plus, Select, Textarea } from "@/components/ui";
+import { useState } from "react";
+import { Button, checkboxClasses, ChoiceFieldset, Dialog, FormField, Input, Plus, Select, Textarea } from "@/components/ui";
+import { MoneyField } from "@/components/money";
 import { FormCard } from "@/components/page/form-card";
-import { useTRPC } from "@/lib/trpc/client";
-import { useFormErrors } from "@/lib/trpc/use-form-errors";
-import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
-import { percentToBps } from "../plans/plan-forms";
+import { percentToBps } from "@/lib/money";
+import { useTRPC } from "@/trpc/client";
+import { useFormMutation } from "@/trpc/use-form-mutation";
+import { useMutationFeedback } from "@/trpc/use-mutation-feedback";
 
 export interface CampaignChoice {
   id: string;
   label: string;
 }
 
-const checkboxClasses = "mt-0.5 size-4 shrink-0 accent-brand-600";
+/** The currencies a flat bonus may be paid in (its field renders only in the browser, once "flat" is chosen). */
+const CURRENCIES = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("currency") : [];
 
 /** Checkboxes for "which tiers / products"; none ticked means all. */
 function ChoiceGroup({ legend, hint, idPrefix, name, choices, error }: { legend: string; hint: string; idPrefix: string; name: string; choices: (CampaignChoice & { idKey: string })[]; error: string | undefined }) {
-  const hintId = `${idPrefix}-hint`;
-  const errorId = `${idPrefix}-error`;
   return (
-    <fieldset aria-describedby={error ? `${hintId} ${errorId}` : hintId}>
-      <legend className="text-sm font-medium text-neutral-900">{legend}</legend>
-      <p id={hintId} className="mt-0.5 mb-2 text-xs text-muted">
-        {hint}
-      </p>
+    <ChoiceFieldset id={idPrefix} legend={legend} hint={hint} error={error}>
       <div className="grid gap-2 sm:grid-cols-2">
         {choices.map((choice) => (
           <div key={choice.id} className="flex items-start gap-2">
@@ -37,46 +33,32 @@ function ChoiceGroup({ legend, hint, idPrefix, name, choices, error }: { legend:
           </div>
         ))}
       </div>
-      {error ? (
-        <p id={errorId} role="alert" className="mt-1 text-xs font-medium text-danger-700">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    </ChoiceFieldset>
   );
 }
 
 export function NewCampaignForm({ tiers, products, programCurrency }: { tiers: (CampaignChoice & { key: string })[]; products: CampaignChoice[]; programCurrency: string }) {
   const t = useTranslations("plansAdmin.campaignForm");
   const trpc = useTRPC();
-  const feedback = useMutationFeedback();
-  const { errors, fromError, clear, setField, field } = useFormErrors();
   const [formKey, setFormKey] = useState(0);
   const [kind, setKind] = useState<"percent" | "flat">("percent");
-  const create = useMutation(
-    trpc.commissions.createCampaign.mutationOptions({
-      onSuccess: () => {
-        clear();
-        setKind("percent");
-        setFormKey((k) => k + 1); // a fresh, empty form for the next campaign
-        feedback.done(t("created"));
-      },
-      onError: fromError,
-    }),
-  );
+  const { submit, errors, field, setField, pending } = useFormMutation(trpc.commissions.createCampaign.mutationOptions(), {
+    done: t("created"),
+    onSuccess: () => {
+      setKind("percent");
+      setFormKey((k) => k + 1); // a fresh, empty form for the next campaign
+    },
+  });
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    const data = new FormData(event.currentTarget);
+  const onSubmit = submit((data) => {
     const text = (name: string) => String(data.get(name) ?? "").trim();
     const rateBps = kind === "percent" ? percentToBps(text("rate")) : 0;
     if (rateBps === null || (kind === "percent" && rateBps === 0)) {
       setField("rateBps", t("rateInvalid"));
-      return;
+      return null;
     }
     const currency = text("currency");
-    create.mutate({
+    return {
       name: text("name"),
       description: text("description"),
       startsOn: text("startsOn"),
@@ -87,14 +69,7 @@ export function NewCampaignForm({ tiers, products, programCurrency }: { tiers: (
       currency: kind === "flat" && currency !== "" ? currency : undefined,
       tierIds: data.getAll("tierIds").map(String),
       productIds: data.getAll("productIds").map(String),
-    });
-  }
-
-  const control = (id: string, name: string, hint?: string) => ({
-    id,
-    name,
-    "aria-invalid": field(name) ? true : undefined,
-    "aria-describedby": fieldDescribedBy(id, { hint, error: field(name) }),
+    };
   });
 
   return (
@@ -102,58 +77,52 @@ export function NewCampaignForm({ tiers, products, programCurrency }: { tiers: (
       titleId="new-campaign-title"
       title={t("title")}
       description={t("hint")}
-      onSubmit={submit}
+      onSubmit={onSubmit}
       formKey={formKey}
       message={errors.message}
       footer={
-        <Button type="submit" loading={create.isPending} data-testid="create-campaign">
+        <Button type="submit" loading={pending} data-testid="create-campaign">
           <Plus className="size-4" />
           {t("create")}
         </Button>
       }
     >
       <FormField label={t("name")} htmlFor="campaign-name" error={field("name")} required>
-        <Input {...control("campaign-name", "name")} required minLength={2} maxLength={120} autoComplete="off" dir="auto" />
+        <Input name="name" required minLength={2} maxLength={120} autoComplete="off" dir="auto" />
       </FormField>
       <FormField label={t("description")} htmlFor="campaign-description" hint={t("descriptionHint")} error={field("description")}>
-        <Textarea {...control("campaign-description", "description", t("descriptionHint"))} rows={2} maxLength={1000} />
+        <Textarea name="description" rows={2} maxLength={1000} />
       </FormField>
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField label={t("startsOn")} htmlFor="campaign-starts" error={field("startsOn")} required>
-          <Input {...control("campaign-starts", "startsOn")} type="date" required />
+          <Input name="startsOn" type="date" required />
         </FormField>
         <FormField label={t("endsOn")} htmlFor="campaign-ends" error={field("endsOn")} required>
-          <Input {...control("campaign-ends", "endsOn")} type="date" required />
+          <Input name="endsOn" type="date" required />
         </FormField>
       </div>
       <p className="-mt-2 text-xs text-muted">{t("windowHint")}</p>
       <FormField label={t("kind")} htmlFor="campaign-kind">
-        <Select id="campaign-kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value === "flat" ? "flat" : "percent")}>
+        <Select name="kind" value={kind} onChange={(e) => setKind(e.target.value === "flat" ? "flat" : "percent")}>
           <option value="percent">{t("kindPercent")}</option>
           <option value="flat">{t("kindFlat")}</option>
         </Select>
       </FormField>
       {kind === "percent" ? (
         <FormField label={t("rate")} htmlFor="campaign-rate" hint={t("rateHint")} error={field("rateBps")} required>
-          <Input
-            id="campaign-rate"
-            name="rate"
-            inputMode="decimal"
-            dir="ltr"
-            required
-            className="w-32"
-            aria-invalid={field("rateBps") ? true : undefined}
-            aria-describedby={fieldDescribedBy("campaign-rate", { hint: t("rateHint"), error: field("rateBps") })}
-          />
+          <Input name="rate" inputMode="decimal" dir="ltr" required className="w-32" />
         </FormField>
       ) : (
-        <div className="grid grid-cols-[1fr_6rem] gap-3">
-          <FormField label={t("amount")} htmlFor="campaign-amount" hint={t("amountHint")} error={field("flatAmount")} required>
-            <Input {...control("campaign-amount", "flatAmount", t("amountHint"))} inputMode="decimal" dir="ltr" required />
-          </FormField>
-          <FormField label={t("currency")} htmlFor="campaign-currency" error={field("currency")}>
-            <Input {...control("campaign-currency", "currency")} dir="ltr" maxLength={3} className="uppercase" placeholder={programCurrency} />
-          </FormField>
+        <div className="grid grid-cols-[1fr_8rem] gap-3">
+          <MoneyField
+            id="campaign-amount"
+            name="flatAmount"
+            label={t("amount")}
+            hint={t("amountHint")}
+            error={field("flatAmount")}
+            required
+            currency={{ id: "campaign-currency", name: "currency", label: t("currency"), error: field("currency"), currencies: CURRENCIES, emptyLabel: t("currencyProgram", { currency: programCurrency }), defaultValue: "" }}
+          />
         </div>
       )}
       <ChoiceGroup

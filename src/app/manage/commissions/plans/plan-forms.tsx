@@ -1,27 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRef, useState, type FormEvent } from "react";
-import { Button, Dialog, fieldDescribedBy, FormField, Input, Plus, Select, X, FormAlert, Textarea } from "@/components/ui";
-import { useTRPC } from "@/lib/trpc/client";
-import { useFormErrors } from "@/lib/trpc/use-form-errors";
-import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
-
-/** "12.5" → 1250: whole and fraction parsed as integers, never through a float. Null when not 0–100 with ≤ 2 decimals. */
-export function percentToBps(text: string): number | null {
-  const match = /^(\d{1,3})(?:\.(\d{0,2}))?$/.exec(text.trim());
-  if (!match) return null;
-  const bps = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
-  return bps <= 10_000 ? bps : null;
-}
-
-/** 1250 → "12.5", for a field's starting value. */
-export function bpsToPercent(bps: number): string {
-  const whole = Math.trunc(bps / 100);
-  const fraction = bps % 100;
-  return fraction === 0 ? String(whole) : `${whole}.${String(fraction).padStart(2, "0").replace(/0$/, "")}`;
-}
+import { useRef, useState } from "react";
+import { Button, Dialog, FormField, Input, Plus, Select, X, FormAlert, Textarea } from "@/components/ui";
+import { MoneyField } from "@/components/money";
+import { bpsToPercent, percentToBps } from "@/lib/money";
+import { useTRPC } from "@/trpc/client";
+import { useFormMutation } from "@/trpc/use-form-mutation";
 
 export interface TierChoice {
   id: string;
@@ -54,14 +39,8 @@ interface Choices {
 
 const cellInput = "min-w-20";
 
-function CellError({ id, error }: { id: string; error: string | undefined }) {
-  if (!error) return null;
-  return (
-    <p id={`${id}-error`} role="alert" className="mt-1 text-xs font-medium text-danger-700">
-      {error}
-    </p>
-  );
-}
+/** The currencies a flat amount may be paid in (the form renders only in the browser, inside its dialog). */
+const CURRENCIES = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("currency") : [];
 
 export function NewPlanButton(props: Choices) {
   const t = useTranslations("plansAdmin.planForm");
@@ -116,12 +95,20 @@ interface ProductRow {
   rate: string;
 }
 
+type PlanRules = {
+  baseKind: "percent" | "flat";
+  baseRateBps: number;
+  baseFlatAmount: string;
+  baseFlatCurrency: string | undefined;
+  recurringMonths: number;
+  tierRules: { tierId: string; rateBps: number; minRevenue: string; minWonDeals: number | null; perks: string }[];
+  productRates: { productId: string; rateBps: number }[];
+};
+
 function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & { mode: Mode; onDone: () => void }) {
   const t = useTranslations("plansAdmin.planForm");
   const tc = useTranslations("common");
   const trpc = useTRPC();
-  const feedback = useMutationFeedback();
-  const { errors, fromError, clear, setField, field } = useFormErrors();
   const current = mode.kind === "version" ? mode.current : null;
   const [baseKind, setBaseKind] = useState<"percent" | "flat">(current?.baseKind ?? "percent");
   const nextRowKey = useRef(current?.productRates.length ?? 0);
@@ -129,13 +116,10 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
   // What was sent, in order, so the server's "tierRules.2.rateBps" finds its row.
   const [sent, setSent] = useState<{ tierIds: string[]; rowKeys: number[] }>({ tierIds: [], rowKeys: [] });
 
-  const onSuccess = (message: string) => {
-    clear();
-    onDone();
-    feedback.done(message);
-  };
-  const create = useMutation(trpc.commissions.createPlan.mutationOptions({ onSuccess: () => onSuccess(t("created")), onError: fromError }));
-  const publish = useMutation(trpc.commissions.publishVersion.mutationOptions({ onSuccess: (v) => onSuccess(t("published", { version: v.version })), onError: fromError }));
+  // Both hooks are always called (hooks cannot be conditional); only the one for this mode is used.
+  const create = useFormMutation(trpc.commissions.createPlan.mutationOptions(), { done: t("created"), onSuccess: onDone });
+  const publish = useFormMutation(trpc.commissions.publishVersion.mutationOptions(), { done: (v) => t("published", { version: v.version }), onSuccess: onDone });
+  const { errors, field, setField, pending } = mode.kind === "create" ? create : publish;
 
   const tierField = (tierId: string, name: "rateBps" | "minRevenue" | "minWonDeals" | "perks") => {
     const i = sent.tierIds.indexOf(tierId);
@@ -146,10 +130,8 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
     return i === -1 ? undefined : field(`productRates.${i}.${name}`);
   };
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    const data = new FormData(event.currentTarget);
+  /** The version's rules from the form, or null when a field needs attention (its message is set). */
+  function readRules(data: FormData): PlanRules | null {
     const text = (name: string) => String(data.get(name) ?? "").trim();
     const problems: [string, string][] = [];
 
@@ -159,7 +141,7 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
     const recurringMonths = /^\d{1,3}$/.test(monthsText) ? Number(monthsText) : null;
     if (recurringMonths === null || recurringMonths > 120) problems.push(["recurringMonths", t("monthsInvalid")]);
 
-    const tierRules: { tierId: string; rateBps: number; minRevenue: string; minWonDeals: number | null; perks: string }[] = [];
+    const tierRules: PlanRules["tierRules"] = [];
     const tierIds: string[] = [];
     for (const tier of tiers) {
       const cell = (name: string) => text(`${name}-${tier.id}`);
@@ -177,7 +159,7 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
     }
     if (tierRules.length === 0) problems.push(["tierRules", t("tiersMissing")]);
 
-    const productRates: { productId: string; rateBps: number }[] = [];
+    const productRates: PlanRules["productRates"] = [];
     const rowKeys: number[] = [];
     for (const row of rows) {
       const productId = text(`product-${row.key}`);
@@ -195,9 +177,9 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
     setSent({ tierIds, rowKeys });
     if (problems.length > 0) {
       for (const [name, message] of problems) setField(name, message);
-      return;
+      return null;
     }
-    const fields = {
+    return {
       baseKind,
       baseRateBps: baseRateBps ?? 0,
       baseFlatAmount: baseKind === "flat" ? text("baseFlatAmount") : "",
@@ -206,28 +188,31 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
       tierRules,
       productRates,
     };
-    if (mode.kind === "create") create.mutate({ name: text("name"), description: text("description"), ...fields });
-    else publish.mutate({ planId: mode.planId, ...fields });
   }
+
+  const submit =
+    mode.kind === "create"
+      ? create.submit((data) => {
+          const rules = readRules(data);
+          return rules && { name: String(data.get("name") ?? "").trim(), description: String(data.get("description") ?? "").trim(), ...rules };
+        })
+      : publish.submit((data) => {
+          const rules = readRules(data);
+          return rules && { planId: mode.planId, ...rules };
+        });
 
   const rule = (tierId: string) => current?.tierRules.find((r) => r.tierId === tierId);
   const productChoices = (selected: string) => products.filter((p) => p.active || p.id === selected);
-  const control = (id: string, name: string, hint?: string) => ({
-    id,
-    name,
-    "aria-invalid": field(name) ? true : undefined,
-    "aria-describedby": fieldDescribedBy(id, { hint, error: field(name) }),
-  });
 
   return (
     <form onSubmit={submit} noValidate className="space-y-5">
       {mode.kind === "create" ? (
         <div className="grid gap-4 sm:grid-cols-2">
           <FormField label={t("name")} htmlFor="plan-name" error={field("name")} required className="sm:col-span-2">
-            <Input {...control("plan-name", "name")} required minLength={2} maxLength={80} autoComplete="off" dir="auto" />
+            <Input name="name" required minLength={2} maxLength={80} autoComplete="off" dir="auto" />
           </FormField>
           <FormField label={t("description")} htmlFor="plan-description" hint={t("descriptionHint")} error={field("description")} className="sm:col-span-2">
-            <Textarea {...control("plan-description", "description", t("descriptionHint"))} rows={2} maxLength={500} />
+            <Textarea name="description" rows={2} maxLength={500} />
           </FormField>
         </div>
       ) : (
@@ -239,68 +224,39 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold text-neutral-900">{t("baseTitle")}</legend>
         <FormField label={t("baseKind")} htmlFor="plan-base-kind">
-          <Select id="plan-base-kind" name="baseKind" value={baseKind} onChange={(e) => setBaseKind(e.target.value === "flat" ? "flat" : "percent")}>
+          <Select name="baseKind" value={baseKind} onChange={(e) => setBaseKind(e.target.value === "flat" ? "flat" : "percent")}>
             <option value="percent">{t("kindPercent")}</option>
             <option value="flat">{t("kindFlat")}</option>
           </Select>
         </FormField>
         {baseKind === "percent" ? (
           <FormField label={t("baseRate")} htmlFor="plan-base-rate" hint={t("baseRateHint")} error={field("baseRateBps")} required>
-            <Input
-              id="plan-base-rate"
-              name="baseRate"
-              inputMode="decimal"
-              dir="ltr"
-              required
-              defaultValue={current?.baseRateBps != null ? bpsToPercent(current.baseRateBps) : ""}
-              aria-invalid={field("baseRateBps") ? true : undefined}
-              aria-describedby={fieldDescribedBy("plan-base-rate", { hint: t("baseRateHint"), error: field("baseRateBps") })}
-            />
+            <Input name="baseRate" inputMode="decimal" dir="ltr" required defaultValue={current?.baseRateBps != null ? bpsToPercent(current.baseRateBps) : ""} />
           </FormField>
         ) : (
-          <div className="grid grid-cols-[1fr_6rem] gap-3">
-            <FormField label={t("baseAmount")} htmlFor="plan-base-amount" hint={t("baseAmountHint")} error={field("baseFlatAmount")} required>
-              <Input
-                id="plan-base-amount"
-                name="baseFlatAmount"
-                inputMode="decimal"
-                dir="ltr"
-                required
-                defaultValue={current?.baseKind === "flat" ? current.baseFlatAmount : ""}
-                aria-invalid={field("baseFlatAmount") ? true : undefined}
-                aria-describedby={fieldDescribedBy("plan-base-amount", { hint: t("baseAmountHint"), error: field("baseFlatAmount") })}
-              />
-            </FormField>
-            <FormField label={t("currency")} htmlFor="plan-base-currency" error={field("baseFlatCurrency")}>
-              <Input
-                id="plan-base-currency"
-                name="baseFlatCurrency"
-                dir="ltr"
-                maxLength={3}
-                className="uppercase"
-                placeholder={programCurrency}
-                defaultValue={current?.baseFlatCurrency ?? ""}
-                aria-invalid={field("baseFlatCurrency") ? true : undefined}
-                aria-describedby={fieldDescribedBy("plan-base-currency", { error: field("baseFlatCurrency") })}
-              />
-            </FormField>
+          <div className="grid grid-cols-[1fr_8rem] gap-3">
+            <MoneyField
+              id="plan-base-amount"
+              name="baseFlatAmount"
+              label={t("baseAmount")}
+              hint={t("baseAmountHint")}
+              error={field("baseFlatAmount")}
+              required
+              defaultValue={current?.baseKind === "flat" ? current.baseFlatAmount : ""}
+              currency={{
+                id: "plan-base-currency",
+                name: "baseFlatCurrency",
+                label: t("currency"),
+                error: field("baseFlatCurrency"),
+                currencies: CURRENCIES,
+                emptyLabel: t("currencyProgram", { currency: programCurrency }),
+                defaultValue: current?.baseFlatCurrency ?? "",
+              }}
+            />
           </div>
         )}
         <FormField label={t("recurringMonths")} htmlFor="plan-recurring-months" hint={t("recurringMonthsHint")} error={field("recurringMonths")} required>
-          <Input
-            id="plan-recurring-months"
-            name="recurringMonths"
-            type="number"
-            min={0}
-            max={120}
-            step={1}
-            dir="ltr"
-            required
-            className="w-28"
-            defaultValue={String(current?.recurringMonths ?? 12)}
-            aria-invalid={field("recurringMonths") ? true : undefined}
-            aria-describedby={fieldDescribedBy("plan-recurring-months", { hint: t("recurringMonthsHint"), error: field("recurringMonths") })}
-          />
+          <Input name="recurringMonths" type="number" min={0} max={120} step={1} dir="ltr" required className="w-28" defaultValue={String(current?.recurringMonths ?? 12)} />
         </FormField>
       </fieldset>
 
@@ -338,70 +294,37 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
             <tbody className="divide-y divide-border">
               {tiers.map((tier) => {
                 const existing = rule(tier.id);
-                const ids = { rate: `tier-rate-${tier.key}`, revenue: `tier-revenue-${tier.key}`, deals: `tier-deals-${tier.key}`, perks: `tier-perks-${tier.key}` };
-                const errs = { rate: tierField(tier.id, "rateBps"), revenue: tierField(tier.id, "minRevenue"), deals: tierField(tier.id, "minWonDeals"), perks: tierField(tier.id, "perks") };
                 return (
                   <tr key={tier.id} className="align-top">
                     <th scope="row" className="px-2 py-2 text-start font-medium whitespace-nowrap">
                       {tier.label}
                     </th>
                     <td className="px-2 py-2">
-                      <Input
-                        id={ids.rate}
-                        name={`rate-${tier.id}`}
-                        inputMode="decimal"
-                        dir="ltr"
-                        className={cellInput}
-                        defaultValue={existing ? bpsToPercent(existing.rateBps) : ""}
-                        aria-label={t("tierRateFor", { tier: tier.label })}
-                        aria-invalid={errs.rate ? true : undefined}
-                        aria-describedby={errs.rate ? `${ids.rate}-error` : undefined}
-                      />
-                      <CellError id={ids.rate} error={errs.rate} />
+                      <FormField label={t("tierRateFor", { tier: tier.label })} hideLabel htmlFor={`tier-rate-${tier.key}`} error={tierField(tier.id, "rateBps")}>
+                        <Input name={`rate-${tier.id}`} inputMode="decimal" dir="ltr" className={cellInput} defaultValue={existing ? bpsToPercent(existing.rateBps) : ""} />
+                      </FormField>
                     </td>
                     <td className="px-2 py-2">
-                      <Input
-                        id={ids.revenue}
+                      <MoneyField
+                        id={`tier-revenue-${tier.key}`}
                         name={`revenue-${tier.id}`}
-                        inputMode="decimal"
-                        dir="ltr"
-                        className="min-w-28"
+                        label={t("tierRevenueFor", { tier: tier.label })}
+                        hideLabel
+                        error={tierField(tier.id, "minRevenue")}
+                       
+                        inputClassName="min-w-28"
                         defaultValue={existing?.minRevenue ?? ""}
-                        aria-label={t("tierRevenueFor", { tier: tier.label })}
-                        aria-invalid={errs.revenue ? true : undefined}
-                        aria-describedby={errs.revenue ? `${ids.revenue}-error` : undefined}
                       />
-                      <CellError id={ids.revenue} error={errs.revenue} />
                     </td>
                     <td className="px-2 py-2">
-                      <Input
-                        id={ids.deals}
-                        name={`deals-${tier.id}`}
-                        type="number"
-                        min={0}
-                        step={1}
-                        dir="ltr"
-                        className={cellInput}
-                        defaultValue={existing?.minWonDeals ?? ""}
-                        aria-label={t("tierDealsFor", { tier: tier.label })}
-                        aria-invalid={errs.deals ? true : undefined}
-                        aria-describedby={errs.deals ? `${ids.deals}-error` : undefined}
-                      />
-                      <CellError id={ids.deals} error={errs.deals} />
+                      <FormField label={t("tierDealsFor", { tier: tier.label })} hideLabel htmlFor={`tier-deals-${tier.key}`} error={tierField(tier.id, "minWonDeals")}>
+                        <Input name={`deals-${tier.id}`} type="number" min={0} step={1} dir="ltr" className={cellInput} defaultValue={existing?.minWonDeals ?? ""} />
+                      </FormField>
                     </td>
                     <td className="px-2 py-2">
-                      <Input
-                        id={ids.perks}
-                        name={`perks-${tier.id}`}
-                        dir="auto"
-                        maxLength={500}
-                        className="min-w-36"
-                        defaultValue={existing?.perks ?? ""}
-                        aria-label={t("tierPerksFor", { tier: tier.label })}
-                        aria-invalid={errs.perks ? true : undefined}
-                        aria-describedby={errs.perks ? `${ids.perks}-error` : undefined}
-                      />
-                      <CellError id={ids.perks} error={errs.perks} />
+                      <FormField label={t("tierPerksFor", { tier: tier.label })} hideLabel htmlFor={`tier-perks-${tier.key}`} error={tierField(tier.id, "perks")}>
+                        <Input name={`perks-${tier.id}`} dir="auto" maxLength={500} className="min-w-36" defaultValue={existing?.perks ?? ""} />
+                      </FormField>
                     </td>
                   </tr>
                 );
@@ -416,55 +339,26 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
         <p className="mt-1 mb-3 text-xs text-muted">{t("productsHint")}</p>
         {rows.length === 0 ? <p className="mb-3 text-sm text-muted">{t("productsEmpty")}</p> : null}
         <ul className="space-y-3" data-testid="product-rate-rows">
-          {rows.map((row) => {
-            const productId = `product-rate-product-${row.key}`;
-            const rateId = `product-rate-${row.key}`;
-            const productError = rowField(row.key, "productId");
-            const rateError = rowField(row.key, "rateBps");
-            return (
-              <li key={row.key} className="flex flex-wrap items-start gap-2">
-                <div className="min-w-48 flex-1">
-                  <label htmlFor={productId} className="sr-only">
-                    {t("product")}
-                  </label>
-                  <Select
-                    id={productId}
-                    name={`product-${row.key}`}
-                    defaultValue={row.productId}
-                    aria-invalid={productError ? true : undefined}
-                    aria-describedby={productError ? `${productId}-error` : undefined}
-                  >
-                    <option value="">{t("chooseProduct")}</option>
-                    {productChoices(row.productId).map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {p.name}
-                      </option>
-                    ))}
-                  </Select>
-                  <CellError id={productId} error={productError} />
-                </div>
-                <div className="w-28">
-                  <label htmlFor={rateId} className="sr-only">
-                    {t("ratePercent")}
-                  </label>
-                  <Input
-                    id={rateId}
-                    name={`productRate-${row.key}`}
-                    inputMode="decimal"
-                    dir="ltr"
-                    placeholder={t("ratePlaceholder")}
-                    defaultValue={row.rate}
-                    aria-invalid={rateError ? true : undefined}
-                    aria-describedby={rateError ? `${rateId}-error` : undefined}
-                  />
-                  <CellError id={rateId} error={rateError} />
-                </div>
-                <Button type="button" variant="ghost" size="sm" className="mt-0.5" aria-label={t("removeProductRate")} onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))} data-testid="remove-product-rate">
-                  <X className="size-4" />
-                </Button>
-              </li>
-            );
-          })}
+          {rows.map((row) => (
+            <li key={row.key} className="flex flex-wrap items-start gap-2">
+              <FormField label={t("product")} hideLabel htmlFor={`product-rate-product-${row.key}`} error={rowField(row.key, "productId")} className="min-w-48 flex-1">
+                <Select name={`product-${row.key}`} defaultValue={row.productId}>
+                  <option value="">{t("chooseProduct")}</option>
+                  {productChoices(row.productId).map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </Select>
+              </FormField>
+              <FormField label={t("ratePercent")} hideLabel htmlFor={`product-rate-${row.key}`} error={rowField(row.key, "rateBps")} className="w-28">
+                <Input name={`productRate-${row.key}`} inputMode="decimal" dir="ltr" placeholder={t("ratePlaceholder")} defaultValue={row.rate} />
+              </FormField>
+              <Button type="button" variant="ghost" size="sm" className="mt-0.5" aria-label={t("removeProductRate")} onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))} data-testid="remove-product-rate">
+                <X className="size-4" />
+              </Button>
+            </li>
+          ))}
         </ul>
         <Button
           type="button"
@@ -487,11 +381,11 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
           {tc("cancel")}
         </Button>
         {mode.kind === "create" ? (
-          <Button type="submit" loading={create.isPending} data-testid="save-plan">
+          <Button type="submit" loading={pending} data-testid="save-plan">
             {t("savePlan")}
           </Button>
         ) : (
-          <Button type="submit" loading={publish.isPending} data-testid="publish-version">
+          <Button type="submit" loading={pending} data-testid="publish-version">
             {t("publish")}
           </Button>
         )}

@@ -3,8 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui";
-import { useTRPC } from "@/lib/trpc/client";
-import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
+import { useTRPC } from "@/trpc/client";
+import { useMutationFeedback } from "@/trpc/use-mutation-feedback";
 
 export function RetryEmailButton({ id }: { id: string }) {
   const trpc = useTRPC();

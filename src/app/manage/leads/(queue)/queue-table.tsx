@@ -6,10 +6,10 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { LeadStatusBadge } from "@/components/leads/lead-status-badge";
-import { AlertTriangle, Badge, Button, Check, cn, Dialog, fieldDescribedBy, FormField, SortableTH, Table, TBody, TD, TH, THead, TR, X, type SortDirection, FormAlert, Textarea } from "@/components/ui";
-import { useTRPC } from "@/lib/trpc/client";
-import { useFormErrors } from "@/lib/trpc/use-form-errors";
-import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
+import { AlertTriangle, Badge, Button, Check, cn, Dialog, FormField, SortableTH, Table, TBody, TD, TH, THead, TR, X, type SortDirection, FormAlert, Textarea } from "@/components/ui";
+import { useTRPC } from "@/trpc/client";
+import { useFormErrors } from "@/trpc/use-form-errors";
+import { useMutationFeedback } from "@/trpc/use-mutation-feedback";
 import type { LeadStatus } from "@/server/domains/leads/history";
 
 /** The columns the queue sorts by (the page keeps the list; a client module exports only types to the server). */
@@ -298,15 +298,7 @@ export function QueueTable({
           <form onSubmit={reject} noValidate className="space-y-4">
             <FormAlert message={formMessage} />
             <FormField label={tf("reason")} htmlFor="bulk-reason" hint={t("bulk.reasonHint")} error={reasonError} required>
-              <Textarea
-                id="bulk-reason"
-                name="reason"
-                rows={5}
-                required
-                maxLength={2000}
-                aria-invalid={reasonError ? true : undefined}
-                aria-describedby={fieldDescribedBy("bulk-reason", { hint: t("bulk.reasonHint"), error: reasonError })}
-              />
+              <Textarea name="reason" rows={5} required maxLength={2000} />
             </FormField>
             <div className="flex justify-end gap-2">
               <Button type="button" variant="ghost" onClick={closeReject}>

@@ -2,14 +2,14 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent, type ReactNode } from "react";
-import { Button, Check, Dialog, fieldDescribedBy, FormField, Input, Select, FormAlert, Textarea } from "@/components/ui";
+import { useState, type ReactNode } from "react";
+import { Button, Check, Dialog, FormField, Input, FormAlert, Textarea } from "@/components/ui";
+import { MoneyField } from "@/components/money";
 import { PartnerPicker } from "@/components/partners/partner-picker";
-import { useTRPC } from "@/lib/trpc/client";
-import { formMessage } from "@/lib/trpc/form-errors";
-import { useFormErrors } from "@/lib/trpc/use-form-errors";
-import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
-
+import { useTRPC } from "@/trpc/client";
+import { formMessage } from "@/trpc/form-errors";
+import { useFormMutation } from "@/trpc/use-form-mutation";
+import { useMutationFeedback } from "@/trpc/use-mutation-feedback";
 
 /** A trigger button and its dialog; the form inside is mounted only while open, so it starts empty each time. */
 function ActionDialog({
@@ -62,35 +62,126 @@ function DialogButtons({ onCancel, submitLabel, loading, testId, danger }: { onC
 function TextField({ id, name, label, hint, error }: { id: string; name: string; label: string; hint: string; error: string | undefined }) {
   return (
     <FormField label={label} htmlFor={id} hint={hint} error={error} required>
-      <Textarea
-        id={id}
-        name={name}
-        rows={5}
-        required
-        maxLength={2000}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={fieldDescribedBy(id, { hint, error })}
-      />
+      <Textarea name={name} rows={5} required maxLength={2000} />
     </FormField>
   );
 }
 
-/** A deal amount as typed: the server parses the text to minor units, never through a float. */
-function AmountField({ id, label, hint, error }: { id: string; label: string; hint: string; error: string | undefined }) {
+/** A submitted form's field as text. */
+const text = (data: FormData, name: string) => String(data.get(name) ?? "");
+
+/** Each decision's form, mounted only while its dialog is open: it starts empty, without old errors. */
+interface DecisionFormProps {
+  leadId: string;
+  /** Closes the dialog (after success, or on cancel). */
+  onDone: () => void;
+}
+
+function RejectForm({ leadId, onDone }: DecisionFormProps) {
+  const t = useTranslations("leadReview.actions");
+  const tf = useTranslations("leadFields");
+  const trpc = useTRPC();
+  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.reject.mutationOptions(), { done: t("rejected"), onSuccess: onDone });
   return (
-    <FormField label={label} htmlFor={id} hint={hint} error={error} required>
-      <Input
-        id={id}
+    <form onSubmit={submit((data) => ({ leadId, reason: text(data, "reason") }))} noValidate className="space-y-4">
+      <FormAlert message={formMessage(errors, ["reason"])} />
+      <TextField id="reject-reason" name="reason" label={tf("reason")} hint={t("textHint")} error={field("reason")} />
+      <DialogButtons onCancel={onDone} submitLabel={t("rejectSubmit")} loading={pending} testId="confirm-reject-lead" danger />
+    </form>
+  );
+}
+
+function RequestInfoForm({ leadId, onDone }: DecisionFormProps) {
+  const t = useTranslations("leadReview.actions");
+  const tf = useTranslations("leadFields");
+  const trpc = useTRPC();
+  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.requestInfo.mutationOptions(), { done: t("infoRequested"), onSuccess: onDone });
+  return (
+    <form onSubmit={submit((data) => ({ leadId, message: text(data, "message") }))} noValidate className="space-y-4">
+      <FormAlert message={formMessage(errors, ["message"])} />
+      <TextField id="info-message" name="message" label={tf("message")} hint={t("textHint")} error={field("message")} />
+      <DialogButtons onCancel={onDone} submitLabel={t("requestInfoSubmit")} loading={pending} testId="confirm-request-info" />
+    </form>
+  );
+}
+
+function ReassignForm({ leadId, partnerId, onDone }: DecisionFormProps & { partnerId: string }) {
+  const t = useTranslations("leadReview.actions");
+  const tf = useTranslations("leadFields");
+  const trpc = useTRPC();
+  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.reassign.mutationOptions(), { done: t("reassigned"), onSuccess: onDone });
+  return (
+    <form onSubmit={submit((data) => ({ leadId, partnerId: text(data, "partnerId"), reason: text(data, "reason") }))} noValidate className="space-y-4">
+      <FormAlert message={formMessage(errors, ["partnerId", "reason"])} />
+      <FormField label={tf("partnerId")} htmlFor="reassign-partner" error={field("partnerId")} required>
+        <PartnerPicker name="partnerId" activeOnly exclude={partnerId} />
+      </FormField>
+      <TextField id="reassign-reason" name="reason" label={tf("reason")} hint={t("textHint")} error={field("reason")} />
+      <DialogButtons onCancel={onDone} submitLabel={t("reassignSubmit")} loading={pending} testId="confirm-reassign" />
+    </form>
+  );
+}
+
+function LostForm({ leadId, onDone }: DecisionFormProps) {
+  const t = useTranslations("leadReview.actions");
+  const tf = useTranslations("leadFields");
+  const trpc = useTRPC();
+  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.markLost.mutationOptions(), { done: t("lost"), onSuccess: onDone });
+  return (
+    <form onSubmit={submit((data) => ({ leadId, reason: text(data, "reason") }))} noValidate className="space-y-4">
+      <FormAlert message={formMessage(errors, ["reason"])} />
+      <TextField id="lost-reason" name="reason" label={tf("reason")} hint={t("textHint")} error={field("reason")} />
+      <DialogButtons onCancel={onDone} submitLabel={t("lostSubmit")} loading={pending} testId="confirm-lost" danger />
+    </form>
+  );
+}
+
+function CorrectDealForm({ leadId, onDone }: DecisionFormProps) {
+  const t = useTranslations("leadReview.actions");
+  const tf = useTranslations("leadFields");
+  const trpc = useTRPC();
+  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.correctDeal.mutationOptions(), { done: t("corrected"), onSuccess: onDone });
+  return (
+    <form onSubmit={submit((data) => ({ leadId, amount: text(data, "amount"), reason: text(data, "reason") }))} noValidate className="space-y-4">
+      <FormAlert message={formMessage(errors, ["amount", "reason"])} />
+      <MoneyField id="correct-amount" name="amount" label={tf("amount")} hint={t("amountHint")} error={field("amount")} required />
+      <TextField id="correct-reason" name="reason" label={tf("reason")} hint={t("textHint")} error={field("reason")} />
+      <DialogButtons onCancel={onDone} submitLabel={t("correctSubmit")} loading={pending} testId="confirm-correct" />
+    </form>
+  );
+}
+
+function WonForm({ leadId, currency, currencies, today, onDone }: DecisionFormProps & { currency: string; currencies: string[]; today: string }) {
+  const t = useTranslations("leadReview.actions");
+  const tf = useTranslations("leadFields");
+  const trpc = useTRPC();
+  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.markWon.mutationOptions(), { done: t("won"), onSuccess: onDone });
+  return (
+    <form
+      // The amount stays the text typed: the server parses it to minor units, never through a float.
+      onSubmit={submit((data) => ({ leadId, amount: text(data, "amount"), currency: text(data, "currency"), closedOn: text(data, "closedOn") }))}
+      noValidate
+      className="grid gap-4 sm:grid-cols-2"
+    >
+      <div className="sm:col-span-2">
+        <FormAlert message={formMessage(errors, ["amount", "currency", "closedOn"])} />
+      </div>
+      <MoneyField
+        id="won-amount"
         name="amount"
-        inputMode="decimal"
-        dir="ltr"
+        label={tf("amount")}
+        hint={t("amountHint")}
+        error={field("amount")}
         required
-        maxLength={24}
-        autoComplete="off"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={fieldDescribedBy(id, { hint, error })}
+        currency={{ id: "won-currency", name: "currency", label: tf("currency"), error: field("currency"), required: true, defaultValue: currency, currencies }}
       />
-    </FormField>
+      <FormField label={tf("closedOn")} htmlFor="won-closed-on" error={field("closedOn")} required className="sm:col-span-2">
+        <Input name="closedOn" type="date" defaultValue={today} max={today} required className="w-48" />
+      </FormField>
+      <div className="sm:col-span-2">
+        <DialogButtons onCancel={onDone} submitLabel={t("wonSubmit")} loading={pending} testId="confirm-won" />
+      </div>
+    </form>
   );
 }
 
@@ -118,112 +209,35 @@ export function LeadActions({
   today: string;
 }) {
   const t = useTranslations("leadReview.actions");
-  const tf = useTranslations("leadFields");
   const trpc = useTRPC();
   const feedback = useMutationFeedback();
-  const { errors, fromError, clear, field } = useFormErrors();
   const [open, setOpen] = useState<Dialogs | null>(null);
-
-  const after = (message: string) => ({
-    onSuccess: () => {
-      setOpen(null);
-      clear();
-      feedback.done(message);
-    },
-    onError: fromError,
-  });
   const approve = useMutation(trpc.leadReview.approve.mutationOptions({ onSuccess: () => feedback.done(t("approved")), onError: (error) => feedback.failed(error) }));
-  const reject = useMutation(trpc.leadReview.reject.mutationOptions(after(t("rejected"))));
-  const requestInfo = useMutation(trpc.leadReview.requestInfo.mutationOptions(after(t("infoRequested"))));
-  const reassign = useMutation(trpc.leadReview.reassign.mutationOptions(after(t("reassigned"))));
-  const markWon = useMutation(trpc.leadReview.markWon.mutationOptions(after(t("won"))));
-  const markLost = useMutation(trpc.leadReview.markLost.mutationOptions(after(t("lost"))));
-  const correctDeal = useMutation(trpc.leadReview.correctDeal.mutationOptions(after(t("corrected"))));
 
-  const show = (dialog: Dialogs) => () => {
-    clear();
-    setOpen(dialog);
-  };
-  const close = () => {
-    setOpen(null);
-    clear();
-  };
-  /** Reads the submitted form's fields as strings. */
-  const formOf = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    clear();
-    const data = new FormData(event.currentTarget);
-    return (name: string) => String(data.get(name) ?? "");
-  };
+  const show = (dialog: Dialogs) => () => setOpen(dialog);
+  const close = () => setOpen(null);
 
   const rejectDialog = (
     <ActionDialog label={t("reject")} testId="reject-lead" title={t("rejectTitle")} description={t("rejectHint")} open={open === "reject"} onOpen={show("reject")} onClose={close}>
-      <form
-        onSubmit={(e) => {
-          const value = formOf(e);
-          reject.mutate({ leadId, reason: value("reason") });
-        }}
-        noValidate
-        className="space-y-4"
-      >
-        <FormAlert message={formMessage(errors, ["reason"])} />
-        <TextField id="reject-reason" name="reason" label={tf("reason")} hint={t("textHint")} error={field("reason")} />
-        <DialogButtons onCancel={close} submitLabel={t("rejectSubmit")} loading={reject.isPending} testId="confirm-reject-lead" danger />
-      </form>
+      <RejectForm leadId={leadId} onDone={close} />
     </ActionDialog>
   );
 
   const infoDialog = (
     <ActionDialog label={t("requestInfo")} testId="request-info" title={t("requestInfoTitle")} description={t("requestInfoHint")} open={open === "info"} onOpen={show("info")} onClose={close}>
-      <form
-        onSubmit={(e) => {
-          const value = formOf(e);
-          requestInfo.mutate({ leadId, message: value("message") });
-        }}
-        noValidate
-        className="space-y-4"
-      >
-        <FormAlert message={formMessage(errors, ["message"])} />
-        <TextField id="info-message" name="message" label={tf("message")} hint={t("textHint")} error={field("message")} />
-        <DialogButtons onCancel={close} submitLabel={t("requestInfoSubmit")} loading={requestInfo.isPending} testId="confirm-request-info" />
-      </form>
+      <RequestInfoForm leadId={leadId} onDone={close} />
     </ActionDialog>
   );
 
   const reassignDialog = (
     <ActionDialog label={t("reassign")} testId="reassign-lead" title={t("reassignTitle")} description={t("reassignHint")} open={open === "reassign"} onOpen={show("reassign")} onClose={close}>
-      <form
-        onSubmit={(e) => {
-          const value = formOf(e);
-          reassign.mutate({ leadId, partnerId: value("partnerId"), reason: value("reason") });
-        }}
-        noValidate
-        className="space-y-4"
-      >
-        <FormAlert message={formMessage(errors, ["partnerId", "reason"])} />
-        <FormField label={tf("partnerId")} htmlFor="reassign-partner" error={field("partnerId")} required>
-          <PartnerPicker id="reassign-partner" name="partnerId" activeOnly exclude={partnerId} invalid={Boolean(field("partnerId"))} describedBy={fieldDescribedBy("reassign-partner", { error: field("partnerId") })} />
-        </FormField>
-        <TextField id="reassign-reason" name="reason" label={tf("reason")} hint={t("textHint")} error={field("reason")} />
-        <DialogButtons onCancel={close} submitLabel={t("reassignSubmit")} loading={reassign.isPending} testId="confirm-reassign" />
-      </form>
+      <ReassignForm leadId={leadId} partnerId={partnerId} onDone={close} />
     </ActionDialog>
   );
 
   const lostDialog = (
     <ActionDialog label={t("markLost")} testId="mark-lost" title={t("lostTitle")} description={t("lostHint")} open={open === "lost"} onOpen={show("lost")} onClose={close}>
-      <form
-        onSubmit={(e) => {
-          const value = formOf(e);
-          markLost.mutate({ leadId, reason: value("reason") });
-        }}
-        noValidate
-        className="space-y-4"
-      >
-        <FormAlert message={formMessage(errors, ["reason"])} />
-        <TextField id="lost-reason" name="reason" label={tf("reason")} hint={t("textHint")} error={field("reason")} />
-        <DialogButtons onCancel={close} submitLabel={t("lostSubmit")} loading={markLost.isPending} testId="confirm-lost" danger />
-      </form>
+      <LostForm leadId={leadId} onDone={close} />
     </ActionDialog>
   );
 
@@ -232,19 +246,7 @@ export function LeadActions({
     return (
       <div className="grid gap-2" data-testid="lead-actions">
         <ActionDialog label={t("correct")} testId="correct-deal" title={t("correctTitle")} description={t("correctHint")} open={open === "correct"} onOpen={show("correct")} onClose={close}>
-          <form
-            onSubmit={(e) => {
-              const value = formOf(e);
-              correctDeal.mutate({ leadId, amount: value("amount"), reason: value("reason") });
-            }}
-            noValidate
-            className="space-y-4"
-          >
-            <FormAlert message={formMessage(errors, ["amount", "reason"])} />
-            <AmountField id="correct-amount" label={tf("amount")} hint={t("amountHint")} error={field("amount")} />
-            <TextField id="correct-reason" name="reason" label={tf("reason")} hint={t("textHint")} error={field("reason")} />
-            <DialogButtons onCancel={close} submitLabel={t("correctSubmit")} loading={correctDeal.isPending} testId="confirm-correct" />
-          </form>
+          <CorrectDealForm leadId={leadId} onDone={close} />
         </ActionDialog>
         {lostDialog}
       </div>
@@ -268,52 +270,7 @@ export function LeadActions({
   return (
     <div className="grid gap-2" data-testid="lead-actions">
       <ActionDialog label={t("markWon")} testId="mark-won" title={t("wonTitle")} description={t("wonHint")} open={open === "won"} onOpen={show("won")} onClose={close}>
-        <form
-          onSubmit={(e) => {
-            const value = formOf(e);
-            // The amount stays the text typed: the server parses it to minor units, never through a float.
-            markWon.mutate({ leadId, amount: value("amount"), currency: value("currency"), closedOn: value("closedOn") });
-          }}
-          noValidate
-          className="grid gap-4 sm:grid-cols-2"
-        >
-          <div className="sm:col-span-2">
-            <FormAlert message={formMessage(errors, ["amount", "currency", "closedOn"])} />
-          </div>
-          <AmountField id="won-amount" label={tf("amount")} hint={t("amountHint")} error={field("amount")} />
-          <FormField label={tf("currency")} htmlFor="won-currency" error={field("currency")} required>
-            <Select
-              id="won-currency"
-              name="currency"
-              defaultValue={currency}
-              required
-              aria-invalid={field("currency") ? true : undefined}
-              aria-describedby={fieldDescribedBy("won-currency", { error: field("currency") })}
-            >
-              {currencies.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </Select>
-          </FormField>
-          <FormField label={tf("closedOn")} htmlFor="won-closed-on" error={field("closedOn")} required className="sm:col-span-2">
-            <Input
-              id="won-closed-on"
-              name="closedOn"
-              type="date"
-              defaultValue={today}
-              max={today}
-              required
-              className="w-48"
-              aria-invalid={field("closedOn") ? true : undefined}
-              aria-describedby={fieldDescribedBy("won-closed-on", { error: field("closedOn") })}
-            />
-          </FormField>
-          <div className="sm:col-span-2">
-            <DialogButtons onCancel={close} submitLabel={t("wonSubmit")} loading={markWon.isPending} testId="confirm-won" />
-          </div>
-        </form>
+        <WonForm leadId={leadId} currency={currency} currencies={currencies} today={today} onDone={close} />
       </ActionDialog>
       {lostDialog}
       {reassignDialog}

@@ -2,12 +2,12 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { Button, Dialog, fieldDescribedBy, FormField, Input, Select, FormAlert, Textarea } from "@/components/ui";
-import { formMessage } from "@/lib/trpc/form-errors";
-import { useTRPC } from "@/lib/trpc/client";
-import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
-import { useFormErrors } from "@/lib/trpc/use-form-errors";
+import { useState } from "react";
+import { Button, Dialog, FormField, Input, Select, FormAlert, Textarea } from "@/components/ui";
+import { formMessage } from "@/trpc/form-errors";
+import { useTRPC } from "@/trpc/client";
+import { useFormMutation } from "@/trpc/use-form-mutation";
+import { useMutationFeedback } from "@/trpc/use-mutation-feedback";
 
 /** Keeps an email left-to-right inside a sentence of either direction (plain-text <bdi dir="ltr">). */
 const ltr = (text: string) => `\u2066${text}\u2069`;
@@ -28,33 +28,13 @@ export function EditProfileButton({ partnerId, initial }: { partnerId: string; i
   const t = useTranslations("directory.profile");
   const tc = useTranslations("common");
   const trpc = useTRPC();
-  const feedback = useMutationFeedback();
   const [open, setOpen] = useState(false);
-  const { errors, fromError, clear, field } = useFormErrors();
-  const update = useMutation(
-    trpc.partners.updateProfile.mutationOptions({
-      onSuccess: () => {
-        setOpen(false);
-        clear();
-        feedback.done(t("saved"));
-      },
-      onError: fromError,
-    }),
-  );
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    const data = new FormData(event.currentTarget);
+  const { submit, errors, field, clear, pending } = useFormMutation(trpc.partners.updateProfile.mutationOptions(), { done: t("saved"), onSuccess: () => setOpen(false) });
+  const onSubmit = submit((data) => {
     const value = (name: (typeof PROFILE_FIELDS)[number]) => String(data.get(name) ?? "");
-    update.mutate({ partnerId, name: value("name"), website: value("website"), country: value("country"), contactEmail: value("contactEmail"), phone: value("phone"), address: value("address") });
-  }
-  const control = (name: (typeof PROFILE_FIELDS)[number], hint?: string) => ({
-    id: `profile-${name}`,
-    name,
-    defaultValue: initial[name],
-    "aria-invalid": field(name) ? true : undefined,
-    "aria-describedby": fieldDescribedBy(`profile-${name}`, { error: field(name), hint }),
+    return { partnerId, name: value("name"), website: value("website"), country: value("country"), contactEmail: value("contactEmail"), phone: value("phone"), address: value("address") };
   });
+  const control = (name: (typeof PROFILE_FIELDS)[number]) => ({ name, defaultValue: initial[name] });
   function close() {
     setOpen(false);
     clear();
@@ -67,7 +47,7 @@ export function EditProfileButton({ partnerId, initial }: { partnerId: string; i
       <Dialog open={open} onClose={close} title={t("editTitle", { name: initial.name })} closeLabel={tc("close")} size="lg">
         {/* Mounted only while open, so it starts from the saved values each time. */}
         {open ? (
-          <form onSubmit={submit} noValidate className="grid gap-4 sm:grid-cols-2">
+          <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
             <div className="sm:col-span-2">
               <FormAlert message={formMessage(errors, [...PROFILE_FIELDS])} />
             </div>
@@ -78,7 +58,7 @@ export function EditProfileButton({ partnerId, initial }: { partnerId: string; i
               <Input {...control("website")} type="url" dir="ltr" maxLength={200} autoComplete="url" />
             </FormField>
             <FormField label={t("country")} htmlFor="profile-country" error={field("country")} hint={t("countryHint")} required>
-              <Input {...control("country", t("countryHint"))} required dir="ltr" maxLength={2} autoComplete="country" className="w-24 uppercase" />
+              <Input {...control("country")} required dir="ltr" maxLength={2} autoComplete="country" className="w-24 uppercase" />
             </FormField>
             <FormField label={t("contactEmail")} htmlFor="profile-contactEmail" error={field("contactEmail")}>
               <Input {...control("contactEmail")} type="email" dir="ltr" maxLength={320} autoComplete="email" />
@@ -93,7 +73,7 @@ export function EditProfileButton({ partnerId, initial }: { partnerId: string; i
               <Button type="button" variant="ghost" onClick={close}>
                 {tc("cancel")}
               </Button>
-              <Button type="submit" loading={update.isPending} data-testid="save-profile">
+              <Button type="submit" loading={pending} data-testid="save-profile">
                 {t("save")}
               </Button>
             </div>
@@ -107,34 +87,13 @@ export function EditProfileButton({ partnerId, initial }: { partnerId: string; i
 export function ManagerForm({ partnerId, managerId, managers }: { partnerId: string; managerId: string | null; managers: { id: string; name: string }[] }) {
   const t = useTranslations("directory");
   const trpc = useTRPC();
-  const feedback = useMutationFeedback();
   const [value, setValue] = useState(managerId ?? "");
-  const { errors, fromError, clear, field } = useFormErrors();
-  const assign = useMutation(
-    trpc.partners.assignManager.mutationOptions({
-      onSuccess: () => {
-        clear();
-        feedback.done(t("manager.saved"));
-      },
-      onError: fromError,
-    }),
-  );
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    assign.mutate({ partnerId, managerId: value || null });
-  }
+  const { submit, errors, field, pending } = useFormMutation(trpc.partners.assignManager.mutationOptions(), { done: t("manager.saved") });
   return (
-    <form onSubmit={submit} noValidate className="space-y-3">
+    <form onSubmit={submit(() => ({ partnerId, managerId: value || null }))} noValidate className="space-y-3">
       <FormAlert message={formMessage(errors, ["managerId"])} />
       <FormField label={t("manager.label")} htmlFor="partner-manager" hint={t("manager.hint")} error={field("managerId")}>
-        <Select
-          id="partner-manager"
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          aria-invalid={field("managerId") ? true : undefined}
-          aria-describedby={fieldDescribedBy("partner-manager", { hint: t("manager.hint"), error: field("managerId") })}
-        >
+        <Select value={value} onChange={(e) => setValue(e.target.value)}>
           <option value="">{t("unassigned")}</option>
           {managers.map((m) => (
             <option key={m.id} value={m.id}>
@@ -144,7 +103,7 @@ export function ManagerForm({ partnerId, managerId, managers }: { partnerId: str
         </Select>
       </FormField>
       <div className="flex justify-end">
-        <Button type="submit" size="sm" variant="secondary" loading={assign.isPending} disabled={value === (managerId ?? "")} data-testid="save-manager">
+        <Button type="submit" size="sm" variant="secondary" loading={pending} disabled={value === (managerId ?? "")} data-testid="save-manager">
           {t("manager.save")}
         </Button>
       </div>
@@ -202,26 +161,13 @@ export function StatusAction({ partnerId, name, status }: { partnerId: string; n
   const t = useTranslations("directory.status");
   const tc = useTranslations("common");
   const trpc = useTRPC();
-  const feedback = useMutationFeedback();
   const [open, setOpen] = useState(false);
-  const { errors, fromError, clear, field } = useFormErrors();
   const suspending = status === "active";
-  const setStatus = useMutation(
-    trpc.partners.setStatus.mutationOptions({
-      onSuccess: () => {
-        setOpen(false);
-        clear();
-        feedback.done(suspending ? t("suspended", { name }) : t("reactivated", { name }));
-      },
-      onError: fromError,
-    }),
-  );
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    const data = new FormData(event.currentTarget);
-    setStatus.mutate({ partnerId, status: suspending ? "suspended" : "active", reason: String(data.get("reason") ?? "") });
-  }
+  const { submit, errors, field, clear, pending } = useFormMutation(trpc.partners.setStatus.mutationOptions(), {
+    done: suspending ? t("suspended", { name }) : t("reactivated", { name }),
+    onSuccess: () => setOpen(false),
+  });
+  const onSubmit = submit((data) => ({ partnerId, status: suspending ? "suspended" : "active", reason: String(data.get("reason") ?? "") }) as const);
   function close() {
     setOpen(false);
     clear();
@@ -239,24 +185,16 @@ export function StatusAction({ partnerId, name, status }: { partnerId: string; n
         closeLabel={tc("close")}
       >
         {open ? (
-          <form onSubmit={submit} noValidate className="space-y-4">
+          <form onSubmit={onSubmit} noValidate className="space-y-4">
             <FormAlert message={formMessage(errors, ["reason"])} />
             <FormField label={t("reason")} htmlFor="status-reason" hint={t("reasonHint")} error={field("reason")} required>
-              <Textarea
-                id="status-reason"
-                name="reason"
-                rows={4}
-                required
-                maxLength={1000}
-                aria-invalid={field("reason") ? true : undefined}
-                aria-describedby={fieldDescribedBy("status-reason", { hint: t("reasonHint"), error: field("reason") })}
-              />
+              <Textarea name="reason" rows={4} required maxLength={1000} />
             </FormField>
             <div className="flex justify-end gap-2">
               <Button type="button" variant="ghost" onClick={close}>
                 {tc("cancel")}
               </Button>
-              <Button type="submit" variant={suspending ? "danger" : "primary"} loading={setStatus.isPending} data-testid="confirm-status">
+              <Button type="submit" variant={suspending ? "danger" : "primary"} loading={pending} data-testid="confirm-status">
                 {suspending ? t("confirmSuspend") : t("confirmReactivate")}
               </Button>
             </div>
@@ -270,41 +208,16 @@ export function StatusAction({ partnerId, name, status }: { partnerId: string; n
 export function AddNoteForm({ partnerId }: { partnerId: string }) {
   const t = useTranslations("directory.notes");
   const trpc = useTRPC();
-  const feedback = useMutationFeedback();
   const [body, setBody] = useState("");
-  const { errors, fromError, clear, field } = useFormErrors();
-  const add = useMutation(
-    trpc.partners.addNote.mutationOptions({
-      onSuccess: () => {
-        setBody("");
-        clear();
-        feedback.done(t("added"));
-      },
-      onError: fromError,
-    }),
-  );
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    add.mutate({ partnerId, body });
-  }
+  const { submit, errors, field, pending } = useFormMutation(trpc.partners.addNote.mutationOptions(), { done: t("added"), onSuccess: () => setBody("") });
   return (
-    <form onSubmit={submit} noValidate className="space-y-3">
+    <form onSubmit={submit(() => ({ partnerId, body }))} noValidate className="space-y-3">
       <FormAlert message={formMessage(errors, ["body"])} />
       <FormField label={t("label")} htmlFor="note-body" error={field("body")}>
-        <Textarea
-          id="note-body"
-          name="body"
-          rows={3}
-          maxLength={5000}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          aria-invalid={field("body") ? true : undefined}
-          aria-describedby={fieldDescribedBy("note-body", { error: field("body") })}
-        />
+        <Textarea name="body" rows={3} maxLength={5000} value={body} onChange={(e) => setBody(e.target.value)} />
       </FormField>
       <div className="flex justify-end">
-        <Button type="submit" size="sm" loading={add.isPending} data-testid="add-note">
+        <Button type="submit" size="sm" loading={pending} data-testid="add-note">
           {t("add")}
         </Button>
       </div>

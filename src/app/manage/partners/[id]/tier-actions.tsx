@@ -2,12 +2,12 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { Button, Dialog, fieldDescribedBy, FormField, Input, Select, FormAlert, Textarea } from "@/components/ui";
-import { formMessage } from "@/lib/trpc/form-errors";
-import { useTRPC } from "@/lib/trpc/client";
-import { useFormErrors } from "@/lib/trpc/use-form-errors";
-import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
+import { useState } from "react";
+import { Button, Dialog, FormField, Input, Select, FormAlert, Textarea } from "@/components/ui";
+import { formMessage } from "@/trpc/form-errors";
+import { useTRPC } from "@/trpc/client";
+import { useFormMutation } from "@/trpc/use-form-mutation";
+import { useMutationFeedback } from "@/trpc/use-mutation-feedback";
 
 /** Tomorrow as yyyy-mm-dd (UTC), the earliest end an override can have. */
 function tomorrow(): string {
@@ -17,36 +17,14 @@ function tomorrow(): string {
 export function PlanSelect({ partnerId, currentPlanId, plans }: { partnerId: string; currentPlanId: string | null; plans: { id: string; label: string }[] }) {
   const t = useTranslations("plansAdmin.card");
   const trpc = useTRPC();
-  const feedback = useMutationFeedback();
   const [value, setValue] = useState(currentPlanId ?? "");
-  const { errors, fromError, clear, field } = useFormErrors();
-  const assign = useMutation(
-    trpc.commissions.assignPlan.mutationOptions({
-      onSuccess: () => {
-        clear();
-        feedback.done(t("planAssigned"));
-      },
-      onError: fromError,
-    }),
-  );
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    if (value) assign.mutate({ partnerId, planId: value });
-  }
+  const { submit, errors, field, pending } = useFormMutation(trpc.commissions.assignPlan.mutationOptions(), { done: t("planAssigned") });
   return (
-    <form onSubmit={submit} noValidate className="space-y-2">
+    <form onSubmit={submit(() => (value ? { partnerId, planId: value } : null))} noValidate className="space-y-2">
       <FormAlert message={formMessage(errors, ["planId"])} />
       <FormField label={t("plan")} htmlFor="partner-plan" hint={t("planHint")} error={field("planId")}>
         <div className="flex flex-wrap items-center gap-2">
-          <Select
-            id="partner-plan"
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            wrapperClassName="min-w-48 flex-1"
-            aria-invalid={field("planId") ? true : undefined}
-            aria-describedby={fieldDescribedBy("partner-plan", { hint: t("planHint"), error: field("planId") })}
-          >
+          <Select value={value} onChange={(e) => setValue(e.target.value)} wrapperClassName="min-w-48 flex-1">
             {currentPlanId ? null : <option value="">{t("noPlan")}</option>}
             {plans.map((plan) => (
               <option key={plan.id} value={plan.id}>
@@ -54,7 +32,7 @@ export function PlanSelect({ partnerId, currentPlanId, plans }: { partnerId: str
               </option>
             ))}
           </Select>
-          <Button type="submit" size="sm" variant="secondary" loading={assign.isPending} disabled={!value || value === (currentPlanId ?? "")} data-testid="assign-plan">
+          <Button type="submit" size="sm" variant="secondary" loading={pending} disabled={!value || value === (currentPlanId ?? "")} data-testid="assign-plan">
             {t("assignPlan")}
           </Button>
         </div>
@@ -67,30 +45,16 @@ export function OverrideTierButton({ partnerId, partnerName, tiers }: { partnerI
   const t = useTranslations("plansAdmin.card");
   const tc = useTranslations("common");
   const trpc = useTRPC();
-  const feedback = useMutationFeedback();
   const [open, setOpen] = useState(false);
-  const { errors, fromError, clear, setField, field } = useFormErrors();
-  const override = useMutation(
-    trpc.commissions.setTierOverride.mutationOptions({
-      onSuccess: () => {
-        setOpen(false);
-        clear();
-        feedback.done(t("overrideSet"));
-      },
-      onError: fromError,
-    }),
-  );
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    const data = new FormData(event.currentTarget);
+  const { submit, errors, field, setField, clear, pending } = useFormMutation(trpc.commissions.setTierOverride.mutationOptions(), { done: t("overrideSet"), onSuccess: () => setOpen(false) });
+  const onSubmit = submit((data) => {
     const tierId = String(data.get("tierId") ?? "");
     if (!tierId) {
       setField("tierId", t("overrideTierMissing"));
-      return;
+      return null;
     }
-    override.mutate({ partnerId, tierId, reason: String(data.get("reason") ?? "").trim(), endsOn: String(data.get("endsOn") ?? "") });
-  }
+    return { partnerId, tierId, reason: String(data.get("reason") ?? "").trim(), endsOn: String(data.get("endsOn") ?? "") };
+  });
   function close() {
     setOpen(false);
     clear();
@@ -103,17 +67,10 @@ export function OverrideTierButton({ partnerId, partnerName, tiers }: { partnerI
       <Dialog open={open} onClose={close} title={t("overrideTitle", { name: partnerName })} description={t("overrideHint")} closeLabel={tc("close")}>
         {/* Mounted only while open, so it starts empty each time. */}
         {open ? (
-          <form onSubmit={submit} noValidate className="space-y-4">
+          <form onSubmit={onSubmit} noValidate className="space-y-4">
             <FormAlert message={formMessage(errors, ["tierId", "reason", "endsOn"])} />
             <FormField label={t("overrideTier")} htmlFor="override-tier" error={field("tierId")} required>
-              <Select
-                id="override-tier"
-                name="tierId"
-                defaultValue=""
-                required
-                aria-invalid={field("tierId") ? true : undefined}
-                aria-describedby={fieldDescribedBy("override-tier", { error: field("tierId") })}
-              >
+              <Select name="tierId" defaultValue="" required>
                 <option value="">{t("chooseTier")}</option>
                 {tiers.map((tier) => (
                   <option key={tier.id} value={tier.id}>
@@ -123,34 +80,16 @@ export function OverrideTierButton({ partnerId, partnerName, tiers }: { partnerI
               </Select>
             </FormField>
             <FormField label={t("overrideReason")} htmlFor="override-reason" hint={t("overrideReasonHint")} error={field("reason")} required>
-              <Textarea
-                id="override-reason"
-                name="reason"
-                rows={3}
-                required
-                minLength={10}
-                maxLength={1000}
-                aria-invalid={field("reason") ? true : undefined}
-                aria-describedby={fieldDescribedBy("override-reason", { hint: t("overrideReasonHint"), error: field("reason") })}
-              />
+              <Textarea name="reason" rows={3} required minLength={10} maxLength={1000} />
             </FormField>
             <FormField label={t("overrideEnds")} htmlFor="override-ends" hint={t("overrideEndsHint")} error={field("endsOn")} required>
-              <Input
-                id="override-ends"
-                name="endsOn"
-                type="date"
-                required
-                min={tomorrow()}
-                className="w-44"
-                aria-invalid={field("endsOn") ? true : undefined}
-                aria-describedby={fieldDescribedBy("override-ends", { hint: t("overrideEndsHint"), error: field("endsOn") })}
-              />
+              <Input name="endsOn" type="date" required min={tomorrow()} className="w-44" />
             </FormField>
             <div className="flex justify-end gap-2">
               <Button type="button" variant="ghost" onClick={close}>
                 {tc("cancel")}
               </Button>
-              <Button type="submit" loading={override.isPending} data-testid="confirm-override">
+              <Button type="submit" loading={pending} data-testid="confirm-override">
                 {t("confirmOverride")}
               </Button>
             </div>

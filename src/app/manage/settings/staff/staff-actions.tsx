@@ -2,11 +2,11 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { Button, Dialog, FormField, Input, Select, fieldDescribedBy, FormAlert } from "@/components/ui";
-import { useTRPC } from "@/lib/trpc/client";
-import { useMutationFeedback } from "@/lib/trpc/use-mutation-feedback";
-import { useFormErrors } from "@/lib/trpc/use-form-errors";
+import { useState } from "react";
+import { Button, Dialog, FormField, Input, Select, FormAlert } from "@/components/ui";
+import { useTRPC } from "@/trpc/client";
+import { useFormMutation } from "@/trpc/use-form-mutation";
+import { useMutationFeedback } from "@/trpc/use-mutation-feedback";
 import type { StaffRole } from "@/server/domains/actor";
 
 type RoleLabels = Record<StaffRole, string>;
@@ -17,43 +17,28 @@ export function InviteStaffButton({ roleLabels }: { roleLabels: RoleLabels }) {
   const tc = useTranslations("common");
   const locale = useLocale();
   const trpc = useTRPC();
-  const feedback = useMutationFeedback();
   const [open, setOpen] = useState(false);
-  const { errors, fromError, clear, field } = useFormErrors();
-  const invite = useMutation(
-    trpc.staff.invite.mutationOptions({
-      onSuccess: () => {
-        setOpen(false);
-        clear();
-        feedback.done(t("inviteSent"));
-      },
-      onError: fromError,
-    }),
-  );
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    invite.mutate({
-      name: String(data.get("name") ?? ""),
-      email: String(data.get("email") ?? ""),
-      role: String(data.get("role")) as StaffRole,
-      locale: data.get("locale") === "ar" ? "ar" : "en",
-    });
-  }
+  const { submit, errors, field, pending } = useFormMutation(trpc.staff.invite.mutationOptions(), { done: t("inviteSent"), onSuccess: () => setOpen(false) });
+  const onSubmit = submit((data) => ({
+    name: String(data.get("name") ?? ""),
+    email: String(data.get("email") ?? ""),
+    role: String(data.get("role")) as StaffRole,
+    locale: data.get("locale") === "ar" ? ("ar" as const) : ("en" as const),
+  }));
   return (
     <>
       <Button onClick={() => setOpen(true)}>{t("invite")}</Button>
       <Dialog open={open} onClose={() => setOpen(false)} title={t("inviteTitle")} description={t("inviteHint")} closeLabel={tc("close")}>
-        <form onSubmit={submit} noValidate className="space-y-4">
+        <form onSubmit={onSubmit} noValidate className="space-y-4">
           <FormAlert message={Object.keys(errors.fields).length === 0 ? errors.message : null} />
           <FormField label={t("name")} htmlFor="invite-name" error={field("name")}>
-            <Input id="invite-name" name="name" autoComplete="off" aria-invalid={field("name") ? true : undefined} aria-describedby={fieldDescribedBy("invite-name", { error: field("name") })} />
+            <Input name="name" autoComplete="off" />
           </FormField>
           <FormField label={t("email")} htmlFor="invite-email" error={field("email")}>
-            <Input id="invite-email" name="email" type="email" dir="ltr" autoComplete="off" aria-invalid={field("email") ? true : undefined} aria-describedby={fieldDescribedBy("invite-email", { error: field("email") })} />
+            <Input name="email" type="email" dir="ltr" autoComplete="off" />
           </FormField>
           <FormField label={t("role")} htmlFor="invite-role" error={field("role")}>
-            <Select id="invite-role" name="role" defaultValue="partner_manager">
+            <Select name="role" defaultValue="partner_manager">
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {roleLabels[r]}
@@ -62,7 +47,7 @@ export function InviteStaffButton({ roleLabels }: { roleLabels: RoleLabels }) {
             </Select>
           </FormField>
           <FormField label={t("language")} htmlFor="invite-locale">
-            <Select id="invite-locale" name="locale" defaultValue={locale}>
+            <Select name="locale" defaultValue={locale}>
               <option value="en">{tc("languages.en")}</option>
               <option value="ar">{tc("languages.ar")}</option>
             </Select>
@@ -71,7 +56,7 @@ export function InviteStaffButton({ roleLabels }: { roleLabels: RoleLabels }) {
             <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
               {tc("cancel")}
             </Button>
-            <Button type="submit" loading={invite.isPending}>
+            <Button type="submit" loading={pending}>
               {t("sendInvite")}
             </Button>
           </div>

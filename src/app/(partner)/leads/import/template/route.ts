@@ -3,7 +3,7 @@ import { minorDigits, toDecimalString } from "@/lib/money";
 import { getCurrentActor } from "@/server/auth/current";
 import { getDb } from "@/server/db/client";
 import { LEAD_IMPORT_COLUMNS } from "@/server/domains/leads/import";
-import { productOptions } from "@/server/domains/leads/products";
+import { productOptions } from "@/server/domains/catalog/products";
 import { getProgramSettings } from "@/server/domains/program/service";
 
 const DAY_MS = 86_400_000;

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { setupProgram } from "@/server/testing/fixtures";
 import { leadFor } from "@/server/testing/leads";
 import { createProduct, listProducts, updateProduct } from "./products";
-import { registerLead } from "./register";
+import { registerLead } from "../leads/register";
 
-const { db, clock, manager, partnerOwner } = await setupProgram();
+const { db, manager, partnerOwner, ctxOf } = await setupProgram();
 
 describe("product catalog", () => {
   it("counts the leads that name each product", async () => {
@@ -13,14 +13,14 @@ describe("product catalog", () => {
   });
 
   it("refuses a second product of the same name, in any case", async () => {
-    await createProduct(db, manager, { name: "Edge Gateway", description: "" }, clock);
-    await expect(createProduct(db, manager, { name: "edge gateway", description: "" }, clock)).rejects.toMatchObject({ code: "product.nameTaken", field: "name" });
+    await createProduct(ctxOf(manager), { name: "Edge Gateway", description: "" });
+    await expect(createProduct(ctxOf(manager), { name: "edge gateway", description: "" })).rejects.toMatchObject({ code: "product.nameTaken", field: "name" });
   });
 
   it("keeps an archived product off the registration form and refuses it for new leads", async () => {
-    const created = await createProduct(db, manager, { name: "Legacy Suite", description: "Old" }, clock);
-    await updateProduct(db, manager, { productId: created.id, name: "Legacy Suite", description: "Old", active: false }, clock);
+    const created = await createProduct(ctxOf(manager), { name: "Legacy Suite", description: "Old" });
+    await updateProduct(ctxOf(manager), { productId: created.id, name: "Legacy Suite", description: "Old", active: false });
     expect((await listProducts(db, { includeArchived: false })).map((p) => p.name)).not.toContain("Legacy Suite");
-    await expect(registerLead(db, partnerOwner, await leadFor(db, "Legacy Buyer", "legacy-buyer.example", { productId: created.id }), clock)).rejects.toMatchObject({ code: "lead.productUnknown", field: "productId" });
+    await expect(registerLead(ctxOf(partnerOwner), await leadFor(db, "Legacy Buyer", "legacy-buyer.example", { productId: created.id }))).rejects.toMatchObject({ code: "lead.productUnknown", field: "productId" });
   });
 });

@@ -4,10 +4,10 @@ import { DEMO_PASSWORD } from "@/server/scripts/seed/demo";
 import { DomainError } from "@/server/domains/errors";
 import { setStaffActive } from "@/server/domains/staff/service";
 import { setupProgram } from "@/server/testing/fixtures";
-import { InvalidCredentialsError, SIGN_IN_LIMITS, verifyCredentials } from "./credentials";
+import { InvalidCredentialsError, SIGN_IN_LIMITS, verifyCredentials } from "@/server/security/credentials";
 
 const p = await setupProgram();
-const { db, clock, admin, manager, finance, partnerOwner, partnerMember, otherPartnerOwner } = p;
+const { db, clock, admin, manager, finance, partnerOwner, partnerMember, otherPartnerOwner, ctxOf } = p;
 
 let ipSeq = 0;
 /** A new IP per test, so only the limit a test is about can trip. */
@@ -42,7 +42,7 @@ describe("verifyCredentials", () => {
   });
 
   it("refuses a deactivated user the same way, even with the right password", async () => {
-    await setStaffActive(db, admin, { userId: finance.userId, active: false }, clock);
+    await setStaffActive(ctxOf(admin), { userId: finance.userId, active: false });
     await expect(signIn(finance.email, DEMO_PASSWORD, nextIp())).rejects.toBeInstanceOf(InvalidCredentialsError);
   });
 });

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, or } from "drizzle-orm";
 import { z } from "zod";
-import { customers } from "@/server/db/schema";
+import { customers, customerSource } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { containsPattern } from "@/server/db/like";
 import type { Clock } from "@/lib/clock";
@@ -10,14 +10,18 @@ import { normalizeDomain } from "@/lib/domain-name";
 import { plainTextField } from "@/lib/text";
 import type { StaffActor } from "../actor";
 import { audit } from "../audit/service";
+import { withTransaction, type AnyActor, type ServiceCtx } from "../context";
 import { ConflictError, InvalidError, NotFoundError } from "../errors";
 import { offsetOf, pageInput, pageOf } from "../pagination";
-import type { LeadWonEvent } from "./events";
 
+/**
+ * The companies that already buy: imported or added by staff, made by a won deal, or (next)
+ * a referred customer who paid through Stripe. No partner registers one of them as a lead.
+ */
 export const listCustomersInput = z.object({
   ...pageInput,
   search: z.string().trim().max(100).optional(),
-  source: z.enum(["import", "manual", "won_lead", "stripe"]).optional(),
+  source: z.enum(customerSource.enumValues).optional(),
   sort: z.enum(["name", "createdAt"]).default("name"),
   sortDir: z.enum(["asc", "desc"]).default("asc"),
 });
@@ -62,8 +66,9 @@ async function insertCustomer(tx: Db, values: { name: string; website: string; s
   return row!;
 }
 
-export async function addCustomer(db: Db, actor: StaffActor, input: z.infer<typeof addCustomerInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function addCustomer(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof addCustomerInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const row = await insertCustomer(tx, { ...input, source: "manual" }, clock);
     await audit(tx, actor, { action: "customer.added", entityType: "customer", entityId: row.id, after: row }, clock.now());
     return row;
@@ -79,7 +84,8 @@ export type CustomerImportRow = { row: number; name: string; outcome: "added" | 
  * Customers from a CSV with a "name" column and a "website" (or "domain") column. Each row is
  * added on its own; a row already known (same domain) is reported, not duplicated.
  */
-export async function importCustomers(db: Db, actor: StaffActor, input: z.infer<typeof importCustomersInput>, clock: Clock) {
+export async function importCustomers(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof importCustomersInput>) {
+  const { actor, clock } = ctx;
   const { headers, records } = csvRecords(input.csv);
   if (!headers.includes("name")) throw new InvalidError("customer.importHeaders", "csv");
   if (records.length === 0) throw new InvalidError("import.empty", "csv");
@@ -94,7 +100,7 @@ export async function importCustomers(db: Db, actor: StaffActor, input: z.infer<
       continue;
     }
     try {
-      await db.transaction(async (tx) => {
+      await withTransaction(ctx, async (tx) => {
         const created = await insertCustomer(tx, { ...parsed.data, source: "import" }, clock);
         await audit(tx, actor, { action: "customer.imported", entityType: "customer", entityId: created.id, after: created }, clock.now());
       });
@@ -109,18 +115,39 @@ export async function importCustomers(db: Db, actor: StaffActor, input: z.infer<
 
 export const removeCustomerInput = z.object({ customerId: z.uuid() });
 
-export async function removeCustomer(db: Db, actor: StaffActor, input: z.infer<typeof removeCustomerInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function removeCustomer(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof removeCustomerInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const [row] = await tx.delete(customers).where(eq(customers.id, input.customerId)).returning();
     if (!row) throw new NotFoundError("customer.notFound", "customerId");
     await audit(tx, actor, { action: "customer.removed", entityType: "customer", entityId: row.id, before: row }, clock.now());
   });
 }
 
-/** A won deal makes the company a customer, so no partner registers it again. */
-export async function addCustomerFromWonLead(tx: Db, event: LeadWonEvent, clock: Clock): Promise<void> {
-  await tx
-    .insert(customers)
-    .values({ name: event.companyName, normalizedName: normalizeCompanyName(event.companyName), domain: event.domain, source: "won_lead", sourceRef: event.leadId, createdAt: clock.now() })
-    .onConflictDoNothing({ target: customers.domain });
+/** The company a won deal was about, by the lead that won it. */
+export interface WonDealCompany {
+  leadId: string;
+  companyName: string;
+  /** Normalized host, as the lead holds it. */
+  domain: string;
+}
+
+/**
+ * A won deal makes the company a customer, so no partner registers it again. Runs in the
+ * caller's transaction (the one that marks the deal won); a company already known stays as it is.
+ */
+export async function addCustomerFromWonDeal(ctx: ServiceCtx<AnyActor>, company: WonDealCompany): Promise<void> {
+  await withTransaction(ctx, async (tx) => {
+    await tx
+      .insert(customers)
+      .values({ name: company.companyName, normalizedName: normalizeCompanyName(company.companyName), domain: company.domain, source: "won_lead", sourceRef: company.leadId, createdAt: ctx.clock.now() })
+      .onConflictDoNothing({ target: customers.domain });
+  });
+}
+
+/** A won deal turned lost: the company is no longer a customer through it (a customer it did not make stays). */
+export async function releaseCustomerOfDeal(ctx: ServiceCtx<AnyActor>, deal: { leadId: string }): Promise<void> {
+  await withTransaction(ctx, async (tx) => {
+    await tx.delete(customers).where(and(eq(customers.source, "won_lead"), eq(customers.sourceRef, deal.leadId)));
+  });
 }

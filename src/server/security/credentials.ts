@@ -21,9 +21,9 @@ export const SIGN_IN_LIMITS = {
   ip: { limit: 30, windowMs: 15 * MINUTE } satisfies RateRule,
 };
 
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+import { normalizeEmail } from "@/lib/email";
+
+export { normalizeEmail };
 
 export class InvalidCredentialsError extends DomainError {
   constructor() {

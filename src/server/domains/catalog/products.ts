@@ -3,12 +3,11 @@ import { z } from "zod";
 import { plainTextField } from "@/lib/text";
 import { leads, products } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
-import type { Clock } from "@/lib/clock";
 import type { StaffActor } from "../actor";
 import { audit } from "../audit/service";
+import { withTransaction, type ServiceCtx } from "../context";
 import { ConflictError, NotFoundError } from "../errors";
 
-/** The catalog partners pick from; staff see archived products too, with how many leads name each. */
 /** What pickers offer (the registration form, the queue's filter): no lead counts, so no pass over the leads. */
 export async function productOptions(db: Db, options: { includeArchived: boolean }) {
   return db
@@ -18,6 +17,7 @@ export async function productOptions(db: Db, options: { includeArchived: boolean
     .orderBy(asc(products.name));
 }
 
+/** The catalog partners pick from; staff see archived products too, with how many leads name each. */
 export async function listProducts(db: Db, options: { includeArchived: boolean }) {
   const rows = await db
     .select({
@@ -47,8 +47,9 @@ async function assertNameFree(tx: Db, name: string, exceptId?: string) {
   if (clash && clash.id !== exceptId) throw new ConflictError("product.nameTaken", "name");
 }
 
-export async function createProduct(db: Db, actor: StaffActor, input: z.infer<typeof createProductInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function createProduct(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof createProductInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     await assertNameFree(tx, input.name);
     const [row] = await tx.insert(products).values({ name: input.name, description: input.description || null, createdAt: clock.now() }).returning();
     await audit(tx, actor, { action: "product.created", entityType: "product", entityId: row!.id, after: row }, clock.now());
@@ -57,8 +58,9 @@ export async function createProduct(db: Db, actor: StaffActor, input: z.infer<ty
 }
 
 /** Renames, describes, archives or restores; leads keep pointing at an archived product. */
-export async function updateProduct(db: Db, actor: StaffActor, input: z.infer<typeof updateProductInput>, clock: Clock) {
-  return db.transaction(async (tx) => {
+export async function updateProduct(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof updateProductInput>) {
+  const { actor, clock } = ctx;
+  return withTransaction(ctx, async (tx) => {
     const [before] = await tx.select().from(products).where(eq(products.id, input.productId)).for("update");
     if (!before) throw new NotFoundError("product.notFound", "productId");
     await assertNameFree(tx, input.name, input.productId);

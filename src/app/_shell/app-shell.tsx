@@ -2,9 +2,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Box, Briefcase, Building, ChartBar, FileText, Home, LogOut, Mail, Menu, Settings, Shield, Target, Users, type IconComponent } from "@/components/ui";
+import { NavLink } from "@/components/shell/nav-link";
 import { signOutAction } from "@/app/actions";
 import { LocaleSwitch } from "./locale-switch";
-import { NavLink } from "./nav-link";
 
 export const NAV_ICONS = { home: Home, chart: ChartBar, mail: Mail, shield: Shield, settings: Settings, users: Users, building: Building, file: FileText, target: Target, box: Box, briefcase: Briefcase } satisfies Record<string, IconComponent>;
 
