@@ -23,8 +23,6 @@ export const SIGN_IN_LIMITS = {
 
 import { normalizeEmail } from "@/lib/email";
 
-export { normalizeEmail };
-
 export class InvalidCredentialsError extends DomainError {
   constructor() {
     super("unauthorized", "auth.invalidCredentials", "password");

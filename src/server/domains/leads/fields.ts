@@ -1,40 +1,12 @@
-import { z } from "zod";
 import type { Clock } from "@/lib/clock";
 import { normalizeCompanyName } from "@/lib/company-name";
 import { normalizeDomain } from "@/lib/domain-name";
-import { isCurrencyCode, moneyText } from "@/lib/money";
-import { plainTextField } from "@/lib/text";
 import { amountOf } from "../amounts";
 import { InvalidError } from "../errors";
 import type { CompanyKeys } from "./conflicts";
 
-export const currencyField = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isCurrencyCode, { message: "currency.invalid" });
-
-/** An amount as typed ("12,500.00"): parsed to minor units by the service, never through a float. */
-export const amountField = moneyText();
-
-export const dateField = z.iso.date({ message: "lead.dateInvalid" });
-
-/** What a partner types to register (or edit) a lead. */
-export const leadFields = {
-  companyName: plainTextField({ min: 2, max: 160 }),
-  website: plainTextField({ min: 4, max: 200 }).refine((w) => normalizeDomain(w) !== null, { message: "lead.websiteInvalid" }),
-  contactName: plainTextField({ min: 2, max: 120 }),
-  contactEmail: z.email().max(320).transform((e) => e.trim().toLowerCase()),
-  contactPhone: z.string().trim().max(40).regex(/^[+0-9 ()\-.]*$/, { message: "partner.phoneInvalid" }).default(""),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { message: "application.countryInvalid" }),
-  productId: z.uuid({ message: "lead.productUnknown" }),
-  estimatedValue: amountField,
-  currency: currencyField,
-  expectedCloseDate: dateField,
-  notes: z.string().trim().max(5000).default(""),
-};
-export const leadInput = z.object(leadFields);
-export type LeadInput = z.infer<typeof leadInput>;
+// The lead's input shape lives in lib so the lead form can read its names and limits too.
+export { amountField, currencyField, dateField, leadFields, leadInput, type LeadInput } from "@/lib/lead-fields";
 
 export function companyKeys(input: { companyName: string; website: string }): CompanyKeys {
   return { domain: normalizeDomain(input.website)!, normalizedName: normalizeCompanyName(input.companyName) };
