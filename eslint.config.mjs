@@ -8,7 +8,10 @@ import drizzle from "eslint-plugin-drizzle";
 const layer = (name) => [`@/${name}`, `@/${name}/*`];
 // Tests wire whole stacks together (a seeded program, a router caller): the layers bind the product code.
 const TESTS = ["**/*.test.ts", "**/*.test.tsx"];
-const rule = (groups) => ["error", { patterns: groups.map(([group, message]) => ({ group, message, allowTypeImports: true })) }];
+const rule = (groups) => [
+  "error",
+  { patterns: groups.map(([group, message]) => ({ group, message, allowTypeImports: true })) },
+];
 const up = (what) => `${what} is a higher layer; imports point down only (ARCHITECTURE.md, Layers)`;
 
 const APP = [layer("app"), up("app")];
@@ -24,15 +27,85 @@ const SECURITY = [layer("server/security"), up("the request-security helpers")];
 const SERVER = [layer("server"), "lib and i18n are pure helpers: no server code"];
 
 const layerRules = [
-  { files: ["src/lib/**"], ignores: TESTS, rules: { "@typescript-eslint/no-restricted-imports": rule([APP, COMPONENTS, TRPC_GLUE, SERVER, [layer("i18n"), up("i18n")]]) } },
-  { files: ["src/components/**"], ignores: TESTS, rules: { "@typescript-eslint/no-restricted-imports": rule([APP, SERVER]) } },
-  { files: ["src/trpc/**"], ignores: TESTS, rules: { "@typescript-eslint/no-restricted-imports": rule([APP, COMPONENTS, SERVER]) } },
-  { files: ["src/server/db/**"], ignores: TESTS, rules: { "@typescript-eslint/no-restricted-imports": rule([APP, COMPONENTS, TRPC_GLUE, SCRIPTS, SERVER_TRPC, AUTH, JOBS, DOMAINS, INTEGRATIONS, SECURITY]) } },
-  { files: ["src/server/integrations/**", "src/server/security/**"], ignores: TESTS, rules: { "@typescript-eslint/no-restricted-imports": rule([APP, COMPONENTS, TRPC_GLUE, SCRIPTS, SERVER_TRPC, AUTH, JOBS, DOMAINS]) } },
-  { files: ["src/server/domains/**"], ignores: TESTS, rules: { "@typescript-eslint/no-restricted-imports": rule([APP, COMPONENTS, TRPC_GLUE, SCRIPTS, SERVER_TRPC, AUTH]) } },
-  { files: ["src/server/jobs/**", "src/server/auth/**"], ignores: TESTS, rules: { "@typescript-eslint/no-restricted-imports": rule([APP, COMPONENTS, TRPC_GLUE, SCRIPTS, SERVER_TRPC]) } },
-  { files: ["src/server/trpc/**"], ignores: TESTS, rules: { "@typescript-eslint/no-restricted-imports": rule([APP, COMPONENTS, TRPC_GLUE, SCRIPTS]) } },
-  { files: ["src/app/**", "src/i18n/**", "src/proxy.ts"], ignores: TESTS, rules: { "@typescript-eslint/no-restricted-imports": rule([SCRIPTS]) } },
+  {
+    files: ["src/lib/**"],
+    ignores: TESTS,
+    rules: {
+      "@typescript-eslint/no-restricted-imports": rule([
+        APP,
+        COMPONENTS,
+        TRPC_GLUE,
+        SERVER,
+        [layer("i18n"), up("i18n")],
+      ]),
+    },
+  },
+  {
+    files: ["src/components/**"],
+    ignores: TESTS,
+    rules: { "@typescript-eslint/no-restricted-imports": rule([APP, SERVER]) },
+  },
+  {
+    files: ["src/trpc/**"],
+    ignores: TESTS,
+    rules: { "@typescript-eslint/no-restricted-imports": rule([APP, COMPONENTS, SERVER]) },
+  },
+  {
+    files: ["src/server/db/**"],
+    ignores: TESTS,
+    rules: {
+      "@typescript-eslint/no-restricted-imports": rule([
+        APP,
+        COMPONENTS,
+        TRPC_GLUE,
+        SCRIPTS,
+        SERVER_TRPC,
+        AUTH,
+        JOBS,
+        DOMAINS,
+        INTEGRATIONS,
+        SECURITY,
+      ]),
+    },
+  },
+  {
+    files: ["src/server/integrations/**", "src/server/security/**"],
+    ignores: TESTS,
+    rules: {
+      "@typescript-eslint/no-restricted-imports": rule([
+        APP,
+        COMPONENTS,
+        TRPC_GLUE,
+        SCRIPTS,
+        SERVER_TRPC,
+        AUTH,
+        JOBS,
+        DOMAINS,
+      ]),
+    },
+  },
+  {
+    files: ["src/server/domains/**"],
+    ignores: TESTS,
+    rules: {
+      "@typescript-eslint/no-restricted-imports": rule([APP, COMPONENTS, TRPC_GLUE, SCRIPTS, SERVER_TRPC, AUTH]),
+    },
+  },
+  {
+    files: ["src/server/jobs/**", "src/server/auth/**"],
+    ignores: TESTS,
+    rules: { "@typescript-eslint/no-restricted-imports": rule([APP, COMPONENTS, TRPC_GLUE, SCRIPTS, SERVER_TRPC]) },
+  },
+  {
+    files: ["src/server/trpc/**"],
+    ignores: TESTS,
+    rules: { "@typescript-eslint/no-restricted-imports": rule([APP, COMPONENTS, TRPC_GLUE, SCRIPTS]) },
+  },
+  {
+    files: ["src/app/**", "src/i18n/**", "src/proxy.ts"],
+    ignores: TESTS,
+    rules: { "@typescript-eslint/no-restricted-imports": rule([SCRIPTS]) },
+  },
 ];
 
 const config = [
@@ -41,7 +114,10 @@ const config = [
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   ...layerRules,
@@ -54,7 +130,19 @@ const config = [
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
     },
   },
-  { ignores: [".next/**", "node_modules/**", ".data/**", ".data-*/**", "drizzle/**", "test-results/**", "playwright-report/**", "e2e/artifacts/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      ".data/**",
+      ".data-*/**",
+      "drizzle/**",
+      "test-results/**",
+      "playwright-report/**",
+      "e2e/artifacts/**",
+      "next-env.d.ts",
+    ],
+  },
 ];
 
 export default config;

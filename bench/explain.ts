@@ -31,23 +31,54 @@ async function main() {
   const client = postgres(url, { max: 4, onnotice: () => {} });
   const captured: Captured[] = [];
   let scenario = "";
-  const db = drizzle(client, { schema, logger: { logQuery: (query, params) => void captured.push({ scenario, query, params }) } }) as unknown as Db;
+  const db = drizzle(client, {
+    schema,
+    logger: { logQuery: (query, params) => void captured.push({ scenario, query, params }) },
+  }) as unknown as Db;
   const plain = drizzle(client, { schema }) as unknown as Db;
-  const userId = async (email: string) => (await plain.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)))[0]!.id;
+  const userId = async (email: string) =>
+    (await plain.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)))[0]!.id;
   const partner = (await loadActor(plain, await userId(benchOwnerEmail(0)))) as Actor;
   const staff = (await loadActor(plain, await userId(BENCH_STAFF_EMAIL))) as Actor;
-  const callerFor = (actor: Actor, handle: Db) => createCallerFactory(appRouter)({ db: handle, actor, clock: systemClock, locale: "en", ip: "198.51.100.7" });
+  const callerFor = (actor: Actor, handle: Db) =>
+    createCallerFactory(appRouter)({ db: handle, actor, clock: systemClock, locale: "en", ip: "198.51.100.7" });
   const [product] = await plain.select({ id: schema.products.id }).from(schema.products).limit(1);
-  const [approved] = await plain.select({ id: schema.leads.id, currency: schema.leads.currency }).from(schema.leads).where(and(eq(schema.leads.status, "approved"))).limit(1);
+  const [approved] = await plain
+    .select({ id: schema.leads.id, currency: schema.leads.currency })
+    .from(schema.leads)
+    .where(and(eq(schema.leads.status, "approved")))
+    .limit(1);
 
   const scenarios: [string, () => Promise<unknown>][] = [
-    ["Partner dashboard", () => Promise.all([callerFor(partner, db).partner.dashboard(), callerFor(partner, db).account.me(), callerFor(partner, db).earnings.summary()])],
-    ["Partner earnings page", () => Promise.all([callerFor(partner, db).earnings.summary(), callerFor(partner, db).earnings.ledger({ page: 1, pageSize: 25 })])],
+    [
+      "Partner dashboard",
+      () =>
+        Promise.all([
+          callerFor(partner, db).partner.dashboard(),
+          callerFor(partner, db).account.me(),
+          callerFor(partner, db).earnings.summary(),
+        ]),
+    ],
+    [
+      "Partner earnings page",
+      () =>
+        Promise.all([
+          callerFor(partner, db).earnings.summary(),
+          callerFor(partner, db).earnings.ledger({ page: 1, pageSize: 25 }),
+        ]),
+    ],
     [
       "Staff lead queue, page 500",
       () =>
         Promise.all([
-          callerFor(staff, db).leadReview.list({ page: 500, pageSize: 25, status: "approved", productId: product!.id, sort: "createdAt", sortDir: "asc" }),
+          callerFor(staff, db).leadReview.list({
+            page: 500,
+            pageSize: 25,
+            status: "approved",
+            productId: product!.id,
+            sort: "createdAt",
+            sortDir: "asc",
+          }),
           callerFor(staff, db).leadReview.counts(),
           callerFor(staff, db).leadReview.options(),
         ]),
@@ -56,11 +87,37 @@ async function main() {
       "Lead registration",
       () =>
         rolledBack(db, (tx) =>
-          callerFor(partner, tx).leads.register({ companyName: "Explain Plan Ltd", website: "explain-plan.example", contactName: "Ex Plain", contactEmail: "buyer@explain-plan.example", contactPhone: "", country: "US", productId: product!.id, estimatedValue: "1000", currency: "USD", expectedCloseDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), notes: "" }),
+          callerFor(partner, tx).leads.register({
+            companyName: "Explain Plan Ltd",
+            website: "explain-plan.example",
+            contactName: "Ex Plain",
+            contactEmail: "buyer@explain-plan.example",
+            contactPhone: "",
+            country: "US",
+            productId: product!.id,
+            estimatedValue: "1000",
+            currency: "USD",
+            expectedCloseDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+            notes: "",
+          }),
         ),
     ],
-    ["Winning a lead", () => rolledBack(db, (tx) => callerFor(staff, tx).leadReview.markWon({ leadId: approved!.id, amount: "30000", currency: approved!.currency, closedOn: new Date().toISOString().slice(0, 10) }))],
-    ["Nightly tier recompute (the set-based read)", () => partnersDueForRecompute({ db, actor: SYSTEM, clock: systemClock })],
+    [
+      "Winning a lead",
+      () =>
+        rolledBack(db, (tx) =>
+          callerFor(staff, tx).leadReview.markWon({
+            leadId: approved!.id,
+            amount: "30000",
+            currency: approved!.currency,
+            closedOn: new Date().toISOString().slice(0, 10),
+          }),
+        ),
+    ],
+    [
+      "Nightly tier recompute (the set-based read)",
+      () => partnersDueForRecompute({ db, actor: SYSTEM, clock: systemClock }),
+    ],
   ];
   for (const [name, run] of scenarios) {
     scenario = name;
@@ -99,9 +156,19 @@ async function main() {
   ];
   for (const [name] of scenarios) {
     const mine = plans.filter((p) => p.scenario === name).sort((a, b) => b.ms - a.ms);
-    lines.push(`## ${name}`, "", `${mine.length} queries, ${mine.reduce((s, p) => s + p.ms, 0).toFixed(1)} ms of execution in all.`, "");
+    lines.push(
+      `## ${name}`,
+      "",
+      `${mine.length} queries, ${mine.reduce((s, p) => s + p.ms, 0).toFixed(1)} ms of execution in all.`,
+      "",
+    );
     for (const p of mine) lines.push(`### ${p.ms} ms`, "", "```sql", p.query, "```", "", "```", p.plan, "```", "");
-    console.log(`${name}: ${mine.length} queries; slowest ${mine.slice(0, 3).map((p) => `${p.ms} ms`).join(", ")}`);
+    console.log(
+      `${name}: ${mine.length} queries; slowest ${mine
+        .slice(0, 3)
+        .map((p) => `${p.ms} ms`)
+        .join(", ")}`,
+    );
   }
   const file = path.join(process.cwd(), "bench", "EXPLAIN.md");
   fs.writeFileSync(file, lines.join("\n"));

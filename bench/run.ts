@@ -30,24 +30,42 @@ async function main() {
       "no-build": { type: "boolean", default: false },
     },
   });
-  const settings = { connections: Number(values.connections), seconds: Number(values.seconds), warmup: Number(values.warmup), rounds: Number(values.rounds) };
+  const settings = {
+    connections: Number(values.connections),
+    seconds: Number(values.seconds),
+    warmup: Number(values.warmup),
+    rounds: Number(values.rounds),
+  };
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("Set DATABASE_URL to the PostgreSQL database filled by npm run bench:seed, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/tierwise_bench npm run bench");
+  if (!url)
+    throw new Error(
+      "Set DATABASE_URL to the PostgreSQL database filled by npm run bench:seed, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/tierwise_bench npm run bench",
+    );
   const database = await openDatabase({ url });
   const db = database.db;
   // Counted through Drizzle so the server driver's shape does not matter here.
   const [version] = await db.select({ v: sql<string>`current_setting('server_version')` }).from(sql`(select 1) as one`);
-  const countOf = async (table: typeof partners | typeof leads | typeof ledgerEntries) => (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n ?? 0;
-  const counts = { partners: await countOf(partners), leads: await countOf(leads), entries: await countOf(ledgerEntries) };
-  if (counts.partners < BENCH_PARTNER_SESSIONS) throw new Error("This database holds no bench program. Run npm run bench:seed -- --scale 1 against it first.");
-  log(`Bench data: ${counts.partners.toLocaleString("en")} partners, ${counts.leads.toLocaleString("en")} leads, ${counts.entries.toLocaleString("en")} ledger entries.`);
+  const countOf = async (table: typeof partners | typeof leads | typeof ledgerEntries) =>
+    (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n ?? 0;
+  const counts = {
+    partners: await countOf(partners),
+    leads: await countOf(leads),
+    entries: await countOf(ledgerEntries),
+  };
+  if (counts.partners < BENCH_PARTNER_SESSIONS)
+    throw new Error("This database holds no bench program. Run npm run bench:seed -- --scale 1 against it first.");
+  log(
+    `Bench data: ${counts.partners.toLocaleString("en")} partners, ${counts.leads.toLocaleString("en")} leads, ${counts.entries.toLocaleString("en")} ledger entries.`,
+  );
 
   if (!values["no-build"]) build();
   const server = await start(url, Number(values.port));
   const scenarios: ScenarioResult[] = [];
   try {
     const base = server.base;
-    const owners = await Promise.all(Array.from({ length: BENCH_PARTNER_SESSIONS }, (_, i) => signIn(base, benchOwnerEmail(i), BENCH_PASSWORD)));
+    const owners = await Promise.all(
+      Array.from({ length: BENCH_PARTNER_SESSIONS }, (_, i) => signIn(base, benchOwnerEmail(i), BENCH_PASSWORD)),
+    );
     const largest = owners[0]!;
     const manager = await signIn(base, "bench-manager@tierwise.bench", BENCH_PASSWORD);
     const partnerBaseline: LoadTarget = { url: `${base}/bench`, cookies: [largest] };
@@ -60,32 +78,88 @@ async function main() {
     const leadBody = () => {
       n++;
       const name = `Bench Registration ${runId}-${n}`;
-      return JSON.stringify({ json: { companyName: name, website: `https://www.reg-${runId}-${n}.example/`, contactName: "Bench Buyer", contactEmail: `buyer@reg-${runId}-${n}.example`, contactPhone: "", country: "US", productId: product!.id, estimatedValue: "25,000", currency: "USD", expectedCloseDate: closeBy, notes: "" } });
+      return JSON.stringify({
+        json: {
+          companyName: name,
+          website: `https://www.reg-${runId}-${n}.example/`,
+          contactName: "Bench Buyer",
+          contactEmail: `buyer@reg-${runId}-${n}.example`,
+          contactPhone: "",
+          country: "US",
+          productId: product!.id,
+          estimatedValue: "25,000",
+          currency: "USD",
+          expectedCloseDate: closeBy,
+          notes: "",
+        },
+      });
     };
-    const bareInsert: LoadTarget = { url: `${base}/api/trpc/bench.insertLead`, method: "POST", cookies: owners, body: leadBody };
+    const bareInsert: LoadTarget = {
+      url: `${base}/api/trpc/bench.insertLead`,
+      method: "POST",
+      cookies: owners,
+      body: leadBody,
+    };
     const opts = { ...settings, log };
-    const pageTarget = (p50Ratio: number, p95: number) => ({ text: "p50 ≤ 2× baseline, p95 < 150 ms", met: p50Ratio <= 2 && p95 < 150 });
-    const record = (id: string, name: string, baselineName: string, result: Awaited<ReturnType<typeof paired>>, target: (p50Ratio: number, p95Ratio: number, p95: number) => { text: string; met: boolean }) => {
+    const pageTarget = (p50Ratio: number, p95: number) => ({
+      text: "p50 ≤ 2× baseline, p95 < 150 ms",
+      met: p50Ratio <= 2 && p95 < 150,
+    });
+    const record = (
+      id: string,
+      name: string,
+      baselineName: string,
+      result: Awaited<ReturnType<typeof paired>>,
+      target: (p50Ratio: number, p95Ratio: number, p95: number) => { text: string; met: boolean },
+    ) => {
       const p50Ratio = Math.round((result.scenario.p50 / Math.max(0.1, result.baseline.p50)) * 100) / 100;
       const p95Ratio = Math.round((result.scenario.p95 / Math.max(0.1, result.baseline.p95)) * 100) / 100;
-      const entry: ScenarioResult = { id, name, kind: "load", scenario: result.scenario, baseline: result.baseline, baselineName, p50Ratio, p95Ratio, target: target(p50Ratio, p95Ratio, result.scenario.p95) };
+      const entry: ScenarioResult = {
+        id,
+        name,
+        kind: "load",
+        scenario: result.scenario,
+        baseline: result.baseline,
+        baselineName,
+        p50Ratio,
+        p95Ratio,
+        target: target(p50Ratio, p95Ratio, result.scenario.p95),
+      };
       scenarios.push(entry);
-      log(`  ${name}: p50 ${result.scenario.p50} ms, p95 ${result.scenario.p95} ms, p99 ${result.scenario.p99} ms, ${result.scenario.rps} req/s; baseline p50 ${result.baseline.p50} ms, p95 ${result.baseline.p95} ms; ratio ${p50Ratio}×`);
+      log(
+        `  ${name}: p50 ${result.scenario.p50} ms, p95 ${result.scenario.p95} ms, p99 ${result.scenario.p99} ms, ${result.scenario.rps} req/s; baseline p50 ${result.baseline.p50} ms, p95 ${result.baseline.p95} ms; ratio ${p50Ratio}×`,
+      );
     };
 
     log("1. Partner dashboard of the largest partner");
-    record("dashboard", "Partner dashboard (largest partner)", "partner baseline page", await paired({ url: `${base}/dashboard`, cookies: [largest] }, partnerBaseline, opts), (r, _r95, p95) => pageTarget(r, p95));
+    record(
+      "dashboard",
+      "Partner dashboard (largest partner)",
+      "partner baseline page",
+      await paired({ url: `${base}/dashboard`, cookies: [largest] }, partnerBaseline, opts),
+      (r, _r95, p95) => pageTarget(r, p95),
+    );
 
     log("2. Staff lead queue, filtered, sorted, page 500");
     const queueUrl = `${base}/manage/leads?status=approved&product=${product!.id}&sort=createdAt&dir=asc&page=500`;
-    record("lead-queue", "Staff lead queue (approved, one product, oldest first, page 500)", "staff baseline page", await paired({ url: queueUrl, cookies: [manager] }, staffBaseline, opts), (r, _r95, p95) => pageTarget(r, p95));
+    record(
+      "lead-queue",
+      "Staff lead queue (approved, one product, oldest first, page 500)",
+      "staff baseline page",
+      await paired({ url: queueUrl, cookies: [manager] }, staffBaseline, opts),
+      (r, _r95, p95) => pageTarget(r, p95),
+    );
 
     log(`3. Lead registration with the full conflict check (${BENCH_PARTNER_SESSIONS} partners at once)`);
     record(
       "register-lead",
       "Lead registration (tRPC leads.register)",
       "bare insert mutation",
-      await paired({ url: `${base}/api/trpc/leads.register`, method: "POST", cookies: owners, body: leadBody }, bareInsert, opts),
+      await paired(
+        { url: `${base}/api/trpc/leads.register`, method: "POST", cookies: owners, body: leadBody },
+        bareInsert,
+        opts,
+      ),
       (_r, r95, p95) => ({ text: "p95 < 30 ms and ≤ 3× baseline p95", met: p95 < 30 && r95 <= 3 }),
     );
 
@@ -105,7 +179,11 @@ async function main() {
       "win-lead",
       "Winning a lead (tRPC leadReview.markWon)",
       "bare insert mutation",
-      await paired({ url: `${base}/api/trpc/leadReview.markWon`, method: "POST", cookies: [manager], body: winBody }, bareInsert, opts),
+      await paired(
+        { url: `${base}/api/trpc/leadReview.markWon`, method: "POST", cookies: [manager], body: winBody },
+        bareInsert,
+        opts,
+      ),
       (_r, _r95, p95) => ({ text: "p95 < 50 ms", met: p95 < 50 }),
     );
     if (w > approved.length) log(`  ! ran out of approved leads (${approved.length}); later requests were refusals`);
@@ -115,12 +193,25 @@ async function main() {
       const started = performance.now();
       const changed = await recomputeAllTiers({ db, actor: SYSTEM, clock: systemClock });
       const seconds = Math.round((performance.now() - started) / 10) / 100;
-      scenarios.push({ id: `tier-recompute-${pass === "first pass" ? "first" : "steady"}`, name: `Nightly tier recompute, ${pass}`, kind: "wall", seconds, detail: `${changed.toLocaleString("en")} tiers changed`, target: { text: "< 10 s", met: seconds < 10 } });
+      scenarios.push({
+        id: `tier-recompute-${pass === "first pass" ? "first" : "steady"}`,
+        name: `Nightly tier recompute, ${pass}`,
+        kind: "wall",
+        seconds,
+        detail: `${changed.toLocaleString("en")} tiers changed`,
+        target: { text: "< 10 s", met: seconds < 10 },
+      });
       log(`  ${pass}: ${seconds} s, ${changed} tiers changed`);
     }
 
     log("6. Partner earnings page of the largest partner");
-    record("earnings", "Partner earnings page (largest partner)", "partner baseline page", await paired({ url: `${base}/earnings`, cookies: [largest] }, partnerBaseline, opts), (r, _r95, p95) => pageTarget(r, p95));
+    record(
+      "earnings",
+      "Partner earnings page (largest partner)",
+      "partner baseline page",
+      await paired({ url: `${base}/earnings`, cookies: [largest] }, partnerBaseline, opts),
+      (r, _r95, p95) => pageTarget(r, p95),
+    );
 
     const mib = rssMiB(server.process.pid!);
     scenarios.push({ id: "rss", name: "Server memory (RSS) at the end", kind: "memory", mib });
@@ -129,7 +220,14 @@ async function main() {
     await server.stop();
     await database.close();
   }
-  const run: BenchRun = { date: new Date().toISOString(), sha: shortSha(), machine: machine(version?.v ?? "unknown"), data: { partners: counts.partners, leads: counts.leads, ledgerEntries: counts.entries }, settings, scenarios };
+  const run: BenchRun = {
+    date: new Date().toISOString(),
+    sha: shortSha(),
+    machine: machine(version?.v ?? "unknown"),
+    data: { partners: counts.partners, leads: counts.leads, ledgerEntries: counts.entries },
+    settings,
+    scenarios,
+  };
   log(`\nWrote ${save(run)} and bench/RESULTS.md.`);
 }
 

@@ -4,12 +4,33 @@ import { expectNoMissingTranslations, linkFromOutbox, navLabels, signIn, signInA
 test.describe("signing in", () => {
   test("each staff role sees the console sections it may use", async ({ page }) => {
     await signInAndWait(page, USERS.admin, /\/manage$/);
-    expect(await navLabels(page)).toEqual(["Overview", "Applications", "Partners", "Leads", "Commissions", "Products", "Customers", "Program terms", "Emails", "Audit log", "Settings"]);
+    expect(await navLabels(page)).toEqual([
+      "Overview",
+      "Applications",
+      "Partners",
+      "Leads",
+      "Commissions",
+      "Products",
+      "Customers",
+      "Program terms",
+      "Emails",
+      "Audit log",
+      "Settings",
+    ]);
     await expectNoMissingTranslations(page);
 
     await page.context().clearCookies();
     await signInAndWait(page, USERS.manager, /\/manage$/);
-    expect(await navLabels(page)).toEqual(["Overview", "Applications", "Partners", "Leads", "Commissions", "Products", "Customers", "Program terms"]);
+    expect(await navLabels(page)).toEqual([
+      "Overview",
+      "Applications",
+      "Partners",
+      "Leads",
+      "Commissions",
+      "Products",
+      "Customers",
+      "Program terms",
+    ]);
 
     await page.context().clearCookies();
     await signInAndWait(page, USERS.finance, /\/manage$/);
@@ -46,7 +67,10 @@ test.describe("signing in", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test("repeated wrong passwords are paused with a clear message that offers the emailed link", async ({ page, browser }) => {
+  test("repeated wrong passwords are paused with a clear message that offers the emailed link", async ({
+    page,
+    browser,
+  }) => {
     for (let attempt = 1; attempt <= 5; attempt++) {
       await signIn(page, "tobias@cobalt.demo", `wrong-${attempt}`);
       await expect(page.getByTestId("login-error")).toHaveText("That email and password do not match an account.");

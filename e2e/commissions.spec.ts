@@ -16,7 +16,10 @@ test.describe("commissions", () => {
     await page.request.post("/api/test/time-travel", { data: { reset: true } });
   });
 
-  test("a won lead earns a pending commission the partner sees, tier progress moves, and it is payable after the hold period", async ({ page, browser }) => {
+  test("a won lead earns a pending commission the partner sees, tier progress moves, and it is payable after the hold period", async ({
+    page,
+    browser,
+  }) => {
     await signInAndWait(page, USERS.owner, /\/dashboard$/);
     await expect(page.getByTestId("tier-card")).toBeVisible();
     const revenueBefore = await page.getByTestId("tier-progress-revenue").innerText();
@@ -48,7 +51,10 @@ test.describe("commissions", () => {
     const travelled = await page.request.post("/api/test/time-travel", { data: { days: 31 } });
     expect(travelled.ok()).toBe(true);
     await page.goto("/earnings");
-    await expect(page.getByTestId("ledger-row").filter({ hasText: "Initech LLC" }).first()).toHaveAttribute("data-state", "payable");
+    await expect(page.getByTestId("ledger-row").filter({ hasText: "Initech LLC" }).first()).toHaveAttribute(
+      "data-state",
+      "payable",
+    );
 
     // The signed order was larger: correcting the amount reverses and earns again, history intact.
     await manager.reload();
@@ -77,7 +83,11 @@ test.describe("commissions", () => {
     const finance = await (await browser.newContext()).newPage();
     await signInAndWait(finance, USERS.finance, /\/manage$/);
     await finance.goto("/manage/commissions/adjustments");
-    await finance.getByTestId("adjustment-row").filter({ hasText: "Conference booth" }).getByTestId("approve-adjustment").click();
+    await finance
+      .getByTestId("adjustment-row")
+      .filter({ hasText: "Conference booth" })
+      .getByTestId("approve-adjustment")
+      .click();
     // The decision is a client mutation: wait until the refreshed queue no longer lists it before leaving the page.
     await expect(finance.getByTestId("adjustment-row").filter({ hasText: "Conference booth" })).toHaveCount(0);
     await finance.goto("/manage/commissions/adjustments?status=approved");
@@ -89,7 +99,9 @@ test.describe("commissions", () => {
     await shoot(finance, "commissions-staff-en");
   });
 
-  test("a manager runs a campaign, and plans, campaigns and a partner's commission card read in both languages", async ({ browser }) => {
+  test("a manager runs a campaign, and plans, campaigns and a partner's commission card read in both languages", async ({
+    browser,
+  }) => {
     const manager = await (await browser.newContext()).newPage();
     await signInAndWait(manager, USERS.manager, /\/manage$/);
     await manager.goto("/manage/commissions/campaigns");

@@ -14,7 +14,10 @@ export const USERS = {
 /** Signs in through the real login form. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, path = "/login") {
   await page.goto(path);
-  await page.getByLabel(/^(Email|البريد الإلكتروني)$/).first().fill(email);
+  await page
+    .getByLabel(/^(Email|البريد الإلكتروني)$/)
+    .first()
+    .fill(email);
   await page.locator("#password").fill(password);
   await page.locator('main form button[type="submit"]').click();
 }
@@ -55,4 +58,3 @@ export async function linkFromOutbox(browser: Browser, to: string, subject: RegE
   expect(url, "the email carries a link").toBeTruthy();
   return url!;
 }
-

@@ -55,7 +55,16 @@ test("the staff console renders in English and in Arabic, right to left", async 
   await switchToArabic(page);
   await expectNoMissingTranslations(page);
   await shoot(page, "manage-ar");
-  for (const section of ["/manage/applications", "/manage/partners", "/manage/terms", "/manage/emails", "/manage/audit", "/manage/settings", "/manage/settings/staff", "/account"]) {
+  for (const section of [
+    "/manage/applications",
+    "/manage/partners",
+    "/manage/terms",
+    "/manage/emails",
+    "/manage/audit",
+    "/manage/settings",
+    "/manage/settings/staff",
+    "/account",
+  ]) {
     await page.goto(section);
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
     await expectNoMissingTranslations(page);
@@ -77,7 +86,10 @@ test("the staff console renders in English and in Arabic, right to left", async 
 });
 
 test("the login page follows the browser's language and can be switched", async ({ browser }) => {
-  const context = await browser.newContext({ locale: "ar-AE", extraHTTPHeaders: { "Accept-Language": "ar-AE,ar;q=0.9" } });
+  const context = await browser.newContext({
+    locale: "ar-AE",
+    extraHTTPHeaders: { "Accept-Language": "ar-AE,ar;q=0.9" },
+  });
   const page = await context.newPage();
   await page.goto("/login");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");

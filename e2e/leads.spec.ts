@@ -9,7 +9,10 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-async function registerLead(page: Page, lead: { company: string; website: string; contact: string; email: string; value: string }) {
+async function registerLead(
+  page: Page,
+  lead: { company: string; website: string; contact: string; email: string; value: string },
+) {
   await page.goto("/leads/new");
   await page.locator("#companyName").fill(lead.company);
   await page.locator("#website").fill(lead.website);
@@ -38,7 +41,13 @@ test.describe("deal registration", () => {
     for (const field of ["companyName", "website", "contactName", "contactEmail", "estimatedValue"]) {
       await expect(page.locator(`#${field}-error`), field).toBeVisible();
     }
-    await registerLead(page, { company: "Helios Energy AG", website: "https://www.helios-energy.example/en/home", contact: "Greta Sonne", email: "greta@helios-energy.example", value: "25,000.00" });
+    await registerLead(page, {
+      company: "Helios Energy AG",
+      website: "https://www.helios-energy.example/en/home",
+      contact: "Greta Sonne",
+      email: "greta@helios-energy.example",
+      value: "25,000.00",
+    });
     await expect(page).toHaveURL(/\/leads\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId("lead-status")).toContainText("Submitted");
     await expect(page.getByTestId("lead-estimated-value")).toContainText("25,000.00");
@@ -54,7 +63,13 @@ test.describe("deal registration", () => {
     // Another partner, the same company written differently: refused without naming the holder.
     const other = await (await browser.newContext()).newPage();
     await signInAndWait(other, COBALT_OWNER, /\/dashboard$/);
-    await registerLead(other, { company: "HELIOS ENERGY GmbH", website: "helios-energy.example", contact: "Max Strom", email: "max@helios-energy.example", value: "9000" });
+    await registerLead(other, {
+      company: "HELIOS ENERGY GmbH",
+      website: "helios-energy.example",
+      contact: "Max Strom",
+      email: "max@helios-energy.example",
+      value: "9000",
+    });
     await expect(other.locator("#website-error")).toContainText("already registered by another partner");
     await expect(other.locator("body")).not.toContainText("Northwind");
     await expect(other).toHaveURL(/\/leads\/new$/);
@@ -73,7 +88,13 @@ test.describe("deal registration", () => {
 
   test("reject path: the partner reads the reason on the lead and in the email", async ({ page, browser }) => {
     await signInAndWait(page, USERS.member, /\/dashboard$/);
-    await registerLead(page, { company: "Nimbus Retail", website: "nimbus-retail.example", contact: "Ola Nordmann", email: "ola@nimbus-retail.example", value: "4,800" });
+    await registerLead(page, {
+      company: "Nimbus Retail",
+      website: "nimbus-retail.example",
+      contact: "Ola Nordmann",
+      email: "ola@nimbus-retail.example",
+      value: "4,800",
+    });
     await expect(page.getByTestId("lead-status")).toContainText("Submitted");
 
     const manager = await (await browser.newContext()).newPage();
@@ -90,7 +111,9 @@ test.describe("deal registration", () => {
     await expect(page.getByTestId("lead-status")).toContainText("Rejected");
     await expect(page.getByTestId("close-reason")).toContainText("named account of our enterprise team");
     await expect(page.getByTestId("edit-lead")).toHaveCount(0);
-    expect(await readEmail(browser, USERS.member, /Lead not approved: Nimbus/)).toContain("named account of our enterprise team");
+    expect(await readEmail(browser, USERS.member, /Lead not approved: Nimbus/)).toContain(
+      "named account of our enterprise team",
+    );
   });
 
   test("a question from the manager and the partner's reply in the lead's thread", async ({ page, browser }) => {
@@ -117,11 +140,13 @@ test.describe("deal registration", () => {
     await page.goto("/leads/import");
     const csv = [
       "company_name,website,contact_name,contact_email,country,product,estimated_value,currency,expected_close_date,notes",
-      "Orion Freight,orion-freight.example,Ana Lima,ana@orion-freight.example,BR,Data Connectors,\"18,000.00\",USD,2030-05-01,From the trade show",
+      'Orion Freight,orion-freight.example,Ana Lima,ana@orion-freight.example,BR,Data Connectors,"18,000.00",USD,2030-05-01,From the trade show',
       "Cyberdyne Systems,cyberdyne.example,Miles Dyson,miles@cyberdyne.example,US,Analytics Cloud,50000,USD,2030-05-01,",
       "Broken Row,broken.example,Someone,not-an-email,US,Analytics Cloud,100,USD,2030-05-01,",
     ].join("\n");
-    await page.locator("#csv-file").setInputFiles({ name: "leads.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page
+      .locator("#csv-file")
+      .setInputFiles({ name: "leads.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.getByTestId("import-submit").click();
     const report = page.getByTestId("import-report");
     await expect(report).toBeVisible();
@@ -146,7 +171,10 @@ test.describe("deal registration", () => {
     await expect(page.locator("body")).not.toContainText("Vandelay");
   });
 
-  test("staff keep the product catalog and the customer list that registrations are checked against", async ({ page, browser }) => {
+  test("staff keep the product catalog and the customer list that registrations are checked against", async ({
+    page,
+    browser,
+  }) => {
     const manager = await (await browser.newContext()).newPage();
     await signInAndWait(manager, USERS.manager, /\/manage$/);
     await manager.goto("/manage/products");
@@ -158,7 +186,9 @@ test.describe("deal registration", () => {
 
     await manager.goto("/manage/customers");
     const csv = "name,website\nInitrode Ltd,https://www.initrode.example\nCyberdyne Systems,cyberdyne.example\n";
-    await manager.locator("#customers-csv").setInputFiles({ name: "customers.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await manager
+      .locator("#customers-csv")
+      .setInputFiles({ name: "customers.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await manager.getByTestId("import-customers").click();
     const report = manager.getByTestId("customers-import-report");
     await expect(report.locator('[data-outcome="added"]')).toContainText("Initrode Ltd");
@@ -168,7 +198,13 @@ test.describe("deal registration", () => {
     await signInAndWait(page, USERS.owner, /\/dashboard$/);
     await page.goto("/leads/new");
     await expect(page.locator("#productId")).toContainText("Security Add-on");
-    await registerLead(page, { company: "Initrode", website: "initrode.example", contact: "Peter Gibbons", email: "peter@initrode.example", value: "3000" });
+    await registerLead(page, {
+      company: "Initrode",
+      website: "initrode.example",
+      contact: "Peter Gibbons",
+      email: "peter@initrode.example",
+      value: "3000",
+    });
     await expect(page.locator("#website-error")).toContainText("already a customer");
   });
 
@@ -186,7 +222,8 @@ test.describe("deal registration", () => {
     await manager.getByRole("button", { name: "Apply" }).click();
     await expect(manager).toHaveURL(/partner=[0-9a-f-]{36}/);
     await expect(manager.locator("#filter-partner")).toHaveValue("Cobalt Cloud Partners");
-    for (const row of await manager.getByTestId("lead-row").all()) await expect(row).toContainText("Cobalt Cloud Partners");
+    for (const row of await manager.getByTestId("lead-row").all())
+      await expect(row).toContainText("Cobalt Cloud Partners");
     await manager.goto("/manage/leads");
     await manager.getByTestId("lead-queue").getByRole("link", { name: "Globex Corp." }).click();
     await expect(manager.getByTestId("conflict-row").first()).toContainText("Northwind");
@@ -201,7 +238,10 @@ test.describe("deal registration", () => {
 
     await signInAndWait(page, USERS.arabicOwner, /\/dashboard$/);
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
-    for (const [url, name] of [["/leads", "leads-ar"], ["/leads/new", "lead-new-ar"]] as const) {
+    for (const [url, name] of [
+      ["/leads", "leads-ar"],
+      ["/leads/new", "lead-new-ar"],
+    ] as const) {
       await page.goto(url);
       await expectNoMissingTranslations(page);
       await shoot(page, name);

@@ -60,7 +60,10 @@ test.describe("joining the program", () => {
     await expect(page.getByTestId("invitation-state")).toContainText("Your account is set up");
   });
 
-  test("applying with an address that already has an account looks like any application; its owner is told by email", async ({ page, browser }) => {
+  test("applying with an address that already has an account looks like any application; its owner is told by email", async ({
+    page,
+    browser,
+  }) => {
     await fillApplication(page, "Vogel Consulting", "vogel-consulting.example", "lena@cobalt.demo");
     await page.getByTestId("submit-application").click();
     // The same answer as for a new address, so the form cannot tell who has an account.
@@ -80,7 +83,9 @@ test.describe("joining the program", () => {
     await page.locator('textarea[name="reason"]').fill("Too short");
     await page.getByTestId("confirm-reject").click();
     await expect(page.locator("#reason-error, [id$='reason-error']").first()).toContainText("at least 10");
-    await page.locator('textarea[name="reason"]').fill("We only work with referral partners who have an accounting practice.");
+    await page
+      .locator('textarea[name="reason"]')
+      .fill("We only work with referral partners who have an accounting practice.");
     await page.getByTestId("confirm-reject").click();
     await expect(page.getByTestId("application-status")).toContainText("Rejected");
     expect(await readEmail(browser, "ethan@fieldstone.example", /application/)).toContain("accounting practice");
@@ -88,7 +93,10 @@ test.describe("joining the program", () => {
 });
 
 test.describe("partner teams", () => {
-  test("an owner invites a member who joins and sees the team read-only; the last owner stays", async ({ page, browser }) => {
+  test("an owner invites a member who joins and sees the team read-only; the last owner stays", async ({
+    page,
+    browser,
+  }) => {
     await signInAndWait(page, "lena@cobalt.demo", /\/dashboard$/);
     await page.goto("/team");
     await page.getByTestId("invite-member").click();
@@ -158,15 +166,23 @@ test.describe("company settings", () => {
     const dir = test.info().outputPath();
     const fs = await import("node:fs");
     const big = path.join(dir, "big.png");
-    fs.writeFileSync(big, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(600 * 1024)]));
+    fs.writeFileSync(
+      big,
+      Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(600 * 1024)]),
+    );
     await page.getByTestId("logo-input").setInputFiles(big);
     await expect(page.getByTestId("logo-error")).toContainText("512 KB");
     const fake = path.join(dir, "fake.png");
     fs.writeFileSync(fake, "this is not a picture");
-    await page.getByTestId("logo-input").setInputFiles({ name: "fake.png", mimeType: "image/png", buffer: fs.readFileSync(fake) });
+    await page
+      .getByTestId("logo-input")
+      .setInputFiles({ name: "fake.png", mimeType: "image/png", buffer: fs.readFileSync(fake) });
     await expect(page.getByTestId("logo-error")).toContainText("PNG, JPEG or SVG");
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" onload="alert(1)"><script>alert(2)</script><circle cx="20" cy="20" r="18" fill="#4f46e5"/></svg>';
-    await page.getByTestId("logo-input").setInputFiles({ name: "logo.svg", mimeType: "image/svg+xml", buffer: Buffer.from(svg) });
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" onload="alert(1)"><script>alert(2)</script><circle cx="20" cy="20" r="18" fill="#4f46e5"/></svg>';
+    await page
+      .getByTestId("logo-input")
+      .setInputFiles({ name: "logo.svg", mimeType: "image/svg+xml", buffer: Buffer.from(svg) });
     await expect(page.getByTestId("logo-preview").locator("img")).toBeVisible();
     const src = await page.getByTestId("logo-preview").locator("img").getAttribute("src");
     const served = await page.request.get(src!);

@@ -40,7 +40,10 @@ test("a cross-site request cannot change anything", async ({ page }) => {
     data: body,
   });
   expect(foreign.status()).toBe(403);
-  const noOrigin = await page.request.post("/api/trpc/account.setLocale?batch=1", { headers: { "content-type": "application/json" }, data: body });
+  const noOrigin = await page.request.post("/api/trpc/account.setLocale?batch=1", {
+    headers: { "content-type": "application/json" },
+    data: body,
+  });
   expect(noOrigin.status()).toBe(403);
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -84,7 +87,10 @@ test("an admin invites a staff member who sets a password and signs in", async (
   await expect(page.getByText("Invitation sent.")).toBeVisible();
   await expect(page.getByTestId("staff-table")).toContainText("Dana Reyes");
   await page.goto("/manage/emails?to=dana%40tierwise.demo");
-  await page.getByTestId("emails-table").getByRole("link", { name: /invited you/ }).click();
+  await page
+    .getByTestId("emails-table")
+    .getByRole("link", { name: /invited you/ })
+    .click();
   const link = (await page.getByTestId("email-text").innerText()).match(/https?:\/\/\S+/)?.[0];
   const invitee = await (await browser.newContext()).newPage();
   await invitee.goto(link!);

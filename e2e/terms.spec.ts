@@ -8,7 +8,9 @@ test.describe("program terms", () => {
     await signInAndWait(page, USERS.manager, /\/manage$/);
     await page.goto("/manage/terms");
     const body = page.locator("textarea").first();
-    await body.fill(`${await body.inputValue()}\n\n## 6. Data\nWe keep partner data for the length of the partnership.`);
+    await body.fill(
+      `${await body.inputValue()}\n\n## 6. Data\nWe keep partner data for the length of the partnership.`,
+    );
     await page.getByTestId("publish-terms").click();
     await expect(page.getByTestId("terms-versions-table")).toContainText("2");
 

@@ -12,8 +12,10 @@ export const CHROMIUM_NAMES = ["chromium", "chromium-browser", "google-chrome", 
 /** What the tests need from Debian: the browser, and a font that covers Arabic for the screenshots. */
 export const APT_PACKAGES = ["chromium", "fonts-noto-core"];
 
-export const MISSING_MESSAGE_APT = "Tierwise's browser tests need Chromium: run `sudo apt-get install chromium fonts-noto-core` or set CHROMIUM_PATH";
-export const MISSING_MESSAGE_OTHER = "Tierwise's browser tests need Chromium: install Chromium or Google Chrome, or set CHROMIUM_PATH to its executable";
+export const MISSING_MESSAGE_APT =
+  "Tierwise's browser tests need Chromium: run `sudo apt-get install chromium fonts-noto-core` or set CHROMIUM_PATH";
+export const MISSING_MESSAGE_OTHER =
+  "Tierwise's browser tests need Chromium: install Chromium or Google Chrome, or set CHROMIUM_PATH to its executable";
 
 /** The one line for a CHROMIUM_PATH that leads nowhere. */
 export function badEnvMessage(value) {
@@ -68,7 +70,9 @@ export function resolveChromium({ env, exists, playwrightPath }) {
   const fromEnv = env.CHROMIUM_PATH?.trim();
   if (fromEnv) {
     const file = fromEnv.includes("/") ? fromEnv : findOnPath([fromEnv], env.PATH, exists);
-    return file && exists(file) ? { ok: true, path: file, source: "CHROMIUM_PATH" } : { ok: false, reason: "bad-env", value: fromEnv };
+    return file && exists(file)
+      ? { ok: true, path: file, source: "CHROMIUM_PATH" }
+      : { ok: false, reason: "bad-env", value: fromEnv };
   }
   const system = SYSTEM_CHROMIUM_PATHS.find((file) => exists(file));
   if (system) return { ok: true, path: system, source: "system" };

@@ -5,7 +5,14 @@ import { spawn } from "node:child_process";
 const port = process.argv[2] ?? "3100";
 const dataDir = ".data-e2e";
 rmSync(dataDir, { recursive: true, force: true });
-const env = { ...process.env, DATA_DIR: dataDir, APP_URL: `http://localhost:${port}`, PORT: port, SEED_DEMO: "true", TIME_TRAVEL: "true" };
+const env = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  APP_URL: `http://localhost:${port}`,
+  PORT: port,
+  SEED_DEMO: "true",
+  TIME_TRAVEL: "true",
+};
 delete env.DATABASE_URL;
 // The production server as `npm start` runs it, socket address recording included.
 const child = spawn(process.execPath, ["scripts/server.mjs", port], { env, stdio: "inherit" });

@@ -51,7 +51,8 @@ function aptGet(prefix, args) {
 
 function install(prefix, packages) {
   log(`installing Debian's ${packages.join(" ")} with apt-get`);
-  if (!aptGet(prefix, ["update", "-q"])) log("warning: apt-get update failed; trying the install with the package lists already here");
+  if (!aptGet(prefix, ["update", "-q"]))
+    log("warning: apt-get update failed; trying the install with the package lists already here");
   return aptGet(prefix, ["install", "-y", "-q", ...packages]);
 }
 
@@ -69,7 +70,9 @@ if (wanted.length > 0) {
   const prefix = installPrefix();
   if (prefix === null) {
     if (!found.ok) fail(failureMessage(found));
-    log(`warning: ${FONT_PACKAGE} is not installed, so Arabic text in screenshots may show as boxes: run \`sudo apt-get install ${FONT_PACKAGE}\``);
+    log(
+      `warning: ${FONT_PACKAGE} is not installed, so Arabic text in screenshots may show as boxes: run \`sudo apt-get install ${FONT_PACKAGE}\``,
+    );
   } else {
     const packages = APT_PACKAGES.filter((pkg) => wanted.includes(pkg));
     if (!install(prefix, packages)) {

@@ -32,7 +32,10 @@ for (let i = 0; ; i++) {
   }
 }
 try {
-  for (const [locale, fragment] of [["en", enFragment], ["ar", arFragment]]) {
+  for (const [locale, fragment] of [
+    ["en", enFragment],
+    ["ar", arFragment],
+  ]) {
     const file = path.join(dir, `${locale}.json`);
     const merged = merge(JSON.parse(fs.readFileSync(file, "utf8")), JSON.parse(fs.readFileSync(fragment, "utf8")));
     fs.writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);

@@ -8,7 +8,19 @@ import { strictTransportSecurity } from "@/server/security/headers";
 const { auth } = NextAuth(() => ({ ...baseAuthConfig, secret: authSecret() }));
 
 /** Paths anyone may open; everything else needs a session. */
-const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/forgot$/, /^\/reset\//, /^\/welcome\//, /^\/invite\//, /^\/apply$/, /^\/api\/auth\//, /^\/api\/trpc\//, /^\/api\/logos\//, /^\/icon/, /^\/favicon/];
+const PUBLIC_PATHS = [
+  /^\/login(\/|$)/,
+  /^\/forgot$/,
+  /^\/reset\//,
+  /^\/welcome\//,
+  /^\/invite\//,
+  /^\/apply$/,
+  /^\/api\/auth\//,
+  /^\/api\/trpc\//,
+  /^\/api\/logos\//,
+  /^\/icon/,
+  /^\/favicon/,
+];
 
 function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [

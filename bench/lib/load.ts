@@ -48,7 +48,11 @@ interface Tracker {
  * Drives one target at a fixed number of connections for `seconds` and returns every response
  * time. autocannon reports p97.5 but not p95, so the percentiles are computed here, exactly.
  */
-export async function drive(target: LoadTarget, connections: number, seconds: number): Promise<{ times: number[]; errors: number; seconds: number; firstError?: string }> {
+export async function drive(
+  target: LoadTarget,
+  connections: number,
+  seconds: number,
+): Promise<{ times: number[]; errors: number; seconds: number; firstError?: string }> {
   const times: number[] = [];
   let errors = 0;
   let next = 0;
@@ -67,7 +71,11 @@ export async function drive(target: LoadTarget, connections: number, seconds: nu
           return {
             ...request,
             // Writes carry the app's own Origin, as a browser's do; the server refuses cross-site writes.
-            headers: { ...request.headers, cookie: context.cookie, ...(target.body ? { "content-type": "application/json", origin: new URL(target.url).origin } : {}) },
+            headers: {
+              ...request.headers,
+              cookie: context.cookie,
+              ...(target.body ? { "content-type": "application/json", origin: new URL(target.url).origin } : {}),
+            },
             ...(target.body ? { body: target.body() } : {}),
           };
         },
@@ -90,13 +98,23 @@ export async function drive(target: LoadTarget, connections: number, seconds: nu
  * A scenario and its baseline, measured in alternating rounds after a warm-up of each, so a
  * machine that slows down during the run slows both alike.
  */
-export async function paired(scenario: LoadTarget, baseline: LoadTarget, options: { connections: number; seconds: number; warmup: number; rounds: number; log: (line: string) => void }) {
+export async function paired(
+  scenario: LoadTarget,
+  baseline: LoadTarget,
+  options: { connections: number; seconds: number; warmup: number; rounds: number; log: (line: string) => void },
+) {
   await drive(baseline, options.connections, options.warmup);
   await drive(scenario, options.connections, options.warmup);
-  const acc = { scenario: { times: [] as number[], errors: 0, seconds: 0, firstError: undefined as string | undefined }, baseline: { times: [] as number[], errors: 0, seconds: 0, firstError: undefined as string | undefined } };
+  const acc = {
+    scenario: { times: [] as number[], errors: 0, seconds: 0, firstError: undefined as string | undefined },
+    baseline: { times: [] as number[], errors: 0, seconds: 0, firstError: undefined as string | undefined },
+  };
   const slice = options.seconds / options.rounds;
   for (let round = 0; round < options.rounds; round++) {
-    for (const [key, target] of [["baseline", baseline], ["scenario", scenario]] as const) {
+    for (const [key, target] of [
+      ["baseline", baseline],
+      ["scenario", scenario],
+    ] as const) {
       const run = await drive(target, options.connections, slice);
       acc[key].times.push(...run.times);
       acc[key].errors += run.errors;
@@ -104,6 +122,10 @@ export async function paired(scenario: LoadTarget, baseline: LoadTarget, options
       acc[key].firstError ??= run.firstError;
     }
   }
-  for (const key of ["scenario", "baseline"] as const) if (acc[key].firstError) options.log(`  ! ${acc[key].errors} failed: ${acc[key].firstError}`);
-  return { scenario: statsOf(acc.scenario.times, acc.scenario.errors, acc.scenario.seconds), baseline: statsOf(acc.baseline.times, acc.baseline.errors, acc.baseline.seconds) };
+  for (const key of ["scenario", "baseline"] as const)
+    if (acc[key].firstError) options.log(`  ! ${acc[key].errors} failed: ${acc[key].firstError}`);
+  return {
+    scenario: statsOf(acc.scenario.times, acc.scenario.errors, acc.scenario.seconds),
+    baseline: statsOf(acc.baseline.times, acc.baseline.errors, acc.baseline.seconds),
+  };
 }

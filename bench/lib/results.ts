@@ -11,7 +11,17 @@ export interface Target {
 }
 
 export type ScenarioResult =
-  | { id: string; name: string; kind: "load"; scenario: LoadStats; baseline: LoadStats; baselineName: string; p50Ratio: number; p95Ratio: number; target: Target }
+  | {
+      id: string;
+      name: string;
+      kind: "load";
+      scenario: LoadStats;
+      baseline: LoadStats;
+      baselineName: string;
+      p50Ratio: number;
+      p95Ratio: number;
+      target: Target;
+    }
   | { id: string; name: string; kind: "wall"; seconds: number; detail: string; target: Target }
   | { id: string; name: string; kind: "memory"; mib: number; target?: Target };
 
@@ -28,7 +38,14 @@ export const RESULTS_DIR = path.join(process.cwd(), "bench", "results");
 const RESULTS_MD = path.join(process.cwd(), "bench", "RESULTS.md");
 
 export function machine(postgres: string): BenchRun["machine"] {
-  return { cpu: os.cpus()[0]?.model.trim() ?? "unknown", cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, node: process.version, postgres };
+  return {
+    cpu: os.cpus()[0]?.model.trim() ?? "unknown",
+    cores: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    postgres,
+  };
 }
 
 export function shortSha(): string {
@@ -72,9 +89,13 @@ function runSection(run: BenchRun): string {
   for (const s of run.scenarios) {
     const met = s.target ? (s.target.met ? "yes" : "**no**") : "";
     if (s.kind === "load") {
-      lines.push(`| ${s.name} | ${ms(s.scenario.p50)} | ${ms(s.scenario.p95)} | ${ms(s.scenario.p99)} | ${s.scenario.rps} | ${s.scenario.errors} | ${s.baselineName} | ${ms(s.baseline.p50)} | ${ms(s.baseline.p95)} | ${ratio(s.p50Ratio)} | ${s.target.text} | ${met} |`);
+      lines.push(
+        `| ${s.name} | ${ms(s.scenario.p50)} | ${ms(s.scenario.p95)} | ${ms(s.scenario.p99)} | ${s.scenario.rps} | ${s.scenario.errors} | ${s.baselineName} | ${ms(s.baseline.p50)} | ${ms(s.baseline.p95)} | ${ratio(s.p50Ratio)} | ${s.target.text} | ${met} |`,
+      );
     } else if (s.kind === "wall") {
-      lines.push(`| ${s.name} | ${s.seconds.toLocaleString("en", { maximumFractionDigits: 2 })} s wall (${s.detail}) | | | | | | | | | ${s.target.text} | ${met} |`);
+      lines.push(
+        `| ${s.name} | ${s.seconds.toLocaleString("en", { maximumFractionDigits: 2 })} s wall (${s.detail}) | | | | | | | | | ${s.target.text} | ${met} |`,
+      );
     } else {
       lines.push(`| ${s.name} | ${count(s.mib)} MiB | | | | | | | | | ${s.target?.text ?? ""} | ${met} |`);
     }

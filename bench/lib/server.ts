@@ -5,7 +5,10 @@ import { randomBytes } from "node:crypto";
 const NEXT_BIN = "node_modules/next/dist/bin/next";
 
 export function build(): void {
-  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) throw new Error("next build failed");
 }
 
@@ -48,7 +51,10 @@ export async function start(databaseUrl: string, port: number): Promise<RunningS
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
-    const ok = await fetch(`${base}/login`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/login`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { base, process: child, stop };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -60,12 +66,7 @@ export async function start(databaseUrl: string, port: number): Promise<RunningS
 export function rssMiB(pid: number): number {
   const children = (p: number): number[] => {
     try {
-      return fs
-        .readFileSync(`/proc/${p}/task/${p}/children`, "utf8")
-        .trim()
-        .split(/\s+/)
-        .filter(Boolean)
-        .map(Number);
+      return fs.readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
     } catch {
       return [];
     }

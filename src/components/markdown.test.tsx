@@ -2,7 +2,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Markdown, safeHref } from "./markdown";
 
-const html = (source: string, newTabLabel?: string) => renderToStaticMarkup(<Markdown source={source} newTabLabel={newTabLabel} />);
+const html = (source: string, newTabLabel?: string) =>
+  renderToStaticMarkup(<Markdown source={source} newTabLabel={newTabLabel} />);
 
 describe("Markdown", () => {
   it("renders headings one level below the page title", () => {
@@ -54,7 +55,9 @@ describe("Markdown", () => {
   });
 
   it("drops javascript:, data:, http: and protocol-relative links but keeps their text", () => {
-    const out = html("[a](javascript:alert(1)) [b](JavaScript:alert(1)) [c](data:text/html,x) [d](http://x.test) [e](//evil.test) [f]( java\tscript:x)");
+    const out = html(
+      "[a](javascript:alert(1)) [b](JavaScript:alert(1)) [c](data:text/html,x) [d](http://x.test) [e](//evil.test) [f]( java\tscript:x)",
+    );
     expect(out).not.toContain("<a ");
     expect(out).not.toMatch(/javascript/i);
     for (const label of ["a", "b", "c", "d", "e", "f"]) expect(out).toContain(`<span>${label}</span>`);
@@ -74,6 +77,8 @@ describe("Markdown", () => {
 
 describe("Markdown direction", () => {
   it("lets each block follow its own text, so English terms read left to right on an Arabic page", () => {
-    expect(renderToStaticMarkup(<Markdown source={"# Terms\n\nبنود البرنامج"} />)).toMatch(/<h2 dir="auto"[^>]*>Terms<\/h2><p dir="auto">بنود البرنامج<\/p>/);
+    expect(renderToStaticMarkup(<Markdown source={"# Terms\n\nبنود البرنامج"} />)).toMatch(
+      /<h2 dir="auto"[^>]*>Terms<\/h2><p dir="auto">بنود البرنامج<\/p>/,
+    );
   });
 });

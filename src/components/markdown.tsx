@@ -226,20 +226,47 @@ export function Markdown({ source, className, newTabLabel }: MarkdownProps) {
   const blocks = parseBlocks(source);
   return (
     // Each block takes the direction of its own text: English terms read left to right on an Arabic page.
-    <div className={cn("space-y-3 text-sm leading-6 text-neutral-800 [&>h2:not(:first-child)]:mt-5 [&>h3:not(:first-child)]:mt-4", className)}>
+    <div
+      className={cn(
+        "space-y-3 text-sm leading-6 text-neutral-800 [&>h2:not(:first-child)]:mt-5 [&>h3:not(:first-child)]:mt-4",
+        className,
+      )}
+    >
       {blocks.map((block, index) => {
         const k = `b${index}`;
         switch (block.kind) {
           case "heading": {
             const content = parseInline(block.text, newTabLabel, k);
-            if (block.level === 1) return <h2 key={k} dir="auto" className={headingClasses[1]}>{content}</h2>;
-            if (block.level === 2) return <h3 key={k} dir="auto" className={headingClasses[2]}>{content}</h3>;
-            return <h4 key={k} dir="auto" className={headingClasses[3]}>{content}</h4>;
+            if (block.level === 1)
+              return (
+                <h2 key={k} dir="auto" className={headingClasses[1]}>
+                  {content}
+                </h2>
+              );
+            if (block.level === 2)
+              return (
+                <h3 key={k} dir="auto" className={headingClasses[2]}>
+                  {content}
+                </h3>
+              );
+            return (
+              <h4 key={k} dir="auto" className={headingClasses[3]}>
+                {content}
+              </h4>
+            );
           }
           case "list": {
-            const items = block.items.map((item, j) => <li key={`${k}-${j}`} dir="auto">{parseInline(item, newTabLabel, `${k}-${j}`)}</li>);
+            const items = block.items.map((item, j) => (
+              <li key={`${k}-${j}`} dir="auto">
+                {parseInline(item, newTabLabel, `${k}-${j}`)}
+              </li>
+            ));
             return block.ordered ? (
-              <ol key={k} start={block.start === 1 ? undefined : block.start} className="list-decimal space-y-1 ps-5 marker:text-muted">
+              <ol
+                key={k}
+                start={block.start === 1 ? undefined : block.start}
+                className="list-decimal space-y-1 ps-5 marker:text-muted"
+              >
                 {items}
               </ol>
             ) : (
@@ -249,7 +276,11 @@ export function Markdown({ source, className, newTabLabel }: MarkdownProps) {
             );
           }
           default:
-            return <p key={k} dir="auto">{parseInline(block.text, newTabLabel, k)}</p>;
+            return (
+              <p key={k} dir="auto">
+                {parseInline(block.text, newTabLabel, k)}
+              </p>
+            );
         }
       })}
     </div>

@@ -11,7 +11,15 @@ function ToastNotify({ children }: { children: ReactNode }) {
   return <NotifyProvider notify={toast}>{children}</NotifyProvider>;
 }
 
-export function Providers({ children, dismissLabel, regionLabel }: { children: ReactNode; dismissLabel: string; regionLabel: string }) {
+export function Providers({
+  children,
+  dismissLabel,
+  regionLabel,
+}: {
+  children: ReactNode;
+  dismissLabel: string;
+  regionLabel: string;
+}) {
   return (
     <TrpcReactProvider>
       <ToastProvider dismissLabel={dismissLabel} regionLabel={regionLabel}>

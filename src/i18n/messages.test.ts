@@ -25,7 +25,10 @@ describe("messages", () => {
   });
 
   it("every message is valid ICU in its language", () => {
-    for (const [locale, messages] of [["en", english], ["ar", arabic]] as const) {
+    for (const [locale, messages] of [
+      ["en", english],
+      ["ar", arabic],
+    ] as const) {
       for (const [key, message] of messages) {
         expect(() => new IntlMessageFormat(message, locale), `${locale}: ${key}`).not.toThrow();
       }
@@ -33,7 +36,9 @@ describe("messages", () => {
   });
 
   it("Arabic is translated, not copied", () => {
-    const copied = [...english].filter(([key, value]) => value.length > 12 && arabic.get(key) === value).map(([key]) => key);
+    const copied = [...english]
+      .filter(([key, value]) => value.length > 12 && arabic.get(key) === value)
+      .map(([key]) => key);
     expect(copied).toEqual([]);
   });
 });

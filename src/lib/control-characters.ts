@@ -10,12 +10,18 @@ export function hasControlCharacters(text: string): boolean {
 }
 
 /** The path of the first string inside `value` that holds a control character, or null. */
-export function findControlCharacters(value: unknown, path: (string | number)[] = [], seen = new Set<object>()): (string | number)[] | null {
+export function findControlCharacters(
+  value: unknown,
+  path: (string | number)[] = [],
+  seen = new Set<object>(),
+): (string | number)[] | null {
   if (typeof value === "string") return hasControlCharacters(value) ? path : null;
   if (value === null || typeof value !== "object" || seen.has(value)) return null;
   seen.add(value);
   if (value instanceof Date || value instanceof Uint8Array) return null;
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : Object.entries(value);
   for (const [key, inner] of entries) {
     // A key is text the caller chose too (a record's keys).
     if (typeof key === "string" && hasControlCharacters(key)) return [...path, key];

@@ -31,7 +31,7 @@ describe("csvCell", () => {
     ["a full-width plus", "＋1+2"],
     ["a full-width minus", "－1+2"],
     ["a full-width at", "＠SUM(A1)"],
-    ["spaces before an equals", "   =HYPERLINK(\"http://evil.example\")"],
+    ["spaces before an equals", '   =HYPERLINK("http://evil.example")'],
     ["an ideographic space before a plus", "\u3000+1"],
     ["a no-break space before a minus", "\u00A0-1+2"],
     ["spaces before a full-width equals", "  ＝1"],

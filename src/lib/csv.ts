@@ -60,5 +60,8 @@ export function parseCsv(text: string): string[][] {
 export function csvRecords(text: string): { headers: string[]; records: Record<string, string>[] } {
   const [head, ...body] = parseCsv(text);
   const headers = (head ?? []).map((h) => h.trim().toLowerCase());
-  return { headers, records: body.map((cells) => Object.fromEntries(headers.map((h, i) => [h, (cells[i] ?? "").trim()]))) };
+  return {
+    headers,
+    records: body.map((cells) => Object.fromEntries(headers.map((h, i) => [h, (cells[i] ?? "").trim()]))),
+  };
 }

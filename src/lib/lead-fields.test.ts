@@ -3,7 +3,19 @@ import { LEAD_FIELD_LIMITS, LEAD_FIELD_NAMES, leadInput } from "./lead-fields";
 
 describe("the lead form's fields, read from the schema", () => {
   it("names every field the server parses, in order", () => {
-    expect(LEAD_FIELD_NAMES).toEqual(["companyName", "website", "contactName", "contactEmail", "contactPhone", "country", "productId", "estimatedValue", "currency", "expectedCloseDate", "notes"]);
+    expect(LEAD_FIELD_NAMES).toEqual([
+      "companyName",
+      "website",
+      "contactName",
+      "contactEmail",
+      "contactPhone",
+      "country",
+      "productId",
+      "estimatedValue",
+      "currency",
+      "expectedCloseDate",
+      "notes",
+    ]);
   });
 
   it("reads lengths and required marks through defaults and transforms", () => {
@@ -29,6 +41,12 @@ describe("the lead form's fields, read from the schema", () => {
       currency: "eur",
       expectedCloseDate: "2030-03-31",
     });
-    expect(parsed).toMatchObject({ contactEmail: "wile@acme.example", country: "DE", currency: "EUR", contactPhone: "", notes: "" });
+    expect(parsed).toMatchObject({
+      contactEmail: "wile@acme.example",
+      country: "DE",
+      currency: "EUR",
+      contactPhone: "",
+      notes: "",
+    });
   });
 });

@@ -24,7 +24,11 @@ export function dateParam(value: string | undefined): Date | undefined {
 }
 
 /** The same list with some parameters changed (undefined removes one). */
-export function hrefWith(path: string, params: SearchParams, changes: Record<string, string | number | undefined>): string {
+export function hrefWith(
+  path: string,
+  params: SearchParams,
+  changes: Record<string, string | number | undefined>,
+): string {
   const next = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
     const value = Array.isArray(v) ? v[0] : v;

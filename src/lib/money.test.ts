@@ -1,7 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { applyRateBps, bpsToPercent, divRoundHalfAwayFromZero, formatMoney, MAX_MINOR_UNITS, minorUnits, moneyAmount, moneyText, parseMoney, percentToBps, toDecimalString, type AmountSign } from "./money";
+import {
+  applyRateBps,
+  bpsToPercent,
+  divRoundHalfAwayFromZero,
+  formatMoney,
+  MAX_MINOR_UNITS,
+  minorUnits,
+  moneyAmount,
+  moneyText,
+  parseMoney,
+  percentToBps,
+  toDecimalString,
+  type AmountSign,
+} from "./money";
 
 describe("money", () => {
   it("rounds half away from zero", () => {
@@ -14,21 +27,29 @@ describe("money", () => {
 
   it("applying a rate is symmetric in sign and never off by more than half a unit", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 100_000 }), (amount, bps) => {
-        const result = applyRateBps(amount, bps);
-        expect(applyRateBps(-amount, bps)).toBe(-result);
-        const exactTimes2 = amount * BigInt(bps) * 2n;
-        const diff = result * 20_000n - exactTimes2;
-        expect(diff <= 10_000n && diff >= -10_000n).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.integer({ min: 0, max: 100_000 }),
+        (amount, bps) => {
+          const result = applyRateBps(amount, bps);
+          expect(applyRateBps(-amount, bps)).toBe(-result);
+          const exactTimes2 = amount * BigInt(bps) * 2n;
+          const diff = result * 20_000n - exactTimes2;
+          expect(diff <= 10_000n && diff >= -10_000n).toBe(true);
+        },
+      ),
     );
   });
 
   it("parses what it prints", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.constantFrom("USD", "EUR", "JPY", "KWD"), (amount, currency) => {
-        expect(parseMoney(toDecimalString(amount, currency), currency)).toBe(amount);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.constantFrom("USD", "EUR", "JPY", "KWD"),
+        (amount, currency) => {
+          expect(parseMoney(toDecimalString(amount, currency), currency)).toBe(amount);
+        },
+      ),
     );
   });
 
@@ -122,7 +143,15 @@ describe("the one range of amounts", () => {
   ])("moneyText refuses %j (%s) at the edge → %s", (text, sign, expected) => {
     const result = moneyText({ sign }).safeParse(text);
     const issue = result.error?.issues[0];
-    expect(issue ? (issue.code === "too_big" ? "too_big" : issue.code === "too_small" ? "validation.required" : issue.message) : null).toBe(expected);
+    expect(
+      issue
+        ? issue.code === "too_big"
+          ? "too_big"
+          : issue.code === "too_small"
+            ? "validation.required"
+            : issue.message
+        : null,
+    ).toBe(expected);
   });
 
   it("an optional amount may be left empty", () => {
@@ -130,7 +159,9 @@ describe("the one range of amounts", () => {
   });
 
   it("names the field it sits in", () => {
-    const result = z.object({ minimumPayoutMinor: minorUnits("nonNegative") }).safeParse({ minimumPayoutMinor: 10n ** 17n });
+    const result = z
+      .object({ minimumPayoutMinor: minorUnits("nonNegative") })
+      .safeParse({ minimumPayoutMinor: 10n ** 17n });
     expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([[["minimumPayoutMinor"], "money.tooLarge"]]);
   });
 });

@@ -15,10 +15,15 @@ const root = path.join(process.cwd(), "src");
 
 describe("no float touches money", () => {
   it("the schema has no floating-point or unbounded numeric columns", () => {
-    const schema = sources(path.join(root, "server", "db", "schema")).map((f) => [f, fs.readFileSync(f, "utf8")] as const);
+    const schema = sources(path.join(root, "server", "db", "schema")).map(
+      (f) => [f, fs.readFileSync(f, "utf8")] as const,
+    );
     for (const [file, text] of schema) expect(text, file).not.toMatch(/\b(real|doublePrecision|numeric|decimal)\(/);
     const migrations = fs.readdirSync(path.join(process.cwd(), "drizzle")).filter((f) => f.endsWith(".sql"));
-    for (const file of migrations) expect(fs.readFileSync(path.join(process.cwd(), "drizzle", file), "utf8"), file).not.toMatch(/\b(real|double precision|numeric|decimal)\b/i);
+    for (const file of migrations)
+      expect(fs.readFileSync(path.join(process.cwd(), "drizzle", file), "utf8"), file).not.toMatch(
+        /\b(real|double precision|numeric|decimal)\b/i,
+      );
   });
 
   it("no code parses or rounds amounts through floating point", () => {

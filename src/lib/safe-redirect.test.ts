@@ -50,9 +50,12 @@ describe("safeCallbackPath", () => {
     expect(check(value)).toBe(FALLBACK);
   });
 
-  it.each([undefined, null, 42, ["/dashboard"], { toString: () => "/dashboard" }])("falls back for a non-string (%s)", (value) => {
-    expect(check(value)).toBe(FALLBACK);
-  });
+  it.each([undefined, null, 42, ["/dashboard"], { toString: () => "/dashboard" }])(
+    "falls back for a non-string (%s)",
+    (value) => {
+      expect(check(value)).toBe(FALLBACK);
+    },
+  );
 
   it.each([
     ["/dashboard", "/dashboard"],

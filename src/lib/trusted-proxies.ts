@@ -12,8 +12,7 @@ export interface IpRange {
  * front of the app, or the networks they sit in. `{ kind: "hops", hops: 0 }` trusts none.
  */
 export type TrustedProxies =
-  | { readonly kind: "hops"; readonly hops: number }
-  | { readonly kind: "ranges"; readonly ranges: readonly IpRange[] };
+  { readonly kind: "hops"; readonly hops: number } | { readonly kind: "ranges"; readonly ranges: readonly IpRange[] };
 
 export const NO_TRUSTED_PROXIES: TrustedProxies = { kind: "hops", hops: 0 };
 
@@ -65,7 +64,10 @@ export function parseTrustedProxies(spec: string): { ok: true; value: TrustedPro
     const slash = item.indexOf("/");
     const address = normalizeIp(slash === -1 ? item : item.slice(0, slash));
     if (!address || address.includes("%")) {
-      return { ok: false, error: `expected a hop count (0, 1, 2…) or a comma-separated list of IP addresses and CIDRs (10.0.0.0/8,::1); "${item}" is neither` };
+      return {
+        ok: false,
+        error: `expected a hop count (0, 1, 2…) or a comma-separated list of IP addresses and CIDRs (10.0.0.0/8,::1); "${item}" is neither`,
+      };
     }
     const family = familyOf(address);
     const max = family === "ipv4" ? 32 : 128;

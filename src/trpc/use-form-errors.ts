@@ -8,6 +8,9 @@ export function useFormErrors() {
   const [errors, setErrors] = useState<FormErrors>({ fields: {}, message: null });
   const fromError = useCallback((error: unknown) => setErrors(formErrorsOf(error)), []);
   const clear = useCallback(() => setErrors({ fields: {}, message: null }), []);
-  const setField = useCallback((field: string, message: string) => setErrors((e) => ({ ...e, fields: { ...e.fields, [field]: message } })), []);
+  const setField = useCallback(
+    (field: string, message: string) => setErrors((e) => ({ ...e, fields: { ...e.fields, [field]: message } })),
+    [],
+  );
   return { errors, fromError, clear, setField, field: (name: string) => errors.fields[name] };
 }

@@ -20,7 +20,10 @@ export interface FormMutationConfig<TData, TError, TVariables> {
  * What the form sends, read from its fields when it is submitted; null (or undefined) sends
  * nothing: the reader found a problem and set it with `setField`.
  */
-export type FormReader<TVariables> = (data: FormData, form: HTMLFormElement) => TVariables | null | undefined | Promise<TVariables | null | undefined>;
+export type FormReader<TVariables> = (
+  data: FormData,
+  form: HTMLFormElement,
+) => TVariables | null | undefined | Promise<TVariables | null | undefined>;
 
 /**
  * A form's mutation: `submit(read)` is its onSubmit (prevent the page load, clear the old errors,

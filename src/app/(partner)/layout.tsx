@@ -19,14 +19,19 @@ export default async function PartnerLayout({ children }: { children: ReactNode 
   return (
     <PartnerShell actor={actor}>
       {actor.partnerStatus === "suspended" ? (
-        <div role="status" data-testid="suspension-banner" className="mb-6 flex gap-3 rounded-lg border border-warning-200 bg-warning-50 p-4 text-sm text-warning-800">
+        <div
+          role="status"
+          data-testid="suspension-banner"
+          className="mb-6 flex gap-3 rounded-lg border border-warning-200 bg-warning-50 p-4 text-sm text-warning-800"
+        >
           <AlertTriangle className="mt-0.5 size-5 shrink-0" />
           <div>
             <p className="font-semibold">{t("title")}</p>
             <p>{t("body")}</p>
             {suspension ? (
               <p className="mt-2" data-testid="suspension-reason">
-                {t("reason", { date: format.dateTime(suspension.at, { dateStyle: "medium" }) })} <q>{suspension.reason}</q>
+                {t("reason", { date: format.dateTime(suspension.at, { dateStyle: "medium" }) })}{" "}
+                <q>{suspension.reason}</q>
               </p>
             ) : null}
           </div>

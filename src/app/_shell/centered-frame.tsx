@@ -12,10 +12,20 @@ export async function CenteredFrame({ children, width = "max-w-md" }: { children
     <div className="flex min-h-dvh flex-col">
       <header className="flex items-center justify-between px-4 py-4 sm:px-8">
         <span className="flex items-center gap-2 font-semibold">
-          <span aria-hidden className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">T</span>
+          <span
+            aria-hidden
+            className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white"
+          >
+            T
+          </span>
           {t("appName")}
         </span>
-        <LocaleSwitch to={other} label={t(`switchTo.${other}`)} testId="switch-locale" className="rounded-md px-3 py-1.5 text-muted-strong hover:bg-surface-sunken" />
+        <LocaleSwitch
+          to={other}
+          label={t(`switchTo.${other}`)}
+          testId="switch-locale"
+          className="rounded-md px-3 py-1.5 text-muted-strong hover:bg-surface-sunken"
+        />
       </header>
       <main id="main" className="flex flex-1 items-start justify-center px-4 pb-16 pt-6 sm:pt-16">
         <div className={cn("w-full", width)}>{children}</div>

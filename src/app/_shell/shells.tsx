@@ -10,11 +10,26 @@ export function staffNav(actor: StaffActor, t: (key: string) => string): NavItem
   const items: (NavItem & { roles?: StaffActor["staffRole"][] })[] = [
     { href: "/manage", label: t("overview"), icon: "chart", exact: true },
     { href: "/manage/applications", label: t("applications"), icon: "file", roles: ["admin", "partner_manager"] },
-    { href: "/manage/partners", label: t("partners"), icon: "building", roles: ["admin", "partner_manager", "finance"] },
+    {
+      href: "/manage/partners",
+      label: t("partners"),
+      icon: "building",
+      roles: ["admin", "partner_manager", "finance"],
+    },
     { href: "/manage/leads", label: t("leadQueue"), icon: "target", roles: ["admin", "partner_manager", "finance"] },
-    { href: "/manage/commissions", label: t("commissions"), icon: "chart", roles: ["admin", "partner_manager", "finance"] },
+    {
+      href: "/manage/commissions",
+      label: t("commissions"),
+      icon: "chart",
+      roles: ["admin", "partner_manager", "finance"],
+    },
     { href: "/manage/products", label: t("products"), icon: "box", roles: ["admin", "partner_manager"] },
-    { href: "/manage/customers", label: t("customers"), icon: "briefcase", roles: ["admin", "partner_manager", "finance"] },
+    {
+      href: "/manage/customers",
+      label: t("customers"),
+      icon: "briefcase",
+      roles: ["admin", "partner_manager", "finance"],
+    },
     { href: "/manage/terms", label: t("terms"), icon: "shield", roles: ["admin", "partner_manager"] },
     { href: "/manage/emails", label: t("emails"), icon: "mail", roles: ["admin"] },
     { href: "/manage/audit", label: t("audit"), icon: "file", roles: ["admin"] },
@@ -29,7 +44,9 @@ export function partnerNav(actor: PartnerActor, t: (key: string) => string): Nav
     { href: "/leads", label: t("leads"), icon: "target" },
     { href: "/earnings", label: t("earnings"), icon: "chart" },
     { href: "/team", label: t("team"), icon: "users" },
-    ...(actor.partnerRole === "owner" ? [{ href: "/settings", label: t("companySettings"), icon: "settings" } as const] : []),
+    ...(actor.partnerRole === "owner"
+      ? [{ href: "/settings", label: t("companySettings"), icon: "settings" } as const]
+      : []),
   ];
 }
 
@@ -65,5 +82,9 @@ export async function PartnerShell({ actor, children }: { actor: PartnerActor; c
 }
 
 export function ShellFor({ actor, children }: { actor: Actor; children: ReactNode }) {
-  return actor.kind === "staff" ? <StaffShell actor={actor}>{children}</StaffShell> : <PartnerShell actor={actor}>{children}</PartnerShell>;
+  return actor.kind === "staff" ? (
+    <StaffShell actor={actor}>{children}</StaffShell>
+  ) : (
+    <PartnerShell actor={actor}>{children}</PartnerShell>
+  );
 }

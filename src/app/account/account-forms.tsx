@@ -18,7 +18,10 @@ export function ChangePasswordForm() {
     refresh: false,
     onSuccess: () => formRef.current?.reset(),
   });
-  const onSubmit = submit((data) => ({ currentPassword: String(data.get("currentPassword") ?? ""), newPassword: String(data.get("newPassword") ?? "") }));
+  const onSubmit = submit((data) => ({
+    currentPassword: String(data.get("currentPassword") ?? ""),
+    newPassword: String(data.get("newPassword") ?? ""),
+  }));
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="grid max-w-xl gap-4 sm:grid-cols-2">
       <FormAlert message={Object.keys(errors.fields).length === 0 ? errors.message : null} className="sm:col-span-2" />
@@ -49,9 +52,18 @@ export function LanguageForm({ current }: { current: "en" | "ar" }) {
   );
   return (
     <FormField label={t("account.language")} htmlFor="locale">
-      <Select value={current} disabled={save.isPending} onChange={(e) => save.mutate({ locale: e.target.value === "ar" ? "ar" : "en" })} wrapperClassName="max-w-xs">
-        <option value="en" lang="en">{t("common.languages.en")}</option>
-        <option value="ar" lang="ar">{t("common.languages.ar")}</option>
+      <Select
+        value={current}
+        disabled={save.isPending}
+        onChange={(e) => save.mutate({ locale: e.target.value === "ar" ? "ar" : "en" })}
+        wrapperClassName="max-w-xs"
+      >
+        <option value="en" lang="en">
+          {t("common.languages.en")}
+        </option>
+        <option value="ar" lang="ar">
+          {t("common.languages.ar")}
+        </option>
       </Select>
     </FormField>
   );

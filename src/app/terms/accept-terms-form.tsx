@@ -31,8 +31,21 @@ export function AcceptTermsForm({ termsId }: { termsId: string }) {
   const error = field("acceptTerms") ?? field("termsId") ?? errors.message;
   return (
     <form onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
-      <CheckboxField id="acceptTerms" name="acceptTerms" label={t("acceptLabel")} required checked={accepted} onChange={setAccepted} error={error} />
-      <Button type="submit" className="w-full sm:w-auto" loading={mutation.isPending || mutation.isSuccess} data-testid="accept-terms">
+      <CheckboxField
+        id="acceptTerms"
+        name="acceptTerms"
+        label={t("acceptLabel")}
+        required
+        checked={accepted}
+        onChange={setAccepted}
+        error={error}
+      />
+      <Button
+        type="submit"
+        className="w-full sm:w-auto"
+        loading={mutation.isPending || mutation.isSuccess}
+        data-testid="accept-terms"
+      >
         {t("accept")}
       </Button>
     </form>

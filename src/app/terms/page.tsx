@@ -31,7 +31,13 @@ export default async function TermsGatePage() {
           <h2 id="terms-heading" className="text-sm font-semibold text-neutral-900">
             {t("termsGate.version", { version: terms.version })}
           </h2>
-          <div role="region" aria-labelledby="terms-heading" tabIndex={0} className="max-h-[50vh] overflow-y-auto rounded-md border border-border bg-surface-subtle p-4" data-testid="terms-body">
+          <div
+            role="region"
+            aria-labelledby="terms-heading"
+            tabIndex={0}
+            className="max-h-[50vh] overflow-y-auto rounded-md border border-border bg-surface-subtle p-4"
+            data-testid="terms-body"
+          >
             <Markdown source={terms.body} newTabLabel={t("markdown.newTab")} />
           </div>
         </section>

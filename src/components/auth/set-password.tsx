@@ -7,7 +7,15 @@ import { useTRPC } from "@/trpc/client";
 import { useFormMutation } from "@/trpc/use-form-mutation";
 
 /** Choosing a password from an emailed link: a password reset, or a staff invitation. */
-export function SetPasswordForm({ token, purpose, state }: { token: string; purpose: "password_reset" | "staff_invite"; state: "valid" | "expired" | "used" | "unknown" }) {
+export function SetPasswordForm({
+  token,
+  purpose,
+  state,
+}: {
+  token: string;
+  purpose: "password_reset" | "staff_invite";
+  state: "valid" | "expired" | "used" | "unknown";
+}) {
   const t = useTranslations("setPassword");
   const ns = purpose === "staff_invite" ? "invite" : "reset";
   const trpc = useTRPC();
@@ -20,15 +28,25 @@ export function SetPasswordForm({ token, purpose, state }: { token: string; purp
         <h1 className="text-xl font-semibold">{t(`${ns}.title`)}</h1>
         {mutation.isSuccess ? (
           <>
-            <p role="status" className="mt-4 rounded-md bg-success-50 px-3 py-2 text-sm text-success-800">{t("done")}</p>
-            <Link href="/login" className={buttonClasses("primary", "md", "mt-6 w-full")}>{t("signIn")}</Link>
+            <p role="status" className="mt-4 rounded-md bg-success-50 px-3 py-2 text-sm text-success-800">
+              {t("done")}
+            </p>
+            <Link href="/login" className={buttonClasses("primary", "md", "mt-6 w-full")}>
+              {t("signIn")}
+            </Link>
           </>
         ) : state !== "valid" || tokenError ? (
           <>
-            <p role="alert" className="mt-4 rounded-md border border-warning-200 bg-warning-50 px-3 py-2 text-sm text-warning-800">
+            <p
+              role="alert"
+              className="mt-4 rounded-md border border-warning-200 bg-warning-50 px-3 py-2 text-sm text-warning-800"
+            >
               {tokenError ?? t(`states.${state}`)}
             </p>
-            <Link href={purpose === "staff_invite" ? "/login" : "/forgot"} className={buttonClasses("secondary", "md", "mt-6 w-full")}>
+            <Link
+              href={purpose === "staff_invite" ? "/login" : "/forgot"}
+              className={buttonClasses("secondary", "md", "mt-6 w-full")}
+            >
               {purpose === "staff_invite" ? t("askForNewInvite") : t("requestNew")}
             </Link>
           </>

@@ -15,7 +15,14 @@ export function SimpleBarChart({ data, valueLabel, rtl }: { data: BarDatum[]; va
         <BarChart data={rtl ? [...data].reverse() : data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e5e5e5" />
           <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} />
-          <YAxis allowDecimals={false} tickLine={false} axisLine={false} fontSize={12} width={32} orientation={rtl ? "right" : "left"} />
+          <YAxis
+            allowDecimals={false}
+            tickLine={false}
+            axisLine={false}
+            fontSize={12}
+            width={32}
+            orientation={rtl ? "right" : "left"}
+          />
           <Tooltip cursor={{ fill: "#eef2ff" }} formatter={(value) => [String(value), valueLabel]} />
           <Bar dataKey="value" name={valueLabel} fill="#4f46e5" radius={[4, 4, 0, 0]} isAnimationActive={false} />
         </BarChart>

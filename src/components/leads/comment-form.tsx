@@ -27,7 +27,14 @@ export function CommentForm({ leadId, side }: { leadId: string; side: "partner" 
     <form onSubmit={submit(() => ({ leadId, body }))} noValidate className="space-y-3" data-testid="comment-form">
       <FormAlert message={message} />
       <FormField label={tf("body")} htmlFor="comment-body" hint={hint} error={error}>
-        <Textarea name="body" rows={4} maxLength={MAX_LENGTH} value={body} onChange={(e) => setBody(e.target.value)} data-testid="comment-body" />
+        <Textarea
+          name="body"
+          rows={4}
+          maxLength={MAX_LENGTH}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          data-testid="comment-body"
+        />
       </FormField>
       <div className="flex justify-end">
         <Button type="submit" loading={pending} data-testid="comment-submit">

@@ -19,7 +19,15 @@ export const LEAD_STATUS_TONE = {
 export type LeadStatus = keyof typeof LEAD_STATUS_TONE;
 
 /** A lead's status as a coloured, translated badge; works in server and client components. */
-export function LeadStatusBadge({ status, className, "data-testid": testId }: { status: LeadStatus; className?: string; "data-testid"?: string }) {
+export function LeadStatusBadge({
+  status,
+  className,
+  "data-testid": testId,
+}: {
+  status: LeadStatus;
+  className?: string;
+  "data-testid"?: string;
+}) {
   const t = useTranslations("leadStatus");
   return (
     <Badge tone={LEAD_STATUS_TONE[status]} className={className} data-testid={testId} data-status={status}>

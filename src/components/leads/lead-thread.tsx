@@ -16,7 +16,10 @@ export function LeadThread({ comments }: { comments: LeadThreadComment[] }) {
   const format = useFormatter();
   if (comments.length === 0) {
     return (
-      <p className="rounded-md border border-dashed border-border-strong px-4 py-6 text-center text-sm text-muted" data-testid="thread-empty">
+      <p
+        className="rounded-md border border-dashed border-border-strong px-4 py-6 text-center text-sm text-muted"
+        data-testid="thread-empty"
+      >
         {t("empty")}
       </p>
     );
@@ -27,7 +30,12 @@ export function LeadThread({ comments }: { comments: LeadThreadComment[] }) {
         const staff = comment.authorKind === "staff";
         const side = staff ? t("staff") : t("partner");
         return (
-          <li key={comment.id} className={cn("flex", staff ? "justify-start" : "justify-end")} data-testid="thread-comment" data-author-kind={staff ? "staff" : "partner"}>
+          <li
+            key={comment.id}
+            className={cn("flex", staff ? "justify-start" : "justify-end")}
+            data-testid="thread-comment"
+            data-author-kind={staff ? "staff" : "partner"}
+          >
             <article
               className={cn(
                 "w-full max-w-[85%] rounded-lg border px-4 py-3 shadow-xs",

@@ -13,7 +13,20 @@ export interface LeadTimelineEvent {
   actorName: string | null;
 }
 
-const KNOWN_KINDS = ["submitted", "approved", "rejected", "won", "lost", "expired", "withdrawn", "edited", "info_requested", "reassigned", "expiry_warned", "deal_corrected"] as const;
+const KNOWN_KINDS = [
+  "submitted",
+  "approved",
+  "rejected",
+  "won",
+  "lost",
+  "expired",
+  "withdrawn",
+  "edited",
+  "info_requested",
+  "reassigned",
+  "expiry_warned",
+  "deal_corrected",
+] as const;
 type KnownKind = (typeof KNOWN_KINDS)[number];
 
 /** Events the system records on its own: no person stands behind them. */
@@ -53,7 +66,9 @@ export function LeadTimeline({ events }: { events: LeadTimelineEvent[] }) {
     <ol className="space-y-0" data-testid="lead-timeline" aria-label={t("title")}>
       {events.map((event, index) => {
         const known = isKnown(event.kind) ? event.kind : null;
-        const look = known ? LOOK[known] : { icon: FileText, className: "bg-neutral-100 text-neutral-700 ring-neutral-200" };
+        const look = known
+          ? LOOK[known]
+          : { icon: FileText, className: "bg-neutral-100 text-neutral-700 ring-neutral-200" };
         const Icon = look.icon;
         const expiresOn = known === "expiry_warned" ? dayOf(event.note) : null;
         const sentence =
@@ -68,9 +83,25 @@ export function LeadTimeline({ events }: { events: LeadTimelineEvent[] }) {
         const showNote = known !== "expiry_warned" && event.note !== null && event.note.trim() !== "";
         const last = index === events.length - 1;
         return (
-          <li key={event.id} className="relative flex gap-3 pb-5 last:pb-0" data-testid="timeline-event" data-kind={event.kind}>
-            {last ? null : <span aria-hidden="true" className="absolute start-[calc(0.875rem_-_0.5px)] top-8 bottom-0 w-px bg-border" />}
-            <span aria-hidden="true" className={cn("relative flex size-7 shrink-0 items-center justify-center rounded-full ring-1 ring-inset", look.className)}>
+          <li
+            key={event.id}
+            className="relative flex gap-3 pb-5 last:pb-0"
+            data-testid="timeline-event"
+            data-kind={event.kind}
+          >
+            {last ? null : (
+              <span
+                aria-hidden="true"
+                className="absolute start-[calc(0.875rem_-_0.5px)] top-8 bottom-0 w-px bg-border"
+              />
+            )}
+            <span
+              aria-hidden="true"
+              className={cn(
+                "relative flex size-7 shrink-0 items-center justify-center rounded-full ring-1 ring-inset",
+                look.className,
+              )}
+            >
               <Icon className="size-3.5" />
             </span>
             <div className="min-w-0 flex-1 pt-0.5">
@@ -79,10 +110,15 @@ export function LeadTimeline({ events }: { events: LeadTimelineEvent[] }) {
                 <span dir="auto">{who}</span>
                 <span aria-hidden="true"> · </span>
                 <span className="sr-only">{t("when")} </span>
-                <time dateTime={event.at.toISOString()}>{format.dateTime(event.at, { dateStyle: "medium", timeStyle: "short" })}</time>
+                <time dateTime={event.at.toISOString()}>
+                  {format.dateTime(event.at, { dateStyle: "medium", timeStyle: "short" })}
+                </time>
               </p>
               {showNote ? (
-                <blockquote dir="auto" className="mt-2 rounded-md border-s-2 border-border-strong bg-surface-sunken px-3 py-2 text-sm whitespace-pre-wrap break-words text-neutral-800">
+                <blockquote
+                  dir="auto"
+                  className="mt-2 rounded-md border-s-2 border-border-strong bg-surface-sunken px-3 py-2 text-sm whitespace-pre-wrap break-words text-neutral-800"
+                >
                   {event.note}
                 </blockquote>
               ) : null}

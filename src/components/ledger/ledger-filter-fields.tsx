@@ -7,7 +7,21 @@ import { LEDGER_SOURCE_CHOICES, LEDGER_STATE_CHOICES } from "./tones";
  * The ledger's filter fields (state, source, currency, date range), the same on the partner's
  * earnings page and the staff ledger; each page puts them in its own FilterBar beside its own fields.
  */
-export async function LedgerFilterFields({ state, source, asset, from, to, currencies }: { state?: string; source?: string; asset?: string; from?: string; to?: string; currencies: string[] }) {
+export async function LedgerFilterFields({
+  state,
+  source,
+  asset,
+  from,
+  to,
+  currencies,
+}: {
+  state?: string;
+  source?: string;
+  asset?: string;
+  from?: string;
+  to?: string;
+  currencies: string[];
+}) {
   const t = await getTranslations("ledger");
   const tc = await getTranslations("common");
   return (
@@ -33,7 +47,13 @@ export async function LedgerFilterFields({ state, source, asset, from, to, curre
         </Select>
       </FormField>
       <FormField label={t("columns.currency")} htmlFor="filter-currency">
-        <CurrencySelect name="currency" defaultValue={asset ?? ""} currencies={currencies} emptyLabel={t("filters.anyCurrency")} data-testid="currency-filter" />
+        <CurrencySelect
+          name="currency"
+          defaultValue={asset ?? ""}
+          currencies={currencies}
+          emptyLabel={t("filters.anyCurrency")}
+          data-testid="currency-filter"
+        />
       </FormField>
       <FormField label={t("filters.from")} htmlFor="filter-from">
         <Input name="from" type="date" defaultValue={from} max={to} data-testid="from-filter" />

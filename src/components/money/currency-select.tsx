@@ -9,7 +9,8 @@ export interface CurrencySelectProps extends Omit<SelectProps, "children"> {
 
 /** A currency chosen by its ISO code; inside a FormField it takes the field's id and aria wiring. */
 export function CurrencySelect({ currencies, emptyLabel, ...props }: CurrencySelectProps) {
-  const selected = typeof props.value === "string" ? props.value : typeof props.defaultValue === "string" ? props.defaultValue : "";
+  const selected =
+    typeof props.value === "string" ? props.value : typeof props.defaultValue === "string" ? props.defaultValue : "";
   const codes = [...new Set([selected, ...currencies])].filter(Boolean);
   return (
     <Select {...props}>

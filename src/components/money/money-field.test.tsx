@@ -21,7 +21,15 @@ describe("MoneyField", () => {
         hint="Like 12,500.00"
         error="Not an amount"
         required
-        currency={{ id: "won-currency", name: "currency", label: "Currency", error: "Unknown currency", required: true, defaultValue: "EUR", currencies: ["USD", "EUR"] }}
+        currency={{
+          id: "won-currency",
+          name: "currency",
+          label: "Currency",
+          error: "Unknown currency",
+          required: true,
+          defaultValue: "EUR",
+          currencies: ["USD", "EUR"],
+        }}
       />,
     );
     expect(attrs(out, "input")).toMatchObject({
@@ -34,7 +42,13 @@ describe("MoneyField", () => {
       "aria-invalid": "true",
       "aria-describedby": "won-amount-hint won-amount-error",
     });
-    expect(attrs(out, "select")).toMatchObject({ name: "currency", id: "won-currency", required: "", "aria-invalid": "true", "aria-describedby": "won-currency-error" });
+    expect(attrs(out, "select")).toMatchObject({
+      name: "currency",
+      id: "won-currency",
+      required: "",
+      "aria-invalid": "true",
+      "aria-describedby": "won-currency-error",
+    });
     expect(out).toContain('<p id="won-amount-error"');
     expect(out).toContain('<p id="won-currency-error"');
   });

@@ -19,9 +19,26 @@ interface FieldFrame {
 export type CurrencyFieldProps = FieldFrame & Omit<CurrencySelectProps, "id" | "required">;
 
 /** A labelled CurrencySelect with its hint and error. */
-export function CurrencyField({ id, label, hint, error, required, hideLabel, className, ...select }: CurrencyFieldProps) {
+export function CurrencyField({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  hideLabel,
+  className,
+  ...select
+}: CurrencyFieldProps) {
   return (
-    <FormField label={label} htmlFor={id} hint={hint} error={error} required={required} hideLabel={hideLabel} className={className}>
+    <FormField
+      label={label}
+      htmlFor={id}
+      hint={hint}
+      error={error}
+      required={required}
+      hideLabel={hideLabel}
+      className={className}
+    >
       <CurrencySelect required={required} {...select} />
     </FormField>
   );
@@ -40,11 +57,38 @@ export type MoneyFieldProps = FieldFrame &
  * minor units, never through a float. With `currency`, the CurrencyField follows as a sibling, so
  * the form's grid places the two side by side.
  */
-export function MoneyField({ id, label, hint, error, required, hideLabel, className, inputClassName, currency, ...input }: MoneyFieldProps) {
+export function MoneyField({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  hideLabel,
+  className,
+  inputClassName,
+  currency,
+  ...input
+}: MoneyFieldProps) {
   return (
     <>
-      <FormField label={label} htmlFor={id} hint={hint} error={error} required={required} hideLabel={hideLabel} className={className}>
-        <Input inputMode="decimal" dir="ltr" autoComplete="off" maxLength={MONEY_TEXT_MAX_LENGTH} required={required} {...input} className={cn("tabular-nums", inputClassName)} />
+      <FormField
+        label={label}
+        htmlFor={id}
+        hint={hint}
+        error={error}
+        required={required}
+        hideLabel={hideLabel}
+        className={className}
+      >
+        <Input
+          inputMode="decimal"
+          dir="ltr"
+          autoComplete="off"
+          maxLength={MONEY_TEXT_MAX_LENGTH}
+          required={required}
+          {...input}
+          className={cn("tabular-nums", inputClassName)}
+        />
       </FormField>
       {currency ? <CurrencyField {...currency} /> : null}
     </>

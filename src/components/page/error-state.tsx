@@ -7,7 +7,10 @@ import { AlertTriangle, Button } from "@/components/ui";
 export function ErrorState({ reset, digest }: { reset: () => void; digest?: string }) {
   const t = useTranslations("common");
   return (
-    <div role="alert" className="mx-auto mt-12 max-w-md rounded-lg border border-danger-200 bg-surface p-6 text-center shadow-sm">
+    <div
+      role="alert"
+      className="mx-auto mt-12 max-w-md rounded-lg border border-danger-200 bg-surface p-6 text-center shadow-sm"
+    >
       <AlertTriangle className="mx-auto size-8 text-danger-600" />
       <h2 className="mt-3 text-lg font-semibold">{t("errorTitle")}</h2>
       <p className="mt-1 text-sm text-muted">{t("errorBody")}</p>

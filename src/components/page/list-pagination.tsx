@@ -3,7 +3,19 @@ import { Pagination } from "@/components/ui";
 import { hrefWith, type SearchParams } from "@/lib/list-params";
 
 /** Pagination under a server-rendered list, with translated labels and the total. */
-export async function ListPagination({ path, params, page, pageCount, total }: { path: string; params: SearchParams; page: number; pageCount: number; total: number }) {
+export async function ListPagination({
+  path,
+  params,
+  page,
+  pageCount,
+  total,
+}: {
+  path: string;
+  params: SearchParams;
+  page: number;
+  pageCount: number;
+  total: number;
+}) {
   const t = await getTranslations("common");
   const format = await getFormatter();
   return (
@@ -13,7 +25,12 @@ export async function ListPagination({ path, params, page, pageCount, total }: {
         page={page}
         pageCount={pageCount}
         hrefFor={(p) => hrefWith(path, params, { page: p === 1 ? undefined : p })}
-        labels={{ previous: t("previous"), next: t("next"), pageOf: t("pageOf", { page: format.number(page), count: format.number(pageCount) }), nav: t("pagination") }}
+        labels={{
+          previous: t("previous"),
+          next: t("next"),
+          pageOf: t("pageOf", { page: format.number(page), count: format.number(pageCount) }),
+          nav: t("pagination"),
+        }}
       />
     </div>
   );

@@ -1,6 +1,16 @@
 import type { ReactNode } from "react";
 
-export function StatCard({ label, value, hint, testId }: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }) {
+export function StatCard({
+  label,
+  value,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: ReactNode;
+  hint?: ReactNode;
+  testId?: string;
+}) {
   return (
     <div className="rounded-lg border border-border bg-surface p-4 shadow-xs" data-testid={testId}>
       <p className="text-sm text-muted">{label}</p>

@@ -53,7 +53,11 @@ export function PartnerPicker({
     const timer = setTimeout(() => setQuery(text.trim()), 200);
     return () => clearTimeout(timer);
   }, [text]);
-  const results = useQuery({ ...trpc.leadReview.partnerSearch.queryOptions({ q: query, activeOnly }), enabled: open, staleTime: 30_000 });
+  const results = useQuery({
+    ...trpc.leadReview.partnerSearch.queryOptions({ q: query, activeOnly }),
+    enabled: open,
+    staleTime: 30_000,
+  });
   const options = (results.data ?? []).filter((option) => option.id !== exclude);
 
   function choose(choice: PartnerChoice | null) {
@@ -114,7 +118,12 @@ export function PartnerPicker({
         onKeyDown={onKeyDown}
       />
       {open ? (
-        <ul id={listId} role="listbox" aria-label={t("label")} className="absolute inset-x-0 top-full z-20 mt-1 max-h-64 overflow-auto rounded-md border border-border bg-surface py-1 text-sm shadow-lg">
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label={t("label")}
+          className="absolute inset-x-0 top-full z-20 mt-1 max-h-64 overflow-auto rounded-md border border-border bg-surface py-1 text-sm shadow-lg"
+        >
           {results.isPending ? (
             <li role="presentation" className="px-3 py-2 text-muted">
               {t("searching")}
@@ -131,7 +140,10 @@ export function PartnerPicker({
                 role="option"
                 aria-selected={i === active}
                 data-testid="partner-option"
-                className={cn("cursor-pointer px-3 py-2", i === active ? "bg-brand-50 text-brand-800" : "text-neutral-900")}
+                className={cn(
+                  "cursor-pointer px-3 py-2",
+                  i === active ? "bg-brand-50 text-brand-800" : "text-neutral-900",
+                )}
                 // mousedown, not click: it lands before the input's blur closes the list
                 onMouseDown={(event) => {
                   event.preventDefault();

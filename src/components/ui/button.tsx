@@ -25,11 +25,7 @@ const sizes: Record<ButtonSize, string> = {
 };
 
 /** Class string for button-looking elements (e.g. `<Link className={buttonClasses("secondary")}>`). */
-export function buttonClasses(
-  variant: ButtonVariant = "primary",
-  size: ButtonSize = "md",
-  className?: string,
-): string {
+export function buttonClasses(variant: ButtonVariant = "primary", size: ButtonSize = "md", className?: string): string {
   return cn(base, variants[variant], sizes[size], className);
 }
 

@@ -2,12 +2,7 @@ import type { ComponentPropsWithRef, ReactNode } from "react";
 import { cn } from "./cn";
 
 export function Card({ className, ...props }: ComponentPropsWithRef<"div">) {
-  return (
-    <div
-      {...props}
-      className={cn("rounded-lg border border-border bg-surface shadow-xs", className)}
-    />
-  );
+  return <div {...props} className={cn("rounded-lg border border-border bg-surface shadow-xs", className)} />;
 }
 
 export interface CardHeaderProps {
@@ -23,12 +18,7 @@ export interface CardHeaderProps {
 
 export function CardHeader({ title, description, actions, as: Heading = "h2", titleId, className }: CardHeaderProps) {
   return (
-    <div
-      className={cn(
-        "flex flex-wrap items-start justify-between gap-3 border-b border-border px-5 py-4",
-        className,
-      )}
-    >
+    <div className={cn("flex flex-wrap items-start justify-between gap-3 border-b border-border px-5 py-4", className)}>
       <div className="min-w-0">
         <Heading id={titleId} className="text-base font-semibold text-neutral-900">
           {title}

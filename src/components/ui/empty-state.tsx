@@ -19,9 +19,7 @@ export function EmptyState({ title, description, action, icon, className }: Empt
       )}
     >
       {icon ? (
-        <div className="flex size-10 items-center justify-center rounded-full bg-brand-50 text-brand-600">
-          {icon}
-        </div>
+        <div className="flex size-10 items-center justify-center rounded-full bg-brand-50 text-brand-600">{icon}</div>
       ) : null}
       <div className="max-w-sm">
         <p className="text-sm font-semibold text-neutral-900">{title}</p>

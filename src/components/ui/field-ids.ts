@@ -12,6 +12,8 @@ export function fieldHintId(id: string): string {
 
 /** Value for the control's aria-describedby (undefined when nothing to describe): the hint, then the error. */
 export function fieldDescribedBy(id: string, opts: { error?: ReactNode; hint?: ReactNode }): string | undefined {
-  const ids = [opts.hint ? fieldHintId(id) : null, opts.error ? fieldErrorId(id) : null].filter((v): v is string => v !== null);
+  const ids = [opts.hint ? fieldHintId(id) : null, opts.error ? fieldErrorId(id) : null].filter(
+    (v): v is string => v !== null,
+  );
   return ids.length > 0 ? ids.join(" ") : undefined;
 }

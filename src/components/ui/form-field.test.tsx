@@ -31,7 +31,11 @@ describe("FormField", () => {
         <Input name="website" />
       </FormField>,
     );
-    expect(attrs(out, "input")).toMatchObject({ id: "website", "aria-invalid": "true", "aria-describedby": "website-hint website-error" });
+    expect(attrs(out, "input")).toMatchObject({
+      id: "website",
+      "aria-invalid": "true",
+      "aria-describedby": "website-hint website-error",
+    });
     expect(out).toContain('<p id="website-hint"');
     expect(out).toMatch(/<p id="website-error" role="alert"[^>]*>Already registered<\/p>/);
   });
@@ -46,20 +50,32 @@ describe("FormField", () => {
         </div>
       </FormField>,
     );
-    expect(attrs(select, "select")).toMatchObject({ id: "partner-plan", "aria-invalid": "true", "aria-describedby": "partner-plan-error" });
+    expect(attrs(select, "select")).toMatchObject({
+      id: "partner-plan",
+      "aria-invalid": "true",
+      "aria-describedby": "partner-plan-error",
+    });
     const textarea = html(
       <FormField label="Reason" htmlFor="reject-reason" hint="Be kind">
         <Textarea name="reason" />
       </FormField>,
     );
-    expect(attrs(textarea, "textarea")).toMatchObject({ id: "reject-reason", "aria-describedby": "reject-reason-hint" });
+    expect(attrs(textarea, "textarea")).toMatchObject({
+      id: "reject-reason",
+      "aria-describedby": "reject-reason-hint",
+    });
     expect(attrs(textarea, "textarea")["aria-invalid"]).toBeUndefined();
     const file = html(
       <FormField label="CSV" htmlFor="csv-file" error="Choose a file">
         <FileInput name="csv" />
       </FormField>,
     );
-    expect(attrs(file, "input")).toMatchObject({ type: "file", id: "csv-file", "aria-invalid": "true", "aria-describedby": "csv-file-error" });
+    expect(attrs(file, "input")).toMatchObject({
+      type: "file",
+      id: "csv-file",
+      "aria-invalid": "true",
+      "aria-describedby": "csv-file-error",
+    });
   });
 
   it("lets the control's own props win, and leaves controls outside a field alone", () => {
@@ -86,7 +102,13 @@ describe("FormField", () => {
 describe("CheckboxField and ChoiceFieldset", () => {
   it("wire a checkbox to its error", () => {
     const out = html(<CheckboxField id="acceptTerms" name="acceptTerms" label="I accept" error="Accept the terms" />);
-    expect(attrs(out, "input")).toMatchObject({ id: "acceptTerms", name: "acceptTerms", type: "checkbox", "aria-invalid": "true", "aria-describedby": "acceptTerms-error" });
+    expect(attrs(out, "input")).toMatchObject({
+      id: "acceptTerms",
+      name: "acceptTerms",
+      type: "checkbox",
+      "aria-invalid": "true",
+      "aria-describedby": "acceptTerms-error",
+    });
     expect(out).toContain('<label for="acceptTerms"');
     expect(out).toMatch(/<p id="acceptTerms-error" role="alert"/);
   });

@@ -23,7 +23,19 @@ export interface FormFieldProps {
   children: ReactNode;
 }
 
-function FieldMessages({ id, hint, error, errorTestId, hintClassName }: { id: string; hint?: ReactNode; error?: ReactNode; errorTestId?: string; hintClassName?: string }) {
+function FieldMessages({
+  id,
+  hint,
+  error,
+  errorTestId,
+  hintClassName,
+}: {
+  id: string;
+  hint?: ReactNode;
+  error?: ReactNode;
+  errorTestId?: string;
+  hintClassName?: string;
+}) {
   return (
     <>
       {hint ? (
@@ -44,7 +56,17 @@ function FieldMessages({ id, hint, error, errorTestId, hintClassName }: { id: st
  * A label, one control, its hint and its error. The control receives its id, `aria-invalid` (when
  * there is an error) and `aria-describedby` (hint and error ids: `<id>-hint`, `<id>-error`) from here.
  */
-export function FormField({ label, htmlFor, error, hint, required, hideLabel, className, errorTestId, children }: FormFieldProps) {
+export function FormField({
+  label,
+  htmlFor,
+  error,
+  hint,
+  required,
+  hideLabel,
+  className,
+  errorTestId,
+  children,
+}: FormFieldProps) {
   return (
     <div className={cn("flex flex-col gap-1.5", className)}>
       <label htmlFor={htmlFor} className={hideLabel ? "sr-only" : "text-sm font-medium text-neutral-900"}>
@@ -55,7 +77,13 @@ export function FormField({ label, htmlFor, error, hint, required, hideLabel, cl
           </span>
         ) : null}
       </label>
-      <FieldControlContext.Provider value={{ id: htmlFor, "aria-invalid": error ? true : undefined, "aria-describedby": fieldDescribedBy(htmlFor, { error, hint }) }}>
+      <FieldControlContext.Provider
+        value={{
+          id: htmlFor,
+          "aria-invalid": error ? true : undefined,
+          "aria-describedby": fieldDescribedBy(htmlFor, { error, hint }),
+        }}
+      >
         {children}
       </FieldControlContext.Provider>
       <FieldMessages id={htmlFor} hint={hint} error={error} errorTestId={errorTestId} />
@@ -78,7 +106,19 @@ export interface CheckboxFieldProps {
 }
 
 /** A checkbox with its label beside it, and its hint and error below, wired like a FormField's control. */
-export function CheckboxField({ id, label, error, hint, name, checked, defaultChecked, onChange, required, className, labelClassName }: CheckboxFieldProps) {
+export function CheckboxField({
+  id,
+  label,
+  error,
+  hint,
+  name,
+  checked,
+  defaultChecked,
+  onChange,
+  required,
+  className,
+  labelClassName,
+}: CheckboxFieldProps) {
   return (
     <div className={cn("flex flex-col gap-1.5", className)}>
       <div className="flex items-start gap-2">
@@ -116,7 +156,16 @@ export interface ChoiceFieldsetProps {
 }
 
 /** A group of radio buttons or checkboxes under one legend, described by its hint and error. */
-export function ChoiceFieldset({ id, legend, hint, error, required, className, legendClassName, children }: ChoiceFieldsetProps) {
+export function ChoiceFieldset({
+  id,
+  legend,
+  hint,
+  error,
+  required,
+  className,
+  legendClassName,
+  children,
+}: ChoiceFieldsetProps) {
   return (
     <fieldset aria-describedby={fieldDescribedBy(id, { error, hint })} className={className}>
       <legend className={cn("text-sm font-medium text-neutral-900", legendClassName)}>

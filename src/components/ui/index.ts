@@ -34,7 +34,15 @@ export { Button, buttonClasses, type ButtonProps, type ButtonSize, type ButtonVa
 export { FileInput, Input, Textarea, type FileInputProps, type InputProps, type TextareaProps } from "./input";
 export { checkboxClasses, fieldControlClasses, fileControlClasses } from "./field-classes";
 export { Select, type SelectProps } from "./select";
-export { CheckboxField, ChoiceFieldset, FormAlert, FormField, type CheckboxFieldProps, type ChoiceFieldsetProps, type FormFieldProps } from "./form-field";
+export {
+  CheckboxField,
+  ChoiceFieldset,
+  FormAlert,
+  FormField,
+  type CheckboxFieldProps,
+  type ChoiceFieldsetProps,
+  type FormFieldProps,
+} from "./form-field";
 export { useFieldControl, type FieldControl } from "./field-control";
 export { fieldDescribedBy, fieldErrorId, fieldHintId } from "./field-ids";
 export {

@@ -15,7 +15,10 @@ export type SelectProps = ComponentPropsWithRef<"select"> & {
 export function Select({ className, wrapperClassName, children, ...props }: SelectProps) {
   return (
     <div className={cn("relative", wrapperClassName)}>
-      <select {...useFieldControl(props)} className={cn(fieldControlClasses, "h-9 appearance-none ps-3 pe-9", className)}>
+      <select
+        {...useFieldControl(props)}
+        className={cn(fieldControlClasses, "h-9 appearance-none ps-3 pe-9", className)}
+      >
         {children}
       </select>
       <ChevronDown className="pointer-events-none absolute end-3 top-1/2 -translate-y-1/2 text-neutral-500" />

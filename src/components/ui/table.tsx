@@ -45,13 +45,7 @@ export type THProps = ComponentPropsWithRef<"th"> & {
 };
 
 export function TH({ className, numeric, scope = "col", ...props }: THProps) {
-  return (
-    <th
-      scope={scope}
-      {...props}
-      className={cn(thBase, numeric ? "text-end" : "text-start", className)}
-    />
-  );
+  return <th scope={scope} {...props} className={cn(thBase, numeric ? "text-end" : "text-start", className)} />;
 }
 
 export type TDProps = ComponentPropsWithRef<"td"> & {
@@ -104,10 +98,7 @@ export function SortableTH({ href, direction, children, numeric, className, sort
         {children}
         {sortHint ? <span className="sr-only">{sortHint}</span> : null}
         <Icon
-          className={cn(
-            "size-3.5",
-            direction ? "text-brand-600" : "text-neutral-400 group-hover:text-neutral-600",
-          )}
+          className={cn("size-3.5", direction ? "text-brand-600" : "text-neutral-400 group-hover:text-neutral-600")}
         />
       </Link>
     </th>
@@ -140,10 +131,7 @@ export function Pagination({ page, pageCount, hrefFor, labels, className }: Pagi
   const hasPrev = page > 1;
   const hasNext = page < pageCount;
   return (
-    <nav
-      aria-label={labels.nav}
-      className={cn("flex items-center justify-between gap-3 py-3", className)}
-    >
+    <nav aria-label={labels.nav} className={cn("flex items-center justify-between gap-3 py-3", className)}>
       <p className="text-sm text-muted tabular-nums" aria-live="polite">
         {labels.pageOf}
       </p>

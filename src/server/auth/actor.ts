@@ -4,7 +4,10 @@ import type { Db } from "@/server/db/types";
 import type { Actor } from "@/server/domains/actor";
 
 /** Who a user is right now, and the session version their sessions must carry. */
-export async function loadActorWithVersion(db: Db, userId: string): Promise<{ actor: Actor; sessionVersion: number } | null> {
+export async function loadActorWithVersion(
+  db: Db,
+  userId: string,
+): Promise<{ actor: Actor; sessionVersion: number } | null> {
   const [row] = await db
     .select({
       id: users.id,
@@ -27,10 +30,17 @@ export async function loadActorWithVersion(db: Db, userId: string): Promise<{ ac
   if (!row || row.deactivatedAt) return null;
   const base = { userId: row.id, email: row.email, name: row.name, locale: row.locale };
   const { sessionVersion } = row;
-  if (row.kind === "staff" && row.staffRole) return { actor: { kind: "staff", ...base, staffRole: row.staffRole }, sessionVersion };
+  if (row.kind === "staff" && row.staffRole)
+    return { actor: { kind: "staff", ...base, staffRole: row.staffRole }, sessionVersion };
   if (row.kind === "partner" && row.partnerId && row.partnerRole && row.partnerStatus) {
     return {
-      actor: { kind: "partner", ...base, partnerId: row.partnerId, partnerRole: row.partnerRole, partnerStatus: row.partnerStatus },
+      actor: {
+        kind: "partner",
+        ...base,
+        partnerId: row.partnerId,
+        partnerRole: row.partnerRole,
+        partnerStatus: row.partnerStatus,
+      },
       sessionVersion,
     };
   }
@@ -47,7 +57,10 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
  * session version (a password change or reset, or "sign out everywhere"): it is signed out.
  * Sessions from before versions existed count as version 0, the column's default.
  */
-export async function loadSessionActor(db: Db, claims: { id: string; sessionVersion?: number | null }): Promise<Actor | null> {
+export async function loadSessionActor(
+  db: Db,
+  claims: { id: string; sessionVersion?: number | null },
+): Promise<Actor | null> {
   const loaded = await loadActorWithVersion(db, claims.id);
   if (!loaded || loaded.sessionVersion !== (claims.sessionVersion ?? 0)) return null;
   return loaded.actor;

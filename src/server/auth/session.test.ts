@@ -26,7 +26,8 @@ async function signedIn(userId: string): Promise<JWT> {
 }
 
 const claimsOf = (token: JWT | null) => token?.claims as SessionClaims | undefined;
-const versionOf = async (userId: string) => (await db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, userId)))[0]!.v;
+const versionOf = async (userId: string) =>
+  (await db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, userId)))[0]!.v;
 
 describe("loadSessionActor", () => {
   it("loads the actor of a session issued at the user's current version", async () => {
@@ -36,21 +37,28 @@ describe("loadSessionActor", () => {
 
   it("treats a session from before versions existed as version 0", async () => {
     expect(await versionOf(otherPartnerOwner.userId)).toBe(0);
-    await expect(loadSessionActor(db, { id: otherPartnerOwner.userId })).resolves.toMatchObject({ userId: otherPartnerOwner.userId });
+    await expect(loadSessionActor(db, { id: otherPartnerOwner.userId })).resolves.toMatchObject({
+      userId: otherPartnerOwner.userId,
+    });
   });
 
   it("yields no actor for a session whose version is stale", async () => {
     const stale = await versionOf(manager.userId);
     await signOutEverywhere(ctxOf(manager));
     await expect(loadSessionActor(db, { id: manager.userId, sessionVersion: stale })).resolves.toBeNull();
-    await expect(loadSessionActor(db, { id: manager.userId, sessionVersion: stale + 1 })).resolves.toMatchObject({ userId: manager.userId });
+    await expect(loadSessionActor(db, { id: manager.userId, sessionVersion: stale + 1 })).resolves.toMatchObject({
+      userId: manager.userId,
+    });
   });
 });
 
 describe("refreshSessionToken (the jwt callback)", () => {
   it("puts the user's current session version in the claims at sign-in", async () => {
     const token = await signedIn(partnerOwner.userId);
-    expect(claimsOf(token)).toMatchObject({ id: partnerOwner.userId, sessionVersion: await versionOf(partnerOwner.userId) });
+    expect(claimsOf(token)).toMatchObject({
+      id: partnerOwner.userId,
+      sessionVersion: await versionOf(partnerOwner.userId),
+    });
   });
 
   it("keeps a current token as it is", async () => {
@@ -69,10 +77,17 @@ describe("refreshSessionToken (the jwt callback)", () => {
     const user = await actorByEmail("mia@cobalt.demo");
     const current = await signedIn(user.userId);
     const other = await signedIn(user.userId);
-    const { sessionVersion } = await changePassword(ctxOf(user), { currentPassword: DEMO_PASSWORD, newPassword: "mias-new-password" });
+    const { sessionVersion } = await changePassword(ctxOf(user), {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: "mias-new-password",
+    });
     const reissued = await refreshSessionToken(
       db,
-      { token: current, trigger: "update", session: { handover: sessionHandover(secret, user.userId, sessionVersion, now()) } },
+      {
+        token: current,
+        trigger: "update",
+        session: { handover: sessionHandover(secret, user.userId, sessionVersion, now()) },
+      },
       options,
     );
     expect(claimsOf(reissued)).toMatchObject({ id: user.userId, sessionVersion });
@@ -92,10 +107,19 @@ describe("refreshSessionToken (the jwt callback)", () => {
       { handover: sessionHandover("another-secret", user.userId, sessionVersion, now()) },
       { handover: sessionHandover(secret, partnerOwner.userId, sessionVersion, now()) },
       { handover: sessionHandover(secret, user.userId, sessionVersion + 1, now()) },
-      { handover: sessionHandover(secret, user.userId, sessionVersion, new Date(now().getTime() - SESSION_HANDOVER_TTL_MS - 1)) },
+      {
+        handover: sessionHandover(
+          secret,
+          user.userId,
+          sessionVersion,
+          new Date(now().getTime() - SESSION_HANDOVER_TTL_MS - 1),
+        ),
+      },
     ];
     for (const session of attempts) {
-      await expect(refreshSessionToken(db, { token: structuredClone(stale), trigger: "update", session }, options)).resolves.toBeNull();
+      await expect(
+        refreshSessionToken(db, { token: structuredClone(stale), trigger: "update", session }, options),
+      ).resolves.toBeNull();
     }
   });
 
@@ -115,27 +139,44 @@ describe("the emailed sign-in link while password sign-in is locked", () => {
     // Lock every password limit on the address: one pair, then the ceiling from many IPs.
     for (let ip = 0; ip * SIGN_IN_LIMITS.pair.limit < SIGN_IN_LIMITS.email.limit; ip++) {
       for (let i = 0; i < SIGN_IN_LIMITS.pair.limit; i++) {
-        await expect(verifyCredentials(db, { email: user.email, password: "wrong", ip: `203.0.113.${ip}` }, clock)).rejects.toBeInstanceOf(
-          InvalidCredentialsError,
-        );
+        await expect(
+          verifyCredentials(db, { email: user.email, password: "wrong", ip: `203.0.113.${ip}` }, clock),
+        ).rejects.toBeInstanceOf(InvalidCredentialsError);
       }
     }
-    await expect(verifyCredentials(db, { email: user.email, password: DEMO_PASSWORD, ip: "203.0.113.250" }, clock)).rejects.toMatchObject({
+    await expect(
+      verifyCredentials(db, { email: user.email, password: DEMO_PASSWORD, ip: "203.0.113.250" }, clock),
+    ).rejects.toMatchObject({
       kind: "rate_limited",
     });
 
     const adapter = tierwiseAdapter(db);
-    await adapter.createVerificationToken!({ identifier: user.email, token: "hashed-link-token", expires: new Date(clock.now().getTime() + 10 * MINUTE) });
-    await sendSignInLink(db, { identifier: user.email, url: "http://localhost/api/auth/callback/email?token=t" }, clock);
-    const [mail] = await db.select().from(emailOutbox).where(and(eq(emailOutbox.to, user.email), eq(emailOutbox.template, "signInLink")));
+    await adapter.createVerificationToken!({
+      identifier: user.email,
+      token: "hashed-link-token",
+      expires: new Date(clock.now().getTime() + 10 * MINUTE),
+    });
+    await sendSignInLink(
+      db,
+      { identifier: user.email, url: "http://localhost/api/auth/callback/email?token=t" },
+      clock,
+    );
+    const [mail] = await db
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.to, user.email), eq(emailOutbox.template, "signInLink")));
     expect(mail?.text).toContain("/api/auth/callback/email?token=t");
 
     // What Auth.js does with the link: use the token once, find the user, issue the session.
-    await expect(adapter.useVerificationToken!({ identifier: user.email, token: "hashed-link-token" })).resolves.toMatchObject({ identifier: user.email });
+    await expect(
+      adapter.useVerificationToken!({ identifier: user.email, token: "hashed-link-token" }),
+    ).resolves.toMatchObject({ identifier: user.email });
     const found = await adapter.getUserByEmail!(user.email);
     const token = await refreshSessionToken(db, { token: { sub: found!.id }, user: found! }, options);
     expect(claimsOf(token)).toMatchObject({ id: user.userId });
     await expect(loadSessionActor(db, claimsOf(token)!)).resolves.toMatchObject({ userId: user.userId });
-    expect(await db.select().from(verificationTokens).where(eq(verificationTokens.identifier, user.email))).toHaveLength(0);
+    expect(
+      await db.select().from(verificationTokens).where(eq(verificationTokens.identifier, user.email)),
+    ).toHaveLength(0);
   });
 });

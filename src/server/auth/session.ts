@@ -40,7 +40,8 @@ export function sessionHandover(secret: string, userId: string, sessionVersion: 
 }
 
 function isValidHandover(data: unknown, secret: string, userId: string, sessionVersion: number, now: Date): boolean {
-  if (typeof data !== "object" || data === null || !("handover" in data) || typeof data.handover !== "string") return false;
+  if (typeof data !== "object" || data === null || !("handover" in data) || typeof data.handover !== "string")
+    return false;
   const [issuedText, mac] = data.handover.split(".");
   const issuedAt = Number(issuedText);
   if (!Number.isSafeInteger(issuedAt) || !mac) return false;
@@ -64,7 +65,11 @@ export interface TokenRefresh {
  * The jwt callback: fills the claims at sign-in, refreshes them on update, and returns null
  * (signed out, cookie cleared) for a token issued before the user's current session version.
  */
-export async function refreshSessionToken(db: Db, { token, user, trigger, session }: TokenRefresh, options: { secret: string; now: Date }): Promise<JWT | null> {
+export async function refreshSessionToken(
+  db: Db,
+  { token, user, trigger, session }: TokenRefresh,
+  options: { secret: string; now: Date },
+): Promise<JWT | null> {
   const userId = user?.id ?? token.sub;
   if (!userId) return token;
   const claims = token.claims as SessionClaims | undefined;

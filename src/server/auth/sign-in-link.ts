@@ -17,5 +17,9 @@ export async function sendSignInLink(db: Db, input: { identifier: string; url: s
   if (!user || user.deactivatedAt) return;
   const state = await hitRate(db, `signin-link:${input.identifier}`, SIGN_IN_LINK_LIMIT, clock);
   if (state.limited) return;
-  await enqueueEmail(db, { to: input.identifier, locale: user.locale ?? "en", template: "signInLink", params: { url: input.url } }, clock);
+  await enqueueEmail(
+    db,
+    { to: input.identifier, locale: user.locale ?? "en", template: "signInLink", params: { url: input.url } },
+    clock,
+  );
 }

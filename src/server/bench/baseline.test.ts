@@ -36,6 +36,10 @@ describe("bench baselines", () => {
   it("insert one row into the caller's own organization and nothing else", async () => {
     const { id } = await insertBareLead(ctxOf(partnerOwner), input);
     const [row] = await db.select().from(leads).where(eq(leads.id, id));
-    expect(row).toMatchObject({ partnerId: partnerOwner.partnerId, companyName: input.companyName, status: "submitted" });
+    expect(row).toMatchObject({
+      partnerId: partnerOwner.partnerId,
+      companyName: input.companyName,
+      status: "submitted",
+    });
   });
 });

@@ -10,7 +10,9 @@ import { bigint, char, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** The primary key: a UUID the database generates. */
 export function id() {
-  return uuid("id").primaryKey().default(sql`gen_random_uuid()`);
+  return uuid("id")
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
 }
 
 /** A point in time: `timestamptz`, read and written as a `Date` (UTC in storage). */

@@ -55,7 +55,10 @@ describe("the embedded database's lock", () => {
   }, 120_000);
 
   it("takes over a lock left by a process that died", async () => {
-    fs.writeFileSync(path.join(dir, "tierwise.lock"), JSON.stringify({ pid: 2 ** 22 + 12345, command: "crashed", startedAt: "" }));
+    fs.writeFileSync(
+      path.join(dir, "tierwise.lock"),
+      JSON.stringify({ pid: 2 ** 22 + 12345, command: "crashed", startedAt: "" }),
+    );
     const database = await openDatabase({ dir });
     const [row] = await database.db.select().from(programSettings);
     expect(row?.name).toBe("Still mine");

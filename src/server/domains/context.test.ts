@@ -10,7 +10,8 @@ afterAll(() => database.close());
 const ctx: ServiceCtx = { db: database.db, actor: SYSTEM, clock: fixedClock("2026-11-01T09:00:00Z") };
 
 async function currentTxid(db: ServiceCtx["db"]): Promise<string> {
-  const result = (await db.execute(sql`select txid_current()::text as id`)) as unknown as { id: string }[] | { rows: { id: string }[] };
+  const result = (await db.execute(sql`select txid_current()::text as id`)) as unknown as
+    { id: string }[] | { rows: { id: string }[] };
   return (Array.isArray(result) ? result : result.rows)[0]!.id;
 }
 
@@ -42,7 +43,8 @@ describe("withTransaction", () => {
         throw new Error("stop");
       }),
     ).rejects.toThrow("stop");
-    const result = (await database.db.execute(sql`select count(*)::int as n from ctx_probe`)) as unknown as { n: number }[] | { rows: { n: number }[] };
+    const result = (await database.db.execute(sql`select count(*)::int as n from ctx_probe`)) as unknown as
+      { n: number }[] | { rows: { n: number }[] };
     expect((Array.isArray(result) ? result : result.rows)[0]!.n).toBe(0);
   });
 });

@@ -33,7 +33,10 @@ export function isTransaction(db: Db): boolean {
  * called by another service joins it), else a new one. Everything a service writes, its audit
  * entry included, commits or rolls back together.
  */
-export async function withTransaction<A extends AnyActor, T>(ctx: ServiceCtx<A>, work: (tx: Db, inner: ServiceCtx<A>) => Promise<T>): Promise<T> {
+export async function withTransaction<A extends AnyActor, T>(
+  ctx: ServiceCtx<A>,
+  work: (tx: Db, inner: ServiceCtx<A>) => Promise<T>,
+): Promise<T> {
   if (isTransaction(ctx.db)) return work(ctx.db, ctx);
   return ctx.db.transaction((tx) => work(tx, { ...ctx, db: tx }));
 }

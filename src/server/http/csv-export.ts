@@ -41,12 +41,19 @@ export function csvDownload(name: string, exportCsv: (caller: Caller, params: UR
       const csv = await exportCsv(createCaller(ctx), new URL(request.url).searchParams);
       const day = ctx.clock.now().toISOString().slice(0, 10);
       return new Response(`\uFEFF${csv}`, {
-        headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}-${day}.csv"`, "cache-control": "private, no-store" },
+        headers: {
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": `attachment; filename="${name}-${day}.csv"`,
+          "cache-control": "private, no-store",
+        },
       });
     } catch (error) {
       const status = error instanceof TRPCError ? STATUS_BY_CODE[error.code] : undefined;
       if (!status || !(error instanceof TRPCError)) throw error;
-      return new Response(describeError(error, ctx.locale).message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+      return new Response(describeError(error, ctx.locale).message, {
+        status,
+        headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+      });
     }
   };
 }

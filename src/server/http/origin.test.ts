@@ -34,7 +34,9 @@ describe("isSameOrigin", () => {
 
   it("compares hosts with their port", () => {
     expect(allowed("POST", { origin: "https://partners.example.com:8443" })).toBe(false);
-    expect(isSameOrigin(request("POST", { origin: "http://localhost:3000" }), "http://localhost:3000", NO_PROXY)).toBe(true);
+    expect(isSameOrigin(request("POST", { origin: "http://localhost:3000" }), "http://localhost:3000", NO_PROXY)).toBe(
+      true,
+    );
   });
 
   it("refuses a look-alike host that only starts with the app's host", () => {
@@ -44,7 +46,13 @@ describe("isSameOrigin", () => {
   it("refuses an Origin that matches only X-Forwarded-Host when no proxy is trusted", () => {
     // Anyone can send X-Forwarded-Host; without a trusted proxy, nobody vouches for it.
     expect(allowed("POST", { origin: "https://evil.example", "x-forwarded-host": "evil.example" })).toBe(false);
-    expect(allowed("POST", { origin: "https://evil.example", host: "partners.example.com", "x-forwarded-host": "evil.example" })).toBe(false);
+    expect(
+      allowed("POST", {
+        origin: "https://evil.example",
+        host: "partners.example.com",
+        "x-forwarded-host": "evil.example",
+      }),
+    ).toBe(false);
   });
 
   it("refuses an Origin that matches only the Host header when no proxy is trusted", () => {

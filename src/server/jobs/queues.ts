@@ -1,13 +1,25 @@
 /** Every queue the app uses, with its retry policy. */
 export const QUEUES = {
   /** Delivers due emails from the outbox; runs every minute and when nudged. */
-  emailOutbox: { name: "email-outbox", options: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 } },
+  emailOutbox: {
+    name: "email-outbox",
+    options: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
+  },
   /** Warns about and expires approved leads without progress; runs hourly. */
   /** Makes commissions payable once their hold period has passed; runs every 15 minutes. */
-  commissionRelease: { name: "commission-release", options: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 } },
+  commissionRelease: {
+    name: "commission-release",
+    options: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },
+  },
   /** Recomputes every partner's tier and ends overrides that ran out; runs nightly. */
-  tierRecompute: { name: "tier-recompute", options: { retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 3600 } },
-  leadLifecycle: { name: "lead-lifecycle", options: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 } },
+  tierRecompute: {
+    name: "tier-recompute",
+    options: { retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 3600 },
+  },
+  leadLifecycle: {
+    name: "lead-lifecycle",
+    options: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },
+  },
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];

@@ -6,7 +6,9 @@ async function main() {
   const database = await openDatabase();
   await runMigrations(database);
   await startJobs(database);
-  console.log(`Tierwise worker running on the ${database.kind === "embedded" ? "embedded" : "PostgreSQL"} database. Ctrl+C stops it.`);
+  console.log(
+    `Tierwise worker running on the ${database.kind === "embedded" ? "embedded" : "PostgreSQL"} database. Ctrl+C stops it.`,
+  );
   const shutdown = async () => {
     await stopJobs();
     await database.close();

@@ -34,8 +34,17 @@ async function main() {
       await tx.insert(staffRoles).values({ userId: user!.id, role: "admin" });
       const raw = await issueUserToken(tx, user!.id, "staff_invite", STAFF_INVITE_TTL_MS, clock);
       const url = `${env().APP_URL}/welcome/${raw}`;
-      await enqueueEmail(tx, { to: email, locale: "en", template: "staffInvite", params: { url, name, inviter: "Tierwise", role: "admin" } }, clock);
-      await audit(tx, SYSTEM, { action: "staff.invited", entityType: "user", entityId: user!.id, after: { email, role: "admin" } }, clock.now());
+      await enqueueEmail(
+        tx,
+        { to: email, locale: "en", template: "staffInvite", params: { url, name, inviter: "Tierwise", role: "admin" } },
+        clock,
+      );
+      await audit(
+        tx,
+        SYSTEM,
+        { action: "staff.invited", entityType: "user", entityId: user!.id, after: { email, role: "admin" } },
+        clock.now(),
+      );
       return url;
     });
     console.log(`Admin ${email} created. Choose a password within 7 days at:\n  ${token}`);

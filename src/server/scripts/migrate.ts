@@ -6,7 +6,11 @@ async function main() {
   const database = await openDatabase();
   try {
     await runMigrations(database);
-    await installJobSchema(database.kind === "embedded" ? { kind: "embedded", pglite: database.pglite! } : { kind: "server", url: database.url! });
+    await installJobSchema(
+      database.kind === "embedded"
+        ? { kind: "embedded", pglite: database.pglite! }
+        : { kind: "server", url: database.url! },
+    );
     console.log(`Migrations applied (${database.kind === "embedded" ? "embedded database" : "PostgreSQL server"}).`);
   } finally {
     await database.close();

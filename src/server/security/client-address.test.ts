@@ -83,7 +83,9 @@ describe("clientIp", () => {
   });
 
   it("gives one key for one socket peer, whatever X-Forwarded-For the client varies", () => {
-    const keys = new Set(["1.1.1.1", "2.2.2.2", "3.3.3.3, 4.4.4.4", "unknown", "::1"].map((spoofed) => ip(`${spoofed}, 9.9.9.9`)));
+    const keys = new Set(
+      ["1.1.1.1", "2.2.2.2", "3.3.3.3, 4.4.4.4", "unknown", "::1"].map((spoofed) => ip(`${spoofed}, 9.9.9.9`)),
+    );
     expect([...keys]).toEqual(["9.9.9.9"]);
   });
 });

@@ -36,7 +36,9 @@ export function clientAddress(forwardedFor: string | null | undefined, trusted: 
     const address = normalizeIp(entries[index]!);
     if (!address) return nearest;
     nearest = address;
-    const fromTrustedProxy = ranges ? ranges.check(address, familyOf(address)) : trusted.kind === "hops" && hop < trusted.hops;
+    const fromTrustedProxy = ranges
+      ? ranges.check(address, familyOf(address))
+      : trusted.kind === "hops" && hop < trusted.hops;
     if (!fromTrustedProxy) return address;
   }
   return nearest;

@@ -64,7 +64,9 @@ describe("per email-and-IP limit", () => {
     const attacker = nextIp();
     await fail(partnerOwner.email, SIGN_IN_LIMITS.pair.limit, attacker);
     for (let i = SIGN_IN_LIMITS.pair.limit; i < 10; i++) {
-      await expect(signIn(partnerOwner.email, "wrong-password", attacker)).rejects.toMatchObject({ kind: "rate_limited" });
+      await expect(signIn(partnerOwner.email, "wrong-password", attacker)).rejects.toMatchObject({
+        kind: "rate_limited",
+      });
     }
     await expect(signIn(partnerOwner.email, DEMO_PASSWORD, nextIp())).resolves.toBe(partnerOwner.userId);
   });
@@ -121,14 +123,20 @@ describe("per-email ceiling", () => {
     const attacker = nextIp();
     await fail(otherPartnerOwner.email, SIGN_IN_LIMITS.pair.limit, attacker);
     for (let i = 0; i < SIGN_IN_LIMITS.email.limit; i++) {
-      await expect(signIn(otherPartnerOwner.email, "wrong-password", attacker)).rejects.toMatchObject({ kind: "rate_limited" });
+      await expect(signIn(otherPartnerOwner.email, "wrong-password", attacker)).rejects.toMatchObject({
+        kind: "rate_limited",
+      });
     }
     await expect(signIn(otherPartnerOwner.email, DEMO_PASSWORD, nextIp())).resolves.toBe(otherPartnerOwner.userId);
   });
 
   it("is not cleared by the owner signing in, so a distributed guess cannot reset its budget", async () => {
     const owner = nextIp();
-    for (let failed = 0; failed < SIGN_IN_LIMITS.email.limit - SIGN_IN_LIMITS.pair.limit; failed += SIGN_IN_LIMITS.pair.limit) {
+    for (
+      let failed = 0;
+      failed < SIGN_IN_LIMITS.email.limit - SIGN_IN_LIMITS.pair.limit;
+      failed += SIGN_IN_LIMITS.pair.limit
+    ) {
       await fail(manager.email, SIGN_IN_LIMITS.pair.limit, nextIp());
     }
     await expect(signIn(manager.email, DEMO_PASSWORD, owner)).resolves.toBe(manager.userId);
@@ -161,7 +169,9 @@ describe("per-IP limit", () => {
       Array.from({ length: 20 }, () => signIn(finance.email, "wrong-password", ip)),
     );
     const checked = outcomes.filter((o) => o.status === "rejected" && o.reason instanceof InvalidCredentialsError);
-    const limited = outcomes.filter((o) => o.status === "rejected" && (o.reason as DomainError).kind === "rate_limited");
+    const limited = outcomes.filter(
+      (o) => o.status === "rejected" && (o.reason as DomainError).kind === "rate_limited",
+    );
     expect(checked.length).toBeLessThanOrEqual(SIGN_IN_LIMITS.pair.limit);
     expect(checked.length + limited.length).toBe(20);
     clock.advance(15 * MINUTE);

@@ -9,8 +9,11 @@ describe("strictTransportSecurity", () => {
     },
   );
 
-  it.each(["http://localhost:3000", "http://partners.example.com", "not a url", ""])("sends nothing when APP_URL is %j", (appUrl) => {
-    // On plain HTTP the header is ignored at best, and a mistake would lock a host out for two years.
-    expect(strictTransportSecurity(appUrl)).toBeNull();
-  });
+  it.each(["http://localhost:3000", "http://partners.example.com", "not a url", ""])(
+    "sends nothing when APP_URL is %j",
+    (appUrl) => {
+      // On plain HTTP the header is ignored at best, and a mistake would lock a host out for two years.
+      expect(strictTransportSecurity(appUrl)).toBeNull();
+    },
+  );
 });

@@ -12,7 +12,13 @@ export function sha256(value: string): string {
 }
 
 /** Issues a single-use link token; only its hash is stored. Earlier unused ones are retired. */
-export async function issueUserToken(tx: Db, userId: string, purpose: Purpose, ttlMs: number, clock: Clock): Promise<string> {
+export async function issueUserToken(
+  tx: Db,
+  userId: string,
+  purpose: Purpose,
+  ttlMs: number,
+  clock: Clock,
+): Promise<string> {
   const raw = randomBytes(32).toString("base64url");
   await tx
     .update(userTokens)

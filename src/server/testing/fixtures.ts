@@ -25,7 +25,11 @@ export async function setupProgram() {
     if (!actor) throw new Error(`no demo user ${email}`);
     return actor;
   };
-  const ctxOf = <A extends AnyActor>(actor: A, at: Clock = clock): ServiceCtx<A> => ({ db: database.db as Db, actor, clock: at });
+  const ctxOf = <A extends AnyActor>(actor: A, at: Clock = clock): ServiceCtx<A> => ({
+    db: database.db as Db,
+    actor,
+    clock: at,
+  });
   return {
     database,
     db: database.db as Db,

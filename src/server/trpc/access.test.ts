@@ -9,9 +9,9 @@ import { appRouter } from "./root";
  * Walks every procedure of the router, so a new procedure without the right guard fails here:
  * each declares who may call it, and the guard refuses everyone else.
  */
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: AccessMeta } }>).map(
-  ([path, procedure]) => ({ path, meta: procedure._def.meta }),
-);
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, { _def: { meta?: AccessMeta } }>,
+).map(([path, procedure]) => ({ path, meta: procedure._def.meta }));
 
 const { db, clock, admin, partnerOwner, partnerMember } = await setupProgram();
 const createCaller = createCallerFactory(appRouter);
@@ -38,23 +38,31 @@ describe("router-wide access control", () => {
   });
 
   it.each(procedures)("$path declares who may call it", ({ meta }) => {
-    expect(meta?.access, "built from publicProcedure, userProcedure, partnerProcedure or staffProcedure").toMatch(/^(public|user|partner|staff)$/);
+    expect(meta?.access, "built from publicProcedure, userProcedure, partnerProcedure or staffProcedure").toMatch(
+      /^(public|user|partner|staff)$/,
+    );
   });
 
-  it.each(procedures.filter((p) => p.meta?.access !== "public"))("$path refuses an anonymous caller", async ({ path }) => {
-    expect((await call(null, path))?.code).toBe("UNAUTHORIZED");
-  });
+  it.each(procedures.filter((p) => p.meta?.access !== "public"))(
+    "$path refuses an anonymous caller",
+    async ({ path }) => {
+      expect((await call(null, path))?.code).toBe("UNAUTHORIZED");
+    },
+  );
 
-  it.each(procedures.filter((p) => p.meta?.access === "staff"))("$path refuses partners and staff outside its roles", async ({ path, meta }) => {
-    expect((await call(partnerOwner, path))?.code).toBe("FORBIDDEN");
-    expect((await call(partnerMember, path))?.code).toBe("FORBIDDEN");
-    const roles = meta?.access === "staff" ? meta.roles : [];
-    for (const role of STAFF_ROLES) {
-      const outcome = await call(staffAs(role), path);
-      if (roles.includes(role)) expect(isRefusal(outcome), `${role} is allowed`).toBe(false);
-      else expect(outcome?.code, `${role} is refused`).toBe("FORBIDDEN");
-    }
-  });
+  it.each(procedures.filter((p) => p.meta?.access === "staff"))(
+    "$path refuses partners and staff outside its roles",
+    async ({ path, meta }) => {
+      expect((await call(partnerOwner, path))?.code).toBe("FORBIDDEN");
+      expect((await call(partnerMember, path))?.code).toBe("FORBIDDEN");
+      const roles = meta?.access === "staff" ? meta.roles : [];
+      for (const role of STAFF_ROLES) {
+        const outcome = await call(staffAs(role), path);
+        if (roles.includes(role)) expect(isRefusal(outcome), `${role} is allowed`).toBe(false);
+        else expect(outcome?.code, `${role} is refused`).toBe("FORBIDDEN");
+      }
+    },
+  );
 
   it.each(procedures.filter((p) => p.meta?.access === "partner"))("$path refuses staff", async ({ path }) => {
     for (const role of STAFF_ROLES) expect((await call(staffAs(role), path))?.code).toBe("FORBIDDEN");

@@ -9,7 +9,12 @@ import { resolveLocale } from "@/i18n/resolve";
 import type { Context, SessionControl } from "./init";
 
 /** The one place a request's context is put together, for the API route and server components alike. */
-export function buildContext(input: { db: Db; actor: Actor | null; headers: Headers; session?: SessionControl }): Context {
+export function buildContext(input: {
+  db: Db;
+  actor: Actor | null;
+  headers: Headers;
+  session?: SessionControl;
+}): Context {
   const { db, actor, headers, session } = input;
   return { db, actor, clock: appClock, locale: resolveLocale({ actor, headers }), ip: clientIp(headers), session };
 }
@@ -20,6 +25,8 @@ export async function createContext(opts: { headers: Headers }): Promise<Context
   const session = await auth();
   // A session issued before a password change or "sign out everywhere" has no actor.
   const actor = session?.user?.id ? await loadSessionActor(db, session.user) : null;
-  const control = actor ? { reissue: (sessionVersion: number) => reissueSession(actor.userId, sessionVersion) } : undefined;
+  const control = actor
+    ? { reissue: (sessionVersion: number) => reissueSession(actor.userId, sessionVersion) }
+    : undefined;
   return buildContext({ db, actor, headers: opts.headers, session: control });
 }

@@ -20,13 +20,18 @@ export function toTRPCError(error: DomainError): TRPCError {
   return new TRPCError({ code: CODE_BY_KIND[error.kind], message: error.code, cause: error });
 }
 
-type Translate = ((key: string, values?: Record<string, string | number>) => string) & { has: (key: string) => boolean };
+type Translate = ((key: string, values?: Record<string, string | number>) => string) & {
+  has: (key: string) => boolean;
+};
 
 function translator(locale: Locale): Translate {
   const raw = createTranslator({ locale, messages: messagesByLocale[locale], namespace: "errors" });
   const t = raw as unknown as (key: string, values?: Record<string, string | number>) => string;
   const has = raw.has as (key: string) => boolean;
-  return Object.assign((key: string, values?: Record<string, string | number>) => (has(key) ? t(key, values) : t("generic")), { has });
+  return Object.assign(
+    (key: string, values?: Record<string, string | number>) => (has(key) ? t(key, values) : t("generic")),
+    { has },
+  );
 }
 
 /** One message for one Zod issue, in the caller's language. */
@@ -35,11 +40,15 @@ function issueMessage(t: Translate, issue: z.core.$ZodIssue): string {
   if (issue.message && t.has(issue.message)) return t(issue.message);
   switch (issue.code) {
     case "too_small":
-      return issue.minimum === 1 && issue.origin === "string" ? t("validation.required") : t(`validation.tooSmall.${issue.origin === "string" ? "string" : "number"}`, { min: String(issue.minimum) });
+      return issue.minimum === 1 && issue.origin === "string"
+        ? t("validation.required")
+        : t(`validation.tooSmall.${issue.origin === "string" ? "string" : "number"}`, { min: String(issue.minimum) });
     case "too_big":
       return t(`validation.tooBig.${issue.origin === "string" ? "string" : "number"}`, { max: String(issue.maximum) });
     case "invalid_format":
-      return t(issue.format === "email" ? "validation.email" : issue.format === "url" ? "validation.url" : "validation.format");
+      return t(
+        issue.format === "email" ? "validation.email" : issue.format === "url" ? "validation.url" : "validation.format",
+      );
     case "invalid_type":
       return issue.input === undefined || issue.input === null ? t("validation.required") : t("validation.invalid");
     case "invalid_value":
@@ -83,7 +92,10 @@ export function describeError(error: TRPCError, locale: Locale): { message: stri
 }
 
 /** A refusal that is reported rather than thrown (a row of an import, one lead of a bulk action), translated. */
-export function explainRefusal(error: ZodError | DomainError, locale: Locale): { message: string; fields: Record<string, string> } {
+export function explainRefusal(
+  error: ZodError | DomainError,
+  locale: Locale,
+): { message: string; fields: Record<string, string> } {
   const { message, data } = describeError(new TRPCError({ code: "BAD_REQUEST", cause: error }), locale);
   return { message, fields: data.fieldErrors ?? {} };
 }

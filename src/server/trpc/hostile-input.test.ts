@@ -59,7 +59,8 @@ function core(schema: Schema): Schema {
   }
 }
 
-const accepts = (schema: Schema, value: unknown) => (schema["~standard"].validate(value) as { issues?: unknown[] }).issues === undefined;
+const accepts = (schema: Schema, value: unknown) =>
+  (schema["~standard"].validate(value) as { issues?: unknown[] }).issues === undefined;
 
 /** May the caller leave it out, or send null? */
 function isOptional(schema: Schema): boolean {
@@ -103,7 +104,11 @@ function validValue(schema: Schema, name: string): unknown {
 }
 
 function stringCandidates(name: string): string[] {
-  const words = ["Example Analytics", "Example Analytics ".repeat(4).trim(), "A reasonable reason for this change, written out in full.".repeat(2)];
+  const words = [
+    "Example Analytics",
+    "Example Analytics ".repeat(4).trim(),
+    "A reasonable reason for this change, written out in full.".repeat(2),
+  ];
   return [
     "018f2b9c-1c2d-7e3f-8a4b-5c6d7e8f9a0b",
     "someone@example.com",
@@ -167,7 +172,8 @@ function hostileValues(leaf: Leaf): Hostile[] {
     case "string":
       out.push({ label: "a number", value: 12345, kind: "refuse" });
       out.push({ label: "a 1,000,001-character string", value: "a".repeat(1_000_001), kind: "refuse" });
-      for (const text of CONTROL) out.push({ label: `control characters ${JSON.stringify(text)}`, value: text, kind: "refuse" });
+      for (const text of CONTROL)
+        out.push({ label: `control characters ${JSON.stringify(text)}`, value: text, kind: "refuse" });
       if (moneyLike(name)) {
         out.push({ label: "10^17 as text", value: "100000000000000000", kind: "refuse" });
         out.push({ label: "2^63 as text", value: "9223372036854775808", kind: "refuse" });
@@ -222,8 +228,14 @@ function withValue(base: unknown, path: string[], value: unknown): unknown {
 
 /** A fingerprint of every row of every table of ours: any insert, update or delete changes it. */
 async function fingerprint(): Promise<string> {
-  const tables = await rows<{ name: string }>(sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`);
-  const parts = tables.map((t) => sql.raw(`select '${t.name}' as t, count(*)::text as n, coalesce(sum(hashtext(x::text)::bigint), 0)::text as h from "${t.name}" x`));
+  const tables = await rows<{ name: string }>(
+    sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`,
+  );
+  const parts = tables.map((t) =>
+    sql.raw(
+      `select '${t.name}' as t, count(*)::text as n, coalesce(sum(hashtext(x::text)::bigint), 0)::text as h from "${t.name}" x`,
+    ),
+  );
   const result = await rows<{ t: string; n: string; h: string }>(sql.join(parts, sql.raw(" union all ")));
   return result.map((r) => `${r.t}:${r.n}:${r.h}`).join("|");
 }
@@ -253,7 +265,9 @@ async function call(path: string, actor: Actor | null, input: unknown): Promise<
 }
 
 const cases = mutations.flatMap((m) =>
-  leaves(m.input).flatMap((leaf) => hostileValues(leaf).map((hostile) => ({ ...m, leaf, hostile, field: leaf.path.join(".") }))),
+  leaves(m.input).flatMap((leaf) =>
+    hostileValues(leaf).map((hostile) => ({ ...m, leaf, hostile, field: leaf.path.join(".") })),
+  ),
 );
 
 describe("hostile input to every mutation", () => {
@@ -265,7 +279,9 @@ describe("hostile input to every mutation", () => {
   it.each(mutations)("$path: a valid value can be built for every field", ({ input }) => {
     // Without a valid starting point, a refusal could come from another field than the one attacked.
     const base = validValue(input, "");
-    const unbuildable = leaves(input).filter((leaf) => !isOptional(leaf.schema) && !accepts(leaf.schema, leafValue(base, leaf.path)));
+    const unbuildable = leaves(input).filter(
+      (leaf) => !isOptional(leaf.schema) && !accepts(leaf.schema, leafValue(base, leaf.path)),
+    );
     expect(unbuildable.map((l) => l.path.join("."))).toEqual([]);
   });
 

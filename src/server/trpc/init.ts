@@ -74,7 +74,9 @@ function serviceOf<A extends AnyActor>(ctx: Context, actor: A): ServiceCtx<A> {
 }
 
 /** Anyone; services act as the system on an anonymous caller's behalf (an application, a reset). */
-export const publicProcedure = base.meta({ access: "public" }).use(({ ctx, next }) => next({ ctx: { ...ctx, service: serviceOf<AnyActor>(ctx, ctx.actor ?? SYSTEM) } }));
+export const publicProcedure = base
+  .meta({ access: "public" })
+  .use(({ ctx, next }) => next({ ctx: { ...ctx, service: serviceOf<AnyActor>(ctx, ctx.actor ?? SYSTEM) } }));
 
 /** Any signed-in user (partner or staff): their own account. */
 export const userProcedure = base.meta({ access: "user" }).use(({ ctx, next }) => {
@@ -87,10 +89,13 @@ export function partnerProcedure(...partnerRoles: ("owner" | "member")[]) {
   return base.meta({ access: "partner", partnerRoles }).use(async ({ ctx, next, type }) => {
     if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED" });
     if (ctx.actor.kind !== "partner") throw new TRPCError({ code: "FORBIDDEN" });
-    if (partnerRoles.length > 0 && !partnerRoles.includes(ctx.actor.partnerRole)) throw new TRPCError({ code: "FORBIDDEN" });
+    if (partnerRoles.length > 0 && !partnerRoles.includes(ctx.actor.partnerRole))
+      throw new TRPCError({ code: "FORBIDDEN" });
     // The portal is used under the current program terms, and a suspended partner only reads.
-    if (!(await hasAcceptedCurrentTerms(ctx.db, ctx.actor.userId))) throw new DomainError("forbidden", "terms.notAccepted");
-    if (type === "mutation" && ctx.actor.partnerStatus !== "active") throw new DomainError("forbidden", "partner.suspended");
+    if (!(await hasAcceptedCurrentTerms(ctx.db, ctx.actor.userId)))
+      throw new DomainError("forbidden", "terms.notAccepted");
+    if (type === "mutation" && ctx.actor.partnerStatus !== "active")
+      throw new DomainError("forbidden", "partner.suspended");
     const actor = ctx.actor as PartnerActor;
     return next({ ctx: { ...ctx, actor, service: serviceOf(ctx, actor) } });
   });
@@ -101,7 +106,8 @@ export function staffProcedure(...roles: StaffRole[]) {
   const allowed: readonly StaffRole[] = roles.includes("admin") ? roles : [...roles, "admin"];
   return base.meta({ access: "staff", roles: allowed }).use(({ ctx, next }) => {
     if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED" });
-    if (ctx.actor.kind !== "staff" || !allowed.includes(ctx.actor.staffRole)) throw new TRPCError({ code: "FORBIDDEN" });
+    if (ctx.actor.kind !== "staff" || !allowed.includes(ctx.actor.staffRole))
+      throw new TRPCError({ code: "FORBIDDEN" });
     const actor = ctx.actor as StaffActor;
     return next({ ctx: { ...ctx, actor, service: serviceOf(ctx, actor) } });
   });

@@ -2,7 +2,18 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "@/lib/clock";
-import { leadComments, leadEvents, ledgerEntries, leads, partnerInvitations, partnerLogos, partnerMemberships, partners, products, users } from "@/server/db/schema";
+import {
+  leadComments,
+  leadEvents,
+  ledgerEntries,
+  leads,
+  partnerInvitations,
+  partnerLogos,
+  partnerMemberships,
+  partners,
+  products,
+  users,
+} from "@/server/db/schema";
 import { issueInvitation } from "@/server/domains/partners/invitations";
 import { setupProgram } from "@/server/testing/fixtures";
 import { createCallerFactory, type AccessMeta, type Context } from "./init";
@@ -16,9 +27,16 @@ const { db, clock, partnerOwner, otherPartnerOwner, actorByEmail } = await setup
 const otherMember = await actorByEmail("tobias@cobalt.demo");
 const otherPartnerId = otherPartnerOwner.kind === "partner" ? otherPartnerOwner.partnerId : "";
 const otherInvitation = await db.transaction((tx) =>
-  issueInvitation({ db: tx, actor: otherPartnerOwner, clock: fixedClock(clock.now()) }, { partnerId: otherPartnerId, email: "newhire@cobalt.demo", name: "New Hire", role: "member", locale: "en" }),
+  issueInvitation(
+    { db: tx, actor: otherPartnerOwner, clock: fixedClock(clock.now()) },
+    { partnerId: otherPartnerId, email: "newhire@cobalt.demo", name: "New Hire", role: "member", locale: "en" },
+  ),
 );
-await db.insert(partnerLogos).values({ partnerId: otherPartnerId, contentType: "image/png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) });
+await db.insert(partnerLogos).values({
+  partnerId: otherPartnerId,
+  contentType: "image/png",
+  bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+});
 
 /** Every value that would betray the other organization if it showed up in an answer. */
 const [otherOrg] = await db.select().from(partners).where(eq(partners.id, otherPartnerId));
@@ -38,7 +56,9 @@ const secrets = [
   otherInvitation.email,
   ...otherUsers.flatMap((u) => [u.id, u.email, u.name]),
   ...otherLeads.flatMap((l) => [l.id, l.contactEmail, l.contactName]),
-  ...(await db.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.partnerId, otherPartnerId))).map((e) => e.id),
+  ...(
+    await db.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.partnerId, otherPartnerId))
+  ).map((e) => e.id),
 ];
 /** A registration of the other organization's protected company: refused without naming them. */
 const leadFields = {
@@ -61,20 +81,51 @@ async function otherOrgSnapshot() {
     db.select().from(partners).where(eq(partners.id, otherPartnerId)),
     db.select().from(partnerMemberships).where(eq(partnerMemberships.partnerId, otherPartnerId)),
     db.select().from(partnerInvitations).where(eq(partnerInvitations.partnerId, otherPartnerId)),
-    db.select({ contentType: partnerLogos.contentType }).from(partnerLogos).where(eq(partnerLogos.partnerId, otherPartnerId)),
+    db
+      .select({ contentType: partnerLogos.contentType })
+      .from(partnerLogos)
+      .where(eq(partnerLogos.partnerId, otherPartnerId)),
     db.select().from(leads).where(eq(leads.partnerId, otherPartnerId)).orderBy(leads.id),
     db.select().from(leadComments).where(eq(leadComments.leadId, otherLead.id)),
     db.select().from(leadEvents).where(eq(leadEvents.leadId, otherLead.id)),
   ]);
-  return JSON.stringify({ org, members, invitations, logo, theirLeads, comments, events, users: await db.select().from(users).where(eq(users.id, otherMember.userId)) }, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  return JSON.stringify(
+    {
+      org,
+      members,
+      invitations,
+      logo,
+      theirLeads,
+      comments,
+      events,
+      users: await db.select().from(users).where(eq(users.id, otherMember.userId)),
+    },
+    (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v),
+  );
 }
 
 /** Inputs for each partner procedure, with the other organization's ids wherever an id goes. */
 const hostileInputs: Record<string, unknown[]> = {
   "partner.dashboard": [undefined, { partnerId: otherPartnerId }],
   "partner.profile": [undefined, { partnerId: otherPartnerId }],
-  "partner.updateProfile": [{ partnerId: otherPartnerId, name: "Hijacked", website: "", country: "US", contactEmail: "", phone: "", address: "" }],
-  "partner.uploadLogo": [{ partnerId: otherPartnerId, contentType: "image/png", dataBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1]).toString("base64") }],
+  "partner.updateProfile": [
+    {
+      partnerId: otherPartnerId,
+      name: "Hijacked",
+      website: "",
+      country: "US",
+      contactEmail: "",
+      phone: "",
+      address: "",
+    },
+  ],
+  "partner.uploadLogo": [
+    {
+      partnerId: otherPartnerId,
+      contentType: "image/png",
+      dataBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1]).toString("base64"),
+    },
+  ],
   "partner.removeLogo": [undefined, { partnerId: otherPartnerId }],
   "team.list": [undefined, { partnerId: otherPartnerId }],
   "team.invite": [{ partnerId: otherPartnerId, email: "sneaky@northwind.demo", role: "member" }],
@@ -94,10 +145,16 @@ const hostileInputs: Record<string, unknown[]> = {
   "earnings.overview": [undefined, { partnerId: otherPartnerId }],
   "earnings.ledger": [{ partnerId: otherPartnerId }, {}],
   "earnings.exportCsv": [{ partnerId: otherPartnerId }, {}],
-  "leads.import": [{ csv: `company_name,website,contact_name,contact_email,country,product,estimated_value,expected_close_date\nVandelay Industries,vandelay.example,Someone,someone@vandelay.example,US,${product!.name},1000,2027-06-30\n` }],
+  "leads.import": [
+    {
+      csv: `company_name,website,contact_name,contact_email,country,product,estimated_value,expected_close_date\nVandelay Industries,vandelay.example,Someone,someone@vandelay.example,US,${product!.name},1000,2027-06-30\n`,
+    },
+  ],
 };
 
-const partnerProcedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: AccessMeta } }>)
+const partnerProcedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, { _def: { meta?: AccessMeta } }>,
+)
   .filter(([, p]) => p._def.meta?.access === "partner")
   .map(([path]) => path);
 
@@ -117,13 +174,17 @@ async function call(path: string, input: unknown): Promise<unknown> {
 
 describe("tenant isolation", () => {
   it("covers every partner procedure", () => {
-    expect(partnerProcedures.filter((p) => !(p in hostileInputs)), "add hostile inputs for new partner procedures").toEqual([]);
+    expect(
+      partnerProcedures.filter((p) => !(p in hostileInputs)),
+      "add hostile inputs for new partner procedures",
+    ).toEqual([]);
   });
 
   it.each(partnerProcedures)("%s never reveals or changes another organization", async (path) => {
     const before = await otherOrgSnapshot();
     for (const input of hostileInputs[path] ?? []) {
-      const answer = JSON.stringify(await call(path, input), (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) ?? "";
+      const answer =
+        JSON.stringify(await call(path, input), (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) ?? "";
       for (const secret of secrets) expect(answer, `${path} answered with ${secret}`).not.toContain(secret);
     }
     expect(await otherOrgSnapshot()).toBe(before);

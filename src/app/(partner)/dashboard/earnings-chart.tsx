@@ -50,7 +50,10 @@ export function EarningsChart({
   const selectId = useId();
   const current = series.find((s) => s.asset === asset) ?? series[0];
   const byMonth = useMemo(() => new Map((current?.points ?? []).map((p) => [p.month, p])), [current]);
-  const compact = useMemo(() => new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }), [locale]);
+  const compact = useMemo(
+    () => new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }),
+    [locale],
+  );
   if (!current) return null;
   const rtl = dir === "rtl";
 
@@ -61,7 +64,13 @@ export function EarningsChart({
           <label htmlFor={selectId} className="text-sm font-medium text-neutral-900">
             {labels.asset}
           </label>
-          <Select id={selectId} value={current.asset} onChange={(e) => setAsset(e.target.value)} wrapperClassName="w-32" data-testid="earnings-asset">
+          <Select
+            id={selectId}
+            value={current.asset}
+            onChange={(e) => setAsset(e.target.value)}
+            wrapperClassName="w-32"
+            data-testid="earnings-asset"
+          >
             {series.map((s) => (
               <option key={s.asset} value={s.asset}>
                 {s.asset}
@@ -75,8 +84,24 @@ export function EarningsChart({
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 256 }}>
           <BarChart data={current.points} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={COLORS.grid} />
-            <XAxis dataKey="month" reversed={rtl} tickLine={false} axisLine={false} fontSize={12} stroke={COLORS.tick} tickFormatter={(m: string) => byMonth.get(m)?.tick ?? m} />
-            <YAxis tickLine={false} axisLine={false} fontSize={12} width={48} stroke={COLORS.tick} orientation={rtl ? "right" : "left"} tickFormatter={(v: number) => compact.format(v)} />
+            <XAxis
+              dataKey="month"
+              reversed={rtl}
+              tickLine={false}
+              axisLine={false}
+              fontSize={12}
+              stroke={COLORS.tick}
+              tickFormatter={(m: string) => byMonth.get(m)?.tick ?? m}
+            />
+            <YAxis
+              tickLine={false}
+              axisLine={false}
+              fontSize={12}
+              width={48}
+              stroke={COLORS.tick}
+              orientation={rtl ? "right" : "left"}
+              tickFormatter={(v: number) => compact.format(v)}
+            />
             <Tooltip
               cursor={{ fill: COLORS.cursor }}
               content={({ active, label }) => {

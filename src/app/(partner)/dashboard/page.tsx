@@ -1,6 +1,22 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Badge, buttonClasses, Card, CardBody, CardHeader, cn, EmptyState, Plus, Table, Target, TBody, TD, TH, THead, TR } from "@/components/ui";
+import {
+  Badge,
+  buttonClasses,
+  Card,
+  CardBody,
+  CardHeader,
+  cn,
+  EmptyState,
+  Plus,
+  Table,
+  Target,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+} from "@/components/ui";
 import { PageHeader } from "@/components/page/page-header";
 import { StatCard } from "@/components/page/stat-card";
 import { LeadStatusBadge } from "@/components/leads/lead-status-badge";
@@ -33,7 +49,13 @@ function mainAssetOf(summary: Summary, programCurrency: string): string {
     const b = summary.balances.find((x) => x.asset === asset);
     return b ? Number(b.pending !== 0n || b.payable !== 0n || b.inPayout !== 0n || b.paid !== 0n) : 0;
   };
-  assets.sort((a, b) => activeMonths(b) - activeMonths(a) || hasBalance(b) - hasBalance(a) || Number(b === programCurrency) - Number(a === programCurrency) || a.localeCompare(b));
+  assets.sort(
+    (a, b) =>
+      activeMonths(b) - activeMonths(a) ||
+      hasBalance(b) - hasBalance(a) ||
+      Number(b === programCurrency) - Number(a === programCurrency) ||
+      a.localeCompare(b),
+  );
   return assets[0] ?? programCurrency;
 }
 
@@ -44,7 +66,17 @@ function percentOf(current: bigint, target: bigint): number {
   return Number((current * 100n) / target);
 }
 
-function ProgressBar({ testId, label, percent, valueText }: { testId: string; label: string; percent: number; valueText: string }) {
+function ProgressBar({
+  testId,
+  label,
+  percent,
+  valueText,
+}: {
+  testId: string;
+  label: string;
+  percent: number;
+  valueText: string;
+}) {
   return (
     <div data-testid={testId}>
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
@@ -60,7 +92,10 @@ function ProgressBar({ testId, label, percent, valueText }: { testId: string; la
         aria-valuetext={valueText}
         className="mt-1.5 h-2 overflow-hidden rounded-full bg-neutral-100"
       >
-        <div className={cn("h-full rounded-full", percent >= 100 ? "bg-success-600" : "bg-brand-600")} style={{ width: `${percent}%` }} />
+        <div
+          className={cn("h-full rounded-full", percent >= 100 ? "bg-success-600" : "bg-brand-600")}
+          style={{ width: `${percent}%` }}
+        />
       </div>
     </div>
   );
@@ -68,17 +103,25 @@ function ProgressBar({ testId, label, percent, valueText }: { testId: string; la
 
 export default async function DashboardPage() {
   const caller = await api();
-  const [{ organization, teamSize, nextTier, tiers }, me, summary] = await Promise.all([caller.partner.dashboard(), caller.account.me(), caller.earnings.summary()]);
+  const [{ organization, teamSize, nextTier, tiers }, me, summary] = await Promise.all([
+    caller.partner.dashboard(),
+    caller.account.me(),
+    caller.earnings.summary(),
+  ]);
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
   const dir = directionOf(isLocale(locale) ? locale : "en");
 
   const standing = summary.tier;
-  const programCurrency = standing?.numbers.currency ?? summary.pipeline[0]?.currency ?? summary.balances[0]?.asset ?? "USD";
+  const programCurrency =
+    standing?.numbers.currency ?? summary.pipeline[0]?.currency ?? summary.balances[0]?.asset ?? "USD";
   const mainAsset = mainAssetOf(summary, programCurrency);
   const mainBalance = summary.balances.find((b) => b.asset === mainAsset);
-  const amount = (value: bigint, asset: string) => (isCurrencyCode(asset) ? formatMoney(value, asset, locale) : t("earnings.pointsAmount", { amount: format.number(value) }));
+  const amount = (value: bigint, asset: string) =>
+    isCurrencyCode(asset)
+      ? formatMoney(value, asset, locale)
+      : t("earnings.pointsAmount", { amount: format.number(value) });
   const percent = (bps: number) => format.number(bps / 10000, { style: "percent", maximumFractionDigits: 2 });
   const tierName = (key: string) => t(`tiers.${key}` as never);
   const monthDate = (month: string) => new Date(`${month}-01T00:00:00Z`);
@@ -86,7 +129,10 @@ export default async function DashboardPage() {
   // The chart plots numbers; every amount a person reads comes from formatMoney.
   const series: EarningsSeries[] = summary.monthly.assets.map((asset) => {
     const amounts = summary.monthly.series.map((row) => ({ month: row.month, minor: monthAmount(row, asset) }));
-    const best = amounts.reduce((top, a) => (a.minor > top.minor ? a : top), amounts[0] ?? { month: summary.monthly.months[0] ?? "", minor: 0n });
+    const best = amounts.reduce(
+      (top, a) => (a.minor > top.minor ? a : top),
+      amounts[0] ?? { month: summary.monthly.months[0] ?? "", minor: 0n },
+    );
     const total = amounts.reduce((sum, a) => sum + a.minor, 0n);
     const longMonth = (month: string) => format.dateTime(monthDate(month), { month: "long", year: "numeric" });
     return {
@@ -126,32 +172,61 @@ export default async function DashboardPage() {
     if (!standing || !next) return null;
     const nextName = tierName(next.tierKey);
     const revenue = formatMoney(next.missingRevenueMinor, standing.numbers.currency, locale);
-    if (next.reached || (next.missingRevenueMinor <= 0n && next.missingDeals <= 0)) return t("dashboard.tierCard.qualified", { tier: nextName });
-    if (next.missingRevenueMinor > 0n && next.missingDeals > 0) return t("dashboard.tierCard.missingBoth", { revenue, deals: next.missingDeals, tier: nextName });
+    if (next.reached || (next.missingRevenueMinor <= 0n && next.missingDeals <= 0))
+      return t("dashboard.tierCard.qualified", { tier: nextName });
+    if (next.missingRevenueMinor > 0n && next.missingDeals > 0)
+      return t("dashboard.tierCard.missingBoth", { revenue, deals: next.missingDeals, tier: nextName });
     if (next.missingRevenueMinor > 0n) return t("dashboard.tierCard.missingRevenue", { revenue, tier: nextName });
     return t("dashboard.tierCard.missingDeals", { deals: next.missingDeals, tier: nextName });
   })();
 
   return (
     <>
-      <PageHeader title={t("dashboard.welcome", { name: me.name.split(" ")[0] ?? me.name })} description={t("dashboard.subtitle")} />
+      <PageHeader
+        title={t("dashboard.welcome", { name: me.name.split(" ")[0] ?? me.name })}
+        description={t("dashboard.subtitle")}
+      />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <StatCard testId="stat-tier" label={t("dashboard.tier")} value={t(`tiers.${organization.tierKey}` as never)} hint={nextTier ? t("dashboard.nextTier", { tier: t(`tiers.${nextTier.key}` as never) }) : t("dashboard.topTier")} />
+        <StatCard
+          testId="stat-tier"
+          label={t("dashboard.tier")}
+          value={t(`tiers.${organization.tierKey}` as never)}
+          hint={
+            nextTier ? t("dashboard.nextTier", { tier: t(`tiers.${nextTier.key}` as never) }) : t("dashboard.topTier")
+          }
+        />
         <StatCard testId="stat-team" label={t("dashboard.teamSize")} value={format.number(teamSize)} />
         <StatCard label={t("dashboard.partnerType")} value={t(`partnerTypes.${organization.type}`)} />
-        <StatCard label={t("dashboard.memberSince")} value={format.dateTime(organization.createdAt, { dateStyle: "medium" })} />
+        <StatCard
+          label={t("dashboard.memberSince")}
+          value={format.dateTime(organization.createdAt, { dateStyle: "medium" })}
+        />
       </div>
       <div className="mt-4 grid gap-4 sm:grid-cols-2">
         <Link href="/earnings" className="block rounded-lg transition-shadow hover:shadow-md">
-          <StatCard testId="stat-payable" label={t("dashboard.balances.payable")} value={<bdi dir="ltr">{amount(mainBalance?.payable ?? 0n, mainAsset)}</bdi>} hint={t("dashboard.balances.payableHint")} />
+          <StatCard
+            testId="stat-payable"
+            label={t("dashboard.balances.payable")}
+            value={<bdi dir="ltr">{amount(mainBalance?.payable ?? 0n, mainAsset)}</bdi>}
+            hint={t("dashboard.balances.payableHint")}
+          />
         </Link>
         <Link href="/earnings" className="block rounded-lg transition-shadow hover:shadow-md">
-          <StatCard testId="stat-pending" label={t("dashboard.balances.pending")} value={<bdi dir="ltr">{amount(mainBalance?.pending ?? 0n, mainAsset)}</bdi>} hint={t("dashboard.balances.pendingHint")} />
+          <StatCard
+            testId="stat-pending"
+            label={t("dashboard.balances.pending")}
+            value={<bdi dir="ltr">{amount(mainBalance?.pending ?? 0n, mainAsset)}</bdi>}
+            hint={t("dashboard.balances.pendingHint")}
+          />
         </Link>
       </div>
       <div className="mt-6 grid gap-4 lg:grid-cols-3">
         <Card className="lg:col-span-2" data-testid="earnings-chart">
-          <CardHeader title={t("dashboard.earningsChart.title")} description={t("dashboard.earningsChart.description")} as="h2" />
+          <CardHeader
+            title={t("dashboard.earningsChart.title")}
+            description={t("dashboard.earningsChart.description")}
+            as="h2"
+          />
           <CardBody>
             {series.length === 0 ? (
               <p className="py-8 text-center text-sm text-muted">{t("dashboard.earningsChart.empty")}</p>
@@ -161,14 +236,22 @@ export default async function DashboardPage() {
                 initialAsset={series.some((s) => s.asset === mainAsset) ? mainAsset : (series[0]?.asset ?? mainAsset)}
                 dir={dir}
                 locale={locale}
-                labels={{ asset: t("dashboard.earningsChart.asset"), month: t("dashboard.earningsChart.month"), amount: t("dashboard.earningsChart.amount") }}
+                labels={{
+                  asset: t("dashboard.earningsChart.asset"),
+                  month: t("dashboard.earningsChart.month"),
+                  amount: t("dashboard.earningsChart.amount"),
+                }}
               />
             )}
           </CardBody>
         </Card>
         {standing ? (
           <Card data-testid="tier-card">
-            <CardHeader title={t("dashboard.tierCard.title")} description={t("dashboard.tierCard.description")} as="h2" />
+            <CardHeader
+              title={t("dashboard.tierCard.title")}
+              description={t("dashboard.tierCard.description")}
+              as="h2"
+            />
             <CardBody className="space-y-4">
               <div>
                 <p className="text-xl font-semibold text-neutral-900" data-testid="tier-current">
@@ -182,8 +265,17 @@ export default async function DashboardPage() {
                 ) : null}
               </div>
               {standing.override ? (
-                <div role="note" className="rounded-md border border-warning-200 bg-warning-50 px-3 py-2 text-sm text-warning-800" data-testid="tier-override">
-                  <p>{t("dashboard.tierCard.override", { tier: tierName(standing.override.tierKey ?? standing.tierKey), date: format.dateTime(standing.override.endsAt, { dateStyle: "medium" }) })}</p>
+                <div
+                  role="note"
+                  className="rounded-md border border-warning-200 bg-warning-50 px-3 py-2 text-sm text-warning-800"
+                  data-testid="tier-override"
+                >
+                  <p>
+                    {t("dashboard.tierCard.override", {
+                      tier: tierName(standing.override.tierKey ?? standing.tierKey),
+                      date: format.dateTime(standing.override.endsAt, { dateStyle: "medium" }),
+                    })}
+                  </p>
                   {standing.override.reason ? (
                     <p className="mt-1 text-xs" dir="auto">
                       {t("dashboard.tierCard.overrideReason", { reason: standing.override.reason })}
@@ -200,8 +292,12 @@ export default async function DashboardPage() {
               {next ? (
                 <div className="space-y-3 border-t border-border pt-4">
                   <div>
-                    <h3 className="text-sm font-medium text-neutral-900">{t("dashboard.tierCard.progressTo", { tier: tierName(next.tierKey) })}</h3>
-                    <p className="text-xs text-muted">{t("dashboard.tierCard.nextRate", { tier: tierName(next.tierKey), rate: percent(next.rateBps) })}</p>
+                    <h3 className="text-sm font-medium text-neutral-900">
+                      {t("dashboard.tierCard.progressTo", { tier: tierName(next.tierKey) })}
+                    </h3>
+                    <p className="text-xs text-muted">
+                      {t("dashboard.tierCard.nextRate", { tier: tierName(next.tierKey), rate: percent(next.rateBps) })}
+                    </p>
                   </div>
                   {next.minRevenueMinor !== null ? (
                     <ProgressBar
@@ -219,7 +315,10 @@ export default async function DashboardPage() {
                       testId="tier-progress-deals"
                       label={t("dashboard.tierCard.wonDeals")}
                       percent={percentOf(BigInt(standing.numbers.wonDeals), BigInt(next.minWonDeals))}
-                      valueText={t("dashboard.tierCard.progressOf", { current: format.number(standing.numbers.wonDeals), target: format.number(next.minWonDeals) })}
+                      valueText={t("dashboard.tierCard.progressOf", {
+                        current: format.number(standing.numbers.wonDeals),
+                        target: format.number(next.minWonDeals),
+                      })}
                     />
                   ) : null}
                   <p className="text-sm font-medium text-brand-700" data-testid="tier-missing">
@@ -250,11 +349,17 @@ export default async function DashboardPage() {
                     aria-current={current ? "step" : undefined}
                     className={cn(
                       "rounded-md border p-3 text-sm",
-                      current ? "border-brand-500 bg-brand-50" : reached ? "border-brand-200 bg-surface" : "border-border bg-surface-subtle text-muted",
+                      current
+                        ? "border-brand-500 bg-brand-50"
+                        : reached
+                          ? "border-brand-200 bg-surface"
+                          : "border-border bg-surface-subtle text-muted",
                     )}
                   >
                     <span className="block font-medium">{t(`tiers.${tier.key}` as never)}</span>
-                    <span className="text-xs">{current ? t("dashboard.current") : reached ? t("dashboard.reached") : t("dashboard.ahead")}</span>
+                    <span className="text-xs">
+                      {current ? t("dashboard.current") : reached ? t("dashboard.reached") : t("dashboard.ahead")}
+                    </span>
                   </li>
                 );
               })}
@@ -267,7 +372,10 @@ export default async function DashboardPage() {
             {organization.managerName ? (
               <div>
                 <p className="font-medium">{organization.managerName}</p>
-                <a className="text-sm text-brand-700 underline-offset-2 hover:underline" href={`mailto:${organization.managerEmail}`}>
+                <a
+                  className="text-sm text-brand-700 underline-offset-2 hover:underline"
+                  href={`mailto:${organization.managerEmail}`}
+                >
                   {organization.managerEmail}
                 </a>
               </div>
@@ -275,13 +383,19 @@ export default async function DashboardPage() {
               <p className="text-sm text-muted">{t("dashboard.noManager")}</p>
             )}
             <div className="mt-4">
-              <Badge tone={organization.status === "active" ? "success" : "warning"}>{t(`partnerStatus.${organization.status}`)}</Badge>
+              <Badge tone={organization.status === "active" ? "success" : "warning"}>
+                {t(`partnerStatus.${organization.status}`)}
+              </Badge>
             </div>
           </CardBody>
         </Card>
       </div>
       <Card className="mt-6" data-testid="pipeline">
-        <CardHeader title={t("dashboard.pipeline.title")} description={t("dashboard.pipeline.description", { currency: programCurrency })} as="h2" />
+        <CardHeader
+          title={t("dashboard.pipeline.title")}
+          description={t("dashboard.pipeline.description", { currency: programCurrency })}
+          as="h2"
+        />
         <CardBody>
           {pipelineRows.length === 0 ? (
             <EmptyState
@@ -309,7 +423,11 @@ export default async function DashboardPage() {
                   {pipelineRows.map((row) => (
                     <TR key={row.status} data-testid="pipeline-row" data-status={row.status}>
                       <TD>
-                        <Link href={`/leads?status=${row.status}`} aria-label={t("dashboard.pipeline.viewLeads", { status: t(`leadStatus.${row.status}`) })} className="inline-flex rounded-full hover:opacity-80">
+                        <Link
+                          href={`/leads?status=${row.status}`}
+                          aria-label={t("dashboard.pipeline.viewLeads", { status: t(`leadStatus.${row.status}`) })}
+                          className="inline-flex rounded-full hover:opacity-80"
+                        >
                           <LeadStatusBadge status={row.status} />
                         </Link>
                       </TD>
@@ -321,7 +439,9 @@ export default async function DashboardPage() {
                   ))}
                 </TBody>
               </Table>
-              {otherCurrencies ? <p className="mt-2 text-xs text-muted">{t("dashboard.pipeline.otherCurrencies")}</p> : null}
+              {otherCurrencies ? (
+                <p className="mt-2 text-xs text-muted">{t("dashboard.pipeline.otherCurrencies")}</p>
+              ) : null}
             </>
           )}
         </CardBody>

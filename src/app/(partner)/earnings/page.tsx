@@ -2,7 +2,24 @@ import Link from "next/link";
 import { LEDGER_SOURCE_TONE, LEDGER_STATE_TONE } from "@/components/ledger/tones";
 import { LEDGER_SOURCES, LEDGER_STATES } from "@/server/domains/commissions/queries";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Badge, buttonClasses, Card, CardBody, CardHeader, ChartBar, cn, Download, EmptyState, SortableTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import {
+  Badge,
+  buttonClasses,
+  Card,
+  CardBody,
+  CardHeader,
+  ChartBar,
+  cn,
+  Download,
+  EmptyState,
+  SortableTH,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+} from "@/components/ui";
 import { FilterBar } from "@/components/page/filter-bar";
 import { ListPagination } from "@/components/page/list-pagination";
 import { LedgerFilterFields } from "@/components/ledger/ledger-filter-fields";
@@ -37,19 +54,31 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
   const filters = { state, source, asset, from, to, sortDir };
 
   const caller = await api();
-  const [overview, ledger] = await Promise.all([caller.earnings.overview(), caller.earnings.ledger({ ...filters, page: pageParam(params), pageSize: 25 })]);
+  const [overview, ledger] = await Promise.all([
+    caller.earnings.overview(),
+    caller.earnings.ledger({ ...filters, page: pageParam(params), pageSize: 25 }),
+  ]);
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
 
-  const amount = (value: bigint, unit: string) => (isCurrencyCode(unit) ? formatMoney(value, unit, locale) : t("earnings.pointsAmount", { amount: format.number(value) }));
+  const amount = (value: bigint, unit: string) =>
+    isCurrencyCode(unit)
+      ? formatMoney(value, unit, locale)
+      : t("earnings.pointsAmount", { amount: format.number(value) });
   const percent = (bps: number) => format.number(bps / 10000, { style: "percent", maximumFractionDigits: 2 });
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   const filtered = Boolean(state || source || asset || from || to);
   // Every asset with an entry has a balance row, so the balances name every currency the ledger holds.
-  const currencies = [...new Set([...overview.balances.map((b) => b.asset), ...(asset ? [asset] : [])])].filter(isCurrencyCode).sort();
+  const currencies = [...new Set([...overview.balances.map((b) => b.asset), ...(asset ? [asset] : [])])]
+    .filter(isCurrencyCode)
+    .sort();
   // The export gets exactly the filters and order on screen (every page, not just this one).
-  const exportHref = hrefWith(`${PATH}/export`, { state, source, currency: asset, from, to, dir: param(params, "dir") ? sortDir : undefined }, {});
+  const exportHref = hrefWith(
+    `${PATH}/export`,
+    { state, source, currency: asset, from, to, dir: param(params, "dir") ? sortDir : undefined },
+    {},
+  );
   const dateHeader = t("ledger.columns.date");
   const none = <span className="text-muted">{t("earnings.none")}</span>;
 
@@ -71,11 +100,20 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
           {t("earnings.balancesTitle")}
         </h2>
         {overview.balances.length === 0 ? (
-          <EmptyState icon={<ChartBar className="size-6" />} title={t("earnings.noBalances")} description={t("earnings.noBalancesHint")} />
+          <EmptyState
+            icon={<ChartBar className="size-6" />}
+            title={t("earnings.noBalances")}
+            description={t("earnings.noBalancesHint")}
+          />
         ) : (
           <div className="space-y-4">
             {overview.balances.map((balance) => (
-              <div key={balance.asset} role="group" aria-label={t("earnings.balanceGroup", { asset: balance.asset })} data-testid={`balance-${balance.asset}`}>
+              <div
+                key={balance.asset}
+                role="group"
+                aria-label={t("earnings.balanceGroup", { asset: balance.asset })}
+                data-testid={`balance-${balance.asset}`}
+              >
                 {overview.balances.length > 1 ? (
                   <h3 className="mb-2 text-sm font-medium text-muted">
                     <bdi dir="ltr">{balance.asset}</bdi>
@@ -85,7 +123,9 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
                   {BALANCE_KEYS.map((key) => (
                     <StatCard
                       key={key}
-                      testId={key === "pending" ? "balance-pending" : key === "payable" ? "balance-payable" : `balance-${key}`}
+                      testId={
+                        key === "pending" ? "balance-pending" : key === "payable" ? "balance-payable" : `balance-${key}`
+                      }
                       label={t(`earnings.${key}`)}
                       value={<bdi dir="ltr">{amount(balance[key], balance.asset)}</bdi>}
                       hint={t(`earnings.${key}Hint`)}
@@ -106,7 +146,11 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
           ) : (
             <ul className="divide-y divide-border">
               {overview.campaigns.map((c) => (
-                <li key={c.id} className="flex flex-wrap items-start justify-between gap-3 py-3 first:pt-0 last:pb-0" data-testid="campaign">
+                <li
+                  key={c.id}
+                  className="flex flex-wrap items-start justify-between gap-3 py-3 first:pt-0 last:pb-0"
+                  data-testid="campaign"
+                >
                   <div className="min-w-0">
                     <p className="font-medium text-neutral-900" dir="auto">
                       {c.name}
@@ -139,22 +183,46 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
           {t("earnings.ledgerTitle")}
         </h2>
         {ledger.total === 0 && !filtered ? (
-          <EmptyState icon={<ChartBar className="size-6" />} title={t("earnings.emptyLedger")} description={t("earnings.emptyLedgerHint")} />
+          <EmptyState
+            icon={<ChartBar className="size-6" />}
+            title={t("earnings.emptyLedger")}
+            description={t("earnings.emptyLedgerHint")}
+          />
         ) : (
           <>
-            <FilterBar action={PATH} applyLabel={t("common.applyFilters")} clearLabel={t("common.clearFilters")} clearHref={PATH}>
-              <LedgerFilterFields state={state} source={source} asset={asset} from={from} to={to} currencies={currencies} />
+            <FilterBar
+              action={PATH}
+              applyLabel={t("common.applyFilters")}
+              clearLabel={t("common.clearFilters")}
+              clearHref={PATH}
+            >
+              <LedgerFilterFields
+                state={state}
+                source={source}
+                asset={asset}
+                from={from}
+                to={to}
+                currencies={currencies}
+              />
               {param(params, "dir") ? <input type="hidden" name="dir" value={sortDir} /> : null}
             </FilterBar>
             {ledger.rows.length === 0 ? (
-              <EmptyState icon={<ChartBar className="size-6" />} title={t("common.noMatches")} description={t("common.noMatchesHint")} />
+              <EmptyState
+                icon={<ChartBar className="size-6" />}
+                title={t("common.noMatches")}
+                description={t("common.noMatchesHint")}
+              />
             ) : (
               <>
                 <Table data-testid="ledger-table">
                   <caption className="sr-only">{t("earnings.ledgerCaption")}</caption>
                   <THead>
                     <TR>
-                      <SortableTH href={hrefWith(PATH, params, { dir: sortDir === "desc" ? "asc" : "desc", page: undefined })} direction={sortDir} sortHint={t("earnings.sortBy", { column: dateHeader })}>
+                      <SortableTH
+                        href={hrefWith(PATH, params, { dir: sortDir === "desc" ? "asc" : "desc", page: undefined })}
+                        direction={sortDir}
+                        sortHint={t("earnings.sortBy", { column: dateHeader })}
+                      >
                         {dateHeader}
                       </SortableTH>
                       <TH>{t("ledger.columns.source")}</TH>
@@ -175,7 +243,11 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
                         </TD>
                         <TD className="max-w-72">
                           {row.companyName && row.leadId ? (
-                            <Link href={`/leads/${row.leadId}`} className="font-medium text-brand-700 hover:underline" dir="auto">
+                            <Link
+                              href={`/leads/${row.leadId}`}
+                              className="font-medium text-brand-700 hover:underline"
+                              dir="auto"
+                            >
                               <bdi>{row.companyName}</bdi>
                             </Link>
                           ) : row.campaignName ? (
@@ -192,8 +264,14 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
                               {t("earnings.campaign", { name: row.campaignName })}
                             </span>
                           ) : null}
-                          {row.tierKey && row.source === "deal" ? <span className="block text-xs text-muted">{t("earnings.atTier", { tier: t(`tiers.${row.tierKey}` as never) })}</span> : null}
-                          {row.reversesEntryId ? <span className="block text-xs text-muted">{t("earnings.reversal")}</span> : null}
+                          {row.tierKey && row.source === "deal" ? (
+                            <span className="block text-xs text-muted">
+                              {t("earnings.atTier", { tier: t(`tiers.${row.tierKey}` as never) })}
+                            </span>
+                          ) : null}
+                          {row.reversesEntryId ? (
+                            <span className="block text-xs text-muted">{t("earnings.reversal")}</span>
+                          ) : null}
                           {row.note && (row.companyName || row.campaignName) ? (
                             <span className="block truncate text-xs text-muted" dir="auto">
                               {row.note}
@@ -201,12 +279,27 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
                           ) : null}
                         </TD>
                         <TD numeric className="whitespace-nowrap">
-                          {row.rateBps !== null ? percent(row.rateBps) : row.flatMinor !== null ? t("earnings.flat", { amount: amount(row.flatMinor, row.asset) }) : none}
+                          {row.rateBps !== null
+                            ? percent(row.rateBps)
+                            : row.flatMinor !== null
+                              ? t("earnings.flat", { amount: amount(row.flatMinor, row.asset) })
+                              : none}
                         </TD>
                         <TD numeric className="whitespace-nowrap">
-                          {row.baseAmountMinor !== null ? <bdi dir="ltr">{amount(row.baseAmountMinor, row.asset)}</bdi> : none}
+                          {row.baseAmountMinor !== null ? (
+                            <bdi dir="ltr">{amount(row.baseAmountMinor, row.asset)}</bdi>
+                          ) : (
+                            none
+                          )}
                         </TD>
-                        <TD numeric className={cn("whitespace-nowrap font-medium", row.amount < 0n ? "text-danger-700" : "text-neutral-900")} data-testid="ledger-amount">
+                        <TD
+                          numeric
+                          className={cn(
+                            "whitespace-nowrap font-medium",
+                            row.amount < 0n ? "text-danger-700" : "text-neutral-900",
+                          )}
+                          data-testid="ledger-amount"
+                        >
                           <bdi dir="ltr">{amount(row.amount, row.asset)}</bdi>
                         </TD>
                         <TD>
@@ -217,7 +310,13 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
                     ))}
                   </TBody>
                 </Table>
-                <ListPagination path={PATH} params={params} page={ledger.page} pageCount={ledger.pageCount} total={ledger.total} />
+                <ListPagination
+                  path={PATH}
+                  params={params}
+                  page={ledger.page}
+                  pageCount={ledger.pageCount}
+                  total={ledger.total}
+                />
               </>
             )}
           </>

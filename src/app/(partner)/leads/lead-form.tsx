@@ -51,15 +51,25 @@ export function LeadForm({ leadId, initial, products, countries, currencies, min
 
   const toLead = ({ id }: { id: string }) => router.push(`/leads/${id}`);
   // Both hooks are always called (hooks cannot be conditional); only the one for this form is used.
-  const register = useFormMutation(trpc.leads.register.mutationOptions(), { done: t("registered"), refresh: false, onSuccess: toLead });
-  const update = useFormMutation(trpc.leads.update.mutationOptions(), { done: t("updated"), refresh: false, onSuccess: toLead });
+  const register = useFormMutation(trpc.leads.register.mutationOptions(), {
+    done: t("registered"),
+    refresh: false,
+    onSuccess: toLead,
+  });
+  const update = useFormMutation(trpc.leads.update.mutationOptions(), {
+    done: t("updated"),
+    refresh: false,
+    onSuccess: toLead,
+  });
   const { errors, field, pending } = leadId ? update : register;
 
   useEffect(() => {
-    if (Object.keys(errors.fields).length > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (Object.keys(errors.fields).length > 0)
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [errors.fields]);
 
-  const readValues = (data: FormData) => Object.fromEntries(LEAD_FORM_FIELDS.map((name) => [name, String(data.get(name) ?? "").trim()])) as LeadFormValues;
+  const readValues = (data: FormData) =>
+    Object.fromEntries(LEAD_FORM_FIELDS.map((name) => [name, String(data.get(name) ?? "").trim()])) as LeadFormValues;
   const submit = leadId ? update.submit((data) => ({ leadId, ...readValues(data) })) : register.submit(readValues);
 
   const ltr = (chunks: ReactNode) => <bdi dir="ltr">{chunks}</bdi>;
@@ -68,12 +78,21 @@ export function LeadForm({ leadId, initial, products, countries, currencies, min
   const generalMessage = formMessage(errors, [...LEAD_FORM_FIELDS]);
   const productHint = products.find((p) => p.id === productId)?.description?.trim() || t("productHint");
   /** FormField's props for a lead field: its id is its name, its label and error by that name. */
-  const frame = (name: LeadFieldName) => ({ htmlFor: name, label: tf(name), error: field(name), required: LEAD_FIELD_LIMITS[name].required });
+  const frame = (name: LeadFieldName) => ({
+    htmlFor: name,
+    label: tf(name),
+    error: field(name),
+    required: LEAD_FIELD_LIMITS[name].required,
+  });
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="space-y-6" data-testid="lead-form">
       {generalMessage ? (
-        <p role="alert" className="rounded-md border border-danger-200 bg-danger-50 px-3 py-2 text-sm text-danger-700" data-testid="lead-form-error">
+        <p
+          role="alert"
+          className="rounded-md border border-danger-200 bg-danger-50 px-3 py-2 text-sm text-danger-700"
+          data-testid="lead-form-error"
+        >
           {generalMessage}
         </p>
       ) : null}
@@ -84,7 +103,13 @@ export function LeadForm({ leadId, initial, products, countries, currencies, min
           <Input {...fieldProps("companyName")} defaultValue={initial.companyName} dir="auto" autoComplete="off" />
         </FormField>
         <FormField {...frame("website")} hint={websiteHint}>
-          <Input {...fieldProps("website")} defaultValue={initial.website} dir="ltr" inputMode="url" autoComplete="off" />
+          <Input
+            {...fieldProps("website")}
+            defaultValue={initial.website}
+            dir="ltr"
+            inputMode="url"
+            autoComplete="off"
+          />
         </FormField>
         <FormField {...frame("country")}>
           <Select {...fieldProps("country")} defaultValue={initial.country}>
@@ -106,10 +131,22 @@ export function LeadForm({ leadId, initial, products, countries, currencies, min
           <Input {...fieldProps("contactName")} defaultValue={initial.contactName} dir="auto" autoComplete="off" />
         </FormField>
         <FormField {...frame("contactEmail")}>
-          <Input {...fieldProps("contactEmail")} type="email" defaultValue={initial.contactEmail} dir="ltr" autoComplete="off" />
+          <Input
+            {...fieldProps("contactEmail")}
+            type="email"
+            defaultValue={initial.contactEmail}
+            dir="ltr"
+            autoComplete="off"
+          />
         </FormField>
         <FormField {...frame("contactPhone")} hint={t("optional")}>
-          <Input {...fieldProps("contactPhone")} type="tel" defaultValue={initial.contactPhone} dir="ltr" autoComplete="off" />
+          <Input
+            {...fieldProps("contactPhone")}
+            type="tel"
+            defaultValue={initial.contactPhone}
+            dir="ltr"
+            autoComplete="off"
+          />
         </FormField>
       </fieldset>
 
@@ -147,7 +184,12 @@ export function LeadForm({ leadId, initial, products, countries, currencies, min
           />
         </div>
         <FormField {...frame("expectedCloseDate")}>
-          <Input {...fieldProps("expectedCloseDate")} type="date" defaultValue={initial.expectedCloseDate} min={minDate} />
+          <Input
+            {...fieldProps("expectedCloseDate")}
+            type="date"
+            defaultValue={initial.expectedCloseDate}
+            min={minDate}
+          />
         </FormField>
         <FormField {...frame("notes")} hint={t("notesHint")} className="sm:col-span-2">
           <Textarea {...fieldProps("notes")} rows={5} defaultValue={initial.notes} />

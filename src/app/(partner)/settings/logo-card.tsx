@@ -22,13 +22,27 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
-export function LogoCard({ partnerId, companyName, logoVersion }: { partnerId: string; companyName: string; logoVersion: number | null }) {
+export function LogoCard({
+  partnerId,
+  companyName,
+  logoVersion,
+}: {
+  partnerId: string;
+  companyName: string;
+  logoVersion: number | null;
+}) {
   const t = useTranslations("companySettings");
   const te = useTranslations("errors");
   const trpc = useTRPC();
   const feedback = useMutationFeedback();
   const [reading, setReading] = useState(false);
-  const { errors, clear, setField, field, mutation: upload } = useFormMutation(trpc.partner.uploadLogo.mutationOptions(), { done: t("logoSaved") });
+  const {
+    errors,
+    clear,
+    setField,
+    field,
+    mutation: upload,
+  } = useFormMutation(trpc.partner.uploadLogo.mutationOptions(), { done: t("logoSaved") });
   const remove = useMutation(
     trpc.partner.removeLogo.mutationOptions({
       onSuccess: () => {
@@ -82,10 +96,17 @@ export function LogoCard({ partnerId, companyName, logoVersion }: { partnerId: s
   const hint = t("logoRules");
   return (
     <div className="space-y-4">
-      <div className="flex h-32 items-center justify-center rounded-md border border-dashed border-border-strong bg-surface-subtle p-3" data-testid="logo-preview">
+      <div
+        className="flex h-32 items-center justify-center rounded-md border border-dashed border-border-strong bg-surface-subtle p-3"
+        data-testid="logo-preview"
+      >
         {logoVersion !== null ? (
           // eslint-disable-next-line @next/next/no-img-element -- a private, per-user image; next/image would cache it publicly
-          <img src={`/api/logos/${partnerId}?v=${logoVersion}`} alt={t("logoAlt", { company: companyName })} className="max-h-full max-w-full object-contain" />
+          <img
+            src={`/api/logos/${partnerId}?v=${logoVersion}`}
+            alt={t("logoAlt", { company: companyName })}
+            className="max-h-full max-w-full object-contain"
+          />
         ) : (
           <div className="flex flex-col items-center gap-2 text-center text-sm text-muted">
             <Building className="size-8 text-neutral-400" />
@@ -93,8 +114,20 @@ export function LogoCard({ partnerId, companyName, logoVersion }: { partnerId: s
           </div>
         )}
       </div>
-      <FormField label={logoVersion !== null ? t("replaceLogo") : t("uploadLogo")} htmlFor="logo" hint={hint} error={error} errorTestId="logo-error">
-        <FileInput name="logo" accept="image/png,image/jpeg,image/svg+xml" disabled={busy} onChange={onSelect} data-testid="logo-input" />
+      <FormField
+        label={logoVersion !== null ? t("replaceLogo") : t("uploadLogo")}
+        htmlFor="logo"
+        hint={hint}
+        error={error}
+        errorTestId="logo-error"
+      >
+        <FileInput
+          name="logo"
+          accept="image/png,image/jpeg,image/svg+xml"
+          disabled={busy}
+          onChange={onSelect}
+          data-testid="logo-input"
+        />
       </FormField>
       {busy ? (
         <p role="status" className="flex items-center gap-2 text-xs text-muted">
@@ -103,7 +136,14 @@ export function LogoCard({ partnerId, companyName, logoVersion }: { partnerId: s
         </p>
       ) : null}
       {logoVersion !== null ? (
-        <Button variant="secondary" size="sm" loading={remove.isPending} disabled={busy} onClick={() => remove.mutate()} data-testid="remove-logo">
+        <Button
+          variant="secondary"
+          size="sm"
+          loading={remove.isPending}
+          disabled={busy}
+          onClick={() => remove.mutate()}
+          data-testid="remove-logo"
+        >
           {t("removeLogo")}
         </Button>
       ) : null}

@@ -16,7 +16,11 @@ export default async function CompanySettingsPage() {
   const me = await requirePartnerPage();
   // The layout refuses members already; pages render in parallel with it, so check here too.
   if (me.partnerRole !== "owner") forbidden();
-  const [profile, locale, t] = await Promise.all([(await api()).partner.profile(), getLocale(), getTranslations("companySettings")]);
+  const [profile, locale, t] = await Promise.all([
+    (await api()).partner.profile(),
+    getLocale(),
+    getTranslations("companySettings"),
+  ]);
   return (
     <>
       <PageHeader title={t("title")} description={t("subtitle")} />
@@ -40,7 +44,11 @@ export default async function CompanySettingsPage() {
         <Card>
           <CardHeader title={t("logo")} description={t("logoHint")} as="h2" />
           <CardBody>
-            <LogoCard partnerId={me.partnerId} companyName={profile.name} logoVersion={profile.logoUpdatedAt ? profile.logoUpdatedAt.getTime() : null} />
+            <LogoCard
+              partnerId={me.partnerId}
+              companyName={profile.name}
+              logoVersion={profile.logoUpdatedAt ? profile.logoUpdatedAt.getTime() : null}
+            />
           </CardBody>
         </Card>
       </div>

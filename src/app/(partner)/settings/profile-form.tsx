@@ -32,23 +32,44 @@ export function ProfileForm({ countries, initial }: { countries: CountryOption[]
     },
   });
   useEffect(() => {
-    if (Object.keys(errors.fields).length > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (Object.keys(errors.fields).length > 0)
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [errors.fields]);
 
   const onSubmit = submit((data) => {
     const text = (name: (typeof FIELDS)[number]) => String(data.get(name) ?? "").trim();
-    return { name: text("name"), website: text("website"), country: text("country"), contactEmail: text("contactEmail"), phone: text("phone"), address: text("address") };
+    return {
+      name: text("name"),
+      website: text("website"),
+      country: text("country"),
+      contactEmail: text("contactEmail"),
+      phone: text("phone"),
+      address: text("address"),
+    };
   });
   const generalMessage = formMessage(errors, [...FIELDS]);
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2" data-testid="company-profile-form">
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-4 sm:grid-cols-2"
+      data-testid="company-profile-form"
+    >
       <FormAlert message={generalMessage} className="sm:col-span-2" />
       <FormField label={t("name")} htmlFor="name" error={field("name")} required className="sm:col-span-2">
         <Input name="name" defaultValue={initial.name} autoComplete="organization" required maxLength={120} />
       </FormField>
       <FormField label={t("website")} htmlFor="website" error={field("website")} hint={t("websiteHint")}>
-        <Input name="website" defaultValue={initial.website} inputMode="url" dir="ltr" autoComplete="url" maxLength={200} />
+        <Input
+          name="website"
+          defaultValue={initial.website}
+          inputMode="url"
+          dir="ltr"
+          autoComplete="url"
+          maxLength={200}
+        />
       </FormField>
       <FormField label={t("country")} htmlFor="country" error={field("country")} required>
         <Select name="country" defaultValue={initial.country} required autoComplete="country">
@@ -62,8 +83,20 @@ export function ProfileForm({ countries, initial }: { countries: CountryOption[]
           ))}
         </Select>
       </FormField>
-      <FormField label={t("contactEmail")} htmlFor="contactEmail" error={field("contactEmail")} hint={t("contactEmailHint")}>
-        <Input name="contactEmail" type="email" defaultValue={initial.contactEmail} dir="ltr" autoComplete="email" maxLength={320} />
+      <FormField
+        label={t("contactEmail")}
+        htmlFor="contactEmail"
+        error={field("contactEmail")}
+        hint={t("contactEmailHint")}
+      >
+        <Input
+          name="contactEmail"
+          type="email"
+          defaultValue={initial.contactEmail}
+          dir="ltr"
+          autoComplete="email"
+          maxLength={320}
+        />
       </FormField>
       <FormField label={t("phone")} htmlFor="phone" error={field("phone")}>
         <Input name="phone" type="tel" defaultValue={initial.phone} dir="ltr" autoComplete="tel" maxLength={40} />

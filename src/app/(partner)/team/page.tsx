@@ -25,7 +25,11 @@ export default async function TeamPage() {
         actions={isOwner ? <InviteMemberButton roleLabels={roleLabels} /> : undefined}
       />
       {!isOwner ? (
-        <p role="note" data-testid="team-readonly-note" className="mb-4 rounded-md border border-border bg-surface-sunken px-3 py-2 text-sm text-muted-strong">
+        <p
+          role="note"
+          data-testid="team-readonly-note"
+          className="mb-4 rounded-md border border-border bg-surface-sunken px-3 py-2 text-sm text-muted-strong"
+        >
           {t("team.readonlyNote")}
         </p>
       ) : null}
@@ -65,10 +69,18 @@ export default async function TeamPage() {
                       {roleLabels[member.role]}
                     </Badge>
                   </TD>
-                  <TD className="whitespace-nowrap text-muted">{format.dateTime(member.joinedAt, { dateStyle: "medium" })}</TD>
+                  <TD className="whitespace-nowrap text-muted">
+                    {format.dateTime(member.joinedAt, { dateStyle: "medium" })}
+                  </TD>
                   {isOwner ? (
                     <TD className="text-end">
-                      <MemberRowActions userId={member.userId} name={member.name} role={member.role} isSelf={isSelf} roleLabels={roleLabels} />
+                      <MemberRowActions
+                        userId={member.userId}
+                        name={member.name}
+                        role={member.role}
+                        isSelf={isSelf}
+                        roleLabels={roleLabels}
+                      />
                     </TD>
                   ) : null}
                 </TR>
@@ -85,7 +97,11 @@ export default async function TeamPage() {
           </h2>
           <p className="mb-3 mt-1 text-sm text-muted">{t("team.invitationsHint")}</p>
           {invitations.length === 0 ? (
-            <EmptyState icon={<Mail className="size-5" />} title={t("team.noInvitations")} description={t("team.noInvitationsHint")} />
+            <EmptyState
+              icon={<Mail className="size-5" />}
+              title={t("team.noInvitations")}
+              description={t("team.noInvitationsHint")}
+            />
           ) : (
             <Table data-testid="invitations-table">
               <caption className="sr-only">{t("team.invitations")}</caption>
@@ -107,14 +123,20 @@ export default async function TeamPage() {
                     </TD>
                     <TD>{invitation.name ?? <span className="text-muted">{t("team.noName")}</span>}</TD>
                     <TD>
-                      <Badge tone={invitation.role === "owner" ? "brand" : "neutral"}>{roleLabels[invitation.role]}</Badge>
+                      <Badge tone={invitation.role === "owner" ? "brand" : "neutral"}>
+                        {roleLabels[invitation.role]}
+                      </Badge>
                     </TD>
-                    <TD className="whitespace-nowrap text-muted">{format.dateTime(invitation.createdAt, { dateStyle: "medium" })}</TD>
+                    <TD className="whitespace-nowrap text-muted">
+                      {format.dateTime(invitation.createdAt, { dateStyle: "medium" })}
+                    </TD>
                     <TD className="whitespace-nowrap">
                       {invitation.expired ? (
                         <Badge tone="warning">{t("team.expired")}</Badge>
                       ) : (
-                        <span className="text-muted">{format.dateTime(invitation.expiresAt, { dateStyle: "medium" })}</span>
+                        <span className="text-muted">
+                          {format.dateTime(invitation.expiresAt, { dateStyle: "medium" })}
+                        </span>
                       )}
                     </TD>
                     <TD className="text-end">

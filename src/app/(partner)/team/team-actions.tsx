@@ -41,7 +41,13 @@ export function InviteMemberButton({ roleLabels }: { roleLabels: RoleLabels }) {
       <Button onClick={() => setOpen(true)} data-testid="invite-member">
         {t("invite")}
       </Button>
-      <Dialog open={open} onClose={close} title={t("inviteTitle")} description={t("inviteHint")} closeLabel={tc("close")}>
+      <Dialog
+        open={open}
+        onClose={close}
+        title={t("inviteTitle")}
+        description={t("inviteHint")}
+        closeLabel={tc("close")}
+      >
         {open ? (
           <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="invite-form">
             <FormAlert message={Object.keys(errors.fields).length === 0 ? errors.message : null} />
@@ -75,7 +81,19 @@ export function InviteMemberButton({ roleLabels }: { roleLabels: RoleLabels }) {
   );
 }
 
-export function MemberRowActions({ userId, name, role, isSelf, roleLabels }: { userId: string; name: string; role: PartnerRole; isSelf: boolean; roleLabels: RoleLabels }) {
+export function MemberRowActions({
+  userId,
+  name,
+  role,
+  isSelf,
+  roleLabels,
+}: {
+  userId: string;
+  name: string;
+  role: PartnerRole;
+  isSelf: boolean;
+  roleLabels: RoleLabels;
+}) {
   const t = useTranslations("team");
   const tc = useTranslations("common");
   const trpc = useTRPC();
@@ -123,7 +141,13 @@ export function MemberRowActions({ userId, name, role, isSelf, roleLabels }: { u
       </Select>
       {isSelf ? null : (
         <>
-          <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label={t("removeFor", { name })} data-testid="remove-member">
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => setConfirming(true)}
+            aria-label={t("removeFor", { name })}
+            data-testid="remove-member"
+          >
             {t("remove")}
           </Button>
           <Dialog
@@ -138,7 +162,12 @@ export function MemberRowActions({ userId, name, role, isSelf, roleLabels }: { u
                 <Button variant="ghost" onClick={() => setConfirming(false)}>
                   {tc("cancel")}
                 </Button>
-                <Button variant="danger" loading={remove.isPending} onClick={() => remove.mutate({ userId })} data-testid="confirm-remove">
+                <Button
+                  variant="danger"
+                  loading={remove.isPending}
+                  onClick={() => remove.mutate({ userId })}
+                  data-testid="confirm-remove"
+                >
                   {t("removeConfirm")}
                 </Button>
               </>
@@ -170,10 +199,26 @@ export function InvitationRowActions({ invitationId, email }: { invitationId: st
   const busy = resend.isPending || revoke.isPending;
   return (
     <div className="flex items-center justify-end gap-2">
-      <Button size="sm" variant="secondary" loading={resend.isPending} disabled={busy} onClick={() => resend.mutate({ invitationId })} aria-label={t("resendFor", { email: isolate(email) })} data-testid="resend-invitation">
+      <Button
+        size="sm"
+        variant="secondary"
+        loading={resend.isPending}
+        disabled={busy}
+        onClick={() => resend.mutate({ invitationId })}
+        aria-label={t("resendFor", { email: isolate(email) })}
+        data-testid="resend-invitation"
+      >
         {t("resend")}
       </Button>
-      <Button size="sm" variant="ghost" loading={revoke.isPending} disabled={busy} onClick={() => revoke.mutate({ invitationId })} aria-label={t("revokeFor", { email: isolate(email) })} data-testid="revoke-invitation">
+      <Button
+        size="sm"
+        variant="ghost"
+        loading={revoke.isPending}
+        disabled={busy}
+        onClick={() => revoke.mutate({ invitationId })}
+        aria-label={t("revokeFor", { email: isolate(email) })}
+        data-testid="revoke-invitation"
+      >
         {t("revoke")}
       </Button>
     </div>

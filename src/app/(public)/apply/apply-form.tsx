@@ -4,7 +4,19 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Markdown } from "@/components/markdown";
-import { Button, Card, CardBody, Check, CheckboxField, ChoiceFieldset, FormField, Input, Select, cn, Textarea } from "@/components/ui";
+import {
+  Button,
+  Card,
+  CardBody,
+  Check,
+  CheckboxField,
+  ChoiceFieldset,
+  FormField,
+  Input,
+  Select,
+  cn,
+  Textarea,
+} from "@/components/ui";
 import { useTRPC } from "@/trpc/client";
 import { formErrorsOf, formMessage } from "@/trpc/form-errors";
 import { useFormMutation } from "@/trpc/use-form-mutation";
@@ -14,9 +26,25 @@ const PARTNER_TYPES = ["referral", "reseller", "affiliate"] as const;
 type PartnerType = (typeof PARTNER_TYPES)[number];
 
 /** Fields the form shows; a server error on anything else is shown as a message by the button. */
-const VISIBLE_FIELDS = ["company", "website", "country", "type", "contactName", "contactEmail", "salesApproach", "expectedDealsPerQuarter", "acceptTerms"];
+const VISIBLE_FIELDS = [
+  "company",
+  "website",
+  "country",
+  "type",
+  "contactName",
+  "contactEmail",
+  "salesApproach",
+  "expectedDealsPerQuarter",
+  "acceptTerms",
+];
 
-export function ApplyForm({ countries, terms }: { countries: CountryOption[]; terms: { id: string; version: number; body: string } | null }) {
+export function ApplyForm({
+  countries,
+  terms,
+}: {
+  countries: CountryOption[];
+  terms: { id: string; version: number; body: string } | null;
+}) {
   const t = useTranslations("apply");
   const te = useTranslations("errors");
   const tm = useTranslations("markdown");
@@ -27,16 +55,19 @@ export function ApplyForm({ countries, terms }: { countries: CountryOption[]; te
   const formRef = useRef<HTMLFormElement>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
 
-  const { submit, errors, field, setField, pending, mutation } = useFormMutation(trpc.applications.submit.mutationOptions(), {
-    onError: (error) => {
-      const fields = formErrorsOf(error).fields;
-      // The outdated-terms conflict belongs beside the checkbox; a missing tick reads better as "accept the terms".
-      if (fields.termsId) setField("acceptTerms", fields.termsId);
-      else if (fields.acceptTerms && !accepted) setField("acceptTerms", te("terms.mustAccept"));
-      // The only way to get the country wrong here is not to choose one.
-      if (fields.country) setField("country", te("application.countryInvalid"));
+  const { submit, errors, field, setField, pending, mutation } = useFormMutation(
+    trpc.applications.submit.mutationOptions(),
+    {
+      onError: (error) => {
+        const fields = formErrorsOf(error).fields;
+        // The outdated-terms conflict belongs beside the checkbox; a missing tick reads better as "accept the terms".
+        if (fields.termsId) setField("acceptTerms", fields.termsId);
+        else if (fields.acceptTerms && !accepted) setField("acceptTerms", te("terms.mustAccept"));
+        // The only way to get the country wrong here is not to choose one.
+        if (fields.country) setField("country", te("application.countryInvalid"));
+      },
     },
-  });
+  );
 
   // Move focus to the first field that needs attention, or to the thank-you heading.
   useEffect(() => {
@@ -121,8 +152,22 @@ export function ApplyForm({ countries, terms }: { countries: CountryOption[]; te
               <Input name="company" autoComplete="organization" required maxLength={120} />
             </FormField>
             <div className="grid gap-4 sm:grid-cols-2">
-              <FormField label={t("website")} htmlFor="website" error={field("website")} hint={t("websiteHint")} required>
-                <Input name="website" type="text" inputMode="url" dir="ltr" autoComplete="url" required maxLength={200} />
+              <FormField
+                label={t("website")}
+                htmlFor="website"
+                error={field("website")}
+                hint={t("websiteHint")}
+                required
+              >
+                <Input
+                  name="website"
+                  type="text"
+                  inputMode="url"
+                  dir="ltr"
+                  autoComplete="url"
+                  required
+                  maxLength={200}
+                />
               </FormField>
               <FormField label={t("country")} htmlFor="country" error={field("country")} required>
                 <Select name="country" required defaultValue="" autoComplete="country">
@@ -148,7 +193,15 @@ export function ApplyForm({ countries, terms }: { countries: CountryOption[]; te
                       field("type") ? "border-danger-600" : "border-border-strong",
                     )}
                   >
-                    <input type="radio" name="type" value={type} required data-invalid={type === PARTNER_TYPES[0] && field("type") ? "true" : undefined} className="mt-0.5 size-4 shrink-0 accent-brand-600 focus-visible:outline-none" data-testid={`type-${type}`} />
+                    <input
+                      type="radio"
+                      name="type"
+                      value={type}
+                      required
+                      data-invalid={type === PARTNER_TYPES[0] && field("type") ? "true" : undefined}
+                      className="mt-0.5 size-4 shrink-0 accent-brand-600 focus-visible:outline-none"
+                      data-testid={`type-${type}`}
+                    />
                     <span>
                       <span className="block font-medium text-neutral-900">{tp(type)}</span>
                       <span className="mt-0.5 block text-xs text-muted">{t(`typeHints.${type}`)}</span>
@@ -173,15 +226,22 @@ export function ApplyForm({ countries, terms }: { countries: CountryOption[]; te
 
           <fieldset className="space-y-4">
             <legend className="mb-3 text-sm font-semibold text-neutral-900">{t("sections.plans")}</legend>
-            <FormField label={t("salesApproach")} htmlFor="salesApproach" error={field("salesApproach")} hint={t("salesApproachHint")} required>
-              <Textarea
-                name="salesApproach"
-                rows={5}
-                required
-                maxLength={2000}
-              />
+            <FormField
+              label={t("salesApproach")}
+              htmlFor="salesApproach"
+              error={field("salesApproach")}
+              hint={t("salesApproachHint")}
+              required
+            >
+              <Textarea name="salesApproach" rows={5} required maxLength={2000} />
             </FormField>
-            <FormField label={t("expectedDeals")} htmlFor="expectedDealsPerQuarter" error={field("expectedDealsPerQuarter")} hint={t("expectedDealsHint")} required>
+            <FormField
+              label={t("expectedDeals")}
+              htmlFor="expectedDealsPerQuarter"
+              error={field("expectedDealsPerQuarter")}
+              hint={t("expectedDealsHint")}
+              required
+            >
               <Input
                 name="expectedDealsPerQuarter"
                 type="number"
@@ -208,7 +268,15 @@ export function ApplyForm({ countries, terms }: { countries: CountryOption[]; te
             >
               <Markdown source={terms.body} newTabLabel={tm("newTab")} />
             </div>
-            <CheckboxField id="acceptTerms" name="acceptTerms" label={t("acceptTerms")} required checked={accepted} onChange={setAccepted} error={field("acceptTerms")} />
+            <CheckboxField
+              id="acceptTerms"
+              name="acceptTerms"
+              label={t("acceptTerms")}
+              required
+              checked={accepted}
+              onChange={setAccepted}
+              error={field("acceptTerms")}
+            />
           </section>
 
           {/* Honeypot: hidden from people and assistive technology; bots fill it in. */}
@@ -218,7 +286,11 @@ export function ApplyForm({ countries, terms }: { countries: CountryOption[]; te
           </div>
 
           {generalMessage ? (
-            <p role="alert" className="rounded-md border border-danger-200 bg-danger-50 px-3 py-2 text-sm text-danger-800" data-testid="apply-error">
+            <p
+              role="alert"
+              className="rounded-md border border-danger-200 bg-danger-50 px-3 py-2 text-sm text-danger-800"
+              data-testid="apply-error"
+            >
               {generalMessage}
             </p>
           ) : null}

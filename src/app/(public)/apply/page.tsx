@@ -12,7 +12,10 @@ export default async function ApplyPage() {
   return (
     // The public layout is sized for short forms; this one is wider, and stays centred in either direction.
     <div className="mx-[calc((100%-min(40rem,100vw-2rem))/2)]">
-      <ApplyForm countries={countryOptions(locale)} terms={terms ? { id: terms.id, version: terms.version, body: terms.body } : null} />
+      <ApplyForm
+        countries={countryOptions(locale)}
+        terms={terms ? { id: terms.id, version: terms.version, body: terms.body } : null}
+      />
     </div>
   );
 }

@@ -10,7 +10,9 @@ import { useFormMutation } from "@/trpc/use-form-mutation";
 export function ForgotForm() {
   const t = useTranslations("forgot");
   const trpc = useTRPC();
-  const { submit, errors, field, pending, mutation } = useFormMutation(trpc.auth.requestPasswordReset.mutationOptions());
+  const { submit, errors, field, pending, mutation } = useFormMutation(
+    trpc.auth.requestPasswordReset.mutationOptions(),
+  );
   const onSubmit = submit((data) => ({ email: String(data.get("email") ?? "") }));
   return (
     <Card>

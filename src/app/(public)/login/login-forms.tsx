@@ -31,7 +31,11 @@ export function LoginForms({ callbackUrl, linkError }: { callbackUrl: string; li
       <CardBody className="p-6 sm:p-8">
         <h1 className="text-xl font-semibold">{t("title")}</h1>
         <p className="mt-1 text-sm text-muted">{t("subtitle")}</p>
-        <div role="tablist" aria-label={t("methods")} className="mt-6 grid grid-cols-2 rounded-md bg-surface-sunken p-1 text-sm">
+        <div
+          role="tablist"
+          aria-label={t("methods")}
+          className="mt-6 grid grid-cols-2 rounded-md bg-surface-sunken p-1 text-sm"
+        >
           {(["password", "link"] as const).map((m) => (
             <button
               key={m}
@@ -46,10 +50,19 @@ export function LoginForms({ callbackUrl, linkError }: { callbackUrl: string; li
           ))}
         </div>
         {message ? (
-          <div role="alert" className="mt-4 rounded-md border border-danger-200 bg-danger-50 px-3 py-2 text-sm text-danger-800" data-testid="login-error">
+          <div
+            role="alert"
+            className="mt-4 rounded-md border border-danger-200 bg-danger-50 px-3 py-2 text-sm text-danger-800"
+            data-testid="login-error"
+          >
             <p>{message}</p>
             {offerLink ? (
-              <button type="button" onClick={() => setMode("link")} className="mt-2 font-medium text-brand-700 underline" data-testid="use-link-instead">
+              <button
+                type="button"
+                onClick={() => setMode("link")}
+                className="mt-2 font-medium text-brand-700 underline"
+                data-testid="use-link-instead"
+              >
                 {t("useLinkInstead")}
               </button>
             ) : null}
@@ -59,7 +72,14 @@ export function LoginForms({ callbackUrl, linkError }: { callbackUrl: string; li
           <form action={passwordAction} className="mt-4 space-y-4">
             <input type="hidden" name="callbackUrl" value={callbackUrl} />
             <FormField label={t("email")} htmlFor="email">
-              <Input name="email" type="email" dir="ltr" autoComplete="username" required defaultValue={passwordState.email} />
+              <Input
+                name="email"
+                type="email"
+                dir="ltr"
+                autoComplete="username"
+                required
+                defaultValue={passwordState.email}
+              />
             </FormField>
             <FormField label={t("password")} htmlFor="password">
               <Input name="password" type="password" autoComplete="current-password" required />
@@ -77,7 +97,14 @@ export function LoginForms({ callbackUrl, linkError }: { callbackUrl: string; li
           <form action={linkAction} className="mt-4 space-y-4">
             <input type="hidden" name="callbackUrl" value={callbackUrl} />
             <FormField label={t("email")} htmlFor="link-email" hint={t("linkHint")}>
-              <Input name="email" type="email" dir="ltr" autoComplete="username" required defaultValue={linkState.email || passwordState.email} />
+              <Input
+                name="email"
+                type="email"
+                dir="ltr"
+                autoComplete="username"
+                required
+                defaultValue={linkState.email || passwordState.email}
+              />
             </FormField>
             <Button type="submit" className="w-full" loading={linkPending}>
               {t("sendLink")}

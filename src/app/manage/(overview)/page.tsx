@@ -22,7 +22,11 @@ export default async function OverviewPage() {
     <>
       <PageHeader title={t("overview.title")} description={t("overview.subtitle")} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <StatCard testId="stat-active-partners" label={t("overview.activePartners")} value={format.number(overview.activePartners)} />
+        <StatCard
+          testId="stat-active-partners"
+          label={t("overview.activePartners")}
+          value={format.number(overview.activePartners)}
+        />
         <StatCard
           testId="stat-pending-applications"
           label={t("overview.pendingApplications")}
@@ -42,63 +46,74 @@ export default async function OverviewPage() {
           hint={
             overview.pendingLeads > 0 ? (
               <Link href="/manage/leads" className="text-brand-700 hover:underline">
-                {overview.flaggedLeads > 0 ? t("overview.reviewLeadsFlagged", { flagged: overview.flaggedLeads }) : t("overview.reviewLeads")}
+                {overview.flaggedLeads > 0
+                  ? t("overview.reviewLeadsFlagged", { flagged: overview.flaggedLeads })
+                  : t("overview.reviewLeads")}
               </Link>
             ) : undefined
           }
         />
-        <StatCard label={t("overview.partnerUsers")} value={format.number(overview.partnerUsers)} hint={t("overview.staffUsersHint", { count: overview.staffUsers })} />
+        <StatCard
+          label={t("overview.partnerUsers")}
+          value={format.number(overview.partnerUsers)}
+          hint={t("overview.staffUsersHint", { count: overview.staffUsers })}
+        />
       </div>
       {overview.activePartners === 0 ? (
-        <EmptyState className="mt-6" icon={<Building className="size-6" />} title={t("overview.emptyTitle")} description={t("overview.emptyHint")} />
+        <EmptyState
+          className="mt-6"
+          icon={<Building className="size-6" />}
+          title={t("overview.emptyTitle")}
+          description={t("overview.emptyHint")}
+        />
       ) : (
-      <div className="mt-6 grid gap-4 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
-          <CardHeader title={t("overview.byTier")} description={t("overview.byTierHint")} as="h2" />
-          <CardBody>
-            <SimpleBarChart data={tierRows} valueLabel={t("overview.partners")} rtl={locale === "ar"} />
-            <Table className="mt-4" data-testid="partners-by-tier">
-              <caption className="sr-only">{t("overview.byTier")}</caption>
-              <THead>
-                <TR>
-                  <TH>{t("overview.tier")}</TH>
-                  <TH numeric>{t("overview.partners")}</TH>
-                </TR>
-              </THead>
-              <TBody>
-                {tierRows.map((row) => (
-                  <TR key={row.label}>
-                    <TD>{row.label}</TD>
-                    <TD numeric>{format.number(row.value)}</TD>
+        <div className="mt-6 grid gap-4 lg:grid-cols-3">
+          <Card className="lg:col-span-2">
+            <CardHeader title={t("overview.byTier")} description={t("overview.byTierHint")} as="h2" />
+            <CardBody>
+              <SimpleBarChart data={tierRows} valueLabel={t("overview.partners")} rtl={locale === "ar"} />
+              <Table className="mt-4" data-testid="partners-by-tier">
+                <caption className="sr-only">{t("overview.byTier")}</caption>
+                <THead>
+                  <TR>
+                    <TH>{t("overview.tier")}</TH>
+                    <TH numeric>{t("overview.partners")}</TH>
                   </TR>
+                </THead>
+                <TBody>
+                  {tierRows.map((row) => (
+                    <TR key={row.label}>
+                      <TD>{row.label}</TD>
+                      <TD numeric>{format.number(row.value)}</TD>
+                    </TR>
+                  ))}
+                </TBody>
+              </Table>
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader title={t("overview.byType")} as="h2" />
+            <CardBody>
+              <ul className="divide-y divide-border">
+                {overview.byType.map((row) => (
+                  <li key={row.type} className="flex justify-between py-2 text-sm">
+                    <span>{t(`partnerTypes.${row.type}`)}</span>
+                    <span className="font-medium tabular-nums">{format.number(row.count)}</span>
+                  </li>
                 ))}
-              </TBody>
-            </Table>
-          </CardBody>
-        </Card>
-        <Card>
-          <CardHeader title={t("overview.byType")} as="h2" />
-          <CardBody>
-            <ul className="divide-y divide-border">
-              {overview.byType.map((row) => (
-                <li key={row.type} className="flex justify-between py-2 text-sm">
-                  <span>{t(`partnerTypes.${row.type}`)}</span>
-                  <span className="font-medium tabular-nums">{format.number(row.count)}</span>
-                </li>
-              ))}
-            </ul>
-            <h3 className="mt-6 text-sm font-semibold">{t("overview.byStatus")}</h3>
-            <ul className="mt-2 divide-y divide-border">
-              {overview.byStatus.map((row) => (
-                <li key={row.status} className="flex justify-between py-2 text-sm">
-                  <span>{t(`partnerStatus.${row.status}`)}</span>
-                  <span className="font-medium tabular-nums">{format.number(row.count)}</span>
-                </li>
-              ))}
-            </ul>
-          </CardBody>
-        </Card>
-      </div>
+              </ul>
+              <h3 className="mt-6 text-sm font-semibold">{t("overview.byStatus")}</h3>
+              <ul className="mt-2 divide-y divide-border">
+                {overview.byStatus.map((row) => (
+                  <li key={row.status} className="flex justify-between py-2 text-sm">
+                    <span>{t(`partnerStatus.${row.status}`)}</span>
+                    <span className="font-medium tabular-nums">{format.number(row.count)}</span>
+                  </li>
+                ))}
+              </ul>
+            </CardBody>
+          </Card>
+        </div>
       )}
     </>
   );

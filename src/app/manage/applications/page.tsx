@@ -1,6 +1,20 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Badge, EmptyState, FileText, FormField, Input, Select, SortableTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import {
+  Badge,
+  EmptyState,
+  FileText,
+  FormField,
+  Input,
+  Select,
+  SortableTH,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+} from "@/components/ui";
 import { FilterBar } from "@/components/page/filter-bar";
 import { ListPagination } from "@/components/page/list-pagination";
 import { PageHeader } from "@/components/page/page-header";
@@ -27,18 +41,29 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const status = statusChoice === "all" ? undefined : statusChoice;
   const type = oneOf(param(params, "type"), PARTNER_TYPES);
   const search = param(params, "q")?.slice(0, 100);
-  const result = await (await api()).applications.list({ page: pageParam(params), pageSize: 25, sort, sortDir, status, type, search });
+  const result = await (
+    await api()
+  ).applications.list({ page: pageParam(params), pageSize: 25, sort, sortDir, status, type, search });
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
   const filtered = Boolean(search || type || statusChoice !== "pending");
   const sortHref = (column: (typeof SORTS)[number]) =>
-    hrefWith(PATH, params, { sort: column, dir: sort === column ? (sortDir === "asc" ? "desc" : "asc") : column === "company" ? "asc" : "desc", page: undefined });
+    hrefWith(PATH, params, {
+      sort: column,
+      dir: sort === column ? (sortDir === "asc" ? "desc" : "asc") : column === "company" ? "asc" : "desc",
+      page: undefined,
+    });
   const direction = (column: (typeof SORTS)[number]) => (sort === column ? sortDir : null);
   return (
     <>
       <PageHeader title={t("applications.title")} description={t("applications.subtitle")} />
-      <FilterBar action={PATH} applyLabel={t("common.applyFilters")} clearLabel={t("common.clearFilters")} clearHref={PATH}>
+      <FilterBar
+        action={PATH}
+        applyLabel={t("common.applyFilters")}
+        clearLabel={t("common.clearFilters")}
+        clearHref={PATH}
+      >
         <FormField label={t("applications.search")} htmlFor="filter-q">
           <Input id="filter-q" name="q" type="search" defaultValue={search} maxLength={100} className="w-64" />
         </FormField>
@@ -81,7 +106,11 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
                 <TH>{t("applications.domain")}</TH>
                 <TH>{t("applications.country")}</TH>
                 <TH>{t("applications.type")}</TH>
-                <SortableTH href={sortHref("expectedDealsPerQuarter")} direction={direction("expectedDealsPerQuarter")} numeric>
+                <SortableTH
+                  href={sortHref("expectedDealsPerQuarter")}
+                  direction={direction("expectedDealsPerQuarter")}
+                  numeric
+                >
                   {t("applications.expectedDealsShort")}
                 </SortableTH>
                 <SortableTH href={sortHref("createdAt")} direction={direction("createdAt")}>
@@ -110,7 +139,9 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
                   <TD>{countryName(locale, row.country)}</TD>
                   <TD>{t(`partnerTypes.${row.type}`)}</TD>
                   <TD numeric>{format.number(row.expectedDealsPerQuarter)}</TD>
-                  <TD className="whitespace-nowrap text-muted">{format.dateTime(row.createdAt, { dateStyle: "medium" })}</TD>
+                  <TD className="whitespace-nowrap text-muted">
+                    {format.dateTime(row.createdAt, { dateStyle: "medium" })}
+                  </TD>
                   <TD>
                     <Badge tone={APPLICATION_STATUS_TONE[row.status]}>{t(`applications.statuses.${row.status}`)}</Badge>
                   </TD>
@@ -118,7 +149,13 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
               ))}
             </TBody>
           </Table>
-          <ListPagination path={PATH} params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
+          <ListPagination
+            path={PATH}
+            params={params}
+            page={result.page}
+            pageCount={result.pageCount}
+            total={result.total}
+          />
         </>
       )}
     </>

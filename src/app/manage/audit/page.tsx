@@ -1,5 +1,18 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { EmptyState, FormField, Input, Select, Shield, SortableTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import {
+  EmptyState,
+  FormField,
+  Input,
+  Select,
+  Shield,
+  SortableTH,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+} from "@/components/ui";
 import { FilterBar } from "@/components/page/filter-bar";
 import { ListPagination } from "@/components/page/list-pagination";
 import { PageHeader } from "@/components/page/page-header";
@@ -46,7 +59,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title={t("audit.title")} description={t("audit.subtitle")} />
-      <FilterBar action="/manage/audit" applyLabel={t("common.applyFilters")} clearLabel={t("common.clearFilters")} clearHref="/manage/audit">
+      <FilterBar
+        action="/manage/audit"
+        applyLabel={t("common.applyFilters")}
+        clearLabel={t("common.clearFilters")}
+        clearHref="/manage/audit"
+      >
         <FormField label={t("audit.actor")} htmlFor="filter-actor">
           <Select id="filter-actor" name="actor" defaultValue={validActor ?? ""}>
             <option value="">{t("common.all")}</option>
@@ -75,13 +93,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </FormField>
       </FilterBar>
       {result.rows.length === 0 ? (
-        <EmptyState icon={<Shield className="size-6" />} title={filtered ? t("common.noMatches") : t("audit.empty")} description={filtered ? t("common.noMatchesHint") : undefined} />
+        <EmptyState
+          icon={<Shield className="size-6" />}
+          title={filtered ? t("common.noMatches") : t("audit.empty")}
+          description={filtered ? t("common.noMatchesHint") : undefined}
+        />
       ) : (
         <>
           <Table data-testid="audit-table">
             <THead>
               <TR>
-                <SortableTH href={hrefWith("/manage/audit", params, { dir: sortDir === "desc" ? "asc" : "desc", page: undefined })} direction={sortDir}>
+                <SortableTH
+                  href={hrefWith("/manage/audit", params, {
+                    dir: sortDir === "desc" ? "asc" : "desc",
+                    page: undefined,
+                  })}
+                  direction={sortDir}
+                >
                   {t("audit.at")}
                 </SortableTH>
                 <TH>{t("audit.actor")}</TH>
@@ -93,25 +121,53 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <TBody>
               {result.rows.map((row) => (
                 <TR key={row.id.toString()}>
-                  <TD className="whitespace-nowrap text-muted">{format.dateTime(row.at, { dateStyle: "medium", timeStyle: "short" })}</TD>
-                  <TD>{row.actorName ?? t(`audit.actorKinds.${row.actorKind === "system" ? "system" : row.actorKind === "api_key" ? "apiKey" : "deleted"}`)}</TD>
-                  <TD>
-                    <span className="font-medium">{t.has(`audit.actions.${row.action}`) ? t(`audit.actions.${row.action}` as never) : row.action}</span>
+                  <TD className="whitespace-nowrap text-muted">
+                    {format.dateTime(row.at, { dateStyle: "medium", timeStyle: "short" })}
                   </TD>
                   <TD>
-                    <span>{t.has(`audit.entities.${row.entityType}`) ? t(`audit.entities.${row.entityType}` as never) : row.entityType}</span>
+                    {row.actorName ??
+                      t(
+                        `audit.actorKinds.${row.actorKind === "system" ? "system" : row.actorKind === "api_key" ? "apiKey" : "deleted"}`,
+                      )}
+                  </TD>
+                  <TD>
+                    <span className="font-medium">
+                      {t.has(`audit.actions.${row.action}`) ? t(`audit.actions.${row.action}` as never) : row.action}
+                    </span>
+                  </TD>
+                  <TD>
+                    <span>
+                      {t.has(`audit.entities.${row.entityType}`)
+                        ? t(`audit.entities.${row.entityType}` as never)
+                        : row.entityType}
+                    </span>
                     <bdi className="block max-w-40 truncate font-mono text-xs text-muted" dir="ltr">
                       {row.entityId}
                     </bdi>
                   </TD>
                   <TD>
-                    <AuditChanges before={row.before} after={row.after} labels={{ show: t("audit.showChanges"), before: t("audit.before"), after: t("audit.after"), none: t("audit.noChanges") }} />
+                    <AuditChanges
+                      before={row.before}
+                      after={row.after}
+                      labels={{
+                        show: t("audit.showChanges"),
+                        before: t("audit.before"),
+                        after: t("audit.after"),
+                        none: t("audit.noChanges"),
+                      }}
+                    />
                   </TD>
                 </TR>
               ))}
             </TBody>
           </Table>
-          <ListPagination path="/manage/audit" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
+          <ListPagination
+            path="/manage/audit"
+            params={params}
+            page={result.page}
+            pageCount={result.pageCount}
+            total={result.total}
+          />
         </>
       )}
     </>

@@ -19,10 +19,21 @@ export interface LiabilityBar {
  * One currency's balances by state as a small bar chart. The chart is an image to assistive
  * technology; its label reads every bar's exact, formatted amount (the text alternative).
  */
-export function LiabilityChart({ summary, valueLabel, bars }: { summary: string; valueLabel: string; bars: LiabilityBar[] }) {
+export function LiabilityChart({
+  summary,
+  valueLabel,
+  bars,
+}: {
+  summary: string;
+  valueLabel: string;
+  bars: LiabilityBar[];
+}) {
   const locale = useLocale();
   const rtl = locale === "ar";
-  const compact = useMemo(() => new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }), [locale]);
+  const compact = useMemo(
+    () => new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }),
+    [locale],
+  );
   const data = rtl ? [...bars].reverse() : bars;
   const alternative = `${summary}: ${new Intl.ListFormat(locale, { type: "unit" }).format(bars.map((b) => `${b.label} ${b.formatted}`))}`;
   return (
@@ -41,7 +52,10 @@ export function LiabilityChart({ summary, valueLabel, bars }: { summary: string;
           />
           <Tooltip
             cursor={{ fill: "#eef2ff" }}
-            formatter={(_value, _name, item) => [bars.find((b) => b.key === (item.payload as LiabilityBar | undefined)?.key)?.formatted ?? "", valueLabel]}
+            formatter={(_value, _name, item) => [
+              bars.find((b) => b.key === (item.payload as LiabilityBar | undefined)?.key)?.formatted ?? "",
+              valueLabel,
+            ]}
           />
           <Bar dataKey="value" name={valueLabel} fill="#4f46e5" radius={[4, 4, 0, 0]} isAnimationActive={false} />
         </BarChart>

@@ -1,7 +1,25 @@
 import Link from "next/link";
 import { LEDGER_STATE_TONE } from "@/components/ledger/tones";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Badge, buttonClasses, Card, CardBody, CardHeader, ChartBar, Download, EmptyState, FileText, FormField, SortableTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import {
+  Badge,
+  buttonClasses,
+  Card,
+  CardBody,
+  CardHeader,
+  ChartBar,
+  Download,
+  EmptyState,
+  FileText,
+  FormField,
+  SortableTH,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+} from "@/components/ui";
 import { FilterBar } from "@/components/page/filter-bar";
 import { ListPagination } from "@/components/page/list-pagination";
 import { PartnerPicker } from "@/components/partners/partner-picker";
@@ -46,23 +64,47 @@ export default async function CommissionsLedgerPage({ searchParams }: { searchPa
   const caller = await api();
   const [liability, result, options] = await Promise.all([
     caller.commissions.liability(),
-    caller.commissions.ledger({ page: pageParam(params), pageSize: 25, sortDir, partnerId, state, source, asset, from, to }),
+    caller.commissions.ledger({
+      page: pageParam(params),
+      pageSize: 25,
+      sortDir,
+      partnerId,
+      state,
+      source,
+      asset,
+      from,
+      to,
+    }),
     caller.leadReview.options({ partnerId }),
   ]);
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
 
-  const money = (amount: bigint, unit: string) => (isCurrencyCode(unit) ? formatMoney(amount, unit, locale) : t("commissionsAdmin.points", { amount: format.number(amount) }));
+  const money = (amount: bigint, unit: string) =>
+    isCurrencyCode(unit)
+      ? formatMoney(amount, unit, locale)
+      : t("commissionsAdmin.points", { amount: format.number(amount) });
   // For the chart's axis only: a float of the major units, never used to compute money.
-  const plotted = (amount: bigint, unit: string) => (isCurrencyCode(unit) ? Number(toDecimalString(amount, unit)) : Number(amount));
+  const plotted = (amount: bigint, unit: string) =>
+    isCurrencyCode(unit) ? Number(toDecimalString(amount, unit)) : Number(amount);
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   const tierLabel = (key: string) => (t.has(`tiers.${key}`) ? t(`tiers.${key}` as never) : key);
   const totalLabel = (key: (typeof TOTALS)[number]) => t(`commissionsAdmin.liability.${key}`);
 
-  const currencies = [...new Set([...liability.totals.map((total) => total.asset).filter(isCurrencyCode), ...(asset ? [asset] : [])])].sort();
+  const currencies = [
+    ...new Set([...liability.totals.map((total) => total.asset).filter(isCurrencyCode), ...(asset ? [asset] : [])]),
+  ].sort();
   const filtered = Boolean(partnerId || state || source || asset || from || to);
-  const filters = { partner: partnerId, state, source, currency: asset, from, to, dir: param(params, "dir") ? sortDir : undefined };
+  const filters = {
+    partner: partnerId,
+    state,
+    source,
+    currency: asset,
+    from,
+    to,
+    dir: param(params, "dir") ? sortDir : undefined,
+  };
   const exportHref = hrefWith(`${PATH}/export`, filters, {});
   const dateSortHref = hrefWith(PATH, params, { dir: sortDir === "desc" ? "asc" : "desc", page: undefined });
   const largest = liability.byPartner.slice(0, LARGEST);
@@ -77,28 +119,49 @@ export default async function CommissionsLedgerPage({ searchParams }: { searchPa
         </h2>
         <p className="mt-1 mb-4 text-sm text-muted">{t("commissionsAdmin.liability.hint")}</p>
         {liability.totals.length === 0 ? (
-          <EmptyState icon={<ChartBar className="size-6" />} title={t("commissionsAdmin.liability.empty")} description={t("commissionsAdmin.liability.emptyHint")} />
+          <EmptyState
+            icon={<ChartBar className="size-6" />}
+            title={t("commissionsAdmin.liability.empty")}
+            description={t("commissionsAdmin.liability.emptyHint")}
+          />
         ) : (
           <div className="grid gap-4 xl:grid-cols-2">
             {liability.totals.map((total) => {
-              const bars: LiabilityBar[] = CHARTED.map((key) => ({ key, label: totalLabel(key), value: plotted(total[key], total.asset), formatted: money(total[key], total.asset) }));
+              const bars: LiabilityBar[] = CHARTED.map((key) => ({
+                key,
+                label: totalLabel(key),
+                value: plotted(total[key], total.asset),
+                formatted: money(total[key], total.asset),
+              }));
               return (
                 <Card key={total.asset} data-testid={`liability-${total.asset}`}>
                   <CardHeader
                     as="h3"
                     title={t("commissionsAdmin.liability.asset", { asset: total.asset })}
-                    description={t("commissionsAdmin.liability.outstanding", { amount: money(total.pending + total.payable + total.inPayout, total.asset) })}
+                    description={t("commissionsAdmin.liability.outstanding", {
+                      amount: money(total.pending + total.payable + total.inPayout, total.asset),
+                    })}
                   />
                   <CardBody className="grid items-center gap-4 sm:grid-cols-2">
                     <dl className="grid grid-cols-2 gap-3">
                       {TOTALS.map((key) => (
-                        <div key={key} className="rounded-md border border-border p-3" data-testid={`liability-${total.asset}-${key}`}>
+                        <div
+                          key={key}
+                          className="rounded-md border border-border p-3"
+                          data-testid={`liability-${total.asset}-${key}`}
+                        >
                           <dt className="text-xs text-muted">{totalLabel(key)}</dt>
-                          <dd className="mt-1 font-semibold tabular-nums text-neutral-900">{money(total[key], total.asset)}</dd>
+                          <dd className="mt-1 font-semibold tabular-nums text-neutral-900">
+                            {money(total[key], total.asset)}
+                          </dd>
                         </div>
                       ))}
                     </dl>
-                    <LiabilityChart summary={t("commissionsAdmin.liability.chartSummary", { asset: total.asset })} valueLabel={t("commissionsAdmin.largest.amount")} bars={bars} />
+                    <LiabilityChart
+                      summary={t("commissionsAdmin.liability.chartSummary", { asset: total.asset })}
+                      valueLabel={t("commissionsAdmin.largest.amount")}
+                      bars={bars}
+                    />
                   </CardBody>
                 </Card>
               );
@@ -107,7 +170,11 @@ export default async function CommissionsLedgerPage({ searchParams }: { searchPa
         )}
         {liability.totals.length > 0 ? (
           <Card className="mt-4">
-            <CardHeader as="h3" title={t("commissionsAdmin.largest.title")} description={t("commissionsAdmin.largest.hint")} />
+            <CardHeader
+              as="h3"
+              title={t("commissionsAdmin.largest.title")}
+              description={t("commissionsAdmin.largest.hint")}
+            />
             <CardBody>
               {largest.length === 0 ? (
                 <p className="text-sm text-muted">{t("commissionsAdmin.largest.empty")}</p>
@@ -126,7 +193,10 @@ export default async function CommissionsLedgerPage({ searchParams }: { searchPa
                     {largest.map((row) => (
                       <TR key={`${row.partnerId}-${row.asset}-${row.state}`}>
                         <TD>
-                          <Link href={`/manage/partners/${row.partnerId}`} className="font-medium text-brand-700 hover:underline">
+                          <Link
+                            href={`/manage/partners/${row.partnerId}`}
+                            className="font-medium text-brand-700 hover:underline"
+                          >
                             {row.partnerName}
                           </Link>
                         </TD>
@@ -160,7 +230,12 @@ export default async function CommissionsLedgerPage({ searchParams }: { searchPa
             {t("commissionsAdmin.ledgerSection.exportCsv")}
           </a>
         </div>
-        <FilterBar action={PATH} applyLabel={t("common.applyFilters")} clearLabel={t("common.clearFilters")} clearHref={PATH}>
+        <FilterBar
+          action={PATH}
+          applyLabel={t("common.applyFilters")}
+          clearLabel={t("common.clearFilters")}
+          clearHref={PATH}
+        >
           <FormField label={t("commissionsAdmin.filters.partner")} htmlFor="filter-partner">
             <PartnerPicker id="filter-partner" name="partner" initial={options.partner} className="w-56" />
           </FormField>
@@ -205,7 +280,10 @@ export default async function CommissionsLedgerPage({ searchParams }: { searchPa
                     <TR key={row.id} data-testid="ledger-row">
                       <TD className="whitespace-nowrap text-muted">{date(row.createdAt)}</TD>
                       <TD>
-                        <Link href={`/manage/partners/${row.partnerId}`} className="font-medium text-brand-700 hover:underline">
+                        <Link
+                          href={`/manage/partners/${row.partnerId}`}
+                          className="font-medium text-brand-700 hover:underline"
+                        >
                           {row.partnerName}
                         </Link>
                       </TD>
@@ -215,7 +293,11 @@ export default async function CommissionsLedgerPage({ searchParams }: { searchPa
                             {row.companyName}
                           </Link>
                         ) : (
-                          <span className="block max-w-64 truncate" dir="auto" title={row.campaignName ?? row.note ?? undefined}>
+                          <span
+                            className="block max-w-64 truncate"
+                            dir="auto"
+                            title={row.campaignName ?? row.note ?? undefined}
+                          >
                             {row.campaignName ?? row.note ?? t("commissionsAdmin.none")}
                           </span>
                         )}
@@ -231,7 +313,11 @@ export default async function CommissionsLedgerPage({ searchParams }: { searchPa
                             ? t("commissionsAdmin.ledgerSection.rateWithTier", { rate, tier: tierLabel(row.tierKey) })
                             : rate}
                       </TD>
-                      <TD numeric>{row.baseAmountMinor !== null ? money(row.baseAmountMinor, row.asset) : t("commissionsAdmin.none")}</TD>
+                      <TD numeric>
+                        {row.baseAmountMinor !== null
+                          ? money(row.baseAmountMinor, row.asset)
+                          : t("commissionsAdmin.none")}
+                      </TD>
                       <TD numeric className={row.amount < 0n ? "text-danger-700" : undefined}>
                         {money(row.amount, row.asset)}
                       </TD>
@@ -241,7 +327,13 @@ export default async function CommissionsLedgerPage({ searchParams }: { searchPa
                 })}
               </TBody>
             </Table>
-            <ListPagination path={PATH} params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
+            <ListPagination
+              path={PATH}
+              params={params}
+              page={result.page}
+              pageCount={result.pageCount}
+              total={result.total}
+            />
           </>
         )}
       </section>

@@ -2,7 +2,23 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Badge, Button, Dialog, FileInput, FormField, Input, Plus, Table, TBody, TD, TH, THead, TR, Upload, type BadgeTone } from "@/components/ui";
+import {
+  Badge,
+  Button,
+  Dialog,
+  FileInput,
+  FormField,
+  Input,
+  Plus,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+  Upload,
+  type BadgeTone,
+} from "@/components/ui";
 import { FormCard } from "@/components/page/form-card";
 import { useTRPC } from "@/trpc/client";
 import { formMessage } from "@/trpc/form-errors";
@@ -24,7 +40,10 @@ export function AddCustomerForm() {
     done: (customer) => t("done", { name: customer.name }),
     onSuccess: () => setFormKey((k) => k + 1), // a fresh, empty form for the next customer
   });
-  const onSubmit = submit((data) => ({ name: String(data.get("name") ?? ""), website: String(data.get("website") ?? "") }));
+  const onSubmit = submit((data) => ({
+    name: String(data.get("name") ?? ""),
+    website: String(data.get("website") ?? ""),
+  }));
   const message = formMessage(errors, ["name", "website"]);
   return (
     <FormCard
@@ -107,7 +126,11 @@ function ImportReportTable({ report }: { report: ImportReport }) {
   // Row codes are message keys under `errors`; an unknown one falls back to the generic message.
   const messageOf = (code: string | undefined) => (code ? (te.has(code) ? te(code) : te("generic")) : "");
   return (
-    <section aria-labelledby="customers-import-report-title" className="border-t border-border px-5 py-4" data-testid="customers-import-report">
+    <section
+      aria-labelledby="customers-import-report-title"
+      className="border-t border-border px-5 py-4"
+      data-testid="customers-import-report"
+    >
       <h3 id="customers-import-report-title" className="text-sm font-semibold text-neutral-900">
         {t("reportTitle")}
       </h3>
@@ -145,7 +168,10 @@ export function RemoveCustomerButton({ customerId, name }: { customerId: string;
   const tc = useTranslations("common");
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
-  const remove = useFormMutation(trpc.catalog.removeCustomer.mutationOptions(), { done: t("removed", { name }), onSuccess: () => setOpen(false) });
+  const remove = useFormMutation(trpc.catalog.removeCustomer.mutationOptions(), {
+    done: t("removed", { name }),
+    onSuccess: () => setOpen(false),
+  });
   const { errors, clear } = remove;
   function close() {
     setOpen(false);
@@ -153,7 +179,13 @@ export function RemoveCustomerButton({ customerId, name }: { customerId: string;
   }
   return (
     <>
-      <Button variant="ghost" size="sm" onClick={() => setOpen(true)} aria-label={t("removeFor", { name })} data-testid="remove-customer">
+      <Button
+        variant="ghost"
+        size="sm"
+        onClick={() => setOpen(true)}
+        aria-label={t("removeFor", { name })}
+        data-testid="remove-customer"
+      >
         {t("remove")}
       </Button>
       {/* Mounted only while open: one confirmation on the page at a time. */}
@@ -169,7 +201,13 @@ export function RemoveCustomerButton({ customerId, name }: { customerId: string;
               <Button type="button" variant="ghost" onClick={close}>
                 {tc("cancel")}
               </Button>
-              <Button type="button" variant="danger" loading={remove.pending} onClick={() => remove.send({ customerId })} data-testid="confirm-remove-customer">
+              <Button
+                type="button"
+                variant="danger"
+                loading={remove.pending}
+                onClick={() => remove.send({ customerId })}
+                data-testid="confirm-remove-customer"
+              >
                 {t("confirmRemove")}
               </Button>
             </>

@@ -1,5 +1,23 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Badge, Briefcase, Card, CardBody, CardHeader, EmptyState, FormField, Input, Select, SortableTH, Table, TBody, TD, TH, THead, TR, type BadgeTone } from "@/components/ui";
+import {
+  Badge,
+  Briefcase,
+  Card,
+  CardBody,
+  CardHeader,
+  EmptyState,
+  FormField,
+  Input,
+  Select,
+  SortableTH,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+  type BadgeTone,
+} from "@/components/ui";
 import { FilterBar } from "@/components/page/filter-bar";
 import { ListPagination } from "@/components/page/list-pagination";
 import { PageHeader } from "@/components/page/page-header";
@@ -15,7 +33,12 @@ export async function generateMetadata() {
 const PATH = "/manage/customers";
 const SORTS = ["name", "createdAt"] as const;
 const SOURCES = ["import", "manual", "won_lead", "stripe"] as const;
-const SOURCE_TONE: Record<(typeof SOURCES)[number], BadgeTone> = { import: "brand", manual: "neutral", won_lead: "success", stripe: "warning" };
+const SOURCE_TONE: Record<(typeof SOURCES)[number], BadgeTone> = {
+  import: "brand",
+  manual: "neutral",
+  won_lead: "success",
+  stripe: "warning",
+};
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireStaffPage("partner_manager", "finance");
@@ -26,13 +49,19 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const sortDir = oneOf(param(params, "dir"), ["asc", "desc"] as const) ?? (sort === "name" ? "asc" : "desc");
   const source = oneOf(param(params, "source"), SOURCES);
   const search = param(params, "q")?.trim().slice(0, 100) || undefined;
-  const result = await (await api()).catalog.customers({ page: pageParam(params), pageSize: 25, sort, sortDir, search, source });
+  const result = await (
+    await api()
+  ).catalog.customers({ page: pageParam(params), pageSize: 25, sort, sortDir, search, source });
   const t = await getTranslations("catalogAdmin.customers");
   const tc = await getTranslations("common");
   const format = await getFormatter();
   const filtered = Boolean(search || source);
   const sortHref = (column: (typeof SORTS)[number]) =>
-    hrefWith(PATH, params, { sort: column, dir: sort === column ? (sortDir === "asc" ? "desc" : "asc") : column === "name" ? "asc" : "desc", page: undefined });
+    hrefWith(PATH, params, {
+      sort: column,
+      dir: sort === column ? (sortDir === "asc" ? "desc" : "asc") : column === "name" ? "asc" : "desc",
+      page: undefined,
+    });
   const direction = (column: (typeof SORTS)[number]) => (sort === column ? sortDir : null);
   return (
     <>
@@ -102,11 +131,19 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
               {result.rows.map((row) => (
                 <TR key={row.id} data-testid="customer-row">
                   <TD className="font-medium">{row.name}</TD>
-                  <TD>{row.domain ? <bdi dir="ltr">{row.domain}</bdi> : <span className="text-muted italic">{t("noDomain")}</span>}</TD>
+                  <TD>
+                    {row.domain ? (
+                      <bdi dir="ltr">{row.domain}</bdi>
+                    ) : (
+                      <span className="text-muted italic">{t("noDomain")}</span>
+                    )}
+                  </TD>
                   <TD>
                     <Badge tone={SOURCE_TONE[row.source]}>{t(`sources.${row.source}`)}</Badge>
                   </TD>
-                  <TD className="whitespace-nowrap text-muted">{format.dateTime(row.createdAt, { dateStyle: "medium" })}</TD>
+                  <TD className="whitespace-nowrap text-muted">
+                    {format.dateTime(row.createdAt, { dateStyle: "medium" })}
+                  </TD>
                   {canEdit ? (
                     <TD className="text-end">
                       <RemoveCustomerButton customerId={row.id} name={row.name} />
@@ -116,7 +153,13 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
               ))}
             </TBody>
           </Table>
-          <ListPagination path={PATH} params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
+          <ListPagination
+            path={PATH}
+            params={params}
+            page={result.page}
+            pageCount={result.pageCount}
+            total={result.total}
+          />
         </>
       )}
     </>

@@ -1,6 +1,20 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Badge, EmptyState, FormField, Input, Mail, Select, SortableTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import {
+  Badge,
+  EmptyState,
+  FormField,
+  Input,
+  Mail,
+  Select,
+  SortableTH,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+} from "@/components/ui";
 import { FilterBar } from "@/components/page/filter-bar";
 import { ListPagination } from "@/components/page/list-pagination";
 import { PageHeader } from "@/components/page/page-header";
@@ -27,7 +41,12 @@ export default async function EmailsPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title={t("outbox.title")} description={t("outbox.subtitle")} />
-      <FilterBar action="/manage/emails" applyLabel={t("common.applyFilters")} clearLabel={t("common.clearFilters")} clearHref="/manage/emails">
+      <FilterBar
+        action="/manage/emails"
+        applyLabel={t("common.applyFilters")}
+        clearLabel={t("common.clearFilters")}
+        clearHref="/manage/emails"
+      >
         <FormField label={t("outbox.to")} htmlFor="filter-to">
           <Input id="filter-to" name="to" type="search" defaultValue={to} className="w-56" />
         </FormField>
@@ -43,13 +62,23 @@ export default async function EmailsPage({ searchParams }: { searchParams: Promi
         </FormField>
       </FilterBar>
       {result.rows.length === 0 ? (
-        <EmptyState icon={<Mail className="size-6" />} title={filtered ? t("common.noMatches") : t("outbox.empty")} description={filtered ? t("common.noMatchesHint") : t("outbox.emptyHint")} />
+        <EmptyState
+          icon={<Mail className="size-6" />}
+          title={filtered ? t("common.noMatches") : t("outbox.empty")}
+          description={filtered ? t("common.noMatchesHint") : t("outbox.emptyHint")}
+        />
       ) : (
         <>
           <Table data-testid="emails-table">
             <THead>
               <TR>
-                <SortableTH href={hrefWith("/manage/emails", params, { dir: sortDir === "desc" ? "asc" : "desc", page: undefined })} direction={sortDir}>
+                <SortableTH
+                  href={hrefWith("/manage/emails", params, {
+                    dir: sortDir === "desc" ? "asc" : "desc",
+                    page: undefined,
+                  })}
+                  direction={sortDir}
+                >
                   {t("outbox.created")}
                 </SortableTH>
                 <TH>{t("outbox.to")}</TH>
@@ -60,7 +89,9 @@ export default async function EmailsPage({ searchParams }: { searchParams: Promi
             <TBody>
               {result.rows.map((email) => (
                 <TR key={email.id}>
-                  <TD className="whitespace-nowrap text-muted">{format.dateTime(email.createdAt, { dateStyle: "medium", timeStyle: "short" })}</TD>
+                  <TD className="whitespace-nowrap text-muted">
+                    {format.dateTime(email.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </TD>
                   <TD className="max-w-48 truncate">
                     <bdi dir="ltr">{email.to}</bdi>
                   </TD>
@@ -76,7 +107,13 @@ export default async function EmailsPage({ searchParams }: { searchParams: Promi
               ))}
             </TBody>
           </Table>
-          <ListPagination path="/manage/emails" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
+          <ListPagination
+            path="/manage/emails"
+            params={params}
+            page={result.page}
+            pageCount={result.pageCount}
+            total={result.total}
+          />
         </>
       )}
     </>

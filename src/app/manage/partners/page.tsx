@@ -1,6 +1,21 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Badge, Building, buttonClasses, EmptyState, FormField, Input, Select, SortableTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import {
+  Badge,
+  Building,
+  buttonClasses,
+  EmptyState,
+  FormField,
+  Input,
+  Select,
+  SortableTH,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+} from "@/components/ui";
 import { FilterBar } from "@/components/page/filter-bar";
 import { ListPagination } from "@/components/page/list-pagination";
 import { PageHeader } from "@/components/page/page-header";
@@ -32,17 +47,36 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
   const search = param(params, "q")?.slice(0, 100);
   const caller = await api();
   const [result, options] = await Promise.all([
-    caller.partners.list({ page: pageParam(params), pageSize: 25, sort, sortDir, type, status, tierId, managerId, search }),
+    caller.partners.list({
+      page: pageParam(params),
+      pageSize: 25,
+      sort,
+      sortDir,
+      type,
+      status,
+      tierId,
+      managerId,
+      search,
+    }),
     caller.partners.options(),
   ]);
   const t = await getTranslations();
   const format = await getFormatter();
   const filtered = Boolean(search || type || status || tierId || managerId);
   const tierLabel = (key: string, name: string) => (t.has(`tiers.${key}`) ? t(`tiers.${key}` as never) : name);
-  const sortHref = (column: Sort) => hrefWith(PATH, params, { sort: column, dir: sort === column ? (sortDir === "asc" ? "desc" : "asc") : firstDirection(column), page: undefined });
+  const sortHref = (column: Sort) =>
+    hrefWith(PATH, params, {
+      sort: column,
+      dir: sort === column ? (sortDir === "asc" ? "desc" : "asc") : firstDirection(column),
+      page: undefined,
+    });
   const direction = (column: Sort) => (sort === column ? sortDir : null);
   // The export gets exactly the filters and order on screen (every page, not just this one).
-  const exportHref = hrefWith(`${PATH}/export`, { q: search, type, status, tier: tierId, manager: managerId, sort, dir: sortDir }, {});
+  const exportHref = hrefWith(
+    `${PATH}/export`,
+    { q: search, type, status, tier: tierId, manager: managerId, sort, dir: sortDir },
+    {},
+  );
   return (
     <>
       <PageHeader
@@ -54,7 +88,12 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
           </a>
         }
       />
-      <FilterBar action={PATH} applyLabel={t("common.applyFilters")} clearLabel={t("common.clearFilters")} clearHref={PATH}>
+      <FilterBar
+        action={PATH}
+        applyLabel={t("common.applyFilters")}
+        clearLabel={t("common.clearFilters")}
+        clearHref={PATH}
+      >
         <FormField label={t("directory.search")} htmlFor="filter-q">
           <Input id="filter-q" name="q" type="search" defaultValue={search} maxLength={100} className="w-56" />
         </FormField>
@@ -136,7 +175,13 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
                       {row.name}
                     </Link>
                   </TD>
-                  <TD>{row.domain ? <bdi dir="ltr">{row.domain}</bdi> : <span className="text-muted">{t("directory.notSet")}</span>}</TD>
+                  <TD>
+                    {row.domain ? (
+                      <bdi dir="ltr">{row.domain}</bdi>
+                    ) : (
+                      <span className="text-muted">{t("directory.notSet")}</span>
+                    )}
+                  </TD>
                   <TD>{t(`partnerTypes.${row.type}`)}</TD>
                   <TD>{tierLabel(row.tierKey, row.tierName)}</TD>
                   <TD>
@@ -144,12 +189,20 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
                   </TD>
                   <TD>{row.managerName ?? <span className="text-muted">{t("directory.unassigned")}</span>}</TD>
                   <TD numeric>{format.number(row.userCount)}</TD>
-                  <TD className="whitespace-nowrap text-muted">{format.dateTime(row.createdAt, { dateStyle: "medium" })}</TD>
+                  <TD className="whitespace-nowrap text-muted">
+                    {format.dateTime(row.createdAt, { dateStyle: "medium" })}
+                  </TD>
                 </TR>
               ))}
             </TBody>
           </Table>
-          <ListPagination path={PATH} params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
+          <ListPagination
+            path={PATH}
+            params={params}
+            page={result.page}
+            pageCount={result.pageCount}
+            total={result.total}
+          />
         </>
       )}
     </>

@@ -2,7 +2,12 @@ import type { BadgeTone } from "@/components/ui";
 
 export const PARTNER_STATUSES = ["applied", "active", "suspended", "rejected"] as const;
 export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
-export const PARTNER_STATUS_TONE: Record<PartnerStatus, BadgeTone> = { applied: "warning", active: "success", suspended: "danger", rejected: "neutral" };
+export const PARTNER_STATUS_TONE: Record<PartnerStatus, BadgeTone> = {
+  applied: "warning",
+  active: "success",
+  suspended: "danger",
+  rejected: "neutral",
+};
 
 export const PARTNER_TYPES = ["referral", "reseller", "affiliate"] as const;
 

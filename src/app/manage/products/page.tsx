@@ -18,7 +18,10 @@ export default async function ProductsPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("subtitle")} />
-      <p className="mb-6 rounded-lg border border-border bg-surface-subtle px-4 py-3 text-sm text-neutral-700" data-testid="products-archive-note">
+      <p
+        className="mb-6 rounded-lg border border-border bg-surface-subtle px-4 py-3 text-sm text-neutral-700"
+        data-testid="products-archive-note"
+      >
         {t("archivedNote")}
       </p>
       <div className="grid items-start gap-6 lg:grid-cols-3">
@@ -43,14 +46,27 @@ export default async function ProductsPage() {
                   <TR key={product.id} data-testid="product-row">
                     <TD className="font-medium">{product.name}</TD>
                     <TD className="max-w-80 text-muted">
-                      {product.description ? <span className="line-clamp-2">{product.description}</span> : <span className="italic">{t("noDescription")}</span>}
+                      {product.description ? (
+                        <span className="line-clamp-2">{product.description}</span>
+                      ) : (
+                        <span className="italic">{t("noDescription")}</span>
+                      )}
                     </TD>
                     <TD numeric>{format.number(product.leadCount)}</TD>
                     <TD>
-                      <Badge tone={product.active ? "success" : "neutral"}>{product.active ? t("active") : t("archived")}</Badge>
+                      <Badge tone={product.active ? "success" : "neutral"}>
+                        {product.active ? t("active") : t("archived")}
+                      </Badge>
                     </TD>
                     <TD className="text-end">
-                      <EditProductButton product={{ id: product.id, name: product.name, description: product.description ?? "", active: product.active }} />
+                      <EditProductButton
+                        product={{
+                          id: product.id,
+                          name: product.name,
+                          description: product.description ?? "",
+                          active: product.active,
+                        }}
+                      />
                     </TD>
                   </TR>
                 ))}

@@ -15,14 +15,35 @@ interface ProductValues {
   active: boolean;
 }
 
-function ProductFields({ idPrefix, defaults, field }: { idPrefix: string; defaults?: { name: string; description: string }; field: (name: string) => string | undefined }) {
+function ProductFields({
+  idPrefix,
+  defaults,
+  field,
+}: {
+  idPrefix: string;
+  defaults?: { name: string; description: string };
+  field: (name: string) => string | undefined;
+}) {
   const t = useTranslations("catalogAdmin.products");
   return (
     <>
       <FormField label={t("name")} htmlFor={`${idPrefix}-name`} error={field("name")} required>
-        <Input name="name" required minLength={2} maxLength={80} autoComplete="off" dir="auto" defaultValue={defaults?.name} />
+        <Input
+          name="name"
+          required
+          minLength={2}
+          maxLength={80}
+          autoComplete="off"
+          dir="auto"
+          defaultValue={defaults?.name}
+        />
       </FormField>
-      <FormField label={t("description")} htmlFor={`${idPrefix}-description`} hint={t("descriptionHint")} error={field("description")}>
+      <FormField
+        label={t("description")}
+        htmlFor={`${idPrefix}-description`}
+        hint={t("descriptionHint")}
+        error={field("description")}
+      >
         <Textarea name="description" rows={3} maxLength={500} defaultValue={defaults?.description} />
       </FormField>
     </>
@@ -37,7 +58,10 @@ export function NewProductForm() {
     done: (product) => t("created", { name: product.name }),
     onSuccess: () => setFormKey((k) => k + 1), // a fresh, empty form for the next product
   });
-  const onSubmit = submit((data) => ({ name: String(data.get("name") ?? ""), description: String(data.get("description") ?? "") }));
+  const onSubmit = submit((data) => ({
+    name: String(data.get("name") ?? ""),
+    description: String(data.get("description") ?? ""),
+  }));
   const message = formMessage(errors, ["name", "description"]);
   return (
     <FormCard
@@ -65,12 +89,24 @@ export function EditProductButton({ product }: { product: ProductValues }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="secondary" size="sm" onClick={() => setOpen(true)} aria-label={t("editFor", { name: product.name })} data-testid="edit-product">
+      <Button
+        variant="secondary"
+        size="sm"
+        onClick={() => setOpen(true)}
+        aria-label={t("editFor", { name: product.name })}
+        data-testid="edit-product"
+      >
         {t("edit")}
       </Button>
       {/* Mounted only while open, so the ids inside stay unique on a page with many rows. */}
       {open ? (
-        <Dialog open onClose={() => setOpen(false)} title={t("editTitle")} description={t("editHint")} closeLabel={tc("close")}>
+        <Dialog
+          open
+          onClose={() => setOpen(false)}
+          title={t("editTitle")}
+          description={t("editHint")}
+          closeLabel={tc("close")}
+        >
           <EditProductForm product={product} onDone={() => setOpen(false)} />
         </Dialog>
       ) : null}
@@ -82,7 +118,10 @@ function EditProductForm({ product, onDone }: { product: ProductValues; onDone: 
   const t = useTranslations("catalogAdmin.products");
   const tc = useTranslations("common");
   const trpc = useTRPC();
-  const { submit, errors, field, pending } = useFormMutation(trpc.catalog.updateProduct.mutationOptions(), { done: (saved) => t("saved", { name: saved.name }), onSuccess: onDone });
+  const { submit, errors, field, pending } = useFormMutation(trpc.catalog.updateProduct.mutationOptions(), {
+    done: (saved) => t("saved", { name: saved.name }),
+    onSuccess: onDone,
+  });
   const onSubmit = submit((data) => ({
     productId: product.id,
     name: String(data.get("name") ?? ""),
@@ -94,7 +133,15 @@ function EditProductForm({ product, onDone }: { product: ProductValues; onDone: 
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormAlert message={message} />
       <ProductFields idPrefix="edit-product" defaults={product} field={field} />
-      <CheckboxField id="edit-product-active" name="active" label={t("activeLabel")} labelClassName="font-medium" hint={t("activeHint")} defaultChecked={product.active} error={field("active")} />
+      <CheckboxField
+        id="edit-product-active"
+        name="active"
+        label={t("activeLabel")}
+        labelClassName="font-medium"
+        hint={t("activeHint")}
+        defaultChecked={product.active}
+        error={field("active")}
+      />
       <div className="flex justify-end gap-2">
         <Button type="button" variant="ghost" onClick={onDone}>
           {tc("cancel")}

@@ -19,14 +19,22 @@ interface Values {
   leadDailyLimit: number;
 }
 
-const NUMBER_FIELDS = ["attributionWindowDays", "holdPeriodDays", "leadProtectionDays", "leadExpiryDays", "leadDailyLimit"] as const;
+const NUMBER_FIELDS = [
+  "attributionWindowDays",
+  "holdPeriodDays",
+  "leadProtectionDays",
+  "leadExpiryDays",
+  "leadDailyLimit",
+] as const;
 
 export function ProgramSettingsForm({ initial, currencies }: { initial: Values; currencies: string[] }) {
   const t = useTranslations("settings");
   const te = useTranslations("errors");
   const trpc = useTRPC();
   const [values, setValues] = useState(initial);
-  const { submit, errors, field, setField, pending } = useFormMutation(trpc.program.updateSettings.mutationOptions(), { done: t("saved") });
+  const { submit, errors, field, setField, pending } = useFormMutation(trpc.program.updateSettings.mutationOptions(), {
+    done: t("saved"),
+  });
 
   const onSubmit = submit(() => {
     // The same parser and range as the server; a malformed amount gets this form's own example.
@@ -56,7 +64,10 @@ export function ProgramSettingsForm({ initial, currencies }: { initial: Values; 
     <form onSubmit={onSubmit} noValidate>
       <Card>
         <CardBody className="grid gap-5 sm:grid-cols-2">
-          <FormAlert message={Object.keys(errors.fields).length === 0 ? errors.message : null} className="sm:col-span-2" />
+          <FormAlert
+            message={Object.keys(errors.fields).length === 0 ? errors.message : null}
+            className="sm:col-span-2"
+          />
           <FormField label={t("fields.name")} htmlFor="name" error={field("name")}>
             <Input value={values.name} onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))} />
           </FormField>

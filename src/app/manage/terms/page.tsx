@@ -1,7 +1,20 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
-import { Badge, Card, CardBody, CardHeader, EmptyState, FileText, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import {
+  Badge,
+  Card,
+  CardBody,
+  CardHeader,
+  EmptyState,
+  FileText,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+} from "@/components/ui";
 import { ListPagination } from "@/components/page/list-pagination";
 import { PageHeader } from "@/components/page/page-header";
 import { hrefWith, pageParam, param, type SearchParams } from "@/lib/list-params";
@@ -36,8 +49,14 @@ export default async function TermsPage({ searchParams }: { searchParams: Promis
       {shown ? (
         <Card className="mb-6">
           <CardHeader
-            title={shown === current ? t("termsAdmin.currentTitle", { version: format.number(shown.version) }) : t("termsAdmin.viewingTitle", { version: format.number(shown.version) })}
-            description={t("termsAdmin.publishedOn", { date: format.dateTime(shown.publishedAt, { dateStyle: "long", timeStyle: "short" }) })}
+            title={
+              shown === current
+                ? t("termsAdmin.currentTitle", { version: format.number(shown.version) })
+                : t("termsAdmin.viewingTitle", { version: format.number(shown.version) })
+            }
+            description={t("termsAdmin.publishedOn", {
+              date: format.dateTime(shown.publishedAt, { dateStyle: "long", timeStyle: "short" }),
+            })}
             actions={shown === current ? <Badge tone="success">{t("termsAdmin.current")}</Badge> : null}
             as="h2"
           />
@@ -48,7 +67,12 @@ export default async function TermsPage({ searchParams }: { searchParams: Promis
           </CardBody>
         </Card>
       ) : (
-        <EmptyState icon={<FileText className="size-6" />} title={t("termsAdmin.none")} description={t("termsAdmin.noneHint")} className="mb-6" />
+        <EmptyState
+          icon={<FileText className="size-6" />}
+          title={t("termsAdmin.none")}
+          description={t("termsAdmin.noneHint")}
+          className="mb-6"
+        />
       )}
 
       {versions.length > 0 ? (
@@ -75,13 +99,19 @@ export default async function TermsPage({ searchParams }: { searchParams: Promis
                       </Badge>
                     ) : null}
                   </TD>
-                  <TD className="whitespace-nowrap text-muted">{format.dateTime(v.publishedAt, { dateStyle: "medium", timeStyle: "short" })}</TD>
+                  <TD className="whitespace-nowrap text-muted">
+                    {format.dateTime(v.publishedAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </TD>
                   <TD className="text-end">
                     {v === shown ? (
                       <span className="text-xs text-muted">{t("termsAdmin.viewing")}</span>
                     ) : (
                       <Link
-                        href={v === current ? hrefWith(PATH, params, { version: undefined }) : hrefWith(PATH, params, { version: v.version })}
+                        href={
+                          v === current
+                            ? hrefWith(PATH, params, { version: undefined })
+                            : hrefWith(PATH, params, { version: v.version })
+                        }
                         aria-label={t("termsAdmin.viewVersion", { version: format.number(v.version) })}
                         className="text-sm font-medium text-brand-700 hover:underline"
                       >
@@ -93,7 +123,9 @@ export default async function TermsPage({ searchParams }: { searchParams: Promis
               ))}
             </TBody>
           </Table>
-          {pageCount > 1 ? <ListPagination path={PATH} params={params} page={page} pageCount={pageCount} total={versions.length} /> : null}
+          {pageCount > 1 ? (
+            <ListPagination path={PATH} params={params} page={page} pageCount={pageCount} total={versions.length} />
+          ) : null}
         </section>
       ) : null}
 

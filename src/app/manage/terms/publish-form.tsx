@@ -22,7 +22,15 @@ export function PublishTermsForm({ initialBody, nextVersion }: { initialBody: st
         <CardBody className="space-y-3">
           <FormAlert message={error ? null : errors.message} />
           <FormField label={t("body")} htmlFor="terms-body" hint={t("bodyHint")} error={error} required>
-            <Textarea name="body" rows={16} required maxLength={100_000} value={body} onChange={(e) => setBody(e.target.value)} className="font-mono text-xs leading-relaxed" />
+            <Textarea
+              name="body"
+              rows={16}
+              required
+              maxLength={100_000}
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+              className="font-mono text-xs leading-relaxed"
+            />
           </FormField>
         </CardBody>
         <CardFooter>

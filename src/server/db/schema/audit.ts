@@ -8,7 +8,9 @@ export const auditLog = pgTable(
   "audit_log",
   {
     id: bigserial("id", { mode: "bigint" }).primaryKey(),
-    at: timestamptz("at").notNull().default(sql`now()`),
+    at: timestamptz("at")
+      .notNull()
+      .default(sql`now()`),
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
     /** staff, partner or system */
     actorKind: text("actor_kind").notNull(),

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, currencyCode, id, money, timestamptz } from "../columns";
 import { leads, products } from "./leads";
 import { partners, tiers } from "./partners";
@@ -18,7 +29,12 @@ export const commissionPlans = pgTable(
     isDefault: boolean("is_default").notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("commission_plans_name_key").on(sql`lower(${t.name})`), uniqueIndex("commission_plans_default_key").on(t.isDefault).where(sql`${t.isDefault}`)],
+  (t) => [
+    uniqueIndex("commission_plans_name_key").on(sql`lower(${t.name})`),
+    uniqueIndex("commission_plans_default_key")
+      .on(t.isDefault)
+      .where(sql`${t.isDefault}`),
+  ],
 );
 
 export const commissionPlanVersions = pgTable(
@@ -88,7 +104,10 @@ export const planProductRates = pgTable(
       .references(() => products.id),
     rateBps: integer("rate_bps").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.versionId, t.productId] }), check("plan_product_rates_rate", sql`${t.rateBps} between 0 and 10000`)],
+  (t) => [
+    primaryKey({ columns: [t.versionId, t.productId] }),
+    check("plan_product_rates_rate", sql`${t.rateBps} between 0 and 10000`),
+  ],
 );
 
 /** Which plan a partner earns under (its latest version applies to new commissions). */
@@ -117,8 +136,14 @@ export const bonusCampaigns = pgTable(
     flatMinor: money("flat_minor"),
     currency: currencyCode("currency"),
     /** Empty = every tier / every product. */
-    tierIds: uuid("tier_ids").array().notNull().default(sql`'{}'::uuid[]`),
-    productIds: uuid("product_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    tierIds: uuid("tier_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    productIds: uuid("product_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     archivedAt: timestamptz("archived_at"),
@@ -211,7 +236,9 @@ export const ledgerBalances = pgTable(
       .references(() => partners.id),
     asset: text("asset").notNull(),
     state: ledgerState("state").notNull(),
-    amount: money("amount").notNull().default(sql`0`),
+    amount: money("amount")
+      .notNull()
+      .default(sql`0`),
   },
   (t) => [primaryKey({ columns: [t.partnerId, t.asset, t.state] })],
 );
@@ -237,7 +264,10 @@ export const commissionAdjustments = pgTable(
     decidedAt: timestamptz("decided_at"),
     decisionNote: text("decision_note"),
   },
-  (t) => [index("commission_adjustments_status_idx").on(t.status, t.proposedAt), check("commission_adjustments_nonzero", sql`${t.amount} <> 0`)],
+  (t) => [
+    index("commission_adjustments_status_idx").on(t.status, t.proposedAt),
+    check("commission_adjustments_nonzero", sql`${t.amount} <> 0`),
+  ],
 );
 
 export const tierChangeCause = pgEnum("tier_change_cause", ["recompute", "override", "override_ended"]);

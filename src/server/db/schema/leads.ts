@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { boolean, char, date, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  char,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, currencyCode, id, money, timestamps, timestamptz } from "../columns";
 import { partners } from "./partners";
 import { users } from "./users";
@@ -41,7 +53,15 @@ export const customers = pgTable(
   ],
 );
 
-export const leadStatus = pgEnum("lead_status", ["submitted", "approved", "rejected", "won", "lost", "expired", "withdrawn"]);
+export const leadStatus = pgEnum("lead_status", [
+  "submitted",
+  "approved",
+  "rejected",
+  "won",
+  "lost",
+  "expired",
+  "withdrawn",
+]);
 
 /** A prospect a partner registers (deal registration). */
 export const leads = pgTable(
@@ -104,7 +124,9 @@ export const leads = pgTable(
     // A partner's pipeline and status counts, read from the index alone.
     index("leads_partner_pipeline_idx").on(t.partnerId, t.status, t.currency, t.estimatedValueMinor),
     // Won deals by partner and date with their amounts: tier numbers for one partner or all at once.
-    index("leads_won_idx").on(t.partnerId, t.wonAt, t.dealCurrency, t.dealAmountMinor).where(sql`${t.status} = 'won'`),
+    index("leads_won_idx")
+      .on(t.partnerId, t.wonAt, t.dealCurrency, t.dealAmountMinor)
+      .where(sql`${t.status} = 'won'`),
   ],
 );
 

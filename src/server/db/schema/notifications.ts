@@ -21,5 +21,8 @@ export const emailOutbox = pgTable(
     createdAt: createdAt(),
     sentAt: timestamptz("sent_at"),
   },
-  (t) => [index("email_outbox_due_idx").on(t.status, t.nextAttemptAt), index("email_outbox_created_idx").on(t.createdAt)],
+  (t) => [
+    index("email_outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("email_outbox_created_idx").on(t.createdAt),
+  ],
 );

@@ -44,7 +44,11 @@ export const partners = pgTable(
     managerId: uuid("manager_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [index("partners_tier_idx").on(t.tierId), index("partners_status_idx").on(t.status), index("partners_domain_idx").on(t.domain)],
+  (t) => [
+    index("partners_tier_idx").on(t.tierId),
+    index("partners_status_idx").on(t.status),
+    index("partners_domain_idx").on(t.domain),
+  ],
 );
 
 /** A partner user belongs to exactly one organization. */
@@ -117,7 +121,10 @@ export const partnerInvitations = pgTable(
     revokedAt: timestamptz("revoked_at"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("partner_invitations_token_key").on(t.tokenHash), index("partner_invitations_partner_idx").on(t.partnerId, t.createdAt)],
+  (t) => [
+    uniqueIndex("partner_invitations_token_key").on(t.tokenHash),
+    index("partner_invitations_partner_idx").on(t.partnerId, t.createdAt),
+  ],
 );
 
 /** Versions of the program terms every partner user accepts (Markdown). */

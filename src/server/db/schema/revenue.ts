@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bigint, char, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  char,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { partners } from "./partners";
 
 /** Where won revenue comes from: a won deal (a lead), or a referred customer's payment. */
@@ -15,7 +27,9 @@ export const wonRevenueSource = pgEnum("won_revenue_source", ["deal", "referral"
 export const wonRevenue = pgTable(
   "won_revenue",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     partnerId: uuid("partner_id")
       .notNull()
       .references(() => partners.id),
@@ -35,7 +49,9 @@ export const wonRevenue = pgTable(
   (t) => [
     uniqueIndex("won_revenue_source_key").on(t.sourceKind, t.sourceRef, t.revision),
     // The standing revenue of a partner over a window, and of every partner at once (the nightly run), from the index alone.
-    index("won_revenue_standing_idx").on(t.partnerId, t.wonAt, t.currency, t.amountMinor, t.sourceKind).where(sql`${t.reversedAt} is null`),
+    index("won_revenue_standing_idx")
+      .on(t.partnerId, t.wonAt, t.currency, t.amountMinor, t.sourceKind)
+      .where(sql`${t.reversedAt} is null`),
     check("won_revenue_amount", sql`${t.amountMinor} >= 0`),
     check("won_revenue_revision", sql`${t.revision} >= 0`),
   ],

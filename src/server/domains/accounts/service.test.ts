@@ -29,7 +29,10 @@ const sessionVersionOf = async (userId: string) =>
   (await db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, userId)))[0]!.v;
 
 const auditsOf = async (action: string, userId: string) =>
-  db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.entityId, userId)));
+  db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.entityId, userId)));
 
 async function emailsTo(to: string) {
   return db.select().from(emailOutbox).where(eq(emailOutbox.to, to));
@@ -82,8 +85,11 @@ describe("requestPasswordReset", () => {
 
   it("refuses the 21st request from one IP within 15 minutes as rate limited", async () => {
     const ip = nextIp();
-    for (let i = 0; i < 20; i++) await requestPasswordReset(ctxOf(SYSTEM), { email: `spray${i}@nowhere.test`, ip, locale: "en" });
-    await expect(requestPasswordReset(ctxOf(SYSTEM), { email: "spray20@nowhere.test", ip, locale: "en" })).rejects.toMatchObject({
+    for (let i = 0; i < 20; i++)
+      await requestPasswordReset(ctxOf(SYSTEM), { email: `spray${i}@nowhere.test`, ip, locale: "en" });
+    await expect(
+      requestPasswordReset(ctxOf(SYSTEM), { email: "spray20@nowhere.test", ip, locale: "en" }),
+    ).rejects.toMatchObject({
       kind: "rate_limited",
       code: "auth.rateLimited",
     });
@@ -94,7 +100,11 @@ describe("resetPassword", () => {
   it("sets the new password", async () => {
     const token = await requestToken(partnerMember.email);
     await resetPassword(ctxOf(SYSTEM), { token, password: "a-brand-new-secret" });
-    const userId = await verifyCredentials(db, { email: partnerMember.email, password: "a-brand-new-secret", ip: nextIp() }, clock);
+    const userId = await verifyCredentials(
+      db,
+      { email: partnerMember.email, password: "a-brand-new-secret", ip: nextIp() },
+      clock,
+    );
     expect(userId).toBe(partnerMember.userId);
     await expect(
       verifyCredentials(db, { email: partnerMember.email, password: DEMO_PASSWORD, ip: nextIp() }, clock),
@@ -115,13 +125,17 @@ describe("resetPassword", () => {
     const ips = [nextIp(), nextIp()];
     for (const ip of ips) {
       for (let i = 0; i < SIGN_IN_LIMITS.pair.limit; i++) {
-        await expect(verifyCredentials(db, { email: user.email, password: "wrong-password", ip }, clock)).rejects.toBeInstanceOf(InvalidCredentialsError);
+        await expect(
+          verifyCredentials(db, { email: user.email, password: "wrong-password", ip }, clock),
+        ).rejects.toBeInstanceOf(InvalidCredentialsError);
       }
     }
     const token = await requestToken(user.email);
     await resetPassword(ctxOf(SYSTEM), { token, password: "priyas-reset-password" });
     for (const ip of ips) {
-      await expect(verifyCredentials(db, { email: user.email, password: "priyas-reset-password", ip }, clock)).resolves.toBe(user.userId);
+      await expect(
+        verifyCredentials(db, { email: user.email, password: "priyas-reset-password", ip }, clock),
+      ).resolves.toBe(user.userId);
     }
   });
 
@@ -157,7 +171,12 @@ describe("resetPassword", () => {
 
 describe("changePassword", () => {
   const hashOf = async (userId: string) =>
-    (await db.select({ hash: passwordCredentials.hash }).from(passwordCredentials).where(eq(passwordCredentials.userId, userId)))[0]?.hash;
+    (
+      await db
+        .select({ hash: passwordCredentials.hash })
+        .from(passwordCredentials)
+        .where(eq(passwordCredentials.userId, userId))
+    )[0]?.hash;
 
   it("refuses a wrong current password and leaves the hash unchanged", async () => {
     const before = await hashOf(partnerOwner.userId);
@@ -169,13 +188,20 @@ describe("changePassword", () => {
 
   it("changes the password when the current one is right", async () => {
     await changePassword(ctxOf(partnerOwner), { currentPassword: DEMO_PASSWORD, newPassword: "olivias-new-password" });
-    const userId = await verifyCredentials(db, { email: partnerOwner.email, password: "olivias-new-password", ip: nextIp() }, clock);
+    const userId = await verifyCredentials(
+      db,
+      { email: partnerOwner.email, password: "olivias-new-password", ip: nextIp() },
+      clock,
+    );
     expect(userId).toBe(partnerOwner.userId);
   });
 
   it("signs out the user's other sessions: the session version goes up and is returned, audited", async () => {
     const before = await sessionVersionOf(partnerOwner.userId);
-    const result = await changePassword(ctxOf(partnerOwner), { currentPassword: "olivias-new-password", newPassword: "olivias-third-password" });
+    const result = await changePassword(ctxOf(partnerOwner), {
+      currentPassword: "olivias-new-password",
+      newPassword: "olivias-third-password",
+    });
     expect(result).toEqual({ sessionVersion: before + 1 });
     expect(await sessionVersionOf(partnerOwner.userId)).toBe(before + 1);
     const entries = await auditsOf("account.passwordChanged", partnerOwner.userId);
@@ -184,7 +210,9 @@ describe("changePassword", () => {
 
   it("leaves the session version alone when the current password is wrong", async () => {
     const before = await sessionVersionOf(partnerOwner.userId);
-    await expect(changePassword(ctxOf(partnerOwner), { currentPassword: "not-my-password", newPassword: "whatever-new-one" })).rejects.toMatchObject({
+    await expect(
+      changePassword(ctxOf(partnerOwner), { currentPassword: "not-my-password", newPassword: "whatever-new-one" }),
+    ).rejects.toMatchObject({
       code: "account.currentPasswordWrong",
     });
     expect(await sessionVersionOf(partnerOwner.userId)).toBe(before);
@@ -194,16 +222,24 @@ describe("changePassword", () => {
     expect(PASSWORD_CHANGE_LIMIT).toEqual({ limit: 5, windowMs: 15 * MINUTE });
     const user = await p.actorByEmail("mia@cobalt.demo");
     for (let i = 0; i < PASSWORD_CHANGE_LIMIT.limit; i++) {
-      await expect(changePassword(ctxOf(user), { currentPassword: `guess-${i}`, newPassword: "mias-new-password" })).rejects.toMatchObject({
+      await expect(
+        changePassword(ctxOf(user), { currentPassword: `guess-${i}`, newPassword: "mias-new-password" }),
+      ).rejects.toMatchObject({
         code: "account.currentPasswordWrong",
       });
     }
-    const error = await changePassword(ctxOf(user), { currentPassword: DEMO_PASSWORD, newPassword: "mias-new-password" }).catch((e: unknown) => e);
+    const error = await changePassword(ctxOf(user), {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: "mias-new-password",
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect(error).toMatchObject({ kind: "rate_limited", code: "auth.rateLimited" });
     // Another user is not held back by this one's failures.
     await expect(
-      changePassword(ctxOf(partnerMember), { currentPassword: "a-brand-new-secret", newPassword: "james-next-password" }),
+      changePassword(ctxOf(partnerMember), {
+        currentPassword: "a-brand-new-secret",
+        newPassword: "james-next-password",
+      }),
     ).resolves.toMatchObject({ sessionVersion: expect.any(Number) });
     clock.advance(15 * MINUTE);
     await expect(
@@ -214,29 +250,52 @@ describe("changePassword", () => {
   it("clears the failures counted against the user once the right password is given", async () => {
     const user = await p.actorByEmail("tobias@cobalt.demo");
     for (let i = 0; i < PASSWORD_CHANGE_LIMIT.limit - 1; i++) {
-      await expect(changePassword(ctxOf(user), { currentPassword: `guess-${i}`, newPassword: "tobias-next-password" })).rejects.toMatchObject({
+      await expect(
+        changePassword(ctxOf(user), { currentPassword: `guess-${i}`, newPassword: "tobias-next-password" }),
+      ).rejects.toMatchObject({
         code: "account.currentPasswordWrong",
       });
     }
     await changePassword(ctxOf(user), { currentPassword: "first-use-password", newPassword: "tobias-next-password" });
     for (let i = 0; i < PASSWORD_CHANGE_LIMIT.limit - 1; i++) {
-      await expect(changePassword(ctxOf(user), { currentPassword: `guess-${i}`, newPassword: "tobias-other-password" })).rejects.toMatchObject({
+      await expect(
+        changePassword(ctxOf(user), { currentPassword: `guess-${i}`, newPassword: "tobias-other-password" }),
+      ).rejects.toMatchObject({
         code: "account.currentPasswordWrong",
       });
     }
-    await expect(changePassword(ctxOf(user), { currentPassword: "tobias-next-password", newPassword: "tobias-other-password" })).resolves.toBeDefined();
+    await expect(
+      changePassword(ctxOf(user), { currentPassword: "tobias-next-password", newPassword: "tobias-other-password" }),
+    ).resolves.toBeDefined();
   });
 });
 
 describe("signOutEverywhere", () => {
   it("raises the session version, audited, and changes nothing else", async () => {
     const before = await sessionVersionOf(manager.userId);
-    const hash = (await db.select({ hash: passwordCredentials.hash }).from(passwordCredentials).where(eq(passwordCredentials.userId, manager.userId)))[0]?.hash;
+    const hash = (
+      await db
+        .select({ hash: passwordCredentials.hash })
+        .from(passwordCredentials)
+        .where(eq(passwordCredentials.userId, manager.userId))
+    )[0]?.hash;
     await expect(signOutEverywhere(ctxOf(manager))).resolves.toEqual({ sessionVersion: before + 1 });
     expect(await sessionVersionOf(manager.userId)).toBe(before + 1);
     const [entry] = await auditsOf("account.signedOutEverywhere", manager.userId);
-    expect(entry).toMatchObject({ actorId: manager.userId, entityType: "user", before: { sessionVersion: before }, after: { sessionVersion: before + 1 } });
-    expect((await db.select({ hash: passwordCredentials.hash }).from(passwordCredentials).where(eq(passwordCredentials.userId, manager.userId)))[0]?.hash).toBe(hash);
+    expect(entry).toMatchObject({
+      actorId: manager.userId,
+      entityType: "user",
+      before: { sessionVersion: before },
+      after: { sessionVersion: before + 1 },
+    });
+    expect(
+      (
+        await db
+          .select({ hash: passwordCredentials.hash })
+          .from(passwordCredentials)
+          .where(eq(passwordCredentials.userId, manager.userId))
+      )[0]?.hash,
+    ).toBe(hash);
   });
 });
 

@@ -50,14 +50,21 @@ async function bumpSessionVersion(tx: Db, userId: string): Promise<number> {
  * Changes the password and signs out the user's other sessions. The caller re-issues the
  * current session at the returned version so this one stays signed in.
  */
-export async function changePassword(ctx: ServiceCtx<Actor>, input: z.infer<typeof changePasswordInput>): Promise<SessionVersionChange> {
+export async function changePassword(
+  ctx: ServiceCtx<Actor>,
+  input: z.infer<typeof changePasswordInput>,
+): Promise<SessionVersionChange> {
   const { db, actor, clock } = ctx;
   const limitKey = `password-change:user:${actor.userId}`;
   // Counted before the check and outside the transaction, which a wrong password rolls back.
   const limit = await hitRate(db, limitKey, PASSWORD_CHANGE_LIMIT, clock);
   if (limit.limited) throw new RateLimitedError("auth.rateLimited", limit.retryAfterSeconds);
   const result = await withTransaction(ctx, async (tx) => {
-    const [row] = await tx.select().from(passwordCredentials).where(eq(passwordCredentials.userId, actor.userId)).for("update");
+    const [row] = await tx
+      .select()
+      .from(passwordCredentials)
+      .where(eq(passwordCredentials.userId, actor.userId))
+      .for("update");
     if (!row || !(await verifyPassword(row.hash, input.currentPassword))) {
       throw new InvalidError("account.currentPasswordWrong", "currentPassword");
     }
@@ -66,7 +73,12 @@ export async function changePassword(ctx: ServiceCtx<Actor>, input: z.infer<type
       .set({ hash: await hashPassword(input.newPassword), updatedAt: clock.now() })
       .where(eq(passwordCredentials.userId, actor.userId));
     const sessionVersion = await bumpSessionVersion(tx, actor.userId);
-    await audit(tx, actor, { action: "account.passwordChanged", entityType: "user", entityId: actor.userId, after: { sessionVersion } }, clock.now());
+    await audit(
+      tx,
+      actor,
+      { action: "account.passwordChanged", entityType: "user", entityId: actor.userId, after: { sessionVersion } },
+      clock.now(),
+    );
     return { sessionVersion };
   });
   await clearRate(db, limitKey);
@@ -81,7 +93,13 @@ export async function signOutEverywhere(ctx: ServiceCtx<Actor>): Promise<Session
     await audit(
       tx,
       actor,
-      { action: "account.signedOutEverywhere", entityType: "user", entityId: actor.userId, before: { sessionVersion: sessionVersion - 1 }, after: { sessionVersion } },
+      {
+        action: "account.signedOutEverywhere",
+        entityType: "user",
+        entityId: actor.userId,
+        before: { sessionVersion: sessionVersion - 1 },
+        after: { sessionVersion },
+      },
       clock.now(),
     );
     return { sessionVersion };
@@ -97,7 +115,13 @@ export async function setLocale(ctx: ServiceCtx<Actor>, input: z.infer<typeof se
     await audit(
       tx,
       actor,
-      { action: "account.localeChanged", entityType: "user", entityId: actor.userId, before: { locale: actor.locale }, after: input },
+      {
+        action: "account.localeChanged",
+        entityType: "user",
+        entityId: actor.userId,
+        before: { locale: actor.locale },
+        after: input,
+      },
       clock.now(),
     );
   });
@@ -110,7 +134,10 @@ export const requestPasswordResetInput = z.object({ email: z.email().max(320) })
  * form cannot be used to find out who has an account; limited per email and per IP. A public
  * flow: the caller is anonymous (the system acts for them).
  */
-export async function requestPasswordReset(ctx: ServiceCtx, input: z.infer<typeof requestPasswordResetInput> & { ip: string; locale: Locale }): Promise<void> {
+export async function requestPasswordReset(
+  ctx: ServiceCtx,
+  input: z.infer<typeof requestPasswordResetInput> & { ip: string; locale: Locale },
+): Promise<void> {
   const { db, clock } = ctx;
   const email = normalizeEmail(input.email);
   const byIp = await hitRate(db, `reset:ip:${input.ip}`, { limit: 20, windowMs: 15 * MINUTE }, clock);
@@ -121,12 +148,16 @@ export async function requestPasswordReset(ctx: ServiceCtx, input: z.infer<typeo
     const [user] = await tx.select().from(users).where(eq(users.email, email));
     if (!user || user.deactivatedAt) return;
     const token = await issueUserToken(tx, user.id, "password_reset", PASSWORD_RESET_TTL_MS, clock);
-    await enqueueEmail(tx, {
-      to: user.email,
-      locale: user.locale ?? input.locale,
-      template: "passwordReset",
-      params: { url: `${env().APP_URL}/reset/${token}`, name: user.name },
-    }, clock);
+    await enqueueEmail(
+      tx,
+      {
+        to: user.email,
+        locale: user.locale ?? input.locale,
+        template: "passwordReset",
+        params: { url: `${env().APP_URL}/reset/${token}`, name: user.name },
+      },
+      clock,
+    );
   });
 }
 
@@ -142,7 +173,10 @@ export type UserTokenPurpose = z.infer<typeof userTokenPurposeSchema>;
  * password sign-in limits on the address are lifted: its owner just proved who they are. A public
  * flow: the caller is anonymous (the system acts for them), and the audit names the link's user.
  */
-export async function resetPassword(ctx: ServiceCtx, input: z.infer<typeof resetPasswordInput> & { purpose?: UserTokenPurpose }): Promise<{ email: string }> {
+export async function resetPassword(
+  ctx: ServiceCtx,
+  input: z.infer<typeof resetPasswordInput> & { purpose?: UserTokenPurpose },
+): Promise<{ email: string }> {
   const { clock } = ctx;
   return withTransaction(ctx, async (tx) => {
     const userId = await consumeUserToken(tx, input.token, input.purpose ?? "password_reset", clock);
@@ -159,7 +193,11 @@ export async function resetPassword(ctx: ServiceCtx, input: z.infer<typeof reset
     await audit(
       tx,
       { kind: user!.kind, userId },
-      { action: input.purpose === "staff_invite" ? "account.invitationAccepted" : "account.passwordReset", entityType: "user", entityId: userId },
+      {
+        action: input.purpose === "staff_invite" ? "account.invitationAccepted" : "account.passwordReset",
+        entityType: "user",
+        entityId: userId,
+      },
       clock.now(),
     );
     await clearSignInLimits(tx, user!.email);

@@ -62,4 +62,3 @@ export async function auditFilterOptions(db: Db) {
   ]);
   return { actors, entityTypes: entityTypes.map((e) => e.entityType) };
 }
-

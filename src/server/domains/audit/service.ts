@@ -4,14 +4,13 @@ import type { Actor, SystemActor } from "../actor";
 import type { ApiKeyActor } from "../context";
 
 /** Whoever caused the change: a signed-in user (by id and kind), the system (jobs), or an API key. */
-export type AuditActor = Pick<Actor, "kind" | "userId"> | SystemActor | Pick<ApiKeyActor, "kind" | "userId" | "apiKeyId">;
+export type AuditActor =
+  Pick<Actor, "kind" | "userId"> | SystemActor | Pick<ApiKeyActor, "kind" | "userId" | "apiKeyId">;
 
 /** Values as JSON: bigint and Date become strings so before/after survive jsonb exactly. */
 function toJson(value: unknown): unknown {
   if (value === undefined) return null;
-  return JSON.parse(
-    JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
-  ) as unknown;
+  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as unknown;
 }
 
 /** Fields that must never reach the audit log. */

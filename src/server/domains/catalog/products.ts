@@ -32,7 +32,9 @@ export async function listProducts(db: Db, options: { includeArchived: boolean }
     .where(options.includeArchived ? undefined : eq(products.active, true))
     .groupBy(products.id)
     .orderBy(asc(products.name));
-  return options.includeArchived ? rows : rows.map(({ id, name, description }) => ({ id, name, description, active: true, leadCount: 0 }));
+  return options.includeArchived
+    ? rows
+    : rows.map(({ id, name, description }) => ({ id, name, description, active: true, leadCount: 0 }));
 }
 
 export const productFields = {
@@ -43,7 +45,10 @@ export const createProductInput = z.object(productFields);
 export const updateProductInput = z.object({ productId: z.uuid(), ...productFields, active: z.boolean() });
 
 async function assertNameFree(tx: Db, name: string, exceptId?: string) {
-  const [clash] = await tx.select({ id: products.id }).from(products).where(sql`lower(${products.name}) = lower(${name})`);
+  const [clash] = await tx
+    .select({ id: products.id })
+    .from(products)
+    .where(sql`lower(${products.name}) = lower(${name})`);
   if (clash && clash.id !== exceptId) throw new ConflictError("product.nameTaken", "name");
 }
 
@@ -51,8 +56,16 @@ export async function createProduct(ctx: ServiceCtx<StaffActor>, input: z.infer<
   const { actor, clock } = ctx;
   return withTransaction(ctx, async (tx) => {
     await assertNameFree(tx, input.name);
-    const [row] = await tx.insert(products).values({ name: input.name, description: input.description || null, createdAt: clock.now() }).returning();
-    await audit(tx, actor, { action: "product.created", entityType: "product", entityId: row!.id, after: row }, clock.now());
+    const [row] = await tx
+      .insert(products)
+      .values({ name: input.name, description: input.description || null, createdAt: clock.now() })
+      .returning();
+    await audit(
+      tx,
+      actor,
+      { action: "product.created", entityType: "product", entityId: row!.id, after: row },
+      clock.now(),
+    );
     return row!;
   });
 }
@@ -69,7 +82,12 @@ export async function updateProduct(ctx: ServiceCtx<StaffActor>, input: z.infer<
       .set({ name: input.name, description: input.description || null, active: input.active })
       .where(eq(products.id, input.productId))
       .returning();
-    await audit(tx, actor, { action: "product.updated", entityType: "product", entityId: input.productId, before, after }, clock.now());
+    await audit(
+      tx,
+      actor,
+      { action: "product.updated", entityType: "product", entityId: input.productId, before, after },
+      clock.now(),
+    );
     return after!;
   });
 }

@@ -27,14 +27,30 @@ export async function proposeAdjustment(ctx: ServiceCtx<StaffActor>, input: z.in
     if (!partner) throw new NotFoundError("partner.notFound", "partnerId");
     const [row] = await tx
       .insert(commissionAdjustments)
-      .values({ partnerId: input.partnerId, asset: input.currency, amount, reason: input.reason, proposedBy: actor.userId, proposedAt: clock.now() })
+      .values({
+        partnerId: input.partnerId,
+        asset: input.currency,
+        amount,
+        reason: input.reason,
+        proposedBy: actor.userId,
+        proposedAt: clock.now(),
+      })
       .returning();
-    await audit(tx, actor, { action: "adjustment.proposed", entityType: "adjustment", entityId: row!.id, after: row }, clock.now());
+    await audit(
+      tx,
+      actor,
+      { action: "adjustment.proposed", entityType: "adjustment", entityId: row!.id, after: row },
+      clock.now(),
+    );
     return row!;
   });
 }
 
-export const decideAdjustmentInput = z.object({ adjustmentId: z.uuid(), approve: z.boolean(), note: z.string().trim().max(2000).default("") });
+export const decideAdjustmentInput = z.object({
+  adjustmentId: z.uuid(),
+  approve: z.boolean(),
+  note: z.string().trim().max(2000).default(""),
+});
 
 /**
  * Finance decides. Approval posts one payable ledger entry keyed by the adjustment, so a double
@@ -43,18 +59,48 @@ export const decideAdjustmentInput = z.object({ adjustmentId: z.uuid(), approve:
 export async function decideAdjustment(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof decideAdjustmentInput>) {
   const { actor, clock } = ctx;
   return withTransaction(ctx, async (tx) => {
-    const [adjustment] = await tx.select().from(commissionAdjustments).where(eq(commissionAdjustments.id, input.adjustmentId)).for("update");
+    const [adjustment] = await tx
+      .select()
+      .from(commissionAdjustments)
+      .where(eq(commissionAdjustments.id, input.adjustmentId))
+      .for("update");
     if (!adjustment) throw new NotFoundError("adjustment.notFound", "adjustmentId");
     if (adjustment.status !== "proposed") throw new ConflictError("adjustment.alreadyDecided", "adjustmentId");
     if (input.approve && adjustment.proposedBy === actor.userId) throw new ForbiddenError("adjustment.ownProposal");
     const now = clock.now();
     const status = input.approve ? ("approved" as const) : ("rejected" as const);
-    await tx.update(commissionAdjustments).set({ status, decidedBy: actor.userId, decidedAt: now, decisionNote: input.note || null }).where(eq(commissionAdjustments.id, adjustment.id));
+    await tx
+      .update(commissionAdjustments)
+      .set({ status, decidedBy: actor.userId, decidedAt: now, decisionNote: input.note || null })
+      .where(eq(commissionAdjustments.id, adjustment.id));
     if (input.approve) {
       await postEntries(tx, [
-        { partnerId: adjustment.partnerId, asset: adjustment.asset, amount: adjustment.amount, source: "adjustment", state: "payable", availableAt: now, eventKey: `adjustment:${adjustment.id}`, adjustmentId: adjustment.id, note: adjustment.reason, createdAt: now, stateChangedAt: now },
+        {
+          partnerId: adjustment.partnerId,
+          asset: adjustment.asset,
+          amount: adjustment.amount,
+          source: "adjustment",
+          state: "payable",
+          availableAt: now,
+          eventKey: `adjustment:${adjustment.id}`,
+          adjustmentId: adjustment.id,
+          note: adjustment.reason,
+          createdAt: now,
+          stateChangedAt: now,
+        },
       ]);
     }
-    await audit(tx, actor, { action: `adjustment.${status}`, entityType: "adjustment", entityId: adjustment.id, before: { status: adjustment.status }, after: { status, note: input.note } }, now);
+    await audit(
+      tx,
+      actor,
+      {
+        action: `adjustment.${status}`,
+        entityType: "adjustment",
+        entityId: adjustment.id,
+        before: { status: adjustment.status },
+        after: { status, note: input.note },
+      },
+      now,
+    );
   });
 }

@@ -1,6 +1,18 @@
 import { and, asc, desc, eq, isNull, max, sql } from "drizzle-orm";
 import { z } from "zod";
-import { bonusCampaigns, commissionPlans, commissionPlanVersions, partnerPlans, partners, planBaseKind, planProductRates, planTierRules, products, tierOverrides, tiers } from "@/server/db/schema";
+import {
+  bonusCampaigns,
+  commissionPlans,
+  commissionPlanVersions,
+  partnerPlans,
+  partners,
+  planBaseKind,
+  planProductRates,
+  planTierRules,
+  products,
+  tierOverrides,
+  tiers,
+} from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import type { Clock } from "@/lib/clock";
 import { isCurrencyCode, moneyText } from "@/lib/money";
@@ -23,16 +35,58 @@ function minorOf(text: string, code: string, field: string): bigint {
 
 /** Plans with their latest version, tier table and how many partners earn under each. */
 export async function listPlans(db: Db) {
-  const plans = await db.select().from(commissionPlans).orderBy(desc(commissionPlans.isDefault), asc(commissionPlans.name));
+  const plans = await db
+    .select()
+    .from(commissionPlans)
+    .orderBy(desc(commissionPlans.isDefault), asc(commissionPlans.name));
   return Promise.all(
     plans.map(async (plan) => {
-      const [version] = await db.select().from(commissionPlanVersions).where(eq(commissionPlanVersions.planId, plan.id)).orderBy(desc(commissionPlanVersions.version)).limit(1);
+      const [version] = await db
+        .select()
+        .from(commissionPlanVersions)
+        .where(eq(commissionPlanVersions.planId, plan.id))
+        .orderBy(desc(commissionPlanVersions.version))
+        .limit(1);
       const [rules, rates, [assigned]] = await Promise.all([
-        version ? db.select({ tierId: planTierRules.tierId, tierKey: tiers.key, rank: tiers.rank, rateBps: planTierRules.rateBps, minRevenueMinor: planTierRules.minRevenueMinor, minWonDeals: planTierRules.minWonDeals, perks: planTierRules.perks }).from(planTierRules).innerJoin(tiers, eq(tiers.id, planTierRules.tierId)).where(eq(planTierRules.versionId, version.id)).orderBy(asc(tiers.rank)) : [],
-        version ? db.select({ productId: planProductRates.productId, productName: products.name, rateBps: planProductRates.rateBps }).from(planProductRates).innerJoin(products, eq(products.id, planProductRates.productId)).where(eq(planProductRates.versionId, version.id)) : [],
-        db.select({ n: sql<number>`count(*)::int` }).from(partnerPlans).where(eq(partnerPlans.planId, plan.id)),
+        version
+          ? db
+              .select({
+                tierId: planTierRules.tierId,
+                tierKey: tiers.key,
+                rank: tiers.rank,
+                rateBps: planTierRules.rateBps,
+                minRevenueMinor: planTierRules.minRevenueMinor,
+                minWonDeals: planTierRules.minWonDeals,
+                perks: planTierRules.perks,
+              })
+              .from(planTierRules)
+              .innerJoin(tiers, eq(tiers.id, planTierRules.tierId))
+              .where(eq(planTierRules.versionId, version.id))
+              .orderBy(asc(tiers.rank))
+          : [],
+        version
+          ? db
+              .select({
+                productId: planProductRates.productId,
+                productName: products.name,
+                rateBps: planProductRates.rateBps,
+              })
+              .from(planProductRates)
+              .innerJoin(products, eq(products.id, planProductRates.productId))
+              .where(eq(planProductRates.versionId, version.id))
+          : [],
+        db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(partnerPlans)
+          .where(eq(partnerPlans.planId, plan.id)),
       ]);
-      return { ...plan, version: version ?? null, tierRules: rules, productRates: rates, assignedPartners: assigned?.n ?? 0 };
+      return {
+        ...plan,
+        version: version ?? null,
+        tierRules: rules,
+        productRates: rates,
+        assignedPartners: assigned?.n ?? 0,
+      };
     }),
   );
 }
@@ -44,20 +98,45 @@ export const planVersionFields = {
   baseFlatCurrency: currency.optional(),
   recurringMonths: z.number().int().min(0).max(120),
   tierRules: z
-    .array(z.object({ tierId: z.uuid(), rateBps: bps, minRevenue: amountText.default(""), minWonDeals: z.number().int().min(0).max(100_000).nullable(), perks: z.string().trim().max(500).default("") }))
+    .array(
+      z.object({
+        tierId: z.uuid(),
+        rateBps: bps,
+        minRevenue: amountText.default(""),
+        minWonDeals: z.number().int().min(0).max(100_000).nullable(),
+        perks: z.string().trim().max(500).default(""),
+      }),
+    )
     .min(1)
     .max(20),
-  productRates: z.array(z.object({ productId: z.uuid(), rateBps: bps })).max(100).default([]),
+  productRates: z
+    .array(z.object({ productId: z.uuid(), rateBps: bps }))
+    .max(100)
+    .default([]),
 };
-export const createPlanInput = z.object({ name: z.string().trim().min(2).max(80), description: z.string().trim().max(500).default(""), ...planVersionFields });
+export const createPlanInput = z.object({
+  name: z.string().trim().min(2).max(80),
+  description: z.string().trim().max(500).default(""),
+  ...planVersionFields,
+});
 export const publishVersionInput = z.object({ planId: z.uuid(), ...planVersionFields });
 
 /** Writes a new version: plans in use are never edited in place, so past commissions keep their rules. */
-async function writeVersion(tx: Db, actor: StaffActor, planId: string, input: z.infer<typeof publishVersionInput>, clock: Clock) {
+async function writeVersion(
+  tx: Db,
+  actor: StaffActor,
+  planId: string,
+  input: z.infer<typeof publishVersionInput>,
+  clock: Clock,
+) {
   const { currency: programCurrency } = await getProgramSettings(tx);
   const flatCurrency = input.baseFlatCurrency ?? programCurrency;
-  if (new Set(input.tierRules.map((r) => r.tierId)).size !== input.tierRules.length) throw new InvalidError("plan.duplicateTier", "tierRules");
-  const [latest] = await tx.select({ version: max(commissionPlanVersions.version) }).from(commissionPlanVersions).where(eq(commissionPlanVersions.planId, planId));
+  if (new Set(input.tierRules.map((r) => r.tierId)).size !== input.tierRules.length)
+    throw new InvalidError("plan.duplicateTier", "tierRules");
+  const [latest] = await tx
+    .select({ version: max(commissionPlanVersions.version) })
+    .from(commissionPlanVersions)
+    .where(eq(commissionPlanVersions.planId, planId));
   const [version] = await tx
     .insert(commissionPlanVersions)
     .values({
@@ -82,18 +161,30 @@ async function writeVersion(tx: Db, actor: StaffActor, planId: string, input: z.
       perks: r.perks || null,
     })),
   );
-  if (input.productRates.length) await tx.insert(planProductRates).values(input.productRates.map((r) => ({ versionId: version!.id, ...r })));
+  if (input.productRates.length)
+    await tx.insert(planProductRates).values(input.productRates.map((r) => ({ versionId: version!.id, ...r })));
   return version!;
 }
 
 export async function createPlan(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof createPlanInput>) {
   const { actor, clock } = ctx;
   return withTransaction(ctx, async (tx) => {
-    const [clash] = await tx.select({ id: commissionPlans.id }).from(commissionPlans).where(sql`lower(${commissionPlans.name}) = lower(${input.name})`);
+    const [clash] = await tx
+      .select({ id: commissionPlans.id })
+      .from(commissionPlans)
+      .where(sql`lower(${commissionPlans.name}) = lower(${input.name})`);
     if (clash) throw new ConflictError("plan.nameTaken", "name");
-    const [plan] = await tx.insert(commissionPlans).values({ name: input.name, description: input.description || null, createdAt: clock.now() }).returning();
+    const [plan] = await tx
+      .insert(commissionPlans)
+      .values({ name: input.name, description: input.description || null, createdAt: clock.now() })
+      .returning();
     const version = await writeVersion(tx, actor, plan!.id, { planId: plan!.id, ...input }, clock);
-    await audit(tx, actor, { action: "plan.created", entityType: "plan", entityId: plan!.id, after: { ...input, version: version.version } }, clock.now());
+    await audit(
+      tx,
+      actor,
+      { action: "plan.created", entityType: "plan", entityId: plan!.id, after: { ...input, version: version.version } },
+      clock.now(),
+    );
     return plan!;
   });
 }
@@ -104,7 +195,17 @@ export async function publishPlanVersion(ctx: ServiceCtx<StaffActor>, input: z.i
     const [plan] = await tx.select().from(commissionPlans).where(eq(commissionPlans.id, input.planId)).for("update");
     if (!plan) throw new NotFoundError("plan.notFound", "planId");
     const version = await writeVersion(tx, actor, plan.id, input, clock);
-    await audit(tx, actor, { action: "plan.versionPublished", entityType: "plan", entityId: plan.id, after: { ...input, version: version.version } }, clock.now());
+    await audit(
+      tx,
+      actor,
+      {
+        action: "plan.versionPublished",
+        entityType: "plan",
+        entityId: plan.id,
+        after: { ...input, version: version.version },
+      },
+      clock.now(),
+    );
     return version;
   });
 }
@@ -117,14 +218,31 @@ export async function assignPlan(ctx: ServiceCtx<StaffActor>, input: z.infer<typ
   return withTransaction(ctx, async (tx) => {
     const [partner] = await tx.select({ id: partners.id }).from(partners).where(eq(partners.id, input.partnerId));
     if (!partner) throw new NotFoundError("partner.notFound", "partnerId");
-    const [plan] = await tx.select({ id: commissionPlans.id }).from(commissionPlans).where(eq(commissionPlans.id, input.planId));
+    const [plan] = await tx
+      .select({ id: commissionPlans.id })
+      .from(commissionPlans)
+      .where(eq(commissionPlans.id, input.planId));
     if (!plan) throw new InvalidError("plan.notFound", "planId");
     const [before] = await tx.select().from(partnerPlans).where(eq(partnerPlans.partnerId, input.partnerId));
     await tx
       .insert(partnerPlans)
       .values({ partnerId: input.partnerId, planId: input.planId, assignedBy: actor.userId, assignedAt: clock.now() })
-      .onConflictDoUpdate({ target: partnerPlans.partnerId, set: { planId: input.planId, assignedBy: actor.userId, assignedAt: clock.now() } });
-    await audit(tx, actor, { action: "partner.planAssigned", entityType: "partner", entityId: input.partnerId, before: { planId: before?.planId ?? null }, after: { planId: input.planId } }, clock.now());
+      .onConflictDoUpdate({
+        target: partnerPlans.partnerId,
+        set: { planId: input.planId, assignedBy: actor.userId, assignedAt: clock.now() },
+      });
+    await audit(
+      tx,
+      actor,
+      {
+        action: "partner.planAssigned",
+        entityType: "partner",
+        entityId: input.partnerId,
+        before: { planId: before?.planId ?? null },
+        after: { planId: input.planId },
+      },
+      clock.now(),
+    );
     await recomputeTier(tx, input.partnerId, clock, { actor });
   });
 }
@@ -149,7 +267,12 @@ export async function createCampaign(ctx: ServiceCtx<StaffActor>, input: z.infer
   if (input.kind === "percent" && input.rateBps <= 0) throw new InvalidError("campaign.rateRequired", "rateBps");
   return withTransaction(ctx, async (tx) => {
     const flatCurrency = input.currency ?? (await getProgramSettings(tx)).currency;
-    const flatMinor = input.kind !== "flat" ? null : input.flatAmount === "" ? 0n : minorOf(input.flatAmount, flatCurrency, "flatAmount");
+    const flatMinor =
+      input.kind !== "flat"
+        ? null
+        : input.flatAmount === ""
+          ? 0n
+          : minorOf(input.flatAmount, flatCurrency, "flatAmount");
     if (flatMinor === 0n) throw new InvalidError("campaign.amountRequired", "flatAmount");
     const [row] = await tx
       .insert(bonusCampaigns)
@@ -168,7 +291,12 @@ export async function createCampaign(ctx: ServiceCtx<StaffActor>, input: z.infer
         createdAt: clock.now(),
       })
       .returning();
-    await audit(tx, actor, { action: "campaign.created", entityType: "campaign", entityId: row!.id, after: row }, clock.now());
+    await audit(
+      tx,
+      actor,
+      { action: "campaign.created", entityType: "campaign", entityId: row!.id, after: row },
+      clock.now(),
+    );
     return row!;
   });
 }
@@ -183,13 +311,22 @@ export const archiveCampaignInput = z.object({ campaignId: z.uuid() });
 export async function archiveCampaign(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof archiveCampaignInput>) {
   const { actor, clock } = ctx;
   return withTransaction(ctx, async (tx) => {
-    const [row] = await tx.update(bonusCampaigns).set({ archivedAt: clock.now() }).where(and(eq(bonusCampaigns.id, input.campaignId), isNull(bonusCampaigns.archivedAt))).returning();
+    const [row] = await tx
+      .update(bonusCampaigns)
+      .set({ archivedAt: clock.now() })
+      .where(and(eq(bonusCampaigns.id, input.campaignId), isNull(bonusCampaigns.archivedAt)))
+      .returning();
     if (!row) throw new NotFoundError("campaign.notFound", "campaignId");
     await audit(tx, actor, { action: "campaign.archived", entityType: "campaign", entityId: row.id }, clock.now());
   });
 }
 
-export const setOverrideInput = z.object({ partnerId: z.uuid(), tierId: z.uuid(), reason: z.string().trim().min(10).max(1000), endsOn: z.iso.date() });
+export const setOverrideInput = z.object({
+  partnerId: z.uuid(),
+  tierId: z.uuid(),
+  reason: z.string().trim().min(10).max(1000),
+  endsOn: z.iso.date(),
+});
 
 /** Holds a partner at a tier until a date, whatever the numbers say; recorded like any tier change. */
 export async function setTierOverride(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof setOverrideInput>) {
@@ -199,9 +336,27 @@ export async function setTierOverride(ctx: ServiceCtx<StaffActor>, input: z.infe
   return withTransaction(ctx, async (tx) => {
     const [tier] = await tx.select({ id: tiers.id }).from(tiers).where(eq(tiers.id, input.tierId));
     if (!tier) throw new InvalidError("application.tierUnknown", "tierId");
-    await tx.update(tierOverrides).set({ endedAt: clock.now() }).where(and(eq(tierOverrides.partnerId, input.partnerId), isNull(tierOverrides.endedAt)));
-    const [row] = await tx.insert(tierOverrides).values({ partnerId: input.partnerId, tierId: input.tierId, reason: input.reason, endsAt, createdBy: actor.userId, createdAt: clock.now() }).returning();
-    await audit(tx, actor, { action: "partner.tierOverridden", entityType: "partner", entityId: input.partnerId, after: row }, clock.now());
+    await tx
+      .update(tierOverrides)
+      .set({ endedAt: clock.now() })
+      .where(and(eq(tierOverrides.partnerId, input.partnerId), isNull(tierOverrides.endedAt)));
+    const [row] = await tx
+      .insert(tierOverrides)
+      .values({
+        partnerId: input.partnerId,
+        tierId: input.tierId,
+        reason: input.reason,
+        endsAt,
+        createdBy: actor.userId,
+        createdAt: clock.now(),
+      })
+      .returning();
+    await audit(
+      tx,
+      actor,
+      { action: "partner.tierOverridden", entityType: "partner", entityId: input.partnerId, after: row },
+      clock.now(),
+    );
     await recomputeTier(tx, input.partnerId, clock, { actor, cause: "override", note: input.reason });
     return row!;
   });
@@ -212,9 +367,18 @@ export const endOverrideInput = z.object({ partnerId: z.uuid() });
 export async function endTierOverride(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof endOverrideInput>) {
   const { actor, clock } = ctx;
   return withTransaction(ctx, async (tx) => {
-    const ended = await tx.update(tierOverrides).set({ endedAt: clock.now() }).where(and(eq(tierOverrides.partnerId, input.partnerId), isNull(tierOverrides.endedAt))).returning();
+    const ended = await tx
+      .update(tierOverrides)
+      .set({ endedAt: clock.now() })
+      .where(and(eq(tierOverrides.partnerId, input.partnerId), isNull(tierOverrides.endedAt)))
+      .returning();
     if (ended.length === 0) throw new NotFoundError("tierOverride.none", "partnerId");
-    await audit(tx, actor, { action: "partner.tierOverrideEnded", entityType: "partner", entityId: input.partnerId }, clock.now());
+    await audit(
+      tx,
+      actor,
+      { action: "partner.tierOverrideEnded", entityType: "partner", entityId: input.partnerId },
+      clock.now(),
+    );
     await recomputeTier(tx, input.partnerId, clock, { actor, cause: "override_ended" });
   });
 }

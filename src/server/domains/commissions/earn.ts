@@ -41,7 +41,15 @@ interface FactRule<F extends EarningFact> {
   recheckTier: boolean;
 }
 
-const dealRevenue = (deal: WonDeal) => ({ partnerId: deal.partnerId, sourceKind: "deal" as const, sourceRef: deal.leadId, revision: deal.revision, amountMinor: deal.amountMinor, currency: deal.currency, wonAt: deal.wonAt });
+const dealRevenue = (deal: WonDeal) => ({
+  partnerId: deal.partnerId,
+  sourceKind: "deal" as const,
+  sourceRef: deal.leadId,
+  revision: deal.revision,
+  amountMinor: deal.amountMinor,
+  currency: deal.currency,
+  wonAt: deal.wonAt,
+});
 
 const RULES: { [K in EarningFactKind]: FactRule<Extract<EarningFact, { kind: K }>> } = {
   deal_won: {
@@ -60,7 +68,8 @@ const RULES: { [K in EarningFactKind]: FactRule<Extract<EarningFact, { kind: K }
   },
   deal_lost: {
     post: (tx, fact, _basis, clock) => reverseLeadCommissions(tx, fact.leadId, fact.revision, fact.note, clock),
-    revenue: (tx, fact, at) => reverseWonRevenue(tx, { sourceKind: "deal", sourceRef: fact.leadId, beforeRevision: fact.revision + 1 }, at),
+    revenue: (tx, fact, at) =>
+      reverseWonRevenue(tx, { sourceKind: "deal", sourceRef: fact.leadId, beforeRevision: fact.revision + 1 }, at),
     recheckTier: true,
   },
 };

@@ -35,7 +35,12 @@ export interface WonDeal {
  * records the rule, rate and base it was computed with. Pure of side effects: posting is separate.
  * The partner's plan and the program's hold period come in `basis`, read once by the caller.
  */
-export async function entriesForWonDeal(tx: Db, deal: WonDeal, clock: Clock, basis: EarningBasis): Promise<NewLedgerEntry[]> {
+export async function entriesForWonDeal(
+  tx: Db,
+  deal: WonDeal,
+  clock: Clock,
+  basis: EarningBasis,
+): Promise<NewLedgerEntry[]> {
   const { plan } = basis;
   const [partner] = await tx.select({ tierId: partners.tierId }).from(partners).where(eq(partners.id, deal.partnerId));
   const { holdPeriodDays } = basis.settings;
@@ -58,28 +63,70 @@ export async function entriesForWonDeal(tx: Db, deal: WonDeal, clock: Clock, bas
     const tierRate = tierRules.find((r) => r.tierId === partner?.tierId)?.rateBps ?? null;
     const key = `lead:${deal.leadId}:r${deal.revision}:deal`;
     if (override === null && version.baseKind === "flat") {
-      entries.push({ ...common, eventKey: key, source: "deal", asset: version.baseFlatCurrency!, amount: version.baseFlatMinor!, flatMinor: version.baseFlatMinor, planVersionId: version.id });
+      entries.push({
+        ...common,
+        eventKey: key,
+        source: "deal",
+        asset: version.baseFlatCurrency!,
+        amount: version.baseFlatMinor!,
+        flatMinor: version.baseFlatMinor,
+        planVersionId: version.id,
+      });
     } else {
       const rateBps = override ?? tierRate ?? version.baseRateBps ?? 0;
       const amount = applyRateBps(deal.amountMinor, rateBps);
-      entries.push({ ...common, eventKey: key, source: "deal", asset: deal.currency, amount, rateBps, baseAmountMinor: deal.amountMinor, planVersionId: version.id });
+      entries.push({
+        ...common,
+        eventKey: key,
+        source: "deal",
+        asset: deal.currency,
+        amount,
+        rateBps,
+        baseAmountMinor: deal.amountMinor,
+        planVersionId: version.id,
+      });
     }
   }
   const campaigns = await tx
     .select()
     .from(bonusCampaigns)
-    .where(and(isNull(bonusCampaigns.archivedAt), lte(bonusCampaigns.startsAt, deal.wonAt), gt(bonusCampaigns.endsAt, deal.wonAt), lte(bonusCampaigns.createdAt, deal.wonAt)))
+    .where(
+      and(
+        isNull(bonusCampaigns.archivedAt),
+        lte(bonusCampaigns.startsAt, deal.wonAt),
+        gt(bonusCampaigns.endsAt, deal.wonAt),
+        lte(bonusCampaigns.createdAt, deal.wonAt),
+      ),
+    )
     .orderBy(asc(bonusCampaigns.startsAt), asc(bonusCampaigns.id));
   for (const campaign of campaigns) {
-    const tierOk = campaign.tierIds.length === 0 || (partner !== undefined && campaign.tierIds.includes(partner.tierId));
+    const tierOk =
+      campaign.tierIds.length === 0 || (partner !== undefined && campaign.tierIds.includes(partner.tierId));
     const productOk = campaign.productIds.length === 0 || campaign.productIds.includes(deal.productId);
     if (!tierOk || !productOk) continue;
     const key = `lead:${deal.leadId}:r${deal.revision}:bonus:${campaign.id}`;
     if (campaign.kind === "flat") {
-      entries.push({ ...common, eventKey: key, source: "bonus", campaignId: campaign.id, asset: campaign.currency!, amount: campaign.flatMinor!, flatMinor: campaign.flatMinor });
+      entries.push({
+        ...common,
+        eventKey: key,
+        source: "bonus",
+        campaignId: campaign.id,
+        asset: campaign.currency!,
+        amount: campaign.flatMinor!,
+        flatMinor: campaign.flatMinor,
+      });
     } else {
       const amount = applyRateBps(deal.amountMinor, campaign.rateBps!);
-      entries.push({ ...common, eventKey: key, source: "bonus", campaignId: campaign.id, asset: deal.currency, amount, rateBps: campaign.rateBps, baseAmountMinor: deal.amountMinor });
+      entries.push({
+        ...common,
+        eventKey: key,
+        source: "bonus",
+        campaignId: campaign.id,
+        asset: deal.currency,
+        amount,
+        rateBps: campaign.rateBps,
+        baseAmountMinor: deal.amountMinor,
+      });
     }
   }
   // A zero rate (or flat amount) earns nothing worth a line; a tiny deal at a real rate keeps its
@@ -98,7 +145,12 @@ function wonDealEventKey(deal: Pick<WonDeal, "leadId" | "revision">): string {
  * posts nothing, not even entries the rules would give today (a campaign created or a tier reached
  * since). A replay running at the same time waits on the event's key and then finds it too.
  */
-export async function commissionWonDeal(tx: Db, deal: WonDeal, clock: Clock, basis: EarningBasis): Promise<LedgerEntry[]> {
+export async function commissionWonDeal(
+  tx: Db,
+  deal: WonDeal,
+  clock: Clock,
+  basis: EarningBasis,
+): Promise<LedgerEntry[]> {
   const [decided] = await tx
     .insert(commissionEvents)
     .values({ eventKey: wonDealEventKey(deal), leadId: deal.leadId, decidedAt: clock.now() })
@@ -161,7 +213,13 @@ export async function clawBack(tx: Db, entries: LedgerEntry[], note: string, clo
 }
 
 /** A won deal (at its current revision) turned lost: everything it earned is clawed back. */
-export async function reverseLeadCommissions(tx: Db, leadId: string, revision: number, note: string, clock: Clock): Promise<LedgerEntry[]> {
+export async function reverseLeadCommissions(
+  tx: Db,
+  leadId: string,
+  revision: number,
+  note: string,
+  clock: Clock,
+): Promise<LedgerEntry[]> {
   return clawBack(tx, await unreversedEntries(tx, leadId, revision), note, clock);
 }
 
@@ -169,7 +227,12 @@ export async function reverseLeadCommissions(tx: Db, leadId: string, revision: n
  * The deal amount was corrected: entries computed from the amount (rates) are reversed and
  * posted again on the new amount at the rate they were computed with; flat amounts stand.
  */
-export async function correctDealCommissions(tx: Db, deal: WonDeal, note: string, clock: Clock): Promise<LedgerEntry[]> {
+export async function correctDealCommissions(
+  tx: Db,
+  deal: WonDeal,
+  note: string,
+  clock: Clock,
+): Promise<LedgerEntry[]> {
   const fromAmount = (await unreversedEntries(tx, deal.leadId, deal.revision - 1)).filter((e) => e.rateBps !== null);
   const reversed = await clawBack(tx, fromAmount, note, clock);
   const now = clock.now();
@@ -210,7 +273,15 @@ export async function releaseDueEntries(ctx: ServiceCtx, batch = 500): Promise<n
         .where(and(eq(ledgerEntries.state, "pending"), lte(ledgerEntries.availableAt, clock.now())))
         .limit(batch)
         .for("update", { skipLocked: true });
-      return (await moveEntries(tx, due.map((d) => d.id), "pending", "payable", clock.now())).length;
+      return (
+        await moveEntries(
+          tx,
+          due.map((d) => d.id),
+          "pending",
+          "payable",
+          clock.now(),
+        )
+      ).length;
     });
     released += n;
     if (n < batch) return released;

@@ -7,7 +7,10 @@ export type NewLedgerEntry = typeof ledgerEntries.$inferInsert;
 export type LedgerState = LedgerEntry["state"];
 
 /** Adds deltas to the running balances (one row per partner, asset and state). */
-async function addToBalances(tx: Db, deltas: { partnerId: string; asset: string; state: LedgerState; amount: bigint }[]) {
+async function addToBalances(
+  tx: Db,
+  deltas: { partnerId: string; asset: string; state: LedgerState; amount: bigint }[],
+) {
   const merged = new Map<string, { partnerId: string; asset: string; state: LedgerState; amount: bigint }>();
   for (const d of deltas) {
     const key = `${d.partnerId}|${d.asset}|${d.state}`;
@@ -20,7 +23,10 @@ async function addToBalances(tx: Db, deltas: { partnerId: string; asset: string;
   await tx
     .insert(ledgerBalances)
     .values(rows)
-    .onConflictDoUpdate({ target: [ledgerBalances.partnerId, ledgerBalances.asset, ledgerBalances.state], set: { amount: sql`${ledgerBalances.amount} + excluded.amount` } });
+    .onConflictDoUpdate({
+      target: [ledgerBalances.partnerId, ledgerBalances.asset, ledgerBalances.state],
+      set: { amount: sql`${ledgerBalances.amount} + excluded.amount` },
+    });
 }
 
 /**
@@ -29,13 +35,26 @@ async function addToBalances(tx: Db, deltas: { partnerId: string; asset: string;
  */
 export async function postEntries(tx: Db, entries: NewLedgerEntry[]): Promise<LedgerEntry[]> {
   if (entries.length === 0) return [];
-  const inserted = await tx.insert(ledgerEntries).values(entries).onConflictDoNothing({ target: ledgerEntries.eventKey }).returning();
-  await addToBalances(tx, inserted.map((e) => ({ partnerId: e.partnerId, asset: e.asset, state: e.state, amount: e.amount })));
+  const inserted = await tx
+    .insert(ledgerEntries)
+    .values(entries)
+    .onConflictDoNothing({ target: ledgerEntries.eventKey })
+    .returning();
+  await addToBalances(
+    tx,
+    inserted.map((e) => ({ partnerId: e.partnerId, asset: e.asset, state: e.state, amount: e.amount })),
+  );
   return inserted;
 }
 
 /** Moves entries from one state to another (only those still in `from`), balances with them. */
-export async function moveEntries(tx: Db, ids: string[], from: LedgerState, to: LedgerState, at: Date): Promise<LedgerEntry[]> {
+export async function moveEntries(
+  tx: Db,
+  ids: string[],
+  from: LedgerState,
+  to: LedgerState,
+  at: Date,
+): Promise<LedgerEntry[]> {
   if (ids.length === 0) return [];
   const moved = await tx
     .update(ledgerEntries)

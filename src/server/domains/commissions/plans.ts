@@ -1,5 +1,11 @@
 import { and, desc, eq } from "drizzle-orm";
-import { commissionPlans, commissionPlanVersions, partnerPlans, planProductRates, planTierRules } from "@/server/db/schema";
+import {
+  commissionPlans,
+  commissionPlanVersions,
+  partnerPlans,
+  planProductRates,
+  planTierRules,
+} from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { getProgramSettings, type ProgramSettings } from "../program/service";
 
@@ -12,7 +18,10 @@ export interface PartnerPlan {
 
 /** The partner's plan (or the program's default plan), at its latest version, with its tier table. */
 export async function currentPlanFor(tx: Db, partnerId: string): Promise<PartnerPlan | null> {
-  const [assigned] = await tx.select({ planId: partnerPlans.planId }).from(partnerPlans).where(eq(partnerPlans.partnerId, partnerId));
+  const [assigned] = await tx
+    .select({ planId: partnerPlans.planId })
+    .from(partnerPlans)
+    .where(eq(partnerPlans.partnerId, partnerId));
   const [version] = await tx
     .select({ version: commissionPlanVersions })
     .from(commissionPlanVersions)

@@ -28,33 +28,60 @@ async function rows<T>(query: SQL): Promise<T[]> {
 type Balance = { asset: string; pending: bigint; payable: bigint; inPayout: bigint; paid: bigint; clawedBack: bigint };
 
 /** An asset whose every figure is zero says nothing (a zero-amount entry has no balance row); both sides drop it. */
-const meaningful = (balances: Balance[]) => balances.filter((b) => b.pending || b.payable || b.inPayout || b.paid || b.clawedBack);
+const meaningful = (balances: Balance[]) =>
+  balances.filter((b) => b.pending || b.payable || b.inPayout || b.paid || b.clawedBack);
 
 /** Balances from the entries: each state's sum by asset, and what clawbacks took back. */
 async function plainBalances(partnerId?: string): Promise<Balance[]> {
   const whose = partnerId ? sql`partner_id = ${partnerId}` : sql`true`;
-  const sums = await rows<{ asset: string; state: LedgerState; amount: string }>(sql`select asset, state, sum(amount)::text as amount from ledger_entries where ${whose} group by asset, state`);
-  const clawed = await rows<{ asset: string; amount: string }>(sql`select asset, (-sum(amount))::text as amount from ledger_entries where ${whose} and source = 'clawback' group by asset`);
+  const sums = await rows<{ asset: string; state: LedgerState; amount: string }>(
+    sql`select asset, state, sum(amount)::text as amount from ledger_entries where ${whose} group by asset, state`,
+  );
+  const clawed = await rows<{ asset: string; amount: string }>(
+    sql`select asset, (-sum(amount))::text as amount from ledger_entries where ${whose} and source = 'clawback' group by asset`,
+  );
   const assets = [...new Set([...sums.map((s) => s.asset), ...clawed.map((c) => c.asset)])].sort();
-  const of = (asset: string, state: LedgerState) => BigInt(sums.find((s) => s.asset === asset && s.state === state)?.amount ?? "0");
-  return assets.map((asset) => ({ asset, pending: of(asset, "pending"), payable: of(asset, "payable"), inPayout: of(asset, "in_payout"), paid: of(asset, "paid"), clawedBack: BigInt(clawed.find((c) => c.asset === asset)?.amount ?? "0") }));
+  const of = (asset: string, state: LedgerState) =>
+    BigInt(sums.find((s) => s.asset === asset && s.state === state)?.amount ?? "0");
+  return assets.map((asset) => ({
+    asset,
+    pending: of(asset, "pending"),
+    payable: of(asset, "payable"),
+    inPayout: of(asset, "in_payout"),
+    paid: of(asset, "paid"),
+    clawedBack: BigInt(clawed.find((c) => c.asset === asset)?.amount ?? "0"),
+  }));
 }
 
 /** Monthly earnings from the entries, bucketed here by UTC month rather than by the database. */
 async function plainMonthly(partnerId: string, months: number) {
   const now = clock.now();
   const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1);
-  const entries = await db.select({ createdAt: ledgerEntries.createdAt, asset: ledgerEntries.asset, amount: ledgerEntries.amount }).from(ledgerEntries).where(eq(ledgerEntries.partnerId, partnerId));
+  const entries = await db
+    .select({ createdAt: ledgerEntries.createdAt, asset: ledgerEntries.asset, amount: ledgerEntries.amount })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.partnerId, partnerId));
   const inWindow = entries.filter((e) => e.createdAt.getTime() >= start);
-  const keys = Array.from({ length: months }, (_, i) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1) + i, 1)).toISOString().slice(0, 7));
+  const keys = Array.from({ length: months }, (_, i) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1) + i, 1)).toISOString().slice(0, 7),
+  );
   const assets = [...new Set(inWindow.map((e) => e.asset))].sort();
-  const sum = (month: string, asset: string) => inWindow.filter((e) => e.asset === asset && e.createdAt.toISOString().slice(0, 7) === month).reduce((total, e) => total + e.amount, 0n);
-  return { months: keys, assets, series: keys.map((month) => ({ month, ...Object.fromEntries(assets.map((a) => [a, sum(month, a)])) })) };
+  const sum = (month: string, asset: string) =>
+    inWindow
+      .filter((e) => e.asset === asset && e.createdAt.toISOString().slice(0, 7) === month)
+      .reduce((total, e) => total + e.amount, 0n);
+  return {
+    months: keys,
+    assets,
+    series: keys.map((month) => ({ month, ...Object.fromEntries(assets.map((a) => [a, sum(month, a)])) })),
+  };
 }
 
 /** The tier numbers from the won revenue: standing rows of the last 365 days, the program currency's sum and the deals. */
 async function plainTierNumbers(partnerId: string) {
-  const [{ currency }] = (await db.select({ currency: programSettings.currency }).from(programSettings)) as [{ currency: string }];
+  const [{ currency }] = (await db.select({ currency: programSettings.currency }).from(programSettings)) as [
+    { currency: string },
+  ];
   const since = new Date(clock.now().getTime() - 365 * DAY);
   const [row] = await rows<{ revenue: string; deals: number }>(sql`
     select coalesce(sum(amount_minor) filter (where currency = ${currency}), 0)::text as revenue,
@@ -87,14 +114,33 @@ async function expectReadsMatchSums() {
   // Largest first, and every name is the partner's.
   const amounts = liability.byPartner.map((b) => b.amount);
   expect(amounts).toEqual([...amounts].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
-  const names = new Map((await db.select({ id: partners.id, name: partners.name }).from(partners)).map((p) => [p.id, p.name]));
+  const names = new Map(
+    (await db.select({ id: partners.id, name: partners.name }).from(partners)).map((p) => [p.id, p.name]),
+  );
   for (const b of liability.byPartner) expect(b.partnerName).toBe(names.get(b.partnerId));
 }
 
 let posted = 0;
 /** One entry as a job or a service would post it, earned at `at`. */
-function entry(partnerId: string, asset: string, amount: bigint, source: (typeof LEDGER_SOURCES)[number], state: LedgerState, at: Date): NewLedgerEntry {
-  return { partnerId, asset, amount, source, state, availableAt: at, eventKey: `queries-test:${++posted}`, createdAt: at, stateChangedAt: at };
+function entry(
+  partnerId: string,
+  asset: string,
+  amount: bigint,
+  source: (typeof LEDGER_SOURCES)[number],
+  state: LedgerState,
+  at: Date,
+): NewLedgerEntry {
+  return {
+    partnerId,
+    asset,
+    amount,
+    source,
+    state,
+    availableAt: at,
+    eventKey: `queries-test:${++posted}`,
+    createdAt: at,
+    stateChangedAt: at,
+  };
 }
 
 describe("money reads on the demo program", () => {
@@ -106,7 +152,9 @@ describe("money reads on the demo program", () => {
   });
 
   it("the tier card measures what the next tier still needs from the won revenue", async () => {
-    const tierIdByKey = new Map((await db.select({ id: tiers.id, key: tiers.key }).from(tiers)).map((t) => [t.key, t.id]));
+    const tierIdByKey = new Map(
+      (await db.select({ id: tiers.id, key: tiers.key }).from(tiers)).map((t) => [t.key, t.id]),
+    );
     let checked = 0;
     for (const partnerId of partnerIds) {
       const progress = await tierProgress(system, partnerId);
@@ -163,18 +211,34 @@ describe("money reads after more postings", () => {
     });
     const move = fc.record({ pick: fc.nat(), to: fc.constantFrom(...LEDGER_STATES) });
     await fc.assert(
-      fc.asyncProperty(fc.array(posting, { minLength: 1, maxLength: 12 }), fc.array(move, { maxLength: 4 }), async (postings, moves) => {
-        const inserted = await postEntries(
-          db,
-          postings.map((p) => entry(partnerIds[p.partner]!, p.asset, p.amount, p.source, p.state, new Date(now - p.minutesAgo * 60_000))),
-        );
-        for (const m of moves) {
-          const target = inserted[m.pick % inserted.length]!;
-          const [current] = await db.select({ state: ledgerEntries.state }).from(ledgerEntries).where(eq(ledgerEntries.id, target.id));
-          if (current && current.state !== m.to) await moveEntries(db, [target.id], current.state, m.to, clock.now());
-        }
-        await expectReadsMatchSums();
-      }),
+      fc.asyncProperty(
+        fc.array(posting, { minLength: 1, maxLength: 12 }),
+        fc.array(move, { maxLength: 4 }),
+        async (postings, moves) => {
+          const inserted = await postEntries(
+            db,
+            postings.map((p) =>
+              entry(
+                partnerIds[p.partner]!,
+                p.asset,
+                p.amount,
+                p.source,
+                p.state,
+                new Date(now - p.minutesAgo * 60_000),
+              ),
+            ),
+          );
+          for (const m of moves) {
+            const target = inserted[m.pick % inserted.length]!;
+            const [current] = await db
+              .select({ state: ledgerEntries.state })
+              .from(ledgerEntries)
+              .where(eq(ledgerEntries.id, target.id));
+            if (current && current.state !== m.to) await moveEntries(db, [target.id], current.state, m.to, clock.now());
+          }
+          await expectReadsMatchSums();
+        },
+      ),
       { numRuns: 15 },
     );
   });

@@ -1,6 +1,20 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, gt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { adjustmentStatus, bonusCampaigns, commissionAdjustments, ledgerBalances, ledgerEntries, ledgerSource, ledgerState, leads, partners, tierChanges, tierOverrides, tiers, users } from "@/server/db/schema";
+import {
+  adjustmentStatus,
+  bonusCampaigns,
+  commissionAdjustments,
+  ledgerBalances,
+  ledgerEntries,
+  ledgerSource,
+  ledgerState,
+  leads,
+  partners,
+  tierChanges,
+  tierOverrides,
+  tiers,
+  users,
+} from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { DAY } from "@/lib/clock";
 import { toCsv } from "@/lib/csv";
@@ -17,7 +31,11 @@ export const LEDGER_SOURCES = ledgerSource.enumValues;
 export async function balancesOf(db: Db, partnerId?: string) {
   const [byState, clawed] = await Promise.all([
     db
-      .select({ asset: ledgerBalances.asset, state: ledgerBalances.state, amount: sql<string>`sum(${ledgerBalances.amount})::text` })
+      .select({
+        asset: ledgerBalances.asset,
+        state: ledgerBalances.state,
+        amount: sql<string>`sum(${ledgerBalances.amount})::text`,
+      })
       .from(ledgerBalances)
       .where(partnerId ? eq(ledgerBalances.partnerId, partnerId) : undefined)
       .groupBy(ledgerBalances.asset, ledgerBalances.state),
@@ -29,8 +47,16 @@ export async function balancesOf(db: Db, partnerId?: string) {
   ]);
   const assets = [...new Set([...byState.map((b) => b.asset), ...clawed.map((c) => c.asset)])].sort();
   return assets.map((asset) => {
-    const state = (s: (typeof LEDGER_STATES)[number]) => BigInt(byState.find((b) => b.asset === asset && b.state === s)?.amount ?? "0");
-    return { asset, pending: state("pending"), payable: state("payable"), inPayout: state("in_payout"), paid: state("paid"), clawedBack: BigInt(clawed.find((c) => c.asset === asset)?.amount ?? "0") };
+    const state = (s: (typeof LEDGER_STATES)[number]) =>
+      BigInt(byState.find((b) => b.asset === asset && b.state === s)?.amount ?? "0");
+    return {
+      asset,
+      pending: state("pending"),
+      payable: state("payable"),
+      inPayout: state("in_payout"),
+      paid: state("paid"),
+      clawedBack: BigInt(clawed.find((c) => c.asset === asset)?.amount ?? "0"),
+    };
   });
 }
 
@@ -84,7 +110,10 @@ function ledgerQuery(db: Db, input: z.infer<typeof ledgerFilters>) {
     .leftJoin(bonusCampaigns, eq(bonusCampaigns.id, ledgerEntries.campaignId))
     .leftJoin(tiers, eq(tiers.id, ledgerEntries.tierId))
     .where(ledgerWhere(input))
-    .orderBy(input.sortDir === "asc" ? asc(ledgerEntries.createdAt) : desc(ledgerEntries.createdAt), asc(ledgerEntries.eventKey));
+    .orderBy(
+      input.sortDir === "asc" ? asc(ledgerEntries.createdAt) : desc(ledgerEntries.createdAt),
+      asc(ledgerEntries.eventKey),
+    );
 }
 
 /** Ledger entries, newest first, filtered on the server. Partner callers pass their own partnerId. */
@@ -97,9 +126,15 @@ export async function listLedger(db: Db, input: z.infer<typeof ledgerListInput>)
 }
 
 /** The filtered ledger as CSV: amounts as exact decimals of their currency, never floats. */
-export async function exportLedgerCsv(db: Db, input: z.infer<typeof ledgerFilters>, headers: string[], withPartner: boolean): Promise<string> {
+export async function exportLedgerCsv(
+  db: Db,
+  input: z.infer<typeof ledgerFilters>,
+  headers: string[],
+  withPartner: boolean,
+): Promise<string> {
   const rows = await ledgerQuery(db, input).limit(200_000);
-  const decimal = (amount: bigint | null, asset: string) => (amount === null ? "" : isCurrencyCode(asset) ? toDecimalString(amount, asset) : amount.toString());
+  const decimal = (amount: bigint | null, asset: string) =>
+    amount === null ? "" : isCurrencyCode(asset) ? toDecimalString(amount, asset) : amount.toString();
   return toCsv(
     headers,
     rows.map((r) => [
@@ -123,19 +158,39 @@ export async function earningsByMonth(ctx: ServiceCtx, partnerId: string, months
   const now = clock.now();
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1));
   const rows = await db
-    .select({ month: sql<string>`to_char(date_trunc('month', ${ledgerEntries.createdAt} at time zone 'UTC'), 'YYYY-MM')`, asset: ledgerEntries.asset, amount: sql<string>`sum(${ledgerEntries.amount})::text` })
+    .select({
+      month: sql<string>`to_char(date_trunc('month', ${ledgerEntries.createdAt} at time zone 'UTC'), 'YYYY-MM')`,
+      asset: ledgerEntries.asset,
+      amount: sql<string>`sum(${ledgerEntries.amount})::text`,
+    })
     .from(ledgerEntries)
     .where(and(eq(ledgerEntries.partnerId, partnerId), gte(ledgerEntries.createdAt, start)))
     .groupBy(sql`1`, ledgerEntries.asset);
-  const keys = Array.from({ length: months }, (_, i) => new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + i, 1)).toISOString().slice(0, 7));
+  const keys = Array.from({ length: months }, (_, i) =>
+    new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + i, 1)).toISOString().slice(0, 7),
+  );
   const assets = [...new Set(rows.map((r) => r.asset))].sort();
-  return { months: keys, assets, series: keys.map((month) => ({ month, ...Object.fromEntries(assets.map((a) => [a, BigInt(rows.find((r) => r.month === month && r.asset === a)?.amount ?? "0")])) })) };
+  return {
+    months: keys,
+    assets,
+    series: keys.map((month) => ({
+      month,
+      ...Object.fromEntries(
+        assets.map((a) => [a, BigInt(rows.find((r) => r.month === month && r.asset === a)?.amount ?? "0")]),
+      ),
+    })),
+  };
 }
 
 /** The partner's leads by status, with their estimated value per currency. */
 export async function pipelineOf(db: Db, partnerId: string) {
   return db
-    .select({ status: leads.status, currency: leads.currency, n: count(), value: sql<string>`sum(${leads.estimatedValueMinor})::text` })
+    .select({
+      status: leads.status,
+      currency: leads.currency,
+      n: count(),
+      value: sql<string>`sum(${leads.estimatedValueMinor})::text`,
+    })
     .from(leads)
     .where(eq(leads.partnerId, partnerId))
     .groupBy(leads.status, leads.currency)
@@ -147,13 +202,36 @@ export async function tierProgress(ctx: ServiceCtx, partnerId: string) {
   const { db, clock } = ctx;
   const [partner] = await db.select({ tierId: partners.tierId }).from(partners).where(eq(partners.id, partnerId));
   if (!partner) return null;
-  const ranked = await db.select({ id: tiers.id, key: tiers.key, rank: tiers.rank }).from(tiers).orderBy(asc(tiers.rank));
+  const ranked = await db
+    .select({ id: tiers.id, key: tiers.key, rank: tiers.rank })
+    .from(tiers)
+    .orderBy(asc(tiers.rank));
   const [plan, numbers, [override], history] = await Promise.all([
     currentPlanFor(db, partnerId),
     trailingNumbers(db, partnerId, clock),
-    db.select().from(tierOverrides).where(and(eq(tierOverrides.partnerId, partnerId), isNull(tierOverrides.endedAt), gt(tierOverrides.endsAt, clock.now()))).limit(1),
     db
-      .select({ id: tierChanges.id, fromTierId: tierChanges.fromTierId, toTierId: tierChanges.toTierId, cause: tierChanges.cause, revenueMinor: tierChanges.revenueMinor, currency: tierChanges.currency, wonDeals: tierChanges.wonDeals, note: tierChanges.note, at: tierChanges.at })
+      .select()
+      .from(tierOverrides)
+      .where(
+        and(
+          eq(tierOverrides.partnerId, partnerId),
+          isNull(tierOverrides.endedAt),
+          gt(tierOverrides.endsAt, clock.now()),
+        ),
+      )
+      .limit(1),
+    db
+      .select({
+        id: tierChanges.id,
+        fromTierId: tierChanges.fromTierId,
+        toTierId: tierChanges.toTierId,
+        cause: tierChanges.cause,
+        revenueMinor: tierChanges.revenueMinor,
+        currency: tierChanges.currency,
+        wonDeals: tierChanges.wonDeals,
+        note: tierChanges.note,
+        at: tierChanges.at,
+      })
       .from(tierChanges)
       .where(eq(tierChanges.partnerId, partnerId))
       .orderBy(desc(tierChanges.at))
@@ -170,17 +248,24 @@ export async function tierProgress(ctx: ServiceCtx, partnerId: string) {
     perks: rule(current.id)?.perks ?? null,
     numbers,
     override: override ? { tierKey: keyOf(override.tierId), reason: override.reason, endsAt: override.endsAt } : null,
-    next: next && nextRule
-      ? {
-          tierKey: next.key,
-          rateBps: nextRule.rateBps,
-          minRevenueMinor: nextRule.minRevenueMinor,
-          minWonDeals: nextRule.minWonDeals,
-          missingRevenueMinor: nextRule.minRevenueMinor !== null && numbers.revenueMinor < nextRule.minRevenueMinor ? nextRule.minRevenueMinor - numbers.revenueMinor : 0n,
-          missingDeals: nextRule.minWonDeals !== null && numbers.wonDeals < nextRule.minWonDeals ? nextRule.minWonDeals - numbers.wonDeals : 0,
-          reached: meets(nextRule, numbers),
-        }
-      : null,
+    next:
+      next && nextRule
+        ? {
+            tierKey: next.key,
+            rateBps: nextRule.rateBps,
+            minRevenueMinor: nextRule.minRevenueMinor,
+            minWonDeals: nextRule.minWonDeals,
+            missingRevenueMinor:
+              nextRule.minRevenueMinor !== null && numbers.revenueMinor < nextRule.minRevenueMinor
+                ? nextRule.minRevenueMinor - numbers.revenueMinor
+                : 0n,
+            missingDeals:
+              nextRule.minWonDeals !== null && numbers.wonDeals < nextRule.minWonDeals
+                ? nextRule.minWonDeals - numbers.wonDeals
+                : 0,
+            reached: meets(nextRule, numbers),
+          }
+        : null,
     history: history.map((h) => ({ ...h, fromTierKey: keyOf(h.fromTierId), toTierKey: keyOf(h.toTierId)! })),
   };
 }
@@ -204,10 +289,18 @@ export async function liabilitySummary(db: Db) {
   const [totals, byPartner] = await Promise.all([
     balancesOf(db),
     db
-      .select({ partnerId: ledgerBalances.partnerId, partnerName: partners.name, asset: ledgerBalances.asset, state: ledgerBalances.state, amount: ledgerBalances.amount })
+      .select({
+        partnerId: ledgerBalances.partnerId,
+        partnerName: partners.name,
+        asset: ledgerBalances.asset,
+        state: ledgerBalances.state,
+        amount: ledgerBalances.amount,
+      })
       .from(ledgerBalances)
       .innerJoin(partners, eq(partners.id, ledgerBalances.partnerId))
-      .where(and(inArray(ledgerBalances.state, ["pending", "payable", "in_payout"]), sql`${ledgerBalances.amount} <> 0`))
+      .where(
+        and(inArray(ledgerBalances.state, ["pending", "payable", "in_payout"]), sql`${ledgerBalances.amount} <> 0`),
+      )
       .orderBy(desc(ledgerBalances.amount))
       .limit(200),
   ]);

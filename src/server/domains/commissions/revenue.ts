@@ -28,11 +28,22 @@ export async function recordWonRevenue(tx: Db, won: RevenueWon, at: Date): Promi
  * revision before it; a loss or a full refund ends them all). Bounded by revision, so a replayed
  * reversal never reaches a later revision; marking twice changes nothing.
  */
-export async function reverseWonRevenue(tx: Db, source: { sourceKind: WonRevenueSource; sourceRef: string; beforeRevision: number }, at: Date): Promise<void> {
+export async function reverseWonRevenue(
+  tx: Db,
+  source: { sourceKind: WonRevenueSource; sourceRef: string; beforeRevision: number },
+  at: Date,
+): Promise<void> {
   await tx
     .update(wonRevenue)
     .set({ reversedAt: at })
-    .where(and(eq(wonRevenue.sourceKind, source.sourceKind), eq(wonRevenue.sourceRef, source.sourceRef), lt(wonRevenue.revision, source.beforeRevision), isNull(wonRevenue.reversedAt)));
+    .where(
+      and(
+        eq(wonRevenue.sourceKind, source.sourceKind),
+        eq(wonRevenue.sourceRef, source.sourceRef),
+        lt(wonRevenue.revision, source.beforeRevision),
+        isNull(wonRevenue.reversedAt),
+      ),
+    );
 }
 
 /** Standing won revenue since a date, per partner: the sum in one currency (others are not converted) and the deals behind it. */
@@ -44,6 +55,12 @@ export function standingRevenue(db: Db, options: { since: Date; currency: string
       wonDeals: sql<number>`(count(*) filter (where ${wonRevenue.sourceKind} = 'deal'))::int`,
     })
     .from(wonRevenue)
-    .where(and(isNull(wonRevenue.reversedAt), gte(wonRevenue.wonAt, options.since), options.partnerId ? eq(wonRevenue.partnerId, options.partnerId) : undefined))
+    .where(
+      and(
+        isNull(wonRevenue.reversedAt),
+        gte(wonRevenue.wonAt, options.since),
+        options.partnerId ? eq(wonRevenue.partnerId, options.partnerId) : undefined,
+      ),
+    )
     .groupBy(wonRevenue.partnerId);
 }

@@ -26,11 +26,31 @@ describe("nightly tier recompute", () => {
     const active = await db.select({ id: partners.id }).from(partners).where(eq(partners.status, "active"));
     // Scramble the program: everyone at the top, one partner held at silver by a live override,
     // one whose override ended yesterday.
-    await db.update(partners).set({ tierId: tierIds.get("platinum")! }).where(inArray(partners.id, active.map((p) => p.id)));
+    await db
+      .update(partners)
+      .set({ tierId: tierIds.get("platinum")! })
+      .where(
+        inArray(
+          partners.id,
+          active.map((p) => p.id),
+        ),
+      );
     const [held, released] = active;
     await db.insert(tierOverrides).values([
-      { partnerId: held!.id, tierId: tierIds.get("silver")!, reason: "Strategic account", endsAt: new Date(clock.now().getTime() + 30 * DAY), createdBy: manager.userId },
-      { partnerId: released!.id, tierId: tierIds.get("platinum")!, reason: "Launch promise", endsAt: new Date(clock.now().getTime() - DAY), createdBy: manager.userId },
+      {
+        partnerId: held!.id,
+        tierId: tierIds.get("silver")!,
+        reason: "Strategic account",
+        endsAt: new Date(clock.now().getTime() + 30 * DAY),
+        createdBy: manager.userId,
+      },
+      {
+        partnerId: released!.id,
+        tierId: tierIds.get("platinum")!,
+        reason: "Launch promise",
+        endsAt: new Date(clock.now().getTime() - DAY),
+        createdBy: manager.userId,
+      },
     ]);
 
     const due = (await partnersDueForRecompute(ctxOf(SYSTEM))).sort();
@@ -44,7 +64,12 @@ describe("nightly tier recompute", () => {
     expect(heldNow!.tierId).toBe(tierIds.get("silver"));
     const [endedOverride] = await db.select().from(tierOverrides).where(eq(tierOverrides.partnerId, released!.id));
     expect(endedOverride!.endedAt).not.toBeNull();
-    expect(await db.select().from(tierChanges).where(and(eq(tierChanges.partnerId, held!.id), eq(tierChanges.cause, "override")))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(tierChanges)
+        .where(and(eq(tierChanges.partnerId, held!.id), eq(tierChanges.cause, "override"))),
+    ).toHaveLength(1);
 
     expect(await partnersDueForRecompute(ctxOf(SYSTEM))).toEqual([]);
     expect(await changedOneByOne(db)).toEqual([]);

@@ -4,30 +4,62 @@ import { auditLog, customers } from "@/server/db/schema";
 import { rolledBack } from "@/server/db/rollback";
 import { setupProgram } from "@/server/testing/fixtures";
 import { SYSTEM } from "../actor";
-import { addCustomer, addCustomerFromWonDeal, importCustomers, listCustomers, listCustomersInput, releaseCustomerOfDeal, removeCustomer } from "./service";
+import {
+  addCustomer,
+  addCustomerFromWonDeal,
+  importCustomers,
+  listCustomers,
+  listCustomersInput,
+  releaseCustomerOfDeal,
+  removeCustomer,
+} from "./service";
 
 const { db, clock, manager, ctxOf } = await setupProgram();
-const byDomain = async (domain: string) => (await db.select().from(customers).where(eq(customers.domain, domain)))[0] ?? null;
-const auditOf = async (id: string) => (await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, id))).map((a) => a.action);
+const byDomain = async (domain: string) =>
+  (await db.select().from(customers).where(eq(customers.domain, domain)))[0] ?? null;
+const auditOf = async (id: string) =>
+  (await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, id))).map((a) => a.action);
 
 describe("customers", () => {
   it("are added once per domain, audited, and removed again", async () => {
-    const added = await addCustomer(ctxOf(manager), { name: "Initrode Inc", website: "https://www.initrode.example/about" });
+    const added = await addCustomer(ctxOf(manager), {
+      name: "Initrode Inc",
+      website: "https://www.initrode.example/about",
+    });
     expect(added).toMatchObject({ domain: "initrode.example", source: "manual", normalizedName: "initrode" });
-    await expect(addCustomer(ctxOf(manager), { name: "Initrode", website: "initrode.example" })).rejects.toMatchObject({ code: "customer.exists", field: "website" });
+    await expect(addCustomer(ctxOf(manager), { name: "Initrode", website: "initrode.example" })).rejects.toMatchObject({
+      code: "customer.exists",
+      field: "website",
+    });
     await removeCustomer(ctxOf(manager), { customerId: added.id });
     expect(await byDomain("initrode.example")).toBeNull();
     expect(await auditOf(added.id)).toEqual(["customer.added", "customer.removed"]);
-    await expect(removeCustomer(ctxOf(manager), { customerId: added.id })).rejects.toMatchObject({ code: "customer.notFound" });
+    await expect(removeCustomer(ctxOf(manager), { customerId: added.id })).rejects.toMatchObject({
+      code: "customer.notFound",
+    });
   });
 
   it("import row by row, reporting the rows already known and the invalid ones", async () => {
-    const csv = ["name,website", "Duff Beer,duff.example", "Cyberdyne again,cyberdyne.example", "X,x.example", "Krusty Co,krusty.example"].join("\n");
+    const csv = [
+      "name,website",
+      "Duff Beer,duff.example",
+      "Cyberdyne again,cyberdyne.example",
+      "X,x.example",
+      "Krusty Co,krusty.example",
+    ].join("\n");
     const report = await importCustomers(ctxOf(manager), { csv });
-    expect(report.rows.map((r) => [r.row, r.outcome])).toEqual([[2, "added"], [3, "exists"], [4, "invalid"], [5, "added"]]);
+    expect(report.rows.map((r) => [r.row, r.outcome])).toEqual([
+      [2, "added"],
+      [3, "exists"],
+      [4, "invalid"],
+      [5, "added"],
+    ]);
     expect(report.added).toBe(2);
     expect(await byDomain("duff.example")).toMatchObject({ source: "import" });
-    await expect(importCustomers(ctxOf(manager), { csv: "website\nduff.example" })).rejects.toMatchObject({ code: "customer.importHeaders", field: "csv" });
+    await expect(importCustomers(ctxOf(manager), { csv: "website\nduff.example" })).rejects.toMatchObject({
+      code: "customer.importHeaders",
+      field: "csv",
+    });
   });
 
   it("a won deal makes one, which only the deal's loss releases; a company already known stays as it is", async () => {
@@ -37,8 +69,14 @@ describe("customers", () => {
       await addCustomerFromWonDeal(ctx, { leadId, companyName: "Sirius Cybernetics", domain: "sirius.example" });
       // Already a customer (imported): the won deal changes nothing, and its loss does not remove it.
       await addCustomerFromWonDeal(ctx, { leadId, companyName: "Cyberdyne", domain: "cyberdyne.example" });
-      expect((await tx.select().from(customers).where(eq(customers.domain, "sirius.example")))[0]).toMatchObject({ source: "won_lead", sourceRef: leadId });
-      expect((await tx.select().from(customers).where(eq(customers.domain, "cyberdyne.example")))[0]).toMatchObject({ source: "import", sourceRef: null });
+      expect((await tx.select().from(customers).where(eq(customers.domain, "sirius.example")))[0]).toMatchObject({
+        source: "won_lead",
+        sourceRef: leadId,
+      });
+      expect((await tx.select().from(customers).where(eq(customers.domain, "cyberdyne.example")))[0]).toMatchObject({
+        source: "import",
+        sourceRef: null,
+      });
       await releaseCustomerOfDeal(ctx, { leadId });
       expect(await tx.select().from(customers).where(eq(customers.domain, "sirius.example"))).toEqual([]);
       expect(await tx.select().from(customers).where(eq(customers.domain, "cyberdyne.example"))).toHaveLength(1);

@@ -28,13 +28,22 @@ export const listCustomersInput = z.object({
 
 export async function listCustomers(db: Db, input: z.infer<typeof listCustomersInput>) {
   const where = and(
-    input.search ? or(ilike(customers.name, containsPattern(input.search)), ilike(customers.domain, containsPattern(input.search))) : undefined,
+    input.search
+      ? or(ilike(customers.name, containsPattern(input.search)), ilike(customers.domain, containsPattern(input.search)))
+      : undefined,
     input.source ? eq(customers.source, input.source) : undefined,
   );
   const column = input.sort === "name" ? customers.name : customers.createdAt;
   const [rows, [total]] = await Promise.all([
     db
-      .select({ id: customers.id, name: customers.name, domain: customers.domain, source: customers.source, sourceRef: customers.sourceRef, createdAt: customers.createdAt })
+      .select({
+        id: customers.id,
+        name: customers.name,
+        domain: customers.domain,
+        source: customers.source,
+        sourceRef: customers.sourceRef,
+        createdAt: customers.createdAt,
+      })
       .from(customers)
       .where(where)
       .orderBy(input.sortDir === "asc" ? asc(column) : desc(column), asc(customers.id))
@@ -53,7 +62,11 @@ export const customerFields = {
 };
 export const addCustomerInput = z.object(customerFields);
 
-async function insertCustomer(tx: Db, values: { name: string; website: string; source: "import" | "manual" }, clock: Clock) {
+async function insertCustomer(
+  tx: Db,
+  values: { name: string; website: string; source: "import" | "manual" },
+  clock: Clock,
+) {
   const domain = values.website ? normalizeDomain(values.website) : null;
   if (domain) {
     const [existing] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.domain, domain));
@@ -61,7 +74,13 @@ async function insertCustomer(tx: Db, values: { name: string; website: string; s
   }
   const [row] = await tx
     .insert(customers)
-    .values({ name: values.name, normalizedName: normalizeCompanyName(values.name), domain, source: values.source, createdAt: clock.now() })
+    .values({
+      name: values.name,
+      normalizedName: normalizeCompanyName(values.name),
+      domain,
+      source: values.source,
+      createdAt: clock.now(),
+    })
     .returning();
   return row!;
 }
@@ -70,7 +89,12 @@ export async function addCustomer(ctx: ServiceCtx<StaffActor>, input: z.infer<ty
   const { actor, clock } = ctx;
   return withTransaction(ctx, async (tx) => {
     const row = await insertCustomer(tx, { ...input, source: "manual" }, clock);
-    await audit(tx, actor, { action: "customer.added", entityType: "customer", entityId: row.id, after: row }, clock.now());
+    await audit(
+      tx,
+      actor,
+      { action: "customer.added", entityType: "customer", entityId: row.id, after: row },
+      clock.now(),
+    );
     return row;
   });
 }
@@ -78,7 +102,13 @@ export async function addCustomer(ctx: ServiceCtx<StaffActor>, input: z.infer<ty
 export const importCustomersInput = z.object({ csv: z.string().min(1).max(2_000_000) });
 export const MAX_CUSTOMER_IMPORT_ROWS = 5000;
 
-export type CustomerImportRow = { row: number; name: string; outcome: "added" | "exists" | "invalid"; field?: string; code?: string };
+export type CustomerImportRow = {
+  row: number;
+  name: string;
+  outcome: "added" | "exists" | "invalid";
+  field?: string;
+  code?: string;
+};
 
 /**
  * Customers from a CSV with a "name" column and a "website" (or "domain") column. Each row is
@@ -89,20 +119,35 @@ export async function importCustomers(ctx: ServiceCtx<StaffActor>, input: z.infe
   const { headers, records } = csvRecords(input.csv);
   if (!headers.includes("name")) throw new InvalidError("customer.importHeaders", "csv");
   if (records.length === 0) throw new InvalidError("import.empty", "csv");
-  if (records.length > MAX_CUSTOMER_IMPORT_ROWS) throw new InvalidError("import.tooManyRows", "csv", { max: MAX_CUSTOMER_IMPORT_ROWS });
+  if (records.length > MAX_CUSTOMER_IMPORT_ROWS)
+    throw new InvalidError("import.tooManyRows", "csv", { max: MAX_CUSTOMER_IMPORT_ROWS });
   const report: CustomerImportRow[] = [];
   for (const [index, record] of records.entries()) {
     const row = index + 2; // the header is line 1
-    const parsed = addCustomerInput.safeParse({ name: record.name ?? "", website: record.website ?? record.domain ?? "" });
+    const parsed = addCustomerInput.safeParse({
+      name: record.name ?? "",
+      website: record.website ?? record.domain ?? "",
+    });
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      report.push({ row, name: record.name ?? "", outcome: "invalid", field: String(issue.path[0] ?? "name"), code: issue.message.startsWith("lead.") ? issue.message : "validation.invalid" });
+      report.push({
+        row,
+        name: record.name ?? "",
+        outcome: "invalid",
+        field: String(issue.path[0] ?? "name"),
+        code: issue.message.startsWith("lead.") ? issue.message : "validation.invalid",
+      });
       continue;
     }
     try {
       await withTransaction(ctx, async (tx) => {
         const created = await insertCustomer(tx, { ...parsed.data, source: "import" }, clock);
-        await audit(tx, actor, { action: "customer.imported", entityType: "customer", entityId: created.id, after: created }, clock.now());
+        await audit(
+          tx,
+          actor,
+          { action: "customer.imported", entityType: "customer", entityId: created.id, after: created },
+          clock.now(),
+        );
       });
       report.push({ row, name: parsed.data.name, outcome: "added" });
     } catch (error) {
@@ -120,7 +165,12 @@ export async function removeCustomer(ctx: ServiceCtx<StaffActor>, input: z.infer
   return withTransaction(ctx, async (tx) => {
     const [row] = await tx.delete(customers).where(eq(customers.id, input.customerId)).returning();
     if (!row) throw new NotFoundError("customer.notFound", "customerId");
-    await audit(tx, actor, { action: "customer.removed", entityType: "customer", entityId: row.id, before: row }, clock.now());
+    await audit(
+      tx,
+      actor,
+      { action: "customer.removed", entityType: "customer", entityId: row.id, before: row },
+      clock.now(),
+    );
   });
 }
 
@@ -140,7 +190,14 @@ export async function addCustomerFromWonDeal(ctx: ServiceCtx<AnyActor>, company:
   await withTransaction(ctx, async (tx) => {
     await tx
       .insert(customers)
-      .values({ name: company.companyName, normalizedName: normalizeCompanyName(company.companyName), domain: company.domain, source: "won_lead", sourceRef: company.leadId, createdAt: ctx.clock.now() })
+      .values({
+        name: company.companyName,
+        normalizedName: normalizeCompanyName(company.companyName),
+        domain: company.domain,
+        source: "won_lead",
+        sourceRef: company.leadId,
+        createdAt: ctx.clock.now(),
+      })
       .onConflictDoNothing({ target: customers.domain });
   });
 }

@@ -36,21 +36,40 @@ describe("concurrent registrations of one company", () => {
         return approveLead(ctxOf(manager), { leadId: lead.id }).then(() => lead.id);
       });
       await settle(chains);
-      const rows = await db.select({ status: leads.status, flagged: leads.flagged }).from(leads).where(inArray(leads.domain, [`race-${round}.example`]));
-      expect(rows.filter((r) => r.status === "approved"), `round ${round}`).toHaveLength(1);
+      const rows = await db
+        .select({ status: leads.status, flagged: leads.flagged })
+        .from(leads)
+        .where(inArray(leads.domain, [`race-${round}.example`]));
+      expect(
+        rows.filter((r) => r.status === "approved"),
+        `round ${round}`,
+      ).toHaveLength(1);
     }
   });
 
   it("registered at once by two partners: the one checked second is flagged, never neither", async () => {
     for (let round = 0; round < ROUNDS; round++) {
-      const results = await settle([partnerOwner, otherPartnerOwner].map(async (actor) => registerLead(ctxOf(actor), await leadFor(db, `Pair ${round}`, `pair-${round}.example`))));
+      const results = await settle(
+        [partnerOwner, otherPartnerOwner].map(async (actor) =>
+          registerLead(ctxOf(actor), await leadFor(db, `Pair ${round}`, `pair-${round}.example`)),
+        ),
+      );
       const created = results.filter((r): r is Exclude<typeof r, DomainError> => !(r instanceof DomainError));
       expect(created).toHaveLength(2);
-      expect(created.filter((l) => l.flagged), `round ${round}`).toHaveLength(1);
+      expect(
+        created.filter((l) => l.flagged),
+        `round ${round}`,
+      ).toHaveLength(1);
       // Approving both at once still leaves exactly one approved.
       await settle(created.map((l) => approveLead(ctxOf(manager), { leadId: l.id })));
-      const rows = await db.select({ status: leads.status }).from(leads).where(inArray(leads.domain, [`pair-${round}.example`]));
-      expect(rows.filter((r) => r.status === "approved"), `round ${round}`).toHaveLength(1);
+      const rows = await db
+        .select({ status: leads.status })
+        .from(leads)
+        .where(inArray(leads.domain, [`pair-${round}.example`]));
+      expect(
+        rows.filter((r) => r.status === "approved"),
+        `round ${round}`,
+      ).toHaveLength(1);
     }
   });
 
@@ -58,7 +77,9 @@ describe("concurrent registrations of one company", () => {
     for (let round = 0; round < ROUNDS; round++) {
       const input = await leadFor(db, `Double ${round}`, `double-${round}.example`);
       const results = await settle([registerLead(ctxOf(kestrel), input), registerLead(ctxOf(kestrel), input)]);
-      expect(results.filter((r) => r instanceof DomainError).map((e) => (e as DomainError).code)).toEqual(["lead.conflict.duplicate"]);
+      expect(results.filter((r) => r instanceof DomainError).map((e) => (e as DomainError).code)).toEqual([
+        "lead.conflict.duplicate",
+      ]);
     }
   });
 });

@@ -73,12 +73,27 @@ export function conflictLookups(tx: Db, input: ConflictInput, now: Date) {
     protectedLead: tx
       .select({ domain: leads.domain })
       .from(leads)
-      .where(and(sameCompany(keys), eq(leads.status, "approved"), gt(leads.protectedUntil, now), ne(leads.partnerId, input.partnerId), notThis))
+      .where(
+        and(
+          sameCompany(keys),
+          eq(leads.status, "approved"),
+          gt(leads.protectedUntil, now),
+          ne(leads.partnerId, input.partnerId),
+          notThis,
+        ),
+      )
       .limit(1),
     duplicate: tx
       .select({ domain: leads.domain })
       .from(leads)
-      .where(and(sameCompany(keys), inArray(leads.status, ["submitted", "approved"]), eq(leads.partnerId, input.partnerId), notThis))
+      .where(
+        and(
+          sameCompany(keys),
+          inArray(leads.status, ["submitted", "approved"]),
+          eq(leads.partnerId, input.partnerId),
+          notThis,
+        ),
+      )
       .limit(1),
     pendingElsewhere: tx
       .select({ id: leads.id, partnerId: leads.partnerId, createdAt: leads.createdAt })

@@ -16,7 +16,12 @@ export async function withoutLeadCounters<T>(db: Db, load: () => Promise<T>): Pr
       await tx.execute(sql`alter table leads enable trigger leads_count`);
       // Every row: the counters are rebuilt whole from the table.
       await tx.delete(leadCounts).where(sql`true`);
-      await tx.insert(leadCounts).select(tx.select({ status: leads.status, flagged: leads.flagged, n: sql<number>`count(*)::int`.as("n") }).from(leads).groupBy(leads.status, leads.flagged));
+      await tx.insert(leadCounts).select(
+        tx
+          .select({ status: leads.status, flagged: leads.flagged, n: sql<number>`count(*)::int`.as("n") })
+          .from(leads)
+          .groupBy(leads.status, leads.flagged),
+      );
     });
   }
 }

@@ -5,7 +5,8 @@ import { NotFoundError } from "../errors";
 
 export type Lead = typeof leads.$inferSelect;
 export type LeadStatus = Lead["status"];
-export type LeadEventKind = LeadStatus | "edited" | "info_requested" | "reassigned" | "expiry_warned" | "deal_corrected";
+export type LeadEventKind =
+  LeadStatus | "edited" | "info_requested" | "reassigned" | "expiry_warned" | "deal_corrected";
 
 /** One line of a lead's timeline. */
 export async function recordEvent(
@@ -13,7 +14,15 @@ export async function recordEvent(
   lead: Pick<Lead, "id" | "status">,
   event: { kind: LeadEventKind; toStatus: LeadStatus; note?: string | null; actorId: string | null; at: Date },
 ): Promise<void> {
-  await tx.insert(leadEvents).values({ leadId: lead.id, kind: event.kind, fromStatus: lead.status, toStatus: event.toStatus, note: event.note ?? null, actorId: event.actorId, at: event.at });
+  await tx.insert(leadEvents).values({
+    leadId: lead.id,
+    kind: event.kind,
+    fromStatus: lead.status,
+    toStatus: event.toStatus,
+    note: event.note ?? null,
+    actorId: event.actorId,
+    at: event.at,
+  });
 }
 
 /** The lead, locked for this transaction; with `partnerId`, only if it is that partner's (else "not found"). */

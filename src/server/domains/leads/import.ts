@@ -24,7 +24,16 @@ export const LEAD_IMPORT_COLUMNS = [
   "expected_close_date",
   "notes",
 ] as const;
-const REQUIRED_COLUMNS = ["company_name", "website", "contact_name", "contact_email", "country", "product", "estimated_value", "expected_close_date"];
+const REQUIRED_COLUMNS = [
+  "company_name",
+  "website",
+  "contact_name",
+  "contact_email",
+  "country",
+  "product",
+  "estimated_value",
+  "expected_close_date",
+];
 
 export const importLeadsInput = z.object({ csv: z.string().min(1).max(1_000_000) });
 
@@ -36,13 +45,17 @@ export type ImportRowResult =
  * Registers every row of a CSV through the same validation and conflict check as the form.
  * Each row is its own transaction: a refused row writes nothing, and the others still count.
  */
-export async function importLeads(ctx: ServiceCtx<PartnerActor>, input: z.infer<typeof importLeadsInput>): Promise<ImportRowResult[]> {
+export async function importLeads(
+  ctx: ServiceCtx<PartnerActor>,
+  input: z.infer<typeof importLeadsInput>,
+): Promise<ImportRowResult[]> {
   const { db } = ctx;
   const { headers, records } = csvRecords(input.csv);
   const missing = REQUIRED_COLUMNS.filter((c) => !headers.includes(c));
   if (missing.length > 0) throw new InvalidError("import.missingColumns", "csv", { columns: missing.join(", ") });
   if (records.length === 0) throw new InvalidError("import.empty", "csv");
-  if (records.length > MAX_LEAD_IMPORT_ROWS) throw new InvalidError("import.tooManyRows", "csv", { max: MAX_LEAD_IMPORT_ROWS });
+  if (records.length > MAX_LEAD_IMPORT_ROWS)
+    throw new InvalidError("import.tooManyRows", "csv", { max: MAX_LEAD_IMPORT_ROWS });
   const catalog = await productOptions(db, { includeArchived: false });
   const productByName = new Map(catalog.map((p) => [p.name.trim().toLowerCase(), p.id]));
   const { currency: programCurrency } = await getProgramSettings(db);

@@ -19,10 +19,14 @@ await db.update(programSettings).set({ leadDailyLimit: 10_000 }).where(eq(progra
 
 /** The trigger-kept counters against a count of the table itself. */
 async function expectNoDrift(database: Db) {
-  const actual = await database.select({ status: leads.status, flagged: leads.flagged, n: sql<number>`count(*)::int` }).from(leads).groupBy(leads.status, leads.flagged);
+  const actual = await database
+    .select({ status: leads.status, flagged: leads.flagged, n: sql<number>`count(*)::int` })
+    .from(leads)
+    .groupBy(leads.status, leads.flagged);
   const kept = await database.select().from(leadCounts);
   const key = (r: { status: string; flagged: boolean }) => `${r.status}/${r.flagged}`;
-  const nonZero = (rows: { status: string; flagged: boolean; n: number }[]) => Object.fromEntries(rows.filter((r) => r.n !== 0).map((r) => [key(r), r.n]));
+  const nonZero = (rows: { status: string; flagged: boolean; n: number }[]) =>
+    Object.fromEntries(rows.filter((r) => r.n !== 0).map((r) => [key(r), r.n]));
   expect(nonZero(kept)).toEqual(nonZero(actual));
 }
 
@@ -40,9 +44,16 @@ const pick = fc.nat({ max: 1000 });
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant("register" as const), by: fc.constantFrom(0 as const, 1 as const), company }),
   fc.record({ kind: fc.constant("update" as const), pick, company }),
-  fc.record({ kind: fc.constantFrom("approve" as const, "reject" as const, "win" as const, "lose" as const, "withdraw" as const), pick }),
+  fc.record({
+    kind: fc.constantFrom("approve" as const, "reject" as const, "win" as const, "lose" as const, "withdraw" as const),
+    pick,
+  }),
   fc.record({ kind: fc.constant("bulkApprove" as const), picks: fc.array(pick, { minLength: 1, maxLength: 4 }) }),
-  fc.record({ kind: fc.constant("import" as const), by: fc.constantFrom(0 as const, 1 as const), companies: fc.array(company, { minLength: 1, maxLength: 3 }) }),
+  fc.record({
+    kind: fc.constant("import" as const),
+    by: fc.constantFrom(0 as const, 1 as const),
+    companies: fc.array(company, { minLength: 1, maxLength: 3 }),
+  }),
   fc.constant({ kind: "expire" as const }),
   fc.record({ kind: fc.constant("rolledBack" as const), company }),
 );
@@ -50,7 +61,10 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 let round = 0;
 
 async function apply(o: Op, run: number) {
-  const all = await db.select({ id: leads.id, partnerId: leads.partnerId }).from(leads).orderBy(leads.createdAt, leads.id);
+  const all = await db
+    .select({ id: leads.id, partnerId: leads.partnerId })
+    .from(leads)
+    .orderBy(leads.createdAt, leads.id);
   const nth = (n: number) => all[n % all.length]!;
   const name = (c: number) => `Drift ${run} Co ${c}`;
   const site = (c: number) => `drift-${run}-${c}.example`;
@@ -61,14 +75,21 @@ async function apply(o: Op, run: number) {
     case "update": {
       const lead = nth(o.pick);
       const owner = owners.find((a) => a.partnerId === lead.partnerId);
-      return owner ? updateLead(ctxOf(owner), { leadId: lead.id, ...(await leadFor(db, name(o.company), site(o.company))) }) : null;
+      return owner
+        ? updateLead(ctxOf(owner), { leadId: lead.id, ...(await leadFor(db, name(o.company), site(o.company))) })
+        : null;
     }
     case "approve":
       return approveLead(ctxOf(manager), { leadId: nth(o.pick).id });
     case "reject":
       return rejectLead(ctxOf(manager), { leadId: nth(o.pick).id, reason: "Not a fit for the program." });
     case "win":
-      return markLeadWon(ctxOf(manager), { leadId: nth(o.pick).id, amount: "20000", currency: "USD", closedOn: "2026-10-30" });
+      return markLeadWon(ctxOf(manager), {
+        leadId: nth(o.pick).id,
+        amount: "20000",
+        currency: "USD",
+        closedOn: "2026-10-30",
+      });
     case "lose":
       return markLeadLost(ctxOf(manager), { leadId: nth(o.pick).id, reason: "Chose a competitor." });
     case "withdraw": {
@@ -79,14 +100,25 @@ async function apply(o: Op, run: number) {
     case "bulkApprove":
       return bulkReviewLeads(ctxOf(manager), { action: "approve", leadIds: o.picks.map((p) => nth(p).id) });
     case "import": {
-      const [{ name: productName }] = (await db.select({ name: products.name }).from(products).where(eq(products.id, (await leadFor(db, "x", "x.example")).productId))) as [{ name: string }];
-      const csv = ["company_name,website,contact_name,contact_email,country,product,estimated_value,expected_close_date", ...o.companies.map((c) => `${name(c)},${site(c)},Dana Buyer,dana@${site(c)},US,${productName},1000,2027-06-30`)].join("\n");
+      const [{ name: productName }] = (await db
+        .select({ name: products.name })
+        .from(products)
+        .where(eq(products.id, (await leadFor(db, "x", "x.example")).productId))) as [{ name: string }];
+      const csv = [
+        "company_name,website,contact_name,contact_email,country,product,estimated_value,expected_close_date",
+        ...o.companies.map((c) => `${name(c)},${site(c)},Dana Buyer,dana@${site(c)},US,${productName},1000,2027-06-30`),
+      ].join("\n");
       return importLeads(ctxOf(owners[o.by]!), { csv });
     }
     case "expire":
       return expireStaleLeads(ctxOf(SYSTEM, fixedClock(new Date(clock.now().getTime() + 400 * DAY))));
     case "rolledBack":
-      return rolledBack(db, async (tx) => registerLead({ db: tx, actor: partnerOwner, clock }, await leadFor(tx, name(o.company), `rolled-${site(o.company)}`)));
+      return rolledBack(db, async (tx) =>
+        registerLead(
+          { db: tx, actor: partnerOwner, clock },
+          await leadFor(tx, name(o.company), `rolled-${site(o.company)}`),
+        ),
+      );
   }
 }
 
@@ -109,7 +141,10 @@ describe("lead status counters", () => {
       { numRuns: 25 },
     );
     // The runs did move their own leads through the doors, not only knock on them.
-    const moved = await db.selectDistinct({ status: leads.status }).from(leads).where(sql`${leads.companyName} like 'Drift %'`);
+    const moved = await db
+      .selectDistinct({ status: leads.status })
+      .from(leads)
+      .where(sql`${leads.companyName} like 'Drift %'`);
     expect(moved.length).toBeGreaterThanOrEqual(3);
   });
 });

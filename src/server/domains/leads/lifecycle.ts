@@ -35,7 +35,18 @@ export async function expireStaleLeads(ctx: ServiceCtx): Promise<number> {
         await tx.update(leads).set({ status: "expired", updatedAt: now }).where(eq(leads.id, lead.id));
         await recordEvent(tx, lead, { kind: "expired", toStatus: "expired", actorId: null, at: now });
         await notifyPartner(tx, lead, "leadExpired", {}, clock);
-        await audit(tx, actor, { action: "lead.expired", entityType: "lead", entityId: lead.id, before: { status: "approved", lastActivityAt: lead.lastActivityAt }, after: { status: "expired" } }, now);
+        await audit(
+          tx,
+          actor,
+          {
+            action: "lead.expired",
+            entityType: "lead",
+            entityId: lead.id,
+            before: { status: "approved", lastActivityAt: lead.lastActivityAt },
+            after: { status: "expired" },
+          },
+          now,
+        );
       }
       return due.length;
     });
@@ -57,7 +68,14 @@ export async function warnExpiringLeads(ctx: ServiceCtx): Promise<number> {
       const due = await tx
         .select()
         .from(leads)
-        .where(and(eq(leads.status, "approved"), lt(leads.lastActivityAt, cutoff), gte(leads.lastActivityAt, expiredBefore), or(isNull(leads.expiryWarnedAt), lt(leads.expiryWarnedAt, leads.lastActivityAt))))
+        .where(
+          and(
+            eq(leads.status, "approved"),
+            lt(leads.lastActivityAt, cutoff),
+            gte(leads.lastActivityAt, expiredBefore),
+            or(isNull(leads.expiryWarnedAt), lt(leads.expiryWarnedAt, leads.lastActivityAt)),
+          ),
+        )
         .orderBy(asc(leads.lastActivityAt))
         .limit(BATCH)
         .for("update", { skipLocked: true });
@@ -66,7 +84,13 @@ export async function warnExpiringLeads(ctx: ServiceCtx): Promise<number> {
         const expiresAt = new Date(lead.lastActivityAt.getTime() + leadExpiryDays * DAY);
         await tx.update(leads).set({ expiryWarnedAt: now }).where(eq(leads.id, lead.id));
         // The timeline keeps the day as yyyy-mm-dd; pages format it for their reader.
-        await recordEvent(tx, lead, { kind: "expiry_warned", toStatus: lead.status, note: expiresAt.toISOString().slice(0, 10), actorId: null, at: now });
+        await recordEvent(tx, lead, {
+          kind: "expiry_warned",
+          toStatus: lead.status,
+          note: expiresAt.toISOString().slice(0, 10),
+          actorId: null,
+          at: now,
+        });
         await notifyPartner(tx, lead, "leadExpiring", (locale) => ({ expiresOn: emailDate(expiresAt, locale) }), clock);
       }
       return due.length;

@@ -47,7 +47,12 @@ export async function notifyPartner<T extends LeadTemplate>(
   for (const person of await recipientsOf(tx, lead)) {
     const locale: Locale = person.locale === "ar" ? "ar" : "en";
     const values = typeof params === "function" ? params(locale) : params;
-    const all = { ...values, url: options.url ?? leadUrl(lead.id), name: person.name, company: lead.companyName } as unknown as EmailTemplates[T];
+    const all = {
+      ...values,
+      url: options.url ?? leadUrl(lead.id),
+      name: person.name,
+      company: lead.companyName,
+    } as unknown as EmailTemplates[T];
     await enqueueEmail(tx, { to: person.email, locale, template, params: all }, clock);
   }
 }
@@ -61,11 +66,24 @@ export async function notifyStaff(
   clock: Clock,
 ): Promise<void> {
   if (!staffUserId) return;
-  const [person] = await tx.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(and(eq(users.id, staffUserId), isNull(users.deactivatedAt)));
+  const [person] = await tx
+    .select({ email: users.email, name: users.name, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.id, staffUserId), isNull(users.deactivatedAt)));
   if (!person) return;
   await enqueueEmail(
     tx,
-    { to: person.email, locale: person.locale === "ar" ? "ar" : "en", template: "leadComment", params: { ...params, url: `${env().APP_URL}/manage/leads/${lead.id}`, name: person.name, company: lead.companyName } },
+    {
+      to: person.email,
+      locale: person.locale === "ar" ? "ar" : "en",
+      template: "leadComment",
+      params: {
+        ...params,
+        url: `${env().APP_URL}/manage/leads/${lead.id}`,
+        name: person.name,
+        company: lead.companyName,
+      },
+    },
     clock,
   );
 }

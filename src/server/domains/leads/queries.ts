@@ -1,6 +1,16 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { customers, leadComments, leadCounts as leadCountsTable, leadEvents, leads, leadStatus, partners, products, users } from "@/server/db/schema";
+import {
+  customers,
+  leadComments,
+  leadCounts as leadCountsTable,
+  leadEvents,
+  leads,
+  leadStatus,
+  partners,
+  products,
+  users,
+} from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { containsPattern } from "@/server/db/like";
 import { toCsv } from "@/lib/csv";
@@ -24,7 +34,12 @@ const sortColumns = {
 function searchOf(search: string | undefined): SQL | undefined {
   if (!search) return undefined;
   const pattern = containsPattern(search);
-  return or(ilike(leads.companyName, pattern), ilike(leads.domain, pattern), ilike(leads.contactName, pattern), ilike(leads.contactEmail, pattern));
+  return or(
+    ilike(leads.companyName, pattern),
+    ilike(leads.domain, pattern),
+    ilike(leads.contactName, pattern),
+    ilike(leads.contactEmail, pattern),
+  );
 }
 
 /** Columns every list shows. */
@@ -56,7 +71,11 @@ export const listMyLeadsInput = z.object({
 /** The caller's organization's leads; the organization comes from the session. */
 export async function listMyLeads(ctx: ServiceCtx<PartnerActor>, input: z.infer<typeof listMyLeadsInput>) {
   const { db, actor } = ctx;
-  const where = and(eq(leads.partnerId, actor.partnerId), input.status ? eq(leads.status, input.status) : undefined, searchOf(input.search));
+  const where = and(
+    eq(leads.partnerId, actor.partnerId),
+    input.status ? eq(leads.status, input.status) : undefined,
+    searchOf(input.search),
+  );
   const column = sortColumns[input.sort];
   const [rows, [total], byStatus] = await Promise.all([
     db
@@ -68,22 +87,46 @@ export async function listMyLeads(ctx: ServiceCtx<PartnerActor>, input: z.infer<
       .limit(input.pageSize)
       .offset(offsetOf(input.page, input.pageSize)),
     db.select({ n: count() }).from(leads).where(where),
-    db.select({ status: leads.status, n: count() }).from(leads).where(eq(leads.partnerId, actor.partnerId)).groupBy(leads.status),
+    db
+      .select({ status: leads.status, n: count() })
+      .from(leads)
+      .where(eq(leads.partnerId, actor.partnerId))
+      .groupBy(leads.status),
   ]);
-  return { ...pageOf(rows, total?.n ?? 0, input.page, input.pageSize), byStatus: Object.fromEntries(byStatus.map((s) => [s.status, s.n])) as Partial<Record<(typeof LEAD_STATUSES)[number], number>> };
+  return {
+    ...pageOf(rows, total?.n ?? 0, input.page, input.pageSize),
+    byStatus: Object.fromEntries(byStatus.map((s) => [s.status, s.n])) as Partial<
+      Record<(typeof LEAD_STATUSES)[number], number>
+    >,
+  };
 }
 
-const actorName = (column: SQL | typeof leadEvents.actorId) => sql<string | null>`(select name from ${users} u where u.id = ${column})`;
+const actorName = (column: SQL | typeof leadEvents.actorId) =>
+  sql<string | null>`(select name from ${users} u where u.id = ${column})`;
 
 async function timelineAndThread(db: Db, leadId: string) {
   return Promise.all([
     db
-      .select({ id: leadEvents.id, kind: leadEvents.kind, fromStatus: leadEvents.fromStatus, toStatus: leadEvents.toStatus, note: leadEvents.note, at: leadEvents.at, actorName: actorName(leadEvents.actorId) })
+      .select({
+        id: leadEvents.id,
+        kind: leadEvents.kind,
+        fromStatus: leadEvents.fromStatus,
+        toStatus: leadEvents.toStatus,
+        note: leadEvents.note,
+        at: leadEvents.at,
+        actorName: actorName(leadEvents.actorId),
+      })
       .from(leadEvents)
       .where(eq(leadEvents.leadId, leadId))
       .orderBy(asc(leadEvents.at), asc(leadEvents.id)),
     db
-      .select({ id: leadComments.id, authorKind: leadComments.authorKind, body: leadComments.body, createdAt: leadComments.createdAt, authorName: sql<string | null>`(select name from ${users} u where u.id = ${leadComments.authorId})` })
+      .select({
+        id: leadComments.id,
+        authorKind: leadComments.authorKind,
+        body: leadComments.body,
+        createdAt: leadComments.createdAt,
+        authorName: sql<string | null>`(select name from ${users} u where u.id = ${leadComments.authorId})`,
+      })
       .from(leadComments)
       .where(eq(leadComments.leadId, leadId))
       .orderBy(asc(leadComments.createdAt), asc(leadComments.id)),
@@ -136,7 +179,15 @@ function staffQuery(db: Db, input: z.infer<typeof staffLeadFilters>, only?: SQL)
   // Other partners' open registrations of the same company: an index lookup per listed row.
   const conflicts = sql<number>`(select count(*)::int from ${leads} o where (o.domain = ${leads.domain} or o.normalized_name = ${leads.normalizedName}) and o.id <> ${leads.id} and o.partner_id <> ${leads.partnerId} and o.status in ('submitted', 'approved'))`;
   return db
-    .select({ ...listColumns, partnerId: leads.partnerId, partnerName: partners.name, contactEmail: leads.contactEmail, country: leads.country, closedOn: leads.closedOn, conflictCount: conflicts })
+    .select({
+      ...listColumns,
+      partnerId: leads.partnerId,
+      partnerName: partners.name,
+      contactEmail: leads.contactEmail,
+      country: leads.country,
+      closedOn: leads.closedOn,
+      conflictCount: conflicts,
+    })
     .from(leads)
     .innerJoin(products, eq(products.id, leads.productId))
     .innerJoin(partners, eq(partners.id, leads.partnerId))
@@ -160,14 +211,27 @@ export async function listLeads(db: Db, input: z.infer<typeof listLeadsInput>) {
       .offset(offsetOf(input.page, input.pageSize)),
     db.select({ n: count() }).from(leads).where(staffWhere(input)),
   ]);
-  const rows = ids.length ? await staffQuery(db, input, inArray(leads.id, ids.map((r) => r.id))) : [];
+  const rows = ids.length
+    ? await staffQuery(
+        db,
+        input,
+        inArray(
+          leads.id,
+          ids.map((r) => r.id),
+        ),
+      )
+    : [];
   return pageOf(rows, total?.n ?? 0, input.page, input.pageSize);
 }
 
 export const MAX_LEAD_EXPORT_ROWS = 100_000;
 
 /** The filtered list as CSV rows; amounts as exact decimal strings, never floats. */
-export async function exportLeadsCsv(db: Db, input: z.infer<typeof staffLeadFilters>, headers: string[]): Promise<string> {
+export async function exportLeadsCsv(
+  db: Db,
+  input: z.infer<typeof staffLeadFilters>,
+  headers: string[],
+): Promise<string> {
   const rows = await staffQuery(db, input).limit(MAX_LEAD_EXPORT_ROWS);
   return toCsv(
     headers,
@@ -195,7 +259,15 @@ export async function exportLeadsCsv(db: Db, input: z.infer<typeof staffLeadFilt
 /** Everything a manager weighs on one lead, with every registration and customer of the same company beside it. */
 export async function leadDetail(db: Db, leadId: string) {
   const [row] = await db
-    .select({ lead: leads, productName: products.name, partnerName: partners.name, partnerStatus: partners.status, partnerDomain: partners.domain, registrantName: users.name, registrantEmail: users.email })
+    .select({
+      lead: leads,
+      productName: products.name,
+      partnerName: partners.name,
+      partnerStatus: partners.status,
+      partnerDomain: partners.domain,
+      registrantName: users.name,
+      registrantEmail: users.email,
+    })
     .from(leads)
     .innerJoin(products, eq(products.id, leads.productId))
     .innerJoin(partners, eq(partners.id, leads.partnerId))
@@ -229,7 +301,15 @@ export async function leadDetail(db: Db, leadId: string) {
       .select({ id: customers.id, name: customers.name, domain: customers.domain, source: customers.source })
       .from(customers)
       // The customer this lead itself became (when won) is not a conflict.
-      .where(and(or(and(isNotNull(customers.domain), eq(customers.domain, lead.domain)), eq(customers.normalizedName, lead.normalizedName)), or(isNull(customers.sourceRef), ne(customers.sourceRef, lead.id))))
+      .where(
+        and(
+          or(
+            and(isNotNull(customers.domain), eq(customers.domain, lead.domain)),
+            eq(customers.normalizedName, lead.normalizedName),
+          ),
+          or(isNull(customers.sourceRef), ne(customers.sourceRef, lead.id)),
+        ),
+      )
       .limit(5),
   ]);
   return {

@@ -55,26 +55,52 @@ export async function registerLead(ctx: ServiceCtx<PartnerActor>, input: LeadInp
   const { actor, clock } = ctx;
   const { keys, row } = valuesOf(input, clock);
   return withTransaction(ctx, async (tx) => {
-    const [partner] = await tx.select({ status: partners.status }).from(partners).where(eq(partners.id, actor.partnerId)).for("no key update");
+    const [partner] = await tx
+      .select({ status: partners.status })
+      .from(partners)
+      .where(eq(partners.id, actor.partnerId))
+      .for("no key update");
     if (partner?.status !== "active") throw new ForbiddenError("partner.suspended");
     const settings = await getProgramSettings(tx);
     const [recent] = await tx
       .select({ n: count() })
       .from(leads)
       .where(and(eq(leads.partnerId, actor.partnerId), gt(leads.createdAt, new Date(clock.now().getTime() - DAY))));
-    if ((recent?.n ?? 0) >= settings.leadDailyLimit) throw new DomainError("rate_limited", "lead.dailyLimit", undefined, { limit: settings.leadDailyLimit });
+    if ((recent?.n ?? 0) >= settings.leadDailyLimit)
+      throw new DomainError("rate_limited", "lead.dailyLimit", undefined, { limit: settings.leadDailyLimit });
     await assertProductOffered(tx, row.productId);
     await lockCompany(tx, keys);
-    const check = await checkConflicts(tx, { partnerId: actor.partnerId, keys, contactEmail: row.contactEmail, registrantEmail: actor.email }, clock);
+    const check = await checkConflicts(
+      tx,
+      { partnerId: actor.partnerId, keys, contactEmail: row.contactEmail, registrantEmail: actor.email },
+      clock,
+    );
     if (check.refusal) throw new ConflictError(check.refusal.code, check.refusal.field);
     const now = clock.now();
     const [lead] = await tx
       .insert(leads)
-      .values({ ...row, partnerId: actor.partnerId, registeredBy: actor.userId, flagged: check.pendingElsewhere.length > 0, lastActivityAt: now, createdAt: now, updatedAt: now })
+      .values({
+        ...row,
+        partnerId: actor.partnerId,
+        registeredBy: actor.userId,
+        flagged: check.pendingElsewhere.length > 0,
+        lastActivityAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
-    await recordEvent(tx, { id: lead!.id, status: "submitted" }, { kind: "submitted", toStatus: "submitted", actorId: actor.userId, at: now });
+    await recordEvent(
+      tx,
+      { id: lead!.id, status: "submitted" },
+      { kind: "submitted", toStatus: "submitted", actorId: actor.userId, at: now },
+    );
     await notifyPartner(tx, lead!, "leadReceived", {}, clock);
-    await audit(tx, actor, { action: "lead.registered", entityType: "lead", entityId: lead!.id, after: { ...row, flagged: lead!.flagged } }, now);
+    await audit(
+      tx,
+      actor,
+      { action: "lead.registered", entityType: "lead", entityId: lead!.id, after: { ...row, flagged: lead!.flagged } },
+      now,
+    );
     return lead!;
   });
 }
@@ -91,13 +117,29 @@ export async function updateLead(ctx: ServiceCtx<PartnerActor>, input: z.infer<t
     if (before.status !== "submitted") throw new ConflictError("lead.notEditable", "leadId");
     if (row.productId !== before.productId) await assertProductOffered(tx, row.productId);
     await lockCompany(tx, keys);
-    const check = await checkConflicts(tx, { partnerId: actor.partnerId, keys, contactEmail: row.contactEmail, registrantEmail: actor.email, excludeLeadId: leadId }, clock);
+    const check = await checkConflicts(
+      tx,
+      {
+        partnerId: actor.partnerId,
+        keys,
+        contactEmail: row.contactEmail,
+        registrantEmail: actor.email,
+        excludeLeadId: leadId,
+      },
+      clock,
+    );
     if (check.refusal) throw new ConflictError(check.refusal.code, check.refusal.field);
     const now = clock.now();
     // An edit answers a request for more information.
     const [after] = await tx
       .update(leads)
-      .set({ ...row, flagged: check.pendingElsewhere.some((p) => p.createdAt < before.createdAt), infoRequestedAt: null, lastActivityAt: now, updatedAt: now })
+      .set({
+        ...row,
+        flagged: check.pendingElsewhere.some((p) => p.createdAt < before.createdAt),
+        infoRequestedAt: null,
+        lastActivityAt: now,
+        updatedAt: now,
+      })
       .where(eq(leads.id, leadId))
       .returning();
     await recordEvent(tx, before, { kind: "edited", toStatus: "submitted", actorId: actor.userId, at: now });
@@ -114,8 +156,34 @@ export async function withdrawLead(ctx: ServiceCtx<PartnerActor>, input: z.infer
     const before = await lockLead(tx, input.leadId, actor.partnerId);
     if (before.status !== "submitted") throw new ConflictError("lead.notWithdrawable", "leadId");
     const now = clock.now();
-    await tx.update(leads).set({ status: "withdrawn", closeReason: input.reason || null, infoRequestedAt: null, lastActivityAt: now, updatedAt: now }).where(eq(leads.id, before.id));
-    await recordEvent(tx, before, { kind: "withdrawn", toStatus: "withdrawn", note: input.reason || null, actorId: actor.userId, at: now });
-    await audit(tx, actor, { action: "lead.withdrawn", entityType: "lead", entityId: before.id, before: { status: before.status }, after: { status: "withdrawn", reason: input.reason } }, now);
+    await tx
+      .update(leads)
+      .set({
+        status: "withdrawn",
+        closeReason: input.reason || null,
+        infoRequestedAt: null,
+        lastActivityAt: now,
+        updatedAt: now,
+      })
+      .where(eq(leads.id, before.id));
+    await recordEvent(tx, before, {
+      kind: "withdrawn",
+      toStatus: "withdrawn",
+      note: input.reason || null,
+      actorId: actor.userId,
+      at: now,
+    });
+    await audit(
+      tx,
+      actor,
+      {
+        action: "lead.withdrawn",
+        entityType: "lead",
+        entityId: before.id,
+        before: { status: before.status },
+        after: { status: "withdrawn", reason: input.reason },
+      },
+      now,
+    );
   });
 }

@@ -30,8 +30,17 @@ function requireStatus(lead: Lead, allowed: LeadStatus[], code: string) {
  * revision, when it was won): the one place the fact the commission side pays on is built.
  */
 function wonDealOf(lead: Lead): WonDeal {
-  if (lead.status !== "won" || lead.dealAmountMinor === null || !lead.dealCurrency || !lead.wonAt) throw new Error(`lead ${lead.id} is not a won deal`);
-  return { leadId: lead.id, partnerId: lead.partnerId, productId: lead.productId, amountMinor: lead.dealAmountMinor, currency: lead.dealCurrency, wonAt: lead.wonAt, revision: lead.dealRevision };
+  if (lead.status !== "won" || lead.dealAmountMinor === null || !lead.dealCurrency || !lead.wonAt)
+    throw new Error(`lead ${lead.id} is not a won deal`);
+  return {
+    leadId: lead.id,
+    partnerId: lead.partnerId,
+    productId: lead.productId,
+    amountMinor: lead.dealAmountMinor,
+    currency: lead.dealCurrency,
+    wonAt: lead.wonAt,
+    revision: lead.dealRevision,
+  };
 }
 
 async function registrantEmail(tx: Db, lead: Lead): Promise<string | undefined> {
@@ -53,9 +62,23 @@ export async function approveLead(ctx: ServiceCtx<StaffActor>, input: z.infer<ty
     const lead = await lockLead(tx, input.leadId);
     requireStatus(lead, ["submitted"], "lead.notPending");
     await lockCompany(tx, lead);
-    const check = await checkConflicts(tx, { partnerId: lead.partnerId, keys: lead, contactEmail: lead.contactEmail, registrantEmail: await registrantEmail(tx, lead), excludeLeadId: lead.id }, clock);
+    const check = await checkConflicts(
+      tx,
+      {
+        partnerId: lead.partnerId,
+        keys: lead,
+        contactEmail: lead.contactEmail,
+        registrantEmail: await registrantEmail(tx, lead),
+        excludeLeadId: lead.id,
+      },
+      clock,
+    );
     if (check.refusal) throw new ConflictError(check.refusal.code, "leadId");
-    if (check.pendingElsewhere.some((p) => p.createdAt < lead.createdAt || (p.createdAt.getTime() === lead.createdAt.getTime() && p.id < lead.id))) {
+    if (
+      check.pendingElsewhere.some(
+        (p) => p.createdAt < lead.createdAt || (p.createdAt.getTime() === lead.createdAt.getTime() && p.id < lead.id),
+      )
+    ) {
       throw new ConflictError("lead.conflict.earlierPending", "leadId");
     }
     const settings = await getProgramSettings(tx);
@@ -63,11 +86,37 @@ export async function approveLead(ctx: ServiceCtx<StaffActor>, input: z.infer<ty
     const protectedUntil = new Date(now.getTime() + settings.leadProtectionDays * DAY);
     await tx
       .update(leads)
-      .set({ status: "approved", approvedAt: now, protectedUntil, reviewedBy: actor.userId, infoRequestedAt: null, flagged: false, lastActivityAt: now, updatedAt: now })
+      .set({
+        status: "approved",
+        approvedAt: now,
+        protectedUntil,
+        reviewedBy: actor.userId,
+        infoRequestedAt: null,
+        flagged: false,
+        lastActivityAt: now,
+        updatedAt: now,
+      })
       .where(eq(leads.id, lead.id));
     await recordEvent(tx, lead, { kind: "approved", toStatus: "approved", actorId: actor.userId, at: now });
-    await notifyPartner(tx, lead, "leadApproved", (locale) => ({ protectedUntil: emailDate(protectedUntil, locale) }), clock);
-    await audit(tx, actor, { action: "lead.approved", entityType: "lead", entityId: lead.id, before: { status: lead.status }, after: { status: "approved", protectedUntil } }, now);
+    await notifyPartner(
+      tx,
+      lead,
+      "leadApproved",
+      (locale) => ({ protectedUntil: emailDate(protectedUntil, locale) }),
+      clock,
+    );
+    await audit(
+      tx,
+      actor,
+      {
+        action: "lead.approved",
+        entityType: "lead",
+        entityId: lead.id,
+        before: { status: lead.status },
+        after: { status: "approved", protectedUntil },
+      },
+      now,
+    );
     return { protectedUntil };
   });
 }
@@ -82,11 +131,35 @@ export async function rejectLead(ctx: ServiceCtx<StaffActor>, input: z.infer<typ
     const now = clock.now();
     await tx
       .update(leads)
-      .set({ status: "rejected", closeReason: input.reason, reviewedBy: actor.userId, infoRequestedAt: null, lastActivityAt: now, updatedAt: now })
+      .set({
+        status: "rejected",
+        closeReason: input.reason,
+        reviewedBy: actor.userId,
+        infoRequestedAt: null,
+        lastActivityAt: now,
+        updatedAt: now,
+      })
       .where(eq(leads.id, lead.id));
-    await recordEvent(tx, lead, { kind: "rejected", toStatus: "rejected", note: input.reason, actorId: actor.userId, at: now });
+    await recordEvent(tx, lead, {
+      kind: "rejected",
+      toStatus: "rejected",
+      note: input.reason,
+      actorId: actor.userId,
+      at: now,
+    });
     await notifyPartner(tx, lead, "leadRejected", { reason: input.reason }, clock);
-    await audit(tx, actor, { action: "lead.rejected", entityType: "lead", entityId: lead.id, before: { status: lead.status }, after: { status: "rejected", reason: input.reason } }, now);
+    await audit(
+      tx,
+      actor,
+      {
+        action: "lead.rejected",
+        entityType: "lead",
+        entityId: lead.id,
+        before: { status: lead.status },
+        after: { status: "rejected", reason: input.reason },
+      },
+      now,
+    );
   });
 }
 
@@ -99,11 +172,27 @@ export async function requestLeadInfo(ctx: ServiceCtx<StaffActor>, input: z.infe
     const lead = await lockLead(tx, input.leadId);
     requireStatus(lead, ["submitted"], "lead.notPending");
     const now = clock.now();
-    await tx.update(leads).set({ infoRequestedAt: now, lastActivityAt: now, updatedAt: now }).where(eq(leads.id, lead.id));
-    await tx.insert(leadComments).values({ leadId: lead.id, authorId: actor.userId, authorKind: "staff", body: input.message, createdAt: now });
-    await recordEvent(tx, lead, { kind: "info_requested", toStatus: lead.status, note: input.message, actorId: actor.userId, at: now });
+    await tx
+      .update(leads)
+      .set({ infoRequestedAt: now, lastActivityAt: now, updatedAt: now })
+      .where(eq(leads.id, lead.id));
+    await tx
+      .insert(leadComments)
+      .values({ leadId: lead.id, authorId: actor.userId, authorKind: "staff", body: input.message, createdAt: now });
+    await recordEvent(tx, lead, {
+      kind: "info_requested",
+      toStatus: lead.status,
+      note: input.message,
+      actorId: actor.userId,
+      at: now,
+    });
     await notifyPartner(tx, lead, "leadInfoRequested", { message: input.message }, clock);
-    await audit(tx, actor, { action: "lead.infoRequested", entityType: "lead", entityId: lead.id, after: { message: input.message } }, now);
+    await audit(
+      tx,
+      actor,
+      { action: "lead.infoRequested", entityType: "lead", entityId: lead.id, after: { message: input.message } },
+      now,
+    );
   });
 }
 
@@ -116,17 +205,44 @@ export async function reassignLead(ctx: ServiceCtx<StaffActor>, input: z.infer<t
     const lead = await lockLead(tx, input.leadId);
     requireStatus(lead, ["submitted", "approved"], "lead.notReassignable");
     if (lead.partnerId === input.partnerId) throw new InvalidError("lead.samePartner", "partnerId");
-    const [target] = await tx.select({ status: partners.status }).from(partners).where(eq(partners.id, input.partnerId));
+    const [target] = await tx
+      .select({ status: partners.status })
+      .from(partners)
+      .where(eq(partners.id, input.partnerId));
     if (target?.status !== "active") throw new InvalidError("lead.partnerNotActive", "partnerId");
     await lockCompany(tx, lead);
-    const check = await checkConflicts(tx, { partnerId: input.partnerId, keys: lead, contactEmail: lead.contactEmail, excludeLeadId: lead.id }, clock);
+    const check = await checkConflicts(
+      tx,
+      { partnerId: input.partnerId, keys: lead, contactEmail: lead.contactEmail, excludeLeadId: lead.id },
+      clock,
+    );
     if (check.refusal && check.refusal.rule !== "protected") throw new ConflictError(check.refusal.code, "partnerId");
     const now = clock.now();
-    await tx.update(leads).set({ partnerId: input.partnerId, registeredBy: null, lastActivityAt: now, updatedAt: now }).where(eq(leads.id, lead.id));
-    await recordEvent(tx, lead, { kind: "reassigned", toStatus: lead.status, note: input.reason, actorId: actor.userId, at: now });
+    await tx
+      .update(leads)
+      .set({ partnerId: input.partnerId, registeredBy: null, lastActivityAt: now, updatedAt: now })
+      .where(eq(leads.id, lead.id));
+    await recordEvent(tx, lead, {
+      kind: "reassigned",
+      toStatus: lead.status,
+      note: input.reason,
+      actorId: actor.userId,
+      at: now,
+    });
     await notifyPartner(tx, lead, "leadReassignedAway", {}, clock, { url: `${env().APP_URL}/leads` });
     await notifyPartner(tx, { ...lead, partnerId: input.partnerId, registeredBy: null }, "leadReassignedTo", {}, clock);
-    await audit(tx, actor, { action: "lead.reassigned", entityType: "lead", entityId: lead.id, before: { partnerId: lead.partnerId }, after: { partnerId: input.partnerId, reason: input.reason } }, now);
+    await audit(
+      tx,
+      actor,
+      {
+        action: "lead.reassigned",
+        entityType: "lead",
+        entityId: lead.id,
+        before: { partnerId: lead.partnerId },
+        after: { partnerId: input.partnerId, reason: input.reason },
+      },
+      now,
+    );
   });
 }
 
@@ -143,15 +259,40 @@ export async function markLeadWon(ctx: ServiceCtx<StaffActor>, input: z.infer<ty
     const now = clock.now();
     const [won] = await tx
       .update(leads)
-      .set({ status: "won", dealAmountMinor: amountMinor, dealCurrency: input.currency, closedOn: input.closedOn, wonAt: now, lastActivityAt: now, updatedAt: now })
+      .set({
+        status: "won",
+        dealAmountMinor: amountMinor,
+        dealCurrency: input.currency,
+        closedOn: input.closedOn,
+        wonAt: now,
+        lastActivityAt: now,
+        updatedAt: now,
+      })
       .where(eq(leads.id, lead.id))
       .returning();
     await recordEvent(tx, lead, { kind: "won", toStatus: "won", actorId: actor.userId, at: now });
     // The company becomes a customer (no partner registers it again), then the deal earns.
     await addCustomerFromWonDeal(inner, { leadId: lead.id, companyName: lead.companyName, domain: lead.domain });
     await earn(inner, { kind: "deal_won", ...wonDealOf(won!) });
-    await notifyPartner(tx, lead, "leadWon", (locale) => ({ amount: formatMoney(amountMinor, input.currency, locale) }), clock);
-    await audit(tx, actor, { action: "lead.won", entityType: "lead", entityId: lead.id, before: { status: lead.status }, after: { status: "won", amountMinor, currency: input.currency, closedOn: input.closedOn } }, now);
+    await notifyPartner(
+      tx,
+      lead,
+      "leadWon",
+      (locale) => ({ amount: formatMoney(amountMinor, input.currency, locale) }),
+      clock,
+    );
+    await audit(
+      tx,
+      actor,
+      {
+        action: "lead.won",
+        entityType: "lead",
+        entityId: lead.id,
+        before: { status: lead.status },
+        after: { status: "won", amountMinor, currency: input.currency, closedOn: input.closedOn },
+      },
+      now,
+    );
   });
 }
 
@@ -164,15 +305,35 @@ export async function markLeadLost(ctx: ServiceCtx<StaffActor>, input: z.infer<t
     const lead = await lockLead(tx, input.leadId);
     requireStatus(lead, ["approved", "won"], "lead.notOpenOrWon");
     const now = clock.now();
-    await tx.update(leads).set({ status: "lost", closeReason: input.reason, closedOn: today(clock), lastActivityAt: now, updatedAt: now }).where(eq(leads.id, lead.id));
+    await tx
+      .update(leads)
+      .set({ status: "lost", closeReason: input.reason, closedOn: today(clock), lastActivityAt: now, updatedAt: now })
+      .where(eq(leads.id, lead.id));
     await recordEvent(tx, lead, { kind: "lost", toStatus: "lost", note: input.reason, actorId: actor.userId, at: now });
     if (lead.status === "won") {
       // Everything the deal earned is clawed back, and the company is no longer a customer through it.
-      await earn(inner, { kind: "deal_lost", leadId: lead.id, partnerId: lead.partnerId, revision: lead.dealRevision, note: input.reason });
+      await earn(inner, {
+        kind: "deal_lost",
+        leadId: lead.id,
+        partnerId: lead.partnerId,
+        revision: lead.dealRevision,
+        note: input.reason,
+      });
       await releaseCustomerOfDeal(inner, { leadId: lead.id });
     }
     await notifyPartner(tx, lead, "leadLost", { reason: input.reason }, clock);
-    await audit(tx, actor, { action: "lead.lost", entityType: "lead", entityId: lead.id, before: { status: lead.status }, after: { status: "lost", reason: input.reason } }, now);
+    await audit(
+      tx,
+      actor,
+      {
+        action: "lead.lost",
+        entityType: "lead",
+        entityId: lead.id,
+        before: { status: lead.status },
+        after: { status: "lost", reason: input.reason },
+      },
+      now,
+    );
   });
 }
 
@@ -188,10 +349,31 @@ export async function correctLeadDeal(ctx: ServiceCtx<StaffActor>, input: z.infe
     if (amountMinor === lead.dealAmountMinor) throw new InvalidError("lead.amountUnchanged", "amount");
     const now = clock.now();
     const revision = lead.dealRevision + 1;
-    const [corrected] = await tx.update(leads).set({ dealAmountMinor: amountMinor, dealRevision: revision, lastActivityAt: now, updatedAt: now }).where(eq(leads.id, lead.id)).returning();
-    await recordEvent(tx, lead, { kind: "deal_corrected", toStatus: "won", note: input.reason, actorId: actor.userId, at: now });
+    const [corrected] = await tx
+      .update(leads)
+      .set({ dealAmountMinor: amountMinor, dealRevision: revision, lastActivityAt: now, updatedAt: now })
+      .where(eq(leads.id, lead.id))
+      .returning();
+    await recordEvent(tx, lead, {
+      kind: "deal_corrected",
+      toStatus: "won",
+      note: input.reason,
+      actorId: actor.userId,
+      at: now,
+    });
     await earn(inner, { kind: "deal_corrected", ...wonDealOf(corrected!), note: input.reason });
-    await audit(tx, actor, { action: "lead.dealCorrected", entityType: "lead", entityId: lead.id, before: { amountMinor: lead.dealAmountMinor }, after: { amountMinor, reason: input.reason } }, now);
+    await audit(
+      tx,
+      actor,
+      {
+        action: "lead.dealCorrected",
+        entityType: "lead",
+        entityId: lead.id,
+        before: { amountMinor: lead.dealAmountMinor },
+        after: { amountMinor, reason: input.reason },
+      },
+      now,
+    );
   });
 }
 
@@ -217,7 +399,10 @@ export async function bulkReviewLeads(ctx: ServiceCtx<StaffActor>, input: z.infe
   return { done, refused };
 }
 
-export const partnerSearchInput = z.object({ q: z.string().trim().max(100).default(""), activeOnly: z.boolean().default(false) });
+export const partnerSearchInput = z.object({
+  q: z.string().trim().max(100).default(""),
+  activeOnly: z.boolean().default(false),
+});
 
 /**
  * Partners whose name matches, first 20 by name: what a partner picker offers as someone types,
@@ -227,13 +412,21 @@ export async function searchPartnerOptions(db: Db, input: z.infer<typeof partner
   return db
     .select({ id: partners.id, name: partners.name, status: partners.status })
     .from(partners)
-    .where(and(input.q ? ilike(partners.name, containsPattern(input.q)) : undefined, input.activeOnly ? eq(partners.status, "active") : undefined))
+    .where(
+      and(
+        input.q ? ilike(partners.name, containsPattern(input.q)) : undefined,
+        input.activeOnly ? eq(partners.status, "active") : undefined,
+      ),
+    )
     .orderBy(asc(partners.name), asc(partners.id))
     .limit(20);
 }
 
 /** One partner's id and name, for a picker that opens with a choice already made. */
 export async function partnerOption(db: Db, partnerId: string) {
-  const [row] = await db.select({ id: partners.id, name: partners.name }).from(partners).where(eq(partners.id, partnerId));
+  const [row] = await db
+    .select({ id: partners.id, name: partners.name })
+    .from(partners)
+    .where(eq(partners.id, partnerId));
   return row ?? null;
 }

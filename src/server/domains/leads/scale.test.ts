@@ -17,7 +17,8 @@ async function fillLeads() {
   const partnerIds = (await db.select({ id: partners.id }).from(partners)).map((p) => p.id);
   const [product] = await db.select({ id: products.id }).from(products).limit(1);
   // Spread over every status and over the partners; one company per row, as in a real program.
-  await withoutLeadCounters(db, () => db.execute(sql`
+  await withoutLeadCounters(db, () =>
+    db.execute(sql`
     insert into leads (partner_id, company_name, normalized_name, website, domain, contact_name, contact_email, country,
                        product_id, estimated_value_minor, currency, expected_close_date, status, protected_until, created_at)
     select (string_to_array(${partnerIds.join(",")}, ',')::uuid[])[1 + g % ${partnerIds.length}],
@@ -26,7 +27,8 @@ async function fillLeads() {
            (array['submitted','approved','rejected','won','lost','expired','withdrawn']::lead_status[])[1 + g % 7],
            case when g % 7 = 1 then now() + interval '30 days' end,
            now() - (g % 1095) * interval '1 day'
-    from generate_series(1, ${LEADS}) g`));
+    from generate_series(1, ${LEADS}) g`),
+  );
   await db.execute(sql`
     insert into customers (name, normalized_name, domain, source)
     select 'Customer ' || g, 'customer ' || g, 'customer-' || g || '.example', 'import' from generate_series(1, ${LEADS / 10}) g`);
@@ -49,7 +51,15 @@ describe(`conflict check with ${LEADS.toLocaleString("en")} leads`, () => {
     await fillLeads();
     const [count] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from leads`));
     expect(count?.n).toBeGreaterThanOrEqual(LEADS);
-    const lookups = conflictLookups(db, { partnerId: partnerOwner.partnerId, keys: { domain: "company-424242.example", normalizedName: "company 424242" }, contactEmail: "x@y.example" }, clock.now());
+    const lookups = conflictLookups(
+      db,
+      {
+        partnerId: partnerOwner.partnerId,
+        keys: { domain: "company-424242.example", normalizedName: "company 424242" },
+        contactEmail: "x@y.example",
+      },
+      clock.now(),
+    );
     for (const name of ["protectedLead", "duplicate", "pendingElsewhere"] as const) {
       const text = await plan(lookups[name]);
       console.log(`EXPLAIN ${name}:\n${text}\n`);

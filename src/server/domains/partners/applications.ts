@@ -1,6 +1,18 @@
 import { and, asc, count, desc, eq, ilike, inArray, or } from "drizzle-orm";
 import { z } from "zod";
-import { applicationStatus, commissionPlans, partnerApplications, partnerMemberships, partnerPlans, partners, partnerStatusEvents, partnerType, staffRoles, tiers, users } from "@/server/db/schema";
+import {
+  applicationStatus,
+  commissionPlans,
+  partnerApplications,
+  partnerMemberships,
+  partnerPlans,
+  partners,
+  partnerStatusEvents,
+  partnerType,
+  staffRoles,
+  tiers,
+  users,
+} from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { containsPattern } from "@/server/db/like";
 import type { Clock } from "@/lib/clock";
@@ -24,11 +36,20 @@ export const APPLICATIONS_PER_IP_PER_HOUR = 5;
 
 export const submitApplicationInput = z.object({
   company: plainTextField({ min: 2, max: 120 }),
-  website: plainTextField({ min: 4, max: 200 }).refine((w) => normalizeDomain(w) !== null, { message: "application.websiteInvalid" }),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { message: "application.countryInvalid" }),
+  website: plainTextField({ min: 4, max: 200 }).refine((w) => normalizeDomain(w) !== null, {
+    message: "application.websiteInvalid",
+  }),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, { message: "application.countryInvalid" }),
   type: z.enum(partnerType.enumValues),
   contactName: plainTextField({ min: 2, max: 120 }),
-  contactEmail: z.email().max(320).transform((e) => e.trim().toLowerCase()),
+  contactEmail: z
+    .email()
+    .max(320)
+    .transform((e) => e.trim().toLowerCase()),
   salesApproach: z.string().trim().min(20).max(2000),
   expectedDealsPerQuarter: z.number().int().min(0).max(10_000),
   termsId: z.uuid(),
@@ -47,12 +68,20 @@ export const APPLICATION_NOTICES_PER_EMAIL_PER_HOUR = 3;
  * nothing is stored and its owner is emailed instead. A filled honeypot is answered like a
  * success and writes nothing.
  */
-export async function submitApplication(ctx: ServiceCtx, form: SubmitApplicationInput & { ip: string; locale: Locale }) {
+export async function submitApplication(
+  ctx: ServiceCtx,
+  form: SubmitApplicationInput & { ip: string; locale: Locale },
+) {
   const { db, clock } = ctx;
   if (form.nickname) return { received: true as const };
   // The schema lower-cases it too; here as well, so no spelling of an address answers differently.
   const input = { ...form, contactEmail: normalizeEmail(form.contactEmail) };
-  const limit = await hitRate(db, `apply:ip:${input.ip}`, { limit: APPLICATIONS_PER_IP_PER_HOUR, windowMs: HOUR }, clock);
+  const limit = await hitRate(
+    db,
+    `apply:ip:${input.ip}`,
+    { limit: APPLICATIONS_PER_IP_PER_HOUR, windowMs: HOUR },
+    clock,
+  );
   if (limit.limited) throw new RateLimitedError("application.rateLimited", limit.retryAfterSeconds);
   const domain = normalizeDomain(input.website)!;
   return withTransaction(ctx, async (tx) => {
@@ -80,8 +109,27 @@ export async function submitApplication(ctx: ServiceCtx, form: SubmitApplication
         createdAt: clock.now(),
       })
       .returning();
-    await enqueueEmail(tx, { to: input.contactEmail, locale: input.locale, template: "applicationReceived", params: { name: input.contactName, company: input.company } }, clock);
-    await audit(tx, SYSTEM, { action: "application.submitted", entityType: "application", entityId: application!.id, after: { company: input.company, domain } }, clock.now());
+    await enqueueEmail(
+      tx,
+      {
+        to: input.contactEmail,
+        locale: input.locale,
+        template: "applicationReceived",
+        params: { name: input.contactName, company: input.company },
+      },
+      clock,
+    );
+    await audit(
+      tx,
+      SYSTEM,
+      {
+        action: "application.submitted",
+        entityType: "application",
+        entityId: application!.id,
+        after: { company: input.company, domain },
+      },
+      clock.now(),
+    );
     return { received: true as const };
   });
 }
@@ -107,7 +155,11 @@ async function assertCompanyNew(tx: Db, email: string, domain: string) {
  * language) what they can do instead, and says so; the caller then stores nothing. A
  * deactivated account gets no email, like a password reset.
  */
-async function noticeIfEmailKnown(tx: Db, input: SubmitApplicationInput & { locale: Locale }, clock: Clock): Promise<boolean> {
+async function noticeIfEmailKnown(
+  tx: Db,
+  input: SubmitApplicationInput & { locale: Locale },
+  clock: Clock,
+): Promise<boolean> {
   const email = input.contactEmail;
   const [user] = await tx.select().from(users).where(eq(users.email, email));
   const [pending] = user
@@ -119,19 +171,34 @@ async function noticeIfEmailKnown(tx: Db, input: SubmitApplicationInput & { loca
         .limit(1);
   if (!user && !pending) return false;
   if (user?.deactivatedAt) return true;
-  const notices = await hitRate(tx, `apply:notice:${email}`, { limit: APPLICATION_NOTICES_PER_EMAIL_PER_HOUR, windowMs: HOUR }, clock);
+  const notices = await hitRate(
+    tx,
+    `apply:notice:${email}`,
+    { limit: APPLICATION_NOTICES_PER_EMAIL_PER_HOUR, windowMs: HOUR },
+    clock,
+  );
   if (notices.limited) return true;
   if (user) {
     const appUrl = env().APP_URL;
     await enqueueEmail(
       tx,
-      { to: email, locale: user.locale ?? input.locale, template: "applicationEmailExists", params: { url: `${appUrl}/login`, resetUrl: `${appUrl}/forgot`, name: user.name } },
+      {
+        to: email,
+        locale: user.locale ?? input.locale,
+        template: "applicationEmailExists",
+        params: { url: `${appUrl}/login`, resetUrl: `${appUrl}/forgot`, name: user.name },
+      },
       clock,
     );
   } else {
     await enqueueEmail(
       tx,
-      { to: email, locale: pending!.locale === "ar" ? "ar" : "en", template: "applicationAlreadyPending", params: { name: pending!.contactName, company: pending!.company } },
+      {
+        to: email,
+        locale: pending!.locale === "ar" ? "ar" : "en",
+        template: "applicationAlreadyPending",
+        params: { name: pending!.contactName, company: pending!.company },
+      },
       clock,
     );
   }
@@ -158,7 +225,11 @@ export async function listApplications(db: Db, input: z.infer<typeof listApplica
         )
       : undefined,
   );
-  const column = { createdAt: partnerApplications.createdAt, company: partnerApplications.company, expectedDealsPerQuarter: partnerApplications.expectedDealsPerQuarter }[input.sort];
+  const column = {
+    createdAt: partnerApplications.createdAt,
+    company: partnerApplications.company,
+    expectedDealsPerQuarter: partnerApplications.expectedDealsPerQuarter,
+  }[input.sort];
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -215,10 +286,16 @@ export async function approveApplication(ctx: ServiceCtx<StaffActor>, input: z.i
       .where(and(eq(users.id, input.managerId), inArray(staffRoles.role, ["partner_manager", "admin"])));
     if (!manager) throw new InvalidError("application.managerUnknown", "managerId");
     if (input.planId) {
-      const [plan] = await tx.select({ id: commissionPlans.id }).from(commissionPlans).where(eq(commissionPlans.id, input.planId));
+      const [plan] = await tx
+        .select({ id: commissionPlans.id })
+        .from(commissionPlans)
+        .where(eq(commissionPlans.id, input.planId));
       if (!plan) throw new InvalidError("plan.notFound", "planId");
     }
-    const [existingUser] = await tx.select({ id: users.id }).from(users).where(eq(users.email, application.contactEmail));
+    const [existingUser] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, application.contactEmail));
     if (existingUser) throw new ConflictError("application.emailTaken", "applicationId");
     const [partner] = await tx
       .insert(partners)
@@ -237,23 +314,67 @@ export async function approveApplication(ctx: ServiceCtx<StaffActor>, input: z.i
       .returning();
     const [owner] = await tx
       .insert(users)
-      .values({ name: application.contactName, email: application.contactEmail, kind: "partner", locale: application.locale === "ar" ? "ar" : "en", createdAt: clock.now() })
+      .values({
+        name: application.contactName,
+        email: application.contactEmail,
+        kind: "partner",
+        locale: application.locale === "ar" ? "ar" : "en",
+        createdAt: clock.now(),
+      })
       .returning();
-    await tx.insert(partnerMemberships).values({ userId: owner!.id, partnerId: partner!.id, role: "owner", createdAt: clock.now() });
-    if (input.planId) await tx.insert(partnerPlans).values({ partnerId: partner!.id, planId: input.planId, assignedBy: actor.userId, assignedAt: clock.now() });
-    await tx.insert(partnerStatusEvents).values({ partnerId: partner!.id, fromStatus: "applied", toStatus: "active", reason: "application.approved", actorId: actor.userId, at: clock.now() });
+    await tx
+      .insert(partnerMemberships)
+      .values({ userId: owner!.id, partnerId: partner!.id, role: "owner", createdAt: clock.now() });
+    if (input.planId)
+      await tx
+        .insert(partnerPlans)
+        .values({ partnerId: partner!.id, planId: input.planId, assignedBy: actor.userId, assignedAt: clock.now() });
+    await tx.insert(partnerStatusEvents).values({
+      partnerId: partner!.id,
+      fromStatus: "applied",
+      toStatus: "active",
+      reason: "application.approved",
+      actorId: actor.userId,
+      at: clock.now(),
+    });
     const [approved] = await tx
       .update(partnerApplications)
       .set({ status: "approved", reviewedBy: actor.userId, reviewedAt: clock.now(), partnerId: partner!.id })
       .where(eq(partnerApplications.id, application.id))
       .returning();
-    await issueInvitation(inner, { partnerId: partner!.id, email: application.contactEmail, name: application.contactName, role: "owner", locale: application.locale === "ar" ? "ar" : "en" });
-    await audit(tx, actor, { action: "application.approved", entityType: "application", entityId: application.id, before: { status: application.status }, after: { status: approved!.status, partnerId: partner!.id, tierId: input.tierId, managerId: input.managerId, planId: input.planId ?? null } }, clock.now());
+    await issueInvitation(inner, {
+      partnerId: partner!.id,
+      email: application.contactEmail,
+      name: application.contactName,
+      role: "owner",
+      locale: application.locale === "ar" ? "ar" : "en",
+    });
+    await audit(
+      tx,
+      actor,
+      {
+        action: "application.approved",
+        entityType: "application",
+        entityId: application.id,
+        before: { status: application.status },
+        after: {
+          status: approved!.status,
+          partnerId: partner!.id,
+          tierId: input.tierId,
+          managerId: input.managerId,
+          planId: input.planId ?? null,
+        },
+      },
+      clock.now(),
+    );
     return { partnerId: partner!.id };
   });
 }
 
-export const rejectApplicationInput = z.object({ applicationId: z.uuid(), reason: z.string().trim().min(10).max(2000) });
+export const rejectApplicationInput = z.object({
+  applicationId: z.uuid(),
+  reason: z.string().trim().min(10).max(2000),
+});
 
 export async function rejectApplication(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof rejectApplicationInput>) {
   const { actor, clock } = ctx;
@@ -265,10 +386,26 @@ export async function rejectApplication(ctx: ServiceCtx<StaffActor>, input: z.in
       .where(eq(partnerApplications.id, application.id));
     await enqueueEmail(
       tx,
-      { to: application.contactEmail, locale: application.locale === "ar" ? "ar" : "en", template: "applicationRejected", params: { name: application.contactName, company: application.company, reason: input.reason } },
+      {
+        to: application.contactEmail,
+        locale: application.locale === "ar" ? "ar" : "en",
+        template: "applicationRejected",
+        params: { name: application.contactName, company: application.company, reason: input.reason },
+      },
       clock,
     );
-    await audit(tx, actor, { action: "application.rejected", entityType: "application", entityId: application.id, before: { status: application.status }, after: { status: "rejected", reason: input.reason } }, clock.now());
+    await audit(
+      tx,
+      actor,
+      {
+        action: "application.rejected",
+        entityType: "application",
+        entityId: application.id,
+        before: { status: application.status },
+        after: { status: "rejected", reason: input.reason },
+      },
+      clock.now(),
+    );
   });
 }
 

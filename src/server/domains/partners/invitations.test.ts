@@ -20,19 +20,33 @@ async function tokenFor(to: string): Promise<string> {
 }
 
 const accept = (token: string, extra: Partial<Parameters<typeof acceptInvitation>[1]> = {}) =>
-  acceptInvitation(ctxOf(SYSTEM), { token, name: "Nadia Karim", password: "nadia-password-1", termsId: terms.id, acceptTerms: true, ip: "198.51.100.9", ...extra });
+  acceptInvitation(ctxOf(SYSTEM), {
+    token,
+    name: "Nadia Karim",
+    password: "nadia-password-1",
+    termsId: terms.id,
+    acceptTerms: true,
+    ip: "198.51.100.9",
+    ...extra,
+  });
 
 describe("invitations", () => {
   it("an owner's invitation lets a colleague join with a password and the accepted terms", async () => {
     await inviteMember(ctxOf(partnerOwner), { email: "nadia@northwind.demo", role: "member" });
     const token = await tokenFor("nadia@northwind.demo");
-    expect(await inspectInvitation(ctxOf(SYSTEM), token)).toMatchObject({ state: "valid", email: "nadia@northwind.demo", company: "Northwind Analytics" });
+    expect(await inspectInvitation(ctxOf(SYSTEM), token)).toMatchObject({
+      state: "valid",
+      email: "nadia@northwind.demo",
+      company: "Northwind Analytics",
+    });
     const { userId } = await accept(token);
     const [membership] = await db.select().from(partnerMemberships).where(eq(partnerMemberships.userId, userId));
     expect(membership).toMatchObject({ partnerId: partnerOwner.partnerId, role: "member" });
     const [acceptance] = await db.select().from(termsAcceptances).where(eq(termsAcceptances.userId, userId));
     expect(acceptance).toMatchObject({ termsId: terms.id, ip: "198.51.100.9" });
-    await expect(verifyCredentials(db, { email: "nadia@northwind.demo", password: "nadia-password-1", ip: "198.51.100.9" }, clock)).resolves.toBe(userId);
+    await expect(
+      verifyCredentials(db, { email: "nadia@northwind.demo", password: "nadia-password-1", ip: "198.51.100.9" }, clock),
+    ).resolves.toBe(userId);
   });
 
   it("works once: a used link says so and writes nothing", async () => {
@@ -67,19 +81,27 @@ describe("invitations", () => {
   });
 
   it("refuses inviting an address that already has an account, or one already invited", async () => {
-    await expect(inviteMember(ctxOf(partnerOwner), { email: "lena@cobalt.demo", role: "member" })).rejects.toMatchObject({ code: "team.emailTaken", field: "email" });
+    await expect(
+      inviteMember(ctxOf(partnerOwner), { email: "lena@cobalt.demo", role: "member" }),
+    ).rejects.toMatchObject({ code: "team.emailTaken", field: "email" });
     await inviteMember(ctxOf(partnerOwner), { email: "twice@northwind.demo", role: "member" });
-    await expect(inviteMember(ctxOf(partnerOwner), { email: "twice@northwind.demo", role: "owner" })).rejects.toMatchObject({ code: "team.alreadyInvited" });
+    await expect(
+      inviteMember(ctxOf(partnerOwner), { email: "twice@northwind.demo", role: "owner" }),
+    ).rejects.toMatchObject({ code: "team.alreadyInvited" });
   });
 });
 
 describe("team", () => {
   it("never removes or demotes the last owner", async () => {
-    await expect(changeMemberRole(ctxOf(partnerOwner), { userId: partnerOwner.userId, role: "member" })).rejects.toMatchObject({ code: "team.lastOwner" });
+    await expect(
+      changeMemberRole(ctxOf(partnerOwner), { userId: partnerOwner.userId, role: "member" }),
+    ).rejects.toMatchObject({ code: "team.lastOwner" });
     await changeMemberRole(ctxOf(partnerOwner), { userId: partnerMember.userId, role: "owner" });
     const promoted: PartnerActor = { ...partnerMember, partnerRole: "owner" };
     await removeMember(ctxOf(promoted), { userId: partnerOwner.userId });
-    await expect(removeMember(ctxOf(promoted), { userId: promoted.userId })).rejects.toMatchObject({ code: "team.lastOwner" });
+    await expect(removeMember(ctxOf(promoted), { userId: promoted.userId })).rejects.toMatchObject({
+      code: "team.lastOwner",
+    });
     const [removed] = await db.select().from(users).where(eq(users.id, partnerOwner.userId));
     expect(removed?.deactivatedAt).not.toBeNull();
   });
@@ -87,6 +109,8 @@ describe("team", () => {
   it("treats another organization's member as unknown", async () => {
     const [lena] = await db.select().from(users).where(eq(users.email, "lena@cobalt.demo"));
     const promoted: PartnerActor = { ...partnerMember, partnerRole: "owner" };
-    await expect(removeMember(ctxOf(promoted), { userId: lena!.id })).rejects.toMatchObject({ code: "team.memberNotFound" });
+    await expect(removeMember(ctxOf(promoted), { userId: lena!.id })).rejects.toMatchObject({
+      code: "team.memberNotFound",
+    });
   });
 });

@@ -62,11 +62,26 @@ export async function issueInvitation(ctx: ServiceCtx<Actor>, input: IssueInvita
         to: input.email,
         locale: input.locale,
         template: "partnerInvite",
-        params: { url: `${env().APP_URL}/invite/${token}`, company: partner!.name, name: input.name ?? "", inviter: actor.name },
+        params: {
+          url: `${env().APP_URL}/invite/${token}`,
+          company: partner!.name,
+          name: input.name ?? "",
+          inviter: actor.name,
+        },
       },
       clock,
     );
-    await audit(tx, actor, { action: "invitation.sent", entityType: "partner", entityId: input.partnerId, after: { email: input.email, role: input.role, invitationId: invitation!.id } }, clock.now());
+    await audit(
+      tx,
+      actor,
+      {
+        action: "invitation.sent",
+        entityType: "partner",
+        entityId: input.partnerId,
+        after: { email: input.email, role: input.role, invitationId: invitation!.id },
+      },
+      clock.now(),
+    );
     return invitation!;
   });
 }
@@ -86,7 +101,13 @@ export async function inspectInvitation(ctx: ServiceCtx, token: string) {
     .from(users)
     .leftJoin(passwordCredentials, eq(passwordCredentials.userId, users.id))
     .where(eq(users.email, row.invitation.email));
-  return { state, email: row.invitation.email, name: row.invitation.name, company: row.partnerName, hasPassword: Boolean(existing?.hash) };
+  return {
+    state,
+    email: row.invitation.email,
+    name: row.invitation.name,
+    company: row.partnerName,
+    hasPassword: Boolean(existing?.hash),
+  };
 }
 
 export const acceptInvitationInput = z.object({
@@ -106,7 +127,11 @@ export const acceptInvitationInput = z.object({
 export async function acceptInvitation(ctx: ServiceCtx, input: z.infer<typeof acceptInvitationInput> & { ip: string }) {
   const { clock } = ctx;
   return withTransaction(ctx, async (tx, inner) => {
-    const [invitation] = await tx.select().from(partnerInvitations).where(eq(partnerInvitations.tokenHash, sha256(input.token))).for("update");
+    const [invitation] = await tx
+      .select()
+      .from(partnerInvitations)
+      .where(eq(partnerInvitations.tokenHash, sha256(input.token)))
+      .for("update");
     const state = stateOf(invitation, clock.now());
     if (state !== "valid") throw new InvalidError(`invitation.${state}`, "token");
     const [existing] = await tx.select().from(users).where(eq(users.email, invitation!.email));
@@ -117,15 +142,29 @@ export async function acceptInvitation(ctx: ServiceCtx, input: z.infer<typeof ac
         throw new ConflictError("invitation.emailInOtherOrganization", "token");
       }
       userId = existing.id;
-      await tx.update(users).set({ name: input.name, emailVerified: clock.now(), deactivatedAt: null }).where(eq(users.id, userId));
-      if (!membership) await tx.insert(partnerMemberships).values({ userId, partnerId: invitation!.partnerId, role: invitation!.role, createdAt: clock.now() });
+      await tx
+        .update(users)
+        .set({ name: input.name, emailVerified: clock.now(), deactivatedAt: null })
+        .where(eq(users.id, userId));
+      if (!membership)
+        await tx
+          .insert(partnerMemberships)
+          .values({ userId, partnerId: invitation!.partnerId, role: invitation!.role, createdAt: clock.now() });
     } else {
       const [created] = await tx
         .insert(users)
-        .values({ name: input.name, email: invitation!.email, kind: "partner", emailVerified: clock.now(), createdAt: clock.now() })
+        .values({
+          name: input.name,
+          email: invitation!.email,
+          kind: "partner",
+          emailVerified: clock.now(),
+          createdAt: clock.now(),
+        })
         .returning();
       userId = created!.id;
-      await tx.insert(partnerMemberships).values({ userId, partnerId: invitation!.partnerId, role: invitation!.role, createdAt: clock.now() });
+      await tx
+        .insert(partnerMemberships)
+        .values({ userId, partnerId: invitation!.partnerId, role: invitation!.role, createdAt: clock.now() });
     }
     if (input.password) {
       const hash = await hashPassword(input.password);
@@ -135,8 +174,21 @@ export async function acceptInvitation(ctx: ServiceCtx, input: z.infer<typeof ac
         .onConflictDoUpdate({ target: passwordCredentials.userId, set: { hash, updatedAt: clock.now() } });
     }
     await recordTermsAcceptance(inner, { userId, termsId: input.termsId, ip: input.ip });
-    await tx.update(partnerInvitations).set({ acceptedAt: clock.now() }).where(eq(partnerInvitations.id, invitation!.id));
-    await audit(tx, { kind: "partner", userId }, { action: "invitation.accepted", entityType: "partner", entityId: invitation!.partnerId, after: { userId, role: invitation!.role } }, clock.now());
+    await tx
+      .update(partnerInvitations)
+      .set({ acceptedAt: clock.now() })
+      .where(eq(partnerInvitations.id, invitation!.id));
+    await audit(
+      tx,
+      { kind: "partner", userId },
+      {
+        action: "invitation.accepted",
+        entityType: "partner",
+        entityId: invitation!.partnerId,
+        after: { userId, role: invitation!.role },
+      },
+      clock.now(),
+    );
     return { userId, email: invitation!.email, partnerId: invitation!.partnerId };
   });
 }
@@ -145,9 +197,22 @@ export async function acceptInvitation(ctx: ServiceCtx, input: z.infer<typeof ac
 export async function pendingInvitations(ctx: ServiceCtx, partnerId: string) {
   const { db, clock } = ctx;
   const rows = await db
-    .select({ id: partnerInvitations.id, email: partnerInvitations.email, name: partnerInvitations.name, role: partnerInvitations.role, expiresAt: partnerInvitations.expiresAt, createdAt: partnerInvitations.createdAt })
+    .select({
+      id: partnerInvitations.id,
+      email: partnerInvitations.email,
+      name: partnerInvitations.name,
+      role: partnerInvitations.role,
+      expiresAt: partnerInvitations.expiresAt,
+      createdAt: partnerInvitations.createdAt,
+    })
     .from(partnerInvitations)
-    .where(and(eq(partnerInvitations.partnerId, partnerId), isNull(partnerInvitations.acceptedAt), isNull(partnerInvitations.revokedAt)))
+    .where(
+      and(
+        eq(partnerInvitations.partnerId, partnerId),
+        isNull(partnerInvitations.acceptedAt),
+        isNull(partnerInvitations.revokedAt),
+      ),
+    )
     .orderBy(partnerInvitations.createdAt);
   return rows.map((r) => ({ ...r, expired: r.expiresAt <= clock.now() }));
 }
@@ -177,7 +242,13 @@ export async function resendInvitation(ctx: ServiceCtx<Actor>, input: Invitation
   return withTransaction(ctx, async (tx, inner) => {
     const invitation = await lockInvitation(tx, partnerId, invitationId);
     await tx.update(partnerInvitations).set({ revokedAt: clock.now() }).where(eq(partnerInvitations.id, invitation.id));
-    return issueInvitation(inner, { partnerId, email: invitation.email, name: invitation.name, role: invitation.role, locale });
+    return issueInvitation(inner, {
+      partnerId,
+      email: invitation.email,
+      name: invitation.name,
+      role: invitation.role,
+      locale,
+    });
   });
 }
 
@@ -188,6 +259,16 @@ export async function revokeInvitation(ctx: ServiceCtx<Actor>, input: Invitation
     const invitation = await lockInvitation(tx, partnerId, invitationId);
     if (invitation.revokedAt) return;
     await tx.update(partnerInvitations).set({ revokedAt: clock.now() }).where(eq(partnerInvitations.id, invitation.id));
-    await audit(tx, actor, { action: "invitation.revoked", entityType: "partner", entityId: partnerId, before: { invitationId, email: invitation.email } }, clock.now());
+    await audit(
+      tx,
+      actor,
+      {
+        action: "invitation.revoked",
+        entityType: "partner",
+        entityId: partnerId,
+        before: { invitationId, email: invitation.email },
+      },
+      clock.now(),
+    );
   });
 }

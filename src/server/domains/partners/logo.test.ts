@@ -63,10 +63,15 @@ describe("logos", () => {
   it("knows an image by its bytes, not by what it claims", () => {
     expect(sniffImageType(png)).toBe("image/png");
     expect(sniffImageType(jpeg)).toBe("image/jpeg");
-    expect(sniffImageType(svg('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>'))).toBe("image/svg+xml");
+    expect(sniffImageType(svg('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>'))).toBe(
+      "image/svg+xml",
+    );
     expect(sniffImageType(svg("GIF89a..."))).toBeNull();
     expect(checkLogo(jpeg, "image/png")).toEqual({ ok: false, code: "logo.wrongType" });
-    expect(checkLogo(svg("<html><script>x</script></html>"), "image/svg+xml")).toEqual({ ok: false, code: "logo.wrongType" });
+    expect(checkLogo(svg("<html><script>x</script></html>"), "image/svg+xml")).toEqual({
+      ok: false,
+      code: "logo.wrongType",
+    });
   });
 
   it("refuses empty and oversized files", () => {
@@ -88,7 +93,10 @@ describe("logos", () => {
 
   it("refuses SVGs with entities rather than guessing", () => {
     expect(sanitizeSvg('<!DOCTYPE svg [<!ENTITY x "y">]><svg>&x;</svg>')).toBeNull();
-    const nested = checkLogo(svg('<svg xmlns="http://www.w3.org/2000/svg"><scr<script></script>ipt>alert(1)</scr<script></script>ipt></svg>'), "image/svg+xml");
+    const nested = checkLogo(
+      svg('<svg xmlns="http://www.w3.org/2000/svg"><scr<script></script>ipt>alert(1)</scr<script></script>ipt></svg>'),
+      "image/svg+xml",
+    );
     expect(nested.ok && new TextDecoder().decode(nested.bytes)).not.toMatch(/<script/i);
   });
 
@@ -136,7 +144,9 @@ describe("logos", () => {
   it("refuses rather than guesses when the markup does not come out as one SVG", () => {
     expect(sanitizeSvg(`<svg ${NS}></svg><svg ${NS}></svg>`)).toBeNull();
     expect(sanitizeSvg(`<svg ${NS}><style>a<b>x</b></style></svg>`)).toBeNull(); // markup in a stylesheet
-    expect(sanitizeSvg(`<svg ${NS}><image href="data:image/svg+xml;base64,PHN2Zy8+"/></svg>`)).toBe(`<svg ${NS}><image/></svg>`);
+    expect(sanitizeSvg(`<svg ${NS}><image href="data:image/svg+xml;base64,PHN2Zy8+"/></svg>`)).toBe(
+      `<svg ${NS}><image/></svg>`,
+    );
   });
 
   const hostile: Record<string, string> = {

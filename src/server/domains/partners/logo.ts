@@ -14,7 +14,10 @@ function startsWith(bytes: Uint8Array, signature: number[]): boolean {
 export function sniffImageType(bytes: Uint8Array): LogoType | null {
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "image/jpeg";
-  const head = new TextDecoder("utf-8", { fatal: false }).decode(bytes.slice(0, 1024)).replace(/^\uFEFF/, "").trimStart();
+  const head = new TextDecoder("utf-8", { fatal: false })
+    .decode(bytes.slice(0, 1024))
+    .replace(/^\uFEFF/, "")
+    .trimStart();
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(head)) return "image/svg+xml";
   return null;
 }
@@ -48,9 +51,43 @@ const PURIFY_CONFIG: Config = {
 const LOCAL_URL = /url\(\s*(['"]?)#[^\s()'"\\]*\1\s*\)/gi;
 /** CSS functions a logo's styles may use; anything else (image-set, src, expression…) is refused. */
 const CSS_FUNCTIONS = new Set([
-  "rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color", "color-mix", "var", "calc", "min", "max", "clamp",
-  "translate", "translatex", "translatey", "rotate", "scale", "scalex", "scaley", "skew", "skewx", "skewy", "matrix",
-  "blur", "brightness", "contrast", "drop-shadow", "grayscale", "hue-rotate", "invert", "opacity", "saturate", "sepia",
+  "rgb",
+  "rgba",
+  "hsl",
+  "hsla",
+  "hwb",
+  "lab",
+  "lch",
+  "oklab",
+  "oklch",
+  "color",
+  "color-mix",
+  "var",
+  "calc",
+  "min",
+  "max",
+  "clamp",
+  "translate",
+  "translatex",
+  "translatey",
+  "rotate",
+  "scale",
+  "scalex",
+  "scaley",
+  "skew",
+  "skewx",
+  "skewy",
+  "matrix",
+  "blur",
+  "brightness",
+  "contrast",
+  "drop-shadow",
+  "grayscale",
+  "hue-rotate",
+  "invert",
+  "opacity",
+  "saturate",
+  "sepia",
 ]);
 
 /** A value CSS parses (presentation attributes too): only same-file url()s, no escapes that could spell one. */
@@ -104,7 +141,8 @@ function getCleaner(): SvgCleaner {
   });
   purify.addHook("afterSanitizeElements", (node: Node) => {
     // A stylesheet that could import, fetch or escape is emptied, not guessed at.
-    if (node.nodeType === 1 && (node as Element).localName === "style" && !isSafeCss(node.textContent ?? "")) node.textContent = "";
+    if (node.nodeType === 1 && (node as Element).localName === "style" && !isSafeCss(node.textContent ?? ""))
+      node.textContent = "";
   });
   cleaner = { purify, window };
   return cleaner;
@@ -131,12 +169,27 @@ export function sanitizeSvg(svg: string): string | null {
   const source = svg.replace(/^\uFEFF/, "");
   if (/<!DOCTYPE|<!ENTITY/i.test(source)) return null;
   const { purify, window } = getCleaner();
-  const fragment = purify.sanitize(source.replace(/^\s*<\?xml[^>]*\?>/i, ""), { ...PURIFY_CONFIG, RETURN_DOM_FRAGMENT: true });
-  const roots = Array.from(fragment.childNodes).filter((n) => n.nodeType === 1 || (n.nodeType === 3 && n.textContent?.trim()));
+  const fragment = purify.sanitize(source.replace(/^\s*<\?xml[^>]*\?>/i, ""), {
+    ...PURIFY_CONFIG,
+    RETURN_DOM_FRAGMENT: true,
+  });
+  const roots = Array.from(fragment.childNodes).filter(
+    (n) => n.nodeType === 1 || (n.nodeType === 3 && n.textContent?.trim()),
+  );
   const root = roots[0];
-  if (roots.length !== 1 || !root || root.nodeType !== 1 || (root as Element).namespaceURI !== SVG_NS || (root as Element).localName !== "svg") return null;
+  if (
+    roots.length !== 1 ||
+    !root ||
+    root.nodeType !== 1 ||
+    (root as Element).namespaceURI !== SVG_NS ||
+    (root as Element).localName !== "svg"
+  )
+    return null;
   // Comments and processing instructions (<?xml-stylesheet?> would fetch) serve no logo: dropped.
-  const walker = window.document.createTreeWalker(root, window.NodeFilter.SHOW_COMMENT | window.NodeFilter.SHOW_PROCESSING_INSTRUCTION);
+  const walker = window.document.createTreeWalker(
+    root,
+    window.NodeFilter.SHOW_COMMENT | window.NodeFilter.SHOW_PROCESSING_INSTRUCTION,
+  );
   const inert: Node[] = [];
   while (walker.nextNode()) inert.push(walker.currentNode);
   for (const node of inert) node.parentNode?.removeChild(node);
@@ -147,7 +200,9 @@ export function sanitizeSvg(svg: string): string | null {
   return xml;
 }
 
-export type LogoCheck = { ok: true; contentType: LogoType; bytes: Uint8Array } | { ok: false; code: "logo.tooLarge" | "logo.wrongType" | "logo.unsafe" | "logo.empty" };
+export type LogoCheck =
+  | { ok: true; contentType: LogoType; bytes: Uint8Array }
+  | { ok: false; code: "logo.tooLarge" | "logo.wrongType" | "logo.unsafe" | "logo.empty" };
 
 export function checkLogo(bytes: Uint8Array, claimedType: string): LogoCheck {
   if (bytes.length === 0) return { ok: false, code: "logo.empty" };

@@ -21,7 +21,10 @@ export async function ownProfile(ctx: ServiceCtx<PartnerActor>) {
       phone: partners.phone,
       address: partners.address,
       status: partners.status,
-      logoUpdatedAt: sql<Date | null>`(select ${partnerLogos.updatedAt} from ${partnerLogos} where ${partnerLogos.partnerId} = ${partners.id})`.mapWith((v: string | Date | null) => (v ? new Date(v) : null)),
+      logoUpdatedAt:
+        sql<Date | null>`(select ${partnerLogos.updatedAt} from ${partnerLogos} where ${partnerLogos.partnerId} = ${partners.id})`.mapWith(
+          (v: string | Date | null) => (v ? new Date(v) : null),
+        ),
     })
     .from(partners)
     .where(eq(partners.id, actor.partnerId));
@@ -35,14 +38,22 @@ export async function updateOwnProfile(ctx: ServiceCtx<PartnerActor>, input: z.i
   const { actor, clock } = ctx;
   return withTransaction(ctx, async (tx) => {
     const { before, after } = await writeProfile(tx, actor.partnerId, input);
-    await audit(tx, actor, { action: "partner.profileUpdated", entityType: "partner", entityId: actor.partnerId, before, after }, clock.now());
+    await audit(
+      tx,
+      actor,
+      { action: "partner.profileUpdated", entityType: "partner", entityId: actor.partnerId, before, after },
+      clock.now(),
+    );
   });
 }
 
 export const uploadLogoInput = z.object({
   contentType: z.enum(LOGO_TYPES, { message: "logo.wrongType" }),
   /** Base64 of the file; a little over 4/3 of the byte limit. */
-  dataBase64: z.string().min(4).max(Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 8, { message: "logo.tooLarge" }),
+  dataBase64: z
+    .string()
+    .min(4)
+    .max(Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 8, { message: "logo.tooLarge" }),
 });
 
 export async function uploadLogo(ctx: ServiceCtx<PartnerActor>, input: z.infer<typeof uploadLogoInput>) {
@@ -52,9 +63,27 @@ export async function uploadLogo(ctx: ServiceCtx<PartnerActor>, input: z.infer<t
   await withTransaction(ctx, async (tx) => {
     await tx
       .insert(partnerLogos)
-      .values({ partnerId: actor.partnerId, contentType: checked.contentType, bytes: checked.bytes, updatedAt: clock.now() })
-      .onConflictDoUpdate({ target: partnerLogos.partnerId, set: { contentType: checked.contentType, bytes: checked.bytes, updatedAt: clock.now() } });
-    await audit(tx, actor, { action: "partner.logoUpdated", entityType: "partner", entityId: actor.partnerId, after: { contentType: checked.contentType, size: checked.bytes.length } }, clock.now());
+      .values({
+        partnerId: actor.partnerId,
+        contentType: checked.contentType,
+        bytes: checked.bytes,
+        updatedAt: clock.now(),
+      })
+      .onConflictDoUpdate({
+        target: partnerLogos.partnerId,
+        set: { contentType: checked.contentType, bytes: checked.bytes, updatedAt: clock.now() },
+      });
+    await audit(
+      tx,
+      actor,
+      {
+        action: "partner.logoUpdated",
+        entityType: "partner",
+        entityId: actor.partnerId,
+        after: { contentType: checked.contentType, size: checked.bytes.length },
+      },
+      clock.now(),
+    );
   });
 }
 
@@ -62,7 +91,12 @@ export async function removeLogo(ctx: ServiceCtx<PartnerActor>) {
   const { actor, clock } = ctx;
   await withTransaction(ctx, async (tx) => {
     await tx.delete(partnerLogos).where(eq(partnerLogos.partnerId, actor.partnerId));
-    await audit(tx, actor, { action: "partner.logoRemoved", entityType: "partner", entityId: actor.partnerId }, clock.now());
+    await audit(
+      tx,
+      actor,
+      { action: "partner.logoRemoved", entityType: "partner", entityId: actor.partnerId },
+      clock.now(),
+    );
   });
 }
 

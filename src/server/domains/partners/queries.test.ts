@@ -9,19 +9,30 @@ const { db, partnerOwner, partnerMember, otherPartnerOwner } = p;
 describe("partnerDashboard", () => {
   it("shows the owner their own organization, tier and team", async () => {
     const dashboard = await partnerDashboard(p.ctxOf(partnerOwner));
-    expect(dashboard.organization).toMatchObject({ id: partnerOwner.partnerId, name: "Northwind Analytics", tierKey: "gold" });
+    expect(dashboard.organization).toMatchObject({
+      id: partnerOwner.partnerId,
+      name: "Northwind Analytics",
+      tierKey: "gold",
+    });
     expect(dashboard.teamSize).toBe(2);
     expect(dashboard.nextTier?.key).toBe("platinum");
   });
 
   it("shows a member the same organization as its owner", async () => {
-    const [member, owner] = await Promise.all([partnerDashboard(p.ctxOf(partnerMember)), partnerDashboard(p.ctxOf(partnerOwner))]);
+    const [member, owner] = await Promise.all([
+      partnerDashboard(p.ctxOf(partnerMember)),
+      partnerDashboard(p.ctxOf(partnerOwner)),
+    ]);
     expect(member).toEqual(owner);
   });
 
   it("shows another partner's actor only their own organization", async () => {
     const dashboard = await partnerDashboard(p.ctxOf(otherPartnerOwner));
-    expect(dashboard.organization).toMatchObject({ id: otherPartnerOwner.partnerId, name: "Cobalt Cloud Partners", tierKey: "platinum" });
+    expect(dashboard.organization).toMatchObject({
+      id: otherPartnerOwner.partnerId,
+      name: "Cobalt Cloud Partners",
+      tierKey: "platinum",
+    });
     expect(dashboard.organization.id).not.toBe(partnerOwner.partnerId);
     expect(dashboard.teamSize).toBe(3);
   });
@@ -37,7 +48,10 @@ describe("partnerDashboard", () => {
 
   it("refuses an actor whose organization does not exist", async () => {
     const stranger: PartnerActor = { ...partnerOwner, partnerId: "00000000-0000-4000-8000-000000000000" };
-    await expect(partnerDashboard(p.ctxOf(stranger))).rejects.toMatchObject({ kind: "not_found", code: "partner.notFound" });
+    await expect(partnerDashboard(p.ctxOf(stranger))).rejects.toMatchObject({
+      kind: "not_found",
+      code: "partner.notFound",
+    });
   });
 });
 

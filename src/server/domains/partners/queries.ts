@@ -28,7 +28,12 @@ export async function partnerDashboard(ctx: ServiceCtx<PartnerActor>) {
   if (!org) throw new NotFoundError("partner.notFound");
   const [[team], [nextTier], allTiers] = await Promise.all([
     db.select({ n: count() }).from(partnerMemberships).where(eq(partnerMemberships.partnerId, actor.partnerId)),
-    db.select({ key: tiers.key, name: tiers.name }).from(tiers).where(gt(tiers.rank, org.tierRank)).orderBy(asc(tiers.rank)).limit(1),
+    db
+      .select({ key: tiers.key, name: tiers.name })
+      .from(tiers)
+      .where(gt(tiers.rank, org.tierRank))
+      .orderBy(asc(tiers.rank))
+      .limit(1),
     db.select({ key: tiers.key, name: tiers.name, rank: tiers.rank }).from(tiers).orderBy(asc(tiers.rank)),
   ]);
   return { organization: org, teamSize: team?.n ?? 0, nextTier: nextTier ?? null, tiers: allTiers };

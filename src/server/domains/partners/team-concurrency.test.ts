@@ -34,7 +34,9 @@ async function ownersOf(partnerId: string) {
 
 /** Sessions of this test's database waiting for a lock another transaction holds. */
 async function waitingOnLocks(): Promise<number> {
-  const [row] = await observer!<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
+  const [row] = await observer!<
+    { n: number }[]
+  >`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
   return row?.n ?? 0;
 }
 
@@ -55,16 +57,20 @@ async function race(first: (tx: typeof db) => Promise<unknown>, second: () => Pr
   await firstDidItsWork;
   let secondSettled = false;
   const secondRun = second().finally(() => (secondSettled = true));
-  for (let i = 0; i < 500 && !secondSettled && (await waitingOnLocks()) === 0; i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 500 && !secondSettled && (await waitingOnLocks()) === 0; i++)
+    await new Promise((r) => setTimeout(r, 10));
   release();
   const [a, b] = await Promise.allSettled([firstTx, secondRun]);
-  return [a, b].map((r) => (r.status === "fulfilled" ? "done" : r.reason instanceof DomainError ? r.reason.code : r.reason));
+  return [a, b].map((r) =>
+    r.status === "fulfilled" ? "done" : r.reason instanceof DomainError ? r.reason.code : r.reason,
+  );
 }
 
 async function promoteJames(): Promise<PartnerActor> {
   const members = await ownersOf(olivia.partnerId);
   if (!members.includes(jamesId)) await changeMemberRole(ctxOf(olivia), { userId: jamesId, role: "owner" });
-  if (!(await ownersOf(olivia.partnerId)).includes(olivia.userId)) await changeMemberRole(ctxOf({ ...olivia, userId: jamesId }), { userId: olivia.userId, role: "owner" });
+  if (!(await ownersOf(olivia.partnerId)).includes(olivia.userId))
+    await changeMemberRole(ctxOf({ ...olivia, userId: jamesId }), { userId: olivia.userId, role: "owner" });
   return (await actorByEmail("james@northwind.demo")) as PartnerActor;
 }
 

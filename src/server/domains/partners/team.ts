@@ -13,7 +13,14 @@ import { issueInvitation, pendingInvitations, resendInvitation, revokeInvitation
 export async function listTeam(ctx: ServiceCtx<PartnerActor>) {
   const { db, actor } = ctx;
   const members = await db
-    .select({ userId: users.id, name: users.name, email: users.email, role: partnerMemberships.role, joinedAt: partnerMemberships.createdAt, deactivatedAt: users.deactivatedAt })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: partnerMemberships.role,
+      joinedAt: partnerMemberships.createdAt,
+      deactivatedAt: users.deactivatedAt,
+    })
     .from(partnerMemberships)
     .innerJoin(users, eq(users.id, partnerMemberships.userId))
     .where(eq(partnerMemberships.partnerId, actor.partnerId))
@@ -23,7 +30,10 @@ export async function listTeam(ctx: ServiceCtx<PartnerActor>) {
 }
 
 export const inviteMemberInput = z.object({
-  email: z.email().max(320).transform((e) => e.trim().toLowerCase()),
+  email: z
+    .email()
+    .max(320)
+    .transform((e) => e.trim().toLowerCase()),
   name: plainTextField({ min: 2, max: 120 }).optional(),
   role: z.enum(partnerRole.enumValues),
 });
@@ -46,7 +56,13 @@ export async function inviteMember(ctx: ServiceCtx<PartnerActor>, input: z.infer
         ),
       );
     if (open) throw new ConflictError("team.alreadyInvited", "email");
-    const invitation = await issueInvitation(inner, { partnerId: actor.partnerId, email: input.email, name: input.name ?? null, role: input.role, locale: actor.locale ?? "en" });
+    const invitation = await issueInvitation(inner, {
+      partnerId: actor.partnerId,
+      email: input.email,
+      name: input.name ?? null,
+      role: input.role,
+      locale: actor.locale ?? "en",
+    });
     return { id: invitation.id };
   });
 }
@@ -55,7 +71,11 @@ export const invitationIdInput = z.object({ invitationId: z.uuid() });
 
 export function resendMemberInvitation(ctx: ServiceCtx<PartnerActor>, input: z.infer<typeof invitationIdInput>) {
   const { actor } = ctx;
-  return resendInvitation(ctx, { partnerId: actor.partnerId, invitationId: input.invitationId, locale: actor.locale ?? "en" }).then((i) => ({ id: i.id }));
+  return resendInvitation(ctx, {
+    partnerId: actor.partnerId,
+    invitationId: input.invitationId,
+    locale: actor.locale ?? "en",
+  }).then((i) => ({ id: i.id }));
 }
 
 export function revokeMemberInvitation(ctx: ServiceCtx<PartnerActor>, input: z.infer<typeof invitationIdInput>) {
@@ -71,8 +91,23 @@ export async function changeMemberRole(ctx: ServiceCtx<PartnerActor>, input: z.i
     const membership = await lockMember(tx, actor.partnerId, input.userId);
     if (membership.role === input.role) return membership;
     if (membership.role === "owner") await assertAnotherOwner(tx, actor.partnerId, input.userId);
-    const [after] = await tx.update(partnerMemberships).set({ role: input.role }).where(eq(partnerMemberships.userId, input.userId)).returning();
-    await audit(tx, actor, { action: "team.roleChanged", entityType: "user", entityId: input.userId, before: { role: membership.role }, after: { role: input.role } }, clock.now());
+    const [after] = await tx
+      .update(partnerMemberships)
+      .set({ role: input.role })
+      .where(eq(partnerMemberships.userId, input.userId))
+      .returning();
+    await audit(
+      tx,
+      actor,
+      {
+        action: "team.roleChanged",
+        entityType: "user",
+        entityId: input.userId,
+        before: { role: membership.role },
+        after: { role: input.role },
+      },
+      clock.now(),
+    );
     return after!;
   });
 }
@@ -89,7 +124,12 @@ export async function removeMember(ctx: ServiceCtx<PartnerActor>, input: z.infer
     if (input.userId === actor.userId) throw new InvalidError("team.cannotRemoveSelf", "userId");
     await tx.delete(partnerMemberships).where(eq(partnerMemberships.userId, input.userId));
     await tx.update(users).set({ deactivatedAt: clock.now() }).where(eq(users.id, input.userId));
-    await audit(tx, actor, { action: "team.memberRemoved", entityType: "user", entityId: input.userId, before: membership }, clock.now());
+    await audit(
+      tx,
+      actor,
+      { action: "team.memberRemoved", entityType: "user", entityId: input.userId, before: membership },
+      clock.now(),
+    );
   });
 }
 
@@ -126,6 +166,13 @@ async function assertAnotherOwner(tx: Db, partnerId: string, exceptUserId: strin
     .select({ n: count() })
     .from(partnerMemberships)
     .innerJoin(users, eq(users.id, partnerMemberships.userId))
-    .where(and(eq(partnerMemberships.partnerId, partnerId), eq(partnerMemberships.role, "owner"), sql`${users.id} <> ${exceptUserId}`, isNull(users.deactivatedAt)));
+    .where(
+      and(
+        eq(partnerMemberships.partnerId, partnerId),
+        eq(partnerMemberships.role, "owner"),
+        sql`${users.id} <> ${exceptUserId}`,
+        isNull(users.deactivatedAt),
+      ),
+    );
   if ((row?.n ?? 0) === 0) throw new ConflictError("team.lastOwner", "userId");
 }

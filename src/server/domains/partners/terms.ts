@@ -16,7 +16,12 @@ export async function currentTerms(db: Db): Promise<ProgramTerms | null> {
 
 export async function listTerms(db: Db) {
   return db
-    .select({ id: programTerms.id, version: programTerms.version, publishedAt: programTerms.publishedAt, body: programTerms.body })
+    .select({
+      id: programTerms.id,
+      version: programTerms.version,
+      publishedAt: programTerms.publishedAt,
+      body: programTerms.body,
+    })
     .from(programTerms)
     .orderBy(desc(programTerms.version));
 }
@@ -30,9 +35,24 @@ export async function publishTerms(ctx: ServiceCtx<StaffActor>, input: z.infer<t
     const [latest] = await tx.select().from(programTerms).orderBy(desc(programTerms.version)).limit(1).for("update");
     const [published] = await tx
       .insert(programTerms)
-      .values({ version: (latest?.version ?? 0) + 1, body: input.body, publishedBy: actor.userId, publishedAt: clock.now() })
+      .values({
+        version: (latest?.version ?? 0) + 1,
+        body: input.body,
+        publishedBy: actor.userId,
+        publishedAt: clock.now(),
+      })
       .returning();
-    await audit(tx, actor, { action: "terms.published", entityType: "terms", entityId: published!.id, after: { version: published!.version } }, clock.now());
+    await audit(
+      tx,
+      actor,
+      {
+        action: "terms.published",
+        entityType: "terms",
+        entityId: published!.id,
+        after: { version: published!.version },
+      },
+      clock.now(),
+    );
     return published!;
   });
 }
@@ -59,7 +79,10 @@ export async function recordTermsAcceptance(ctx: ServiceCtx, input: { userId: st
     const terms = await currentTerms(tx);
     if (!terms) throw new NotFoundError("terms.none", "termsId");
     if (terms.id !== termsId) throw new ConflictError("terms.outdated", "termsId");
-    await tx.insert(termsAcceptances).values({ userId, termsId, ip, acceptedAt: ctx.clock.now() }).onConflictDoNothing();
+    await tx
+      .insert(termsAcceptances)
+      .values({ userId, termsId, ip, acceptedAt: ctx.clock.now() })
+      .onConflictDoNothing();
   });
 }
 
@@ -67,6 +90,11 @@ export async function acceptTerms(ctx: ServiceCtx<Actor>, input: z.infer<typeof 
   const { actor, clock } = ctx;
   await withTransaction(ctx, async (tx, inner) => {
     await recordTermsAcceptance(inner, { userId: actor.userId, termsId: input.termsId, ip: input.ip });
-    await audit(tx, actor, { action: "terms.accepted", entityType: "terms", entityId: input.termsId, after: { ip: input.ip } }, clock.now());
+    await audit(
+      tx,
+      actor,
+      { action: "terms.accepted", entityType: "terms", entityId: input.termsId, after: { ip: input.ip } },
+      clock.now(),
+    );
   });
 }

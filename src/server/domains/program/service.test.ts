@@ -35,7 +35,10 @@ describe("updateProgramSettings", () => {
 
   it("audits the change with before and after, the bigint amount as a string", async () => {
     const before = await getProgramSettings(db);
-    await updateProgramSettings(ctxOf(admin), updateProgramSettingsInput.parse({ ...valid, minimumPayoutMinor: 12_345n }));
+    await updateProgramSettings(
+      ctxOf(admin),
+      updateProgramSettingsInput.parse({ ...valid, minimumPayoutMinor: 12_345n }),
+    );
     const entries = await db
       .select()
       .from(auditLog)
@@ -77,8 +80,13 @@ describe("updateProgramSettingsInput", () => {
     expect(issuePaths({ minimumPayoutMinor: -1n })).toEqual([["minimumPayoutMinor"]]);
   });
 
-  it.each([10n ** 17n, 2n ** 63n, MAX_MINOR_UNITS + 1n])("rejects a minimum payout of %s with the money range's message", (minimumPayoutMinor) => {
-    const result = updateProgramSettingsInput.safeParse({ ...valid, minimumPayoutMinor });
-    expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([[["minimumPayoutMinor"], "money.tooLarge"]]);
-  });
+  it.each([10n ** 17n, 2n ** 63n, MAX_MINOR_UNITS + 1n])(
+    "rejects a minimum payout of %s with the money range's message",
+    (minimumPayoutMinor) => {
+      const result = updateProgramSettingsInput.safeParse({ ...valid, minimumPayoutMinor });
+      expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([
+        [["minimumPayoutMinor"], "money.tooLarge"],
+      ]);
+    },
+  );
 });

@@ -12,11 +12,7 @@ export type ProgramSettings = typeof programSettings.$inferSelect;
 
 export const updateProgramSettingsInput = z.object({
   name: z.string().trim().min(2).max(80),
-  currency: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine(isCurrencyCode, { message: "currency.invalid" }),
+  currency: z.string().trim().toUpperCase().refine(isCurrencyCode, { message: "currency.invalid" }),
   attributionWindowDays: z.number().int().min(1).max(365),
   holdPeriodDays: z.number().int().min(0).max(365),
   minimumPayoutMinor: minorUnits("nonNegative"),
@@ -32,7 +28,10 @@ export async function getProgramSettings(db: Db): Promise<ProgramSettings> {
   return row;
 }
 
-export async function updateProgramSettings(ctx: ServiceCtx<StaffActor>, input: UpdateProgramSettingsInput): Promise<ProgramSettings> {
+export async function updateProgramSettings(
+  ctx: ServiceCtx<StaffActor>,
+  input: UpdateProgramSettingsInput,
+): Promise<ProgramSettings> {
   const { actor, clock } = ctx;
   return withTransaction(ctx, async (tx) => {
     const [before] = await tx.select().from(programSettings).where(eq(programSettings.id, 1)).for("update");
@@ -42,7 +41,12 @@ export async function updateProgramSettings(ctx: ServiceCtx<StaffActor>, input: 
       .set({ ...input, updatedAt: clock.now() })
       .where(eq(programSettings.id, 1))
       .returning();
-    await audit(tx, actor, { action: "program.settingsUpdated", entityType: "program", entityId: "1", before, after }, clock.now());
+    await audit(
+      tx,
+      actor,
+      { action: "program.settingsUpdated", entityType: "program", entityId: "1", before, after },
+      clock.now(),
+    );
     return after!;
   });
 }

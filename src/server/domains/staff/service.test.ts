@@ -3,14 +3,7 @@ import { describe, expect, it } from "vitest";
 import { auditLog, emailOutbox, staffRoles, users } from "@/server/db/schema";
 import { setupProgram } from "@/server/testing/fixtures";
 import type { StaffActor } from "../actor";
-import {
-  changeStaffRole,
-  inviteStaff,
-  inviteStaffInput,
-  listStaff,
-  listStaffInput,
-  setStaffActive,
-} from "./service";
+import { changeStaffRole, inviteStaff, inviteStaffInput, listStaff, listStaffInput, setStaffActive } from "./service";
 
 const p = await setupProgram();
 const { db, clock, admin, manager, ctxOf } = p;
@@ -48,8 +41,15 @@ describe("inviteStaff", () => {
     const { id, email } = await invite("partner_manager");
     expect(await counts()).toEqual({ users: before.users + 1, audit: before.audit + 1, outbox: before.outbox + 1 });
 
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "staff.invited"), eq(auditLog.entityId, id)));
-    expect(entry).toMatchObject({ actorId: admin.userId, entityType: "user", after: { email, role: "partner_manager" } });
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "staff.invited"), eq(auditLog.entityId, id)));
+    expect(entry).toMatchObject({
+      actorId: admin.userId,
+      entityType: "user",
+      after: { email, role: "partner_manager" },
+    });
 
     const [mail] = await db.select().from(emailOutbox).where(eq(emailOutbox.to, email));
     expect(mail?.template).toBe("staffInvite");
@@ -77,7 +77,10 @@ describe("changeStaffRole", () => {
   it("changes the role and audits it with before and after", async () => {
     const { id } = await invite("finance");
     await changeStaffRole(ctxOf(admin), { userId: id, role: "partner_manager" });
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "staff.roleChanged"), eq(auditLog.entityId, id)));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "staff.roleChanged"), eq(auditLog.entityId, id)));
     expect(entry?.before).toMatchObject({ userId: id, role: "finance" });
     expect(entry?.after).toMatchObject({ userId: id, role: "partner_manager" });
   });
@@ -115,7 +118,10 @@ describe("setStaffActive", () => {
     await setStaffActive(ctxOf(admin), { userId: id, active: false });
     const [row] = await db.select({ deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, id));
     expect(row?.deactivatedAt).toEqual(clock.now());
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "staff.deactivated"), eq(auditLog.entityId, id)));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "staff.deactivated"), eq(auditLog.entityId, id)));
     expect(entry).toBeDefined();
   });
 });

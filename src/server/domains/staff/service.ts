@@ -27,9 +27,13 @@ export async function listStaff(db: Db, input: z.infer<typeof listStaffInput>) {
   const where = and(
     eq(users.kind, "staff"),
     input.role ? eq(staffRoles.role, input.role) : undefined,
-    input.search ? or(ilike(users.name, containsPattern(input.search)), ilike(users.email, containsPattern(input.search))) : undefined,
+    input.search
+      ? or(ilike(users.name, containsPattern(input.search)), ilike(users.email, containsPattern(input.search)))
+      : undefined,
   );
-  const column = { name: users.name, email: users.email, role: staffRoles.role, createdAt: users.createdAt }[input.sort];
+  const column = { name: users.name, email: users.email, role: staffRoles.role, createdAt: users.createdAt }[
+    input.sort
+  ];
   const order = input.sortDir === "asc" ? asc(column) : desc(column);
   const [rows, [total]] = await Promise.all([
     db
@@ -55,7 +59,10 @@ export async function listStaff(db: Db, input: z.infer<typeof listStaffInput>) {
 
 export const inviteStaffInput = z.object({
   name: z.string().trim().min(2).max(120),
-  email: z.email().max(320).transform((e) => e.trim().toLowerCase()),
+  email: z
+    .email()
+    .max(320)
+    .transform((e) => e.trim().toLowerCase()),
   role: staffRoleSchema,
   locale: z.enum(locale.enumValues).default("en"),
 });
@@ -72,12 +79,16 @@ export async function inviteStaff(ctx: ServiceCtx<StaffActor>, input: z.infer<ty
       .returning();
     await tx.insert(staffRoles).values({ userId: user!.id, role: input.role, updatedAt: clock.now() });
     const token = await issueUserToken(tx, user!.id, "staff_invite", STAFF_INVITE_TTL_MS, clock);
-    await enqueueEmail(tx, {
-      to: user!.email,
-      locale: input.locale,
-      template: "staffInvite",
-      params: { url: `${env().APP_URL}/welcome/${token}`, name: user!.name, inviter: actor.name, role: input.role },
-    }, clock);
+    await enqueueEmail(
+      tx,
+      {
+        to: user!.email,
+        locale: input.locale,
+        template: "staffInvite",
+        params: { url: `${env().APP_URL}/welcome/${token}`, name: user!.name, inviter: actor.name, role: input.role },
+      },
+      clock,
+    );
     await audit(
       tx,
       actor,
@@ -103,7 +114,12 @@ export async function changeStaffRole(ctx: ServiceCtx<StaffActor>, input: z.infe
       .set({ role: input.role, updatedAt: clock.now() })
       .where(eq(staffRoles.userId, input.userId))
       .returning();
-    await audit(tx, actor, { action: "staff.roleChanged", entityType: "user", entityId: input.userId, before: current, after }, clock.now());
+    await audit(
+      tx,
+      actor,
+      { action: "staff.roleChanged", entityType: "user", entityId: input.userId, before: current, after },
+      clock.now(),
+    );
     return after!;
   });
 }
@@ -130,7 +146,13 @@ export async function setStaffActive(ctx: ServiceCtx<StaffActor>, input: z.infer
     await audit(
       tx,
       actor,
-      { action: input.active ? "staff.reactivated" : "staff.deactivated", entityType: "user", entityId: input.userId, before, after },
+      {
+        action: input.active ? "staff.reactivated" : "staff.deactivated",
+        entityType: "user",
+        entityId: input.userId,
+        before,
+        after,
+      },
       clock.now(),
     );
     return after!;

@@ -26,7 +26,11 @@ function fakeTransport() {
 let seq = 0;
 async function queue(kind: "ok" | "bounce" = "ok") {
   const to = `${kind}-${++seq}@example.test`;
-  const id = await enqueueEmail(db, { to, locale: "en", template: "signInLink", params: { url: "https://app.test/x" } }, clock);
+  const id = await enqueueEmail(
+    db,
+    { to, locale: "en", template: "signInLink", params: { url: "https://app.test/x" } },
+    clock,
+  );
   return { id, to };
 }
 

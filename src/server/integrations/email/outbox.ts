@@ -18,7 +18,14 @@ export async function enqueueEmail<T extends EmailTemplateName>(
   const now = clock.now();
   const [row] = await tx
     .insert(emailOutbox)
-    .values({ to: email.to, locale: email.locale, template: email.template, ...rendered, createdAt: now, nextAttemptAt: now })
+    .values({
+      to: email.to,
+      locale: email.locale,
+      template: email.template,
+      ...rendered,
+      createdAt: now,
+      nextAttemptAt: now,
+    })
     .returning({ id: emailOutbox.id });
   return row!.id;
 }
@@ -46,7 +53,12 @@ export async function deliverDueEmails(db: Db, transport: EmailTransport, clock:
       for (const email of due) {
         const attempts = email.attempts + 1;
         try {
-          const outcome = await transport.send({ to: email.to, subject: email.subject, text: email.text, html: email.html });
+          const outcome = await transport.send({
+            to: email.to,
+            subject: email.subject,
+            text: email.text,
+            html: email.html,
+          });
           await tx
             .update(emailOutbox)
             .set({ status: outcome, attempts, sentAt: clock.now(), lastError: null })

@@ -26,7 +26,12 @@ describe("renderEmail", () => {
   });
 
   it("translates the role in a staff invitation", () => {
-    const email = renderEmail("staffInvite", "ar", { url: "https://app.test/welcome/t", name: "Lina", inviter: "Amira", role: "admin" });
+    const email = renderEmail("staffInvite", "ar", {
+      url: "https://app.test/welcome/t",
+      name: "Lina",
+      inviter: "Amira",
+      role: "admin",
+    });
     expect(email.text).toContain(messagesByLocale.ar.mail.roles.admin);
     expect(email.subject).toContain("Amira");
   });

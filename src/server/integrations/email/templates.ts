@@ -45,11 +45,18 @@ export interface RenderedEmail {
 }
 
 function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 /** Renders a template in the recipient's language; the words come from messages/<locale>.json. */
-export function renderEmail<T extends EmailTemplateName>(template: T, locale: Locale, params: EmailTemplates[T]): RenderedEmail {
+export function renderEmail<T extends EmailTemplateName>(
+  template: T,
+  locale: Locale,
+  params: EmailTemplates[T],
+): RenderedEmail {
   // Template keys are chosen at run time, so the translator is used untyped here.
   const t = createTranslator({ locale, messages: messagesByLocale[locale], namespace: "mail" }) as unknown as (
     key: string,

@@ -26,7 +26,14 @@ import { seedProgram } from "@/server/scripts/seed/demo";
 import { withoutLeadCounters } from "@/server/domains/leads/counters";
 
 /** What scale 1 holds; other scales multiply it. */
-export const SCALE_ONE = { partners: 10_000, usersPerPartner: 3, leads: 1_000_000, ledgerEntries: 1_000_000, customers: 50_000, auditEntries: 200_000 };
+export const SCALE_ONE = {
+  partners: 10_000,
+  usersPerPartner: 3,
+  leads: 1_000_000,
+  ledgerEntries: 1_000_000,
+  customers: 50_000,
+  auditEntries: 200_000,
+};
 
 export const BENCH_PASSWORD = "tierwise-bench";
 export const BENCH_STAFF_EMAIL = "bench-admin@tierwise.bench";
@@ -76,7 +83,13 @@ export interface SeedReport {
 }
 
 /** Inserts rows in chunks that stay under PostgreSQL's 65,535 bind parameters. */
-async function insertAll<T extends Record<string, unknown>>(db: Db, table: PgTable, rows: Iterable<T>, columns: number, onChunk?: (n: number) => void): Promise<number> {
+async function insertAll<T extends Record<string, unknown>>(
+  db: Db,
+  table: PgTable,
+  rows: Iterable<T>,
+  columns: number,
+  onChunk?: (n: number) => void,
+): Promise<number> {
   const size = Math.max(1, Math.floor(60_000 / columns));
   let chunk: T[] = [];
   let total = 0;
@@ -109,7 +122,10 @@ const TYPES = ["referral", "reseller", "affiliate"] as const;
  * audit entries.
  * Repeatable from the seed; `log` hears progress per table.
  */
-export async function seedBenchProgram(db: Db, options: { scale: number; seed: number; clock: Clock; log?: (line: string) => void }): Promise<SeedReport[]> {
+export async function seedBenchProgram(
+  db: Db,
+  options: { scale: number; seed: number; clock: Clock; log?: (line: string) => void },
+): Promise<SeedReport[]> {
   const { scale, clock } = options;
   const log = options.log ?? (() => {});
   const random = prng(options.seed);
@@ -128,7 +144,9 @@ export async function seedBenchProgram(db: Db, options: { scale: number; seed: n
     });
     const ms = performance.now() - started;
     report.push({ table, rows, ms });
-    log(`${table}: ${rows.toLocaleString("en")} rows in ${seconds.format(ms / 1000)} s (${Math.round(rows / (ms / 1000)).toLocaleString("en")} rows/s)`);
+    log(
+      `${table}: ${rows.toLocaleString("en")} rows in ${seconds.format(ms / 1000)} s (${Math.round(rows / (ms / 1000)).toLocaleString("en")} rows/s)`,
+    );
   };
 
   // The program itself: settings, tiers, the standard plan, terms, products, staff.
@@ -137,10 +155,26 @@ export async function seedBenchProgram(db: Db, options: { scale: number; seed: n
   // A busy program: the daily registration limit at its highest, so the bench measures registration, not the limit.
   await db.update(programSettings).set({ leadDailyLimit: 10_000 }).where(eq(programSettings.id, 1));
   const tierByShare = (r: number) => (r < 0.5 ? "registered" : r < 0.8 ? "silver" : r < 0.95 ? "gold" : "platinum");
-  const [terms] = await db.insert(programTerms).values({ version: 1, body: "# Bench program terms\n\nFor measurement only.", publishedAt: new Date(now - 1200 * DAY) }).returning();
+  const [terms] = await db
+    .insert(programTerms)
+    .values({
+      version: 1,
+      body: "# Bench program terms\n\nFor measurement only.",
+      publishedAt: new Date(now - 1200 * DAY),
+    })
+    .returning();
   const productRows = await db
     .insert(products)
-    .values(["Analytics Cloud", "Data Connectors", "Enterprise Support", "Onboarding Services", "Edge Gateway", "Security Add-on"].map((name) => ({ name })))
+    .values(
+      [
+        "Analytics Cloud",
+        "Data Connectors",
+        "Enterprise Support",
+        "Onboarding Services",
+        "Edge Gateway",
+        "Security Add-on",
+      ].map((name) => ({ name })),
+    )
     .returning({ id: products.id });
   const staff = [
     { email: BENCH_STAFF_EMAIL, name: "Bench Admin", role: "admin" as const },
@@ -149,7 +183,10 @@ export async function seedBenchProgram(db: Db, options: { scale: number; seed: n
   ];
   const staffIds: string[] = [];
   for (const person of staff) {
-    const [user] = await db.insert(users).values({ email: person.email, name: person.name, kind: "staff", emailVerified: clock.now() }).returning({ id: users.id });
+    const [user] = await db
+      .insert(users)
+      .values({ email: person.email, name: person.name, kind: "staff", emailVerified: clock.now() })
+      .returning({ id: users.id });
     await db.insert(staffRoles).values({ userId: user!.id, role: person.role });
     await db.insert(passwordCredentials).values({ userId: user!.id, hash });
     staffIds.push(user!.id);
@@ -197,7 +234,13 @@ export async function seedBenchProgram(db: Db, options: { scale: number; seed: n
       (function* () {
         for (let i = 0; i < partnerCount; i++) {
           for (let j = 0; j < perPartner; j++) {
-            yield { id: userIds[i * perPartner + j]!, email: j === 0 ? benchOwnerEmail(i) : `member-${j}@p${i}.bench.example`, name: `User ${j} of partner ${i}`, kind: "partner" as const, emailVerified: new Date(now - 30 * DAY) };
+            yield {
+              id: userIds[i * perPartner + j]!,
+              email: j === 0 ? benchOwnerEmail(i) : `member-${j}@p${i}.bench.example`,
+              name: `User ${j} of partner ${i}`,
+              kind: "partner" as const,
+              emailVerified: new Date(now - 30 * DAY),
+            };
           }
         }
       })(),
@@ -206,78 +249,109 @@ export async function seedBenchProgram(db: Db, options: { scale: number; seed: n
     ),
   );
   await timed("partner_memberships", (progress) =>
-    insertAll(db, partnerMemberships, (function* () {
-      for (let k = 0; k < userIds.length; k++) yield { userId: userIds[k]!, partnerId: partnerIds[Math.floor(k / perPartner)]!, role: k % perPartner === 0 ? ("owner" as const) : ("member" as const) };
-    })(), 3, progress),
+    insertAll(
+      db,
+      partnerMemberships,
+      (function* () {
+        for (let k = 0; k < userIds.length; k++)
+          yield {
+            userId: userIds[k]!,
+            partnerId: partnerIds[Math.floor(k / perPartner)]!,
+            role: k % perPartner === 0 ? ("owner" as const) : ("member" as const),
+          };
+      })(),
+      3,
+      progress,
+    ),
   );
   await timed("terms_acceptances", (progress) =>
-    insertAll(db, termsAcceptances, (function* () {
-      for (const userId of userIds) yield { userId, termsId: terms!.id, acceptedAt: new Date(now - 20 * DAY), ip: "198.51.100.1" };
-    })(), 4, progress),
+    insertAll(
+      db,
+      termsAcceptances,
+      (function* () {
+        for (const userId of userIds)
+          yield { userId, termsId: terms!.id, acceptedAt: new Date(now - 20 * DAY), ip: "198.51.100.1" };
+      })(),
+      4,
+      progress,
+    ),
   );
   // The bench signs in as the first partners' owners and as staff.
-  await db.insert(passwordCredentials).values(Array.from({ length: Math.min(BENCH_PARTNER_SESSIONS, partnerCount) }, (_, i) => ({ userId: userIds[i * perPartner]!, hash })));
+  await db.insert(passwordCredentials).values(
+    Array.from({ length: Math.min(BENCH_PARTNER_SESSIONS, partnerCount) }, (_, i) => ({
+      userId: userIds[i * perPartner]!,
+      hash,
+    })),
+  );
 
   // Leads: skewed over partners, spread over every state and three years. The status counters'
   // trigger is off for the bulk load and the counters are rebuilt from the table once at the end.
   const leadCount = count(SCALE_ONE.leads);
   const won: { id: string; partner: number; amount: bigint; currency: string; wonAt: Date; productId: string }[] = [];
   await timed("leads", (progress) =>
-    withoutLeadCounters(db, () => insertAll(
-      db,
-      leads,
-      (function* () {
-        for (let n = 0; n < leadCount; n++) {
-          const id = uuidFrom(random);
-          const partner = skewedPartner(random, partnerCount);
-          const status = STATUSES[Math.floor(random() * STATUSES.length)]!;
-          const created = new Date(now - Math.floor(random() * 1095 * DAY));
-          const currency = pick(random, CURRENCIES);
-          const value = BigInt(Math.floor(random() * 90_000 + 1_000)) * 100n;
-          const productId = pick(random, productRows).id;
-          const decided = new Date(Math.min(now, created.getTime() + Math.floor(random() * 20 + 1) * DAY));
-          const closed = status === "won" || status === "lost" ? new Date(Math.min(now, decided.getTime() + Math.floor(random() * 60 + 1) * DAY)) : null;
-          if (status === "won") won.push({ id, partner, amount: value, currency, wonAt: closed!, productId });
-          yield {
-            id,
-            partnerId: partnerIds[partner]!,
-            registeredBy: userIds[partner * perPartner]!,
-            companyName: `Company ${n}`,
-            normalizedName: `company ${n}`,
-            website: `https://company-${n}.example`,
-            domain: `company-${n}.example`,
-            contactName: `Buyer ${n}`,
-            contactEmail: `buyer@company-${n}.example`,
-            country: pick(random, COUNTRIES),
-            productId,
-            estimatedValueMinor: value,
-            currency,
-            expectedCloseDate: new Date(created.getTime() + 90 * DAY).toISOString().slice(0, 10),
-            status,
-            flagged: status === "submitted" && random() < 0.05,
-            reviewedBy: status === "submitted" || status === "withdrawn" ? null : managerId,
-            approvedAt: ["approved", "won", "lost", "expired"].includes(status) ? decided : null,
-            protectedUntil: ["approved", "won", "lost", "expired"].includes(status) ? new Date(decided.getTime() + 90 * DAY) : null,
-            lastActivityAt: closed ?? decided,
-            closeReason: status === "rejected" || status === "lost" ? "Bench reason." : null,
-            dealAmountMinor: status === "won" ? value : null,
-            dealCurrency: status === "won" ? currency : null,
-            closedOn: closed ? closed.toISOString().slice(0, 10) : null,
-            wonAt: status === "won" ? closed : null,
-            createdAt: created,
-            updatedAt: closed ?? decided,
-          };
-        }
-      })(),
-      31,
-      progress,
-    )),
+    withoutLeadCounters(db, () =>
+      insertAll(
+        db,
+        leads,
+        (function* () {
+          for (let n = 0; n < leadCount; n++) {
+            const id = uuidFrom(random);
+            const partner = skewedPartner(random, partnerCount);
+            const status = STATUSES[Math.floor(random() * STATUSES.length)]!;
+            const created = new Date(now - Math.floor(random() * 1095 * DAY));
+            const currency = pick(random, CURRENCIES);
+            const value = BigInt(Math.floor(random() * 90_000 + 1_000)) * 100n;
+            const productId = pick(random, productRows).id;
+            const decided = new Date(Math.min(now, created.getTime() + Math.floor(random() * 20 + 1) * DAY));
+            const closed =
+              status === "won" || status === "lost"
+                ? new Date(Math.min(now, decided.getTime() + Math.floor(random() * 60 + 1) * DAY))
+                : null;
+            if (status === "won") won.push({ id, partner, amount: value, currency, wonAt: closed!, productId });
+            yield {
+              id,
+              partnerId: partnerIds[partner]!,
+              registeredBy: userIds[partner * perPartner]!,
+              companyName: `Company ${n}`,
+              normalizedName: `company ${n}`,
+              website: `https://company-${n}.example`,
+              domain: `company-${n}.example`,
+              contactName: `Buyer ${n}`,
+              contactEmail: `buyer@company-${n}.example`,
+              country: pick(random, COUNTRIES),
+              productId,
+              estimatedValueMinor: value,
+              currency,
+              expectedCloseDate: new Date(created.getTime() + 90 * DAY).toISOString().slice(0, 10),
+              status,
+              flagged: status === "submitted" && random() < 0.05,
+              reviewedBy: status === "submitted" || status === "withdrawn" ? null : managerId,
+              approvedAt: ["approved", "won", "lost", "expired"].includes(status) ? decided : null,
+              protectedUntil: ["approved", "won", "lost", "expired"].includes(status)
+                ? new Date(decided.getTime() + 90 * DAY)
+                : null,
+              lastActivityAt: closed ?? decided,
+              closeReason: status === "rejected" || status === "lost" ? "Bench reason." : null,
+              dealAmountMinor: status === "won" ? value : null,
+              dealCurrency: status === "won" ? currency : null,
+              closedOn: closed ? closed.toISOString().slice(0, 10) : null,
+              wonAt: status === "won" ? closed : null,
+              createdAt: created,
+              updatedAt: closed ?? decided,
+            };
+          }
+        })(),
+        31,
+        progress,
+      ),
+    ),
   );
 
   // Ledger: a commission per won deal, then older subscription earnings up to the entry count.
   const entryCount = count(SCALE_ONE.ledgerEntries);
   const holdMs = 30 * DAY;
-  const stateOf = (at: Date) => (at.getTime() + holdMs > now ? ("pending" as const) : random() < 0.7 ? ("paid" as const) : ("payable" as const));
+  const stateOf = (at: Date) =>
+    at.getTime() + holdMs > now ? ("pending" as const) : random() < 0.7 ? ("paid" as const) : ("payable" as const);
   await timed("ledger_entries", (progress) =>
     insertAll(
       db,
@@ -288,7 +362,22 @@ export async function seedBenchProgram(db: Db, options: { scale: number; seed: n
           if (n >= entryCount) return;
           const rateBps = [1000, 1200, 1500, 2000][Math.floor(random() * 4)]!;
           n++;
-          yield { id: uuidFrom(random), partnerId: partnerIds[deal.partner]!, asset: deal.currency, amount: (deal.amount * BigInt(rateBps)) / 10_000n, source: "deal" as const, state: stateOf(deal.wonAt), availableAt: new Date(deal.wonAt.getTime() + holdMs), eventKey: `lead:${deal.id}:r0:deal`, leadId: deal.id, dealRevision: 0, rateBps, baseAmountMinor: deal.amount, createdAt: deal.wonAt, stateChangedAt: deal.wonAt };
+          yield {
+            id: uuidFrom(random),
+            partnerId: partnerIds[deal.partner]!,
+            asset: deal.currency,
+            amount: (deal.amount * BigInt(rateBps)) / 10_000n,
+            source: "deal" as const,
+            state: stateOf(deal.wonAt),
+            availableAt: new Date(deal.wonAt.getTime() + holdMs),
+            eventKey: `lead:${deal.id}:r0:deal`,
+            leadId: deal.id,
+            dealRevision: 0,
+            rateBps,
+            baseAmountMinor: deal.amount,
+            createdAt: deal.wonAt,
+            stateChangedAt: deal.wonAt,
+          };
         }
         while (n < entryCount) {
           const partner = skewedPartner(random, partnerCount);
@@ -296,7 +385,18 @@ export async function seedBenchProgram(db: Db, options: { scale: number; seed: n
           const clawback = random() < 0.03;
           const amount = BigInt(Math.floor(random() * 50_000 + 500)) * (clawback ? -1n : 1n);
           n++;
-          yield { id: uuidFrom(random), partnerId: partnerIds[partner]!, asset: pick(random, CURRENCIES), amount, source: clawback ? ("clawback" as const) : ("subscription" as const), state: stateOf(at), availableAt: new Date(at.getTime() + holdMs), eventKey: `bench:${n}`, createdAt: at, stateChangedAt: at };
+          yield {
+            id: uuidFrom(random),
+            partnerId: partnerIds[partner]!,
+            asset: pick(random, CURRENCIES),
+            amount,
+            source: clawback ? ("clawback" as const) : ("subscription" as const),
+            state: stateOf(at),
+            availableAt: new Date(at.getTime() + holdMs),
+            eventKey: `bench:${n}`,
+            createdAt: at,
+            stateChangedAt: at,
+          };
         }
       })(),
       16,
@@ -307,7 +407,12 @@ export async function seedBenchProgram(db: Db, options: { scale: number; seed: n
   await timed("ledger_balances", async () => {
     await db.insert(ledgerBalances).select(
       db
-        .select({ partnerId: ledgerEntries.partnerId, asset: ledgerEntries.asset, state: ledgerEntries.state, amount: sql<bigint>`sum(${ledgerEntries.amount})`.as("amount") })
+        .select({
+          partnerId: ledgerEntries.partnerId,
+          asset: ledgerEntries.asset,
+          state: ledgerEntries.state,
+          amount: sql<bigint>`sum(${ledgerEntries.amount})`.as("amount"),
+        })
         .from(ledgerEntries)
         .groupBy(ledgerEntries.partnerId, ledgerEntries.asset, ledgerEntries.state),
     );
@@ -317,33 +422,90 @@ export async function seedBenchProgram(db: Db, options: { scale: number; seed: n
 
   // Won revenue, what tier numbers are measured on: one standing row per won deal.
   await timed("won_revenue", (progress) =>
-    insertAll(db, wonRevenue, (function* () {
-      for (const deal of won) yield { partnerId: partnerIds[deal.partner]!, sourceKind: "deal" as const, sourceRef: deal.id, revision: 0, amountMinor: deal.amount, currency: deal.currency, wonAt: deal.wonAt, createdAt: deal.wonAt };
-    })(), 8, progress),
+    insertAll(
+      db,
+      wonRevenue,
+      (function* () {
+        for (const deal of won)
+          yield {
+            partnerId: partnerIds[deal.partner]!,
+            sourceKind: "deal" as const,
+            sourceRef: deal.id,
+            revision: 0,
+            amountMinor: deal.amount,
+            currency: deal.currency,
+            wonAt: deal.wonAt,
+            createdAt: deal.wonAt,
+          };
+      })(),
+      8,
+      progress,
+    ),
   );
 
   // Tier histories: how each partner above the entry tier got there.
   const registered = tierIds.get("registered")!;
   await timed("tier_changes", (progress) =>
-    insertAll(db, tierChanges, (function* () {
-      for (let i = 0; i < partnerCount; i++) {
-        const to = tierIds.get(partnerTier[i]!)!;
-        if (to === registered) continue;
-        yield { partnerId: partnerIds[i]!, fromTierId: registered, toTierId: to, cause: "recompute" as const, revenueMinor: BigInt(Math.floor(random() * 500_000)) * 100n, currency: "USD", wonDeals: Math.floor(random() * 20), at: new Date(now - Math.floor(random() * 300) * DAY) };
-      }
-    })(), 9, progress),
+    insertAll(
+      db,
+      tierChanges,
+      (function* () {
+        for (let i = 0; i < partnerCount; i++) {
+          const to = tierIds.get(partnerTier[i]!)!;
+          if (to === registered) continue;
+          yield {
+            partnerId: partnerIds[i]!,
+            fromTierId: registered,
+            toTierId: to,
+            cause: "recompute" as const,
+            revenueMinor: BigInt(Math.floor(random() * 500_000)) * 100n,
+            currency: "USD",
+            wonDeals: Math.floor(random() * 20),
+            at: new Date(now - Math.floor(random() * 300) * DAY),
+          };
+        }
+      })(),
+      9,
+      progress,
+    ),
   );
   await timed("customers", (progress) =>
-    insertAll(db, customers, (function* () {
-      for (let n = 0; n < count(SCALE_ONE.customers); n++) yield { name: `Customer ${n}`, normalizedName: `customer ${n}`, domain: `customer-${n}.example`, source: "import" as const };
-    })(), 5, progress),
+    insertAll(
+      db,
+      customers,
+      (function* () {
+        for (let n = 0; n < count(SCALE_ONE.customers); n++)
+          yield {
+            name: `Customer ${n}`,
+            normalizedName: `customer ${n}`,
+            domain: `customer-${n}.example`,
+            source: "import" as const,
+          };
+      })(),
+      5,
+      progress,
+    ),
   );
   await timed("audit_log", (progress) =>
-    insertAll(db, auditLog, (function* () {
-      for (let n = 0; n < count(SCALE_ONE.auditEntries); n++) {
-        yield { actorId: managerId, actorKind: "staff", action: pick(random, ["lead.approved", "lead.rejected", "lead.won", "partner.profileUpdated"]), entityType: "lead", entityId: `bench-${n}`, after: { bench: n }, at: new Date(now - Math.floor(random() * 1095 * DAY)) };
-      }
-    })(), 7, progress),
+    insertAll(
+      db,
+      auditLog,
+      (function* () {
+        for (let n = 0; n < count(SCALE_ONE.auditEntries); n++) {
+          yield {
+            actorId: managerId,
+            actorKind: "staff",
+            action: pick(random, ["lead.approved", "lead.rejected", "lead.won", "partner.profileUpdated"]),
+            entityType: "lead",
+            entityId: `bench-${n}`,
+            after: { bench: n },
+            at: new Date(now - Math.floor(random() * 1095 * DAY)),
+          };
+        }
+      })(),
+      7,
+      progress,
+    ),
   );
   // Statistics for the planner, and the visibility map that lets counts use index-only scans.
   await db.execute(sql`vacuum analyze`);

@@ -6,7 +6,19 @@ import { commissionWonDeal, releaseDueEntries } from "@/server/domains/commissio
 import { earningBasis } from "@/server/domains/commissions/plans";
 import { recordWonRevenue } from "@/server/domains/commissions/revenue";
 import { trailingNumbers } from "@/server/domains/commissions/tiers";
-import { bonusCampaigns, commissionAdjustments, commissionPlans, commissionPlanVersions, leads, partners, planProductRates, planTierRules, products, tierChanges, tiers } from "@/server/db/schema";
+import {
+  bonusCampaigns,
+  commissionAdjustments,
+  commissionPlans,
+  commissionPlanVersions,
+  leads,
+  partners,
+  planProductRates,
+  planTierRules,
+  products,
+  tierChanges,
+  tiers,
+} from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 
 /**
@@ -16,16 +28,57 @@ import type { Db } from "@/server/db/types";
 export async function seedStandardPlan(tx: Db, clock: Clock, tierIds: Map<string, string>): Promise<void> {
   const [plan] = await tx
     .insert(commissionPlans)
-    .values({ name: "Standard partner plan", description: "Percent of each won deal, rising with the partner's tier.", isDefault: true, createdAt: clock.now() })
+    .values({
+      name: "Standard partner plan",
+      description: "Percent of each won deal, rising with the partner's tier.",
+      isDefault: true,
+      createdAt: clock.now(),
+    })
     .returning();
-  const [version] = await tx.insert(commissionPlanVersions).values({ planId: plan!.id, version: 1, baseKind: "percent", baseRateBps: 1000, recurringMonths: 12, createdAt: clock.now() }).returning();
+  const [version] = await tx
+    .insert(commissionPlanVersions)
+    .values({
+      planId: plan!.id,
+      version: 1,
+      baseKind: "percent",
+      baseRateBps: 1000,
+      recurringMonths: 12,
+      createdAt: clock.now(),
+    })
+    .returning();
   const rules = [
-    { key: "registered", rateBps: 1000, minRevenueMinor: null, minWonDeals: null, perks: "Deal registration and protection; partner portal access." },
-    { key: "silver", rateBps: 1200, minRevenueMinor: 5_000_000n, minWonDeals: null, perks: "Co-branded assets and the partner newsletter." },
-    { key: "gold", rateBps: 1500, minRevenueMinor: 15_000_000n, minWonDeals: 3, perks: "A named partner manager and marketing development funds." },
-    { key: "platinum", rateBps: 2000, minRevenueMinor: 40_000_000n, minWonDeals: 6, perks: "Joint business planning and early access to the roadmap." },
+    {
+      key: "registered",
+      rateBps: 1000,
+      minRevenueMinor: null,
+      minWonDeals: null,
+      perks: "Deal registration and protection; partner portal access.",
+    },
+    {
+      key: "silver",
+      rateBps: 1200,
+      minRevenueMinor: 5_000_000n,
+      minWonDeals: null,
+      perks: "Co-branded assets and the partner newsletter.",
+    },
+    {
+      key: "gold",
+      rateBps: 1500,
+      minRevenueMinor: 15_000_000n,
+      minWonDeals: 3,
+      perks: "A named partner manager and marketing development funds.",
+    },
+    {
+      key: "platinum",
+      rateBps: 2000,
+      minRevenueMinor: 40_000_000n,
+      minWonDeals: 6,
+      perks: "Joint business planning and early access to the roadmap.",
+    },
   ];
-  await tx.insert(planTierRules).values(rules.map(({ key, ...rule }) => ({ ...rule, versionId: version!.id, tierId: tierIds.get(key)! })));
+  await tx
+    .insert(planTierRules)
+    .values(rules.map(({ key, ...rule }) => ({ ...rule, versionId: version!.id, tierId: tierIds.get(key)! })));
 }
 
 /** Demo extras: a lower rate for services, and a bonus campaign running now. */
@@ -60,19 +113,51 @@ export async function seedDemoIncentives(tx: Db, clock: Clock): Promise<void> {
 export async function seedDemoCommissions(tx: Db, clock: Clock, managerId: string | null): Promise<void> {
   const won = await tx.select().from(leads).where(eq(leads.status, "won")).orderBy(asc(leads.wonAt));
   for (const lead of won) {
-    const deal = { leadId: lead.id, partnerId: lead.partnerId, productId: lead.productId, amountMinor: lead.dealAmountMinor!, currency: lead.dealCurrency!, wonAt: lead.wonAt!, revision: 0 };
+    const deal = {
+      leadId: lead.id,
+      partnerId: lead.partnerId,
+      productId: lead.productId,
+      amountMinor: lead.dealAmountMinor!,
+      currency: lead.dealCurrency!,
+      wonAt: lead.wonAt!,
+      revision: 0,
+    };
     await commissionWonDeal(tx, deal, fixedClock(deal.wonAt), await earningBasis(tx, deal.partnerId));
-    await recordWonRevenue(tx, { partnerId: deal.partnerId, sourceKind: "deal", sourceRef: deal.leadId, revision: 0, amountMinor: deal.amountMinor, currency: deal.currency, wonAt: deal.wonAt }, deal.wonAt);
+    await recordWonRevenue(
+      tx,
+      {
+        partnerId: deal.partnerId,
+        sourceKind: "deal",
+        sourceRef: deal.leadId,
+        revision: 0,
+        amountMinor: deal.amountMinor,
+        currency: deal.currency,
+        wonAt: deal.wonAt,
+      },
+      deal.wonAt,
+    );
   }
   await releaseDueEntries({ db: tx, actor: SYSTEM, clock });
-  const all = await tx.select({ id: partners.id, tierId: partners.tierId, createdAt: partners.createdAt }).from(partners);
+  const all = await tx
+    .select({ id: partners.id, tierId: partners.tierId, createdAt: partners.createdAt })
+    .from(partners);
   const ranked = await tx.select({ id: tiers.id, rank: tiers.rank }).from(tiers).orderBy(asc(tiers.rank));
   for (const partner of all) {
     if (partner.tierId === ranked[0]!.id) continue;
     const numbers = await trailingNumbers(tx, partner.id, clock);
-    await tx.insert(tierChanges).values({ partnerId: partner.id, fromTierId: ranked[0]!.id, toTierId: partner.tierId, cause: "recompute", ...numbers, at: new Date(partner.createdAt.getTime() + 120 * DAY) });
+    await tx.insert(tierChanges).values({
+      partnerId: partner.id,
+      fromTierId: ranked[0]!.id,
+      toTierId: partner.tierId,
+      cause: "recompute",
+      ...numbers,
+      at: new Date(partner.createdAt.getTime() + 120 * DAY),
+    });
   }
-  const [northwind] = await tx.select({ id: partners.id }).from(partners).where(eq(partners.name, "Northwind Analytics"));
+  const [northwind] = await tx
+    .select({ id: partners.id })
+    .from(partners)
+    .where(eq(partners.name, "Northwind Analytics"));
   if (northwind) {
     await tx.insert(commissionAdjustments).values({
       partnerId: northwind.id,

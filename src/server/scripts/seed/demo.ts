@@ -298,11 +298,22 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
             createdAt: joined,
           })
           .returning();
-        await tx.insert(partnerMemberships).values({ userId: user!.id, partnerId: org!.id, role: person.role, createdAt: joined });
+        await tx
+          .insert(partnerMemberships)
+          .values({ userId: user!.id, partnerId: org!.id, role: person.role, createdAt: joined });
         await tx.insert(passwordCredentials).values({ userId: user!.id, hash });
-        await tx.insert(termsAcceptances).values({ userId: user!.id, termsId: terms!.id, acceptedAt: joined, ip: "198.51.100.20" });
+        await tx
+          .insert(termsAcceptances)
+          .values({ userId: user!.id, termsId: terms!.id, acceptedAt: joined, ip: "198.51.100.20" });
       }
-      await tx.insert(partnerStatusEvents).values({ partnerId: org!.id, fromStatus: "applied", toStatus: "active", reason: "application.approved", actorId: staffIds.get("partner_manager") ?? null, at: joined });
+      await tx.insert(partnerStatusEvents).values({
+        partnerId: org!.id,
+        fromStatus: "applied",
+        toStatus: "active",
+        reason: "application.approved",
+        actorId: staffIds.get("partner_manager") ?? null,
+        at: joined,
+      });
       if (partner.status === "suspended") {
         await tx.insert(partnerStatusEvents).values({
           partnerId: org!.id,
@@ -332,7 +343,12 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
           createdAt: new Date(clock.now().getTime() - 2 * DAY),
         });
       }
-      await audit(tx, SYSTEM, { action: "partner.seeded", entityType: "partner", entityId: org!.id, after: org }, clock.now());
+      await audit(
+        tx,
+        SYSTEM,
+        { action: "partner.seeded", entityType: "partner", entityId: org!.id, after: org },
+        clock.now(),
+      );
     }
     await seedDemoLeads(tx, clock, staffIds.get("partner_manager") ?? null);
     await seedDemoIncentives(tx, clock);
@@ -357,7 +373,10 @@ export function demoLogins(): { role: string; email: string }[] {
   return [
     ...DEMO_STAFF.map((s) => ({ role: s.role, email: s.email })),
     ...DEMO_PARTNERS.flatMap((p) =>
-      p.users.map((u) => ({ role: `partner ${u.role} · ${p.name}${p.status === "suspended" ? " (suspended)" : ""}`, email: u.email })),
+      p.users.map((u) => ({
+        role: `partner ${u.role} · ${p.name}${p.status === "suspended" ? " (suspended)" : ""}`,
+        email: u.email,
+      })),
     ),
   ];
 }

@@ -20,8 +20,12 @@ export const applicationsRouter = router({
   /** The public application form. */
   submit: publicProcedure
     .input(submitApplicationInput)
-    .mutation(({ ctx, input }) => submitApplication(ctx.service, { ...input, ip: ctx.ip, locale: ctx.locale }).then(afterEmail)),
-  list: staffProcedure("partner_manager").input(listApplicationsInput).query(({ ctx, input }) => listApplications(ctx.db, input)),
+    .mutation(({ ctx, input }) =>
+      submitApplication(ctx.service, { ...input, ip: ctx.ip, locale: ctx.locale }).then(afterEmail),
+    ),
+  list: staffProcedure("partner_manager")
+    .input(listApplicationsInput)
+    .query(({ ctx, input }) => listApplications(ctx.db, input)),
   get: staffProcedure("partner_manager")
     .input(z.object({ id: z.uuid() }))
     .query(({ ctx, input }) => getApplication(ctx.db, input.id)),

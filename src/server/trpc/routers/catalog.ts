@@ -1,17 +1,36 @@
-import { addCustomer, addCustomerInput, importCustomers, importCustomersInput, listCustomers, listCustomersInput, removeCustomer, removeCustomerInput } from "@/server/domains/customers/service";
-import { createProduct, createProductInput, listProducts, updateProduct, updateProductInput } from "@/server/domains/catalog/products";
+import {
+  addCustomer,
+  addCustomerInput,
+  importCustomers,
+  importCustomersInput,
+  listCustomers,
+  listCustomersInput,
+  removeCustomer,
+  removeCustomerInput,
+} from "@/server/domains/customers/service";
+import {
+  createProduct,
+  createProductInput,
+  listProducts,
+  updateProduct,
+  updateProductInput,
+} from "@/server/domains/catalog/products";
 import { router, staffProcedure } from "../init";
 
 /** What deal registration checks against: the product catalog and the existing-customer list (the catalog and customers domains). */
 export const catalogRouter = router({
-  products: staffProcedure("partner_manager", "finance").query(({ ctx }) => listProducts(ctx.db, { includeArchived: true })),
+  products: staffProcedure("partner_manager", "finance").query(({ ctx }) =>
+    listProducts(ctx.db, { includeArchived: true }),
+  ),
   createProduct: staffProcedure("partner_manager")
     .input(createProductInput)
     .mutation(({ ctx, input }) => createProduct(ctx.service, input)),
   updateProduct: staffProcedure("partner_manager")
     .input(updateProductInput)
     .mutation(({ ctx, input }) => updateProduct(ctx.service, input)),
-  customers: staffProcedure("partner_manager", "finance").input(listCustomersInput).query(({ ctx, input }) => listCustomers(ctx.db, input)),
+  customers: staffProcedure("partner_manager", "finance")
+    .input(listCustomersInput)
+    .query(({ ctx, input }) => listCustomers(ctx.db, input)),
   addCustomer: staffProcedure("partner_manager")
     .input(addCustomerInput)
     .mutation(({ ctx, input }) => addCustomer(ctx.service, input)),

@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { createTranslator } from "use-intl/core";
 import { messagesByLocale } from "@/i18n/config";
-import { decideAdjustment, decideAdjustmentInput, proposeAdjustment, proposeAdjustmentInput } from "@/server/domains/commissions/adjustments";
+import {
+  decideAdjustment,
+  decideAdjustmentInput,
+  proposeAdjustment,
+  proposeAdjustmentInput,
+} from "@/server/domains/commissions/adjustments";
 import {
   archiveCampaign,
   archiveCampaignInput,
@@ -20,7 +25,18 @@ import {
   setOverrideInput,
   setTierOverride,
 } from "@/server/domains/commissions/admin";
-import { activeCampaignsFor, balancesOf, exportLedgerCsv, ledgerFilters, ledgerListInput, liabilitySummary, listAdjustments, listAdjustmentsInput, listLedger, tierProgress } from "@/server/domains/commissions/queries";
+import {
+  activeCampaignsFor,
+  balancesOf,
+  exportLedgerCsv,
+  ledgerFilters,
+  ledgerListInput,
+  liabilitySummary,
+  listAdjustments,
+  listAdjustmentsInput,
+  listLedger,
+  tierProgress,
+} from "@/server/domains/commissions/queries";
 import { currentPlanFor } from "@/server/domains/commissions/plans";
 import { nudge } from "@/server/jobs/runtime";
 import { QUEUES } from "@/server/jobs/queues";
@@ -30,12 +46,29 @@ const afterEmail = <T>(result: T) => nudge(QUEUES.emailOutbox.name).then(() => r
 
 /** Commissions, staff side: the ledger across partners, adjustments, plans, campaigns and tiers. */
 export const commissionsRouter = router({
-  ledger: staffProcedure("partner_manager", "finance").input(ledgerListInput).query(({ ctx, input }) => listLedger(ctx.db, input)),
+  ledger: staffProcedure("partner_manager", "finance")
+    .input(ledgerListInput)
+    .query(({ ctx, input }) => listLedger(ctx.db, input)),
   exportCsv: staffProcedure("partner_manager", "finance")
     .input(ledgerFilters)
     .query(({ ctx, input }) => {
-      const t = createTranslator({ locale: ctx.locale, messages: messagesByLocale[ctx.locale], namespace: "ledger.columns" });
-      const headers = [t("date"), t("partner"), t("source"), t("state"), t("reference"), t("rate"), t("base"), t("amount"), t("currency"), t("availableAt")];
+      const t = createTranslator({
+        locale: ctx.locale,
+        messages: messagesByLocale[ctx.locale],
+        namespace: "ledger.columns",
+      });
+      const headers = [
+        t("date"),
+        t("partner"),
+        t("source"),
+        t("state"),
+        t("reference"),
+        t("rate"),
+        t("base"),
+        t("amount"),
+        t("currency"),
+        t("availableAt"),
+      ];
       return exportLedgerCsv(ctx.db, input, headers, true);
     }),
   liability: staffProcedure("partner_manager", "finance").query(({ ctx }) => liabilitySummary(ctx.db)),
@@ -47,7 +80,9 @@ export const commissionsRouter = router({
       // The plan in effect: the partner's own, or the program's default.
       planId: (await currentPlanFor(ctx.db, input.partnerId))?.version.planId ?? null,
     })),
-  adjustments: staffProcedure("partner_manager", "finance").input(listAdjustmentsInput).query(({ ctx, input }) => listAdjustments(ctx.db, input)),
+  adjustments: staffProcedure("partner_manager", "finance")
+    .input(listAdjustmentsInput)
+    .query(({ ctx, input }) => listAdjustments(ctx.db, input)),
   proposeAdjustment: staffProcedure("partner_manager")
     .input(proposeAdjustmentInput)
     .mutation(({ ctx, input }) => proposeAdjustment(ctx.service, input).then((a) => ({ id: a.id }))),
@@ -60,11 +95,16 @@ export const commissionsRouter = router({
     .mutation(({ ctx, input }) => createPlan(ctx.service, input).then((p) => ({ id: p.id }))),
   publishVersion: staffProcedure("partner_manager")
     .input(publishVersionInput)
-    .mutation(({ ctx, input }) => publishPlanVersion(ctx.service, input).then((v) => ({ id: v.id, version: v.version }))),
+    .mutation(({ ctx, input }) =>
+      publishPlanVersion(ctx.service, input).then((v) => ({ id: v.id, version: v.version })),
+    ),
   assignPlan: staffProcedure("partner_manager")
     .input(assignPlanInput)
     .mutation(({ ctx, input }) => assignPlan(ctx.service, input).then(afterEmail)),
-  campaigns: staffProcedure("partner_manager", "finance").query(async ({ ctx }) => ({ all: await listCampaigns(ctx.db), active: await activeCampaignsFor(ctx.service, null) })),
+  campaigns: staffProcedure("partner_manager", "finance").query(async ({ ctx }) => ({
+    all: await listCampaigns(ctx.db),
+    active: await activeCampaignsFor(ctx.service, null),
+  })),
   createCampaign: staffProcedure("partner_manager")
     .input(createCampaignInput)
     .mutation(({ ctx, input }) => createCampaign(ctx.service, input).then((c) => ({ id: c.id }))),

@@ -1,11 +1,22 @@
 import { createTranslator } from "use-intl/core";
 import { messagesByLocale } from "@/i18n/config";
-import { activeCampaignsFor, balancesOf, earningsByMonth, exportLedgerCsv, ledgerFilters, ledgerListInput, listLedger, pipelineOf, tierProgress } from "@/server/domains/commissions/queries";
+import {
+  activeCampaignsFor,
+  balancesOf,
+  earningsByMonth,
+  exportLedgerCsv,
+  ledgerFilters,
+  ledgerListInput,
+  listLedger,
+  pipelineOf,
+  tierProgress,
+} from "@/server/domains/commissions/queries";
 import { partnerProcedure, router } from "../init";
 
 /** The caller's own earnings: every query is pinned to the organization in the session. */
 /** Active campaigns as partners see them: without who made them or which tiers they target. */
-const partnerFacing = (campaigns: Awaited<ReturnType<typeof activeCampaignsFor>>) => campaigns.map(({ createdBy: _by, tierIds: _tiers, ...c }) => c);
+const partnerFacing = (campaigns: Awaited<ReturnType<typeof activeCampaignsFor>>) =>
+  campaigns.map(({ createdBy: _by, tierIds: _tiers, ...c }) => c);
 
 export const earningsRouter = router({
   /** The dashboard: balances, earnings by month, pipeline, tier progress and campaigns. */
@@ -22,7 +33,10 @@ export const earningsRouter = router({
   }),
   /** The earnings page: balances and campaigns only (the dashboard's pipeline and tier work is not needed there). */
   overview: partnerProcedure().query(async ({ ctx }) => {
-    const [balances, campaigns] = await Promise.all([balancesOf(ctx.db, ctx.actor.partnerId), activeCampaignsFor(ctx.service, ctx.actor.partnerId)]);
+    const [balances, campaigns] = await Promise.all([
+      balancesOf(ctx.db, ctx.actor.partnerId),
+      activeCampaignsFor(ctx.service, ctx.actor.partnerId),
+    ]);
     return { balances, campaigns: partnerFacing(campaigns) };
   }),
   ledger: partnerProcedure()
@@ -31,8 +45,22 @@ export const earningsRouter = router({
   exportCsv: partnerProcedure()
     .input(ledgerFilters)
     .query(({ ctx, input }) => {
-      const t = createTranslator({ locale: ctx.locale, messages: messagesByLocale[ctx.locale], namespace: "ledger.columns" });
-      const headers = [t("date"), t("source"), t("state"), t("reference"), t("rate"), t("base"), t("amount"), t("currency"), t("availableAt")];
+      const t = createTranslator({
+        locale: ctx.locale,
+        messages: messagesByLocale[ctx.locale],
+        namespace: "ledger.columns",
+      });
+      const headers = [
+        t("date"),
+        t("source"),
+        t("state"),
+        t("reference"),
+        t("rate"),
+        t("base"),
+        t("amount"),
+        t("currency"),
+        t("availableAt"),
+      ];
       return exportLedgerCsv(ctx.db, { ...input, partnerId: ctx.actor.partnerId }, headers, false);
     }),
 });

@@ -6,7 +6,9 @@ import { QUEUES } from "@/server/jobs/queues";
 import { router, staffProcedure } from "../init";
 
 export const emailsRouter = router({
-  list: staffProcedure("admin").input(listEmailsInput).query(({ ctx, input }) => listEmails(ctx.db, input)),
+  list: staffProcedure("admin")
+    .input(listEmailsInput)
+    .query(({ ctx, input }) => listEmails(ctx.db, input)),
   get: staffProcedure("admin")
     .input(z.object({ id: z.uuid() }))
     .query(({ ctx, input }) => getEmail(ctx.db, input.id)),

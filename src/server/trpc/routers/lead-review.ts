@@ -3,7 +3,14 @@ import { createTranslator } from "use-intl/core";
 import { messagesByLocale } from "@/i18n/config";
 import { addCommentInput, addLeadComment } from "@/server/domains/leads/comments";
 import { productOptions } from "@/server/domains/catalog/products";
-import { exportLeadsCsv, leadCounts, leadDetail, listLeads, listLeadsInput, staffLeadFilters } from "@/server/domains/leads/queries";
+import {
+  exportLeadsCsv,
+  leadCounts,
+  leadDetail,
+  listLeads,
+  listLeadsInput,
+  staffLeadFilters,
+} from "@/server/domains/leads/queries";
 import {
   partnerOption,
   partnerSearchInput,
@@ -34,7 +41,9 @@ const afterEmail = <T>(result: T) => nudge(QUEUES.emailOutbox.name).then(() => r
 
 /** Deal registration, staff side: the review queue and every decision on a lead. */
 export const leadReviewRouter = router({
-  list: staffProcedure("partner_manager", "finance").input(listLeadsInput).query(({ ctx, input }) => listLeads(ctx.db, input)),
+  list: staffProcedure("partner_manager", "finance")
+    .input(listLeadsInput)
+    .query(({ ctx, input }) => listLeads(ctx.db, input)),
   counts: staffProcedure("partner_manager", "finance").query(({ ctx }) => leadCounts(ctx.db)),
   get: staffProcedure("partner_manager", "finance")
     .input(z.object({ leadId: z.uuid() }))
@@ -44,7 +53,11 @@ export const leadReviewRouter = router({
     .input(z.object({ partnerId: z.uuid().optional() }).default({}))
     .query(async ({ ctx, input }) => ({
       partner: input.partnerId ? await partnerOption(ctx.db, input.partnerId) : null,
-      products: (await productOptions(ctx.db, { includeArchived: true })).map(({ id, name, active }) => ({ id, name, active })),
+      products: (await productOptions(ctx.db, { includeArchived: true })).map(({ id, name, active }) => ({
+        id,
+        name,
+        active,
+      })),
     })),
   partnerSearch: staffProcedure("partner_manager", "finance")
     .input(partnerSearchInput)
@@ -52,8 +65,29 @@ export const leadReviewRouter = router({
   exportCsv: staffProcedure("partner_manager", "finance")
     .input(staffLeadFilters)
     .query(({ ctx, input }) => {
-      const t = createTranslator({ locale: ctx.locale, messages: messagesByLocale[ctx.locale], namespace: "leads.columns" });
-      const headers = [t("company"), t("domain"), t("partner"), t("contact"), t("email"), t("country"), t("product"), t("estimatedValue"), t("currency"), t("expectedClose"), t("status"), t("flagged"), t("dealAmount"), t("dealCurrency"), t("closedOn"), t("registered")];
+      const t = createTranslator({
+        locale: ctx.locale,
+        messages: messagesByLocale[ctx.locale],
+        namespace: "leads.columns",
+      });
+      const headers = [
+        t("company"),
+        t("domain"),
+        t("partner"),
+        t("contact"),
+        t("email"),
+        t("country"),
+        t("product"),
+        t("estimatedValue"),
+        t("currency"),
+        t("expectedClose"),
+        t("status"),
+        t("flagged"),
+        t("dealAmount"),
+        t("dealCurrency"),
+        t("closedOn"),
+        t("registered"),
+      ];
       return exportLeadsCsv(ctx.db, input, headers);
     }),
   approve: staffProcedure("partner_manager")
@@ -85,6 +119,12 @@ export const leadReviewRouter = router({
     .mutation(async ({ ctx, input }) => {
       const result = await bulkReviewLeads(ctx.service, input);
       await nudge(QUEUES.emailOutbox.name);
-      return { done: result.done, refused: result.refused.map((r) => ({ leadId: r.leadId, message: explainRefusal(r.error, ctx.locale).message })) };
+      return {
+        done: result.done,
+        refused: result.refused.map((r) => ({
+          leadId: r.leadId,
+          message: explainRefusal(r.error, ctx.locale).message,
+        })),
+      };
     }),
 });

@@ -3,7 +3,14 @@ import { addCommentInput, addLeadComment } from "@/server/domains/leads/comments
 import { importLeads, importLeadsInput } from "@/server/domains/leads/import";
 import { productOptions } from "@/server/domains/catalog/products";
 import { listMyLeads, listMyLeadsInput, myLeadDetail } from "@/server/domains/leads/queries";
-import { registerLead, registerLeadInput, updateLead, updateLeadInput, withdrawLead, withdrawLeadInput } from "@/server/domains/leads/register";
+import {
+  registerLead,
+  registerLeadInput,
+  updateLead,
+  updateLeadInput,
+  withdrawLead,
+  withdrawLeadInput,
+} from "@/server/domains/leads/register";
 import { getProgramSettings } from "@/server/domains/program/service";
 import { nudge } from "@/server/jobs/runtime";
 import { QUEUES } from "@/server/jobs/queues";
@@ -22,12 +29,21 @@ export const leadsRouter = router({
     .query(({ ctx, input }) => myLeadDetail(ctx.service, input.leadId)),
   /** What the registration form offers: the catalog and the program's currency. */
   formOptions: partnerProcedure().query(async ({ ctx }) => {
-    const [products, settings] = await Promise.all([productOptions(ctx.db, { includeArchived: false }), getProgramSettings(ctx.db)]);
-    return { products: products.map(({ id, name, description }) => ({ id, name, description })), currency: settings.currency, dailyLimit: settings.leadDailyLimit };
+    const [products, settings] = await Promise.all([
+      productOptions(ctx.db, { includeArchived: false }),
+      getProgramSettings(ctx.db),
+    ]);
+    return {
+      products: products.map(({ id, name, description }) => ({ id, name, description })),
+      currency: settings.currency,
+      dailyLimit: settings.leadDailyLimit,
+    };
   }),
   register: partnerProcedure()
     .input(registerLeadInput)
-    .mutation(({ ctx, input }) => registerLead(ctx.service, input).then((lead) => afterEmail({ id: lead.id, flagged: lead.flagged }))),
+    .mutation(({ ctx, input }) =>
+      registerLead(ctx.service, input).then((lead) => afterEmail({ id: lead.id, flagged: lead.flagged })),
+    ),
   update: partnerProcedure()
     .input(updateLeadInput)
     .mutation(({ ctx, input }) => updateLead(ctx.service, input).then((lead) => ({ id: lead.id }))),
@@ -42,6 +58,10 @@ export const leadsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const rows = await importLeads(ctx.service, input);
       await nudge(QUEUES.emailOutbox.name);
-      return rows.map((r) => (r.outcome === "refused" ? { row: r.row, company: r.company, outcome: r.outcome, ...explainRefusal(r.error, ctx.locale) } : r));
+      return rows.map((r) =>
+        r.outcome === "refused"
+          ? { row: r.row, company: r.company, outcome: r.outcome, ...explainRefusal(r.error, ctx.locale) }
+          : r,
+      );
     }),
 });

@@ -1,5 +1,12 @@
 import { partnerDashboard } from "@/server/domains/partners/queries";
-import { ownProfile, removeLogo, updateOwnProfile, updateOwnProfileInput, uploadLogo, uploadLogoInput } from "@/server/domains/partners/profile";
+import {
+  ownProfile,
+  removeLogo,
+  updateOwnProfile,
+  updateOwnProfileInput,
+  uploadLogo,
+  uploadLogoInput,
+} from "@/server/domains/partners/profile";
 import { partnerProcedure, router } from "../init";
 
 /** The partner portal's own views; the organization always comes from the session. */

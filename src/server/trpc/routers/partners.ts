@@ -27,18 +27,37 @@ const invitationInput = z.object({ partnerId: z.uuid(), invitationId: z.uuid() }
 
 /** The staff directory of partners. */
 export const partnersRouter = router({
-  list: staffProcedure("partner_manager", "finance").input(listPartnersInput).query(({ ctx, input }) => listPartners(ctx.db, input)),
+  list: staffProcedure("partner_manager", "finance")
+    .input(listPartnersInput)
+    .query(({ ctx, input }) => listPartners(ctx.db, input)),
   exportCsv: staffProcedure("partner_manager", "finance")
     .input(directoryFilters)
     .query(({ ctx, input }) => {
-      const t = createTranslator({ locale: ctx.locale, messages: messagesByLocale[ctx.locale], namespace: "directory.columns" });
-      const headers = [t("name"), t("domain"), t("country"), t("type"), t("status"), t("tier"), t("manager"), t("users"), t("joined")];
+      const t = createTranslator({
+        locale: ctx.locale,
+        messages: messagesByLocale[ctx.locale],
+        namespace: "directory.columns",
+      });
+      const headers = [
+        t("name"),
+        t("domain"),
+        t("country"),
+        t("type"),
+        t("status"),
+        t("tier"),
+        t("manager"),
+        t("users"),
+        t("joined"),
+      ];
       return exportPartnersCsv(ctx.db, input, headers);
     }),
   detail: staffProcedure("partner_manager", "finance")
     .input(z.object({ partnerId: z.uuid() }))
     .query(({ ctx, input }) => partnerDetail(ctx.db, input.partnerId)),
-  options: staffProcedure("partner_manager", "finance").query(async ({ ctx }) => ({ managers: await partnerManagers(ctx.db), tiers: await tierOptions(ctx.db) })),
+  options: staffProcedure("partner_manager", "finance").query(async ({ ctx }) => ({
+    managers: await partnerManagers(ctx.db),
+    tiers: await tierOptions(ctx.db),
+  })),
   updateProfile: staffProcedure("partner_manager")
     .input(updatePartnerProfileInput)
     .mutation(({ ctx, input }) => updatePartnerProfile(ctx.service, input)),

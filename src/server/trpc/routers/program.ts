@@ -1,4 +1,8 @@
-import { getProgramSettings, updateProgramSettings, updateProgramSettingsInput } from "@/server/domains/program/service";
+import {
+  getProgramSettings,
+  updateProgramSettings,
+  updateProgramSettingsInput,
+} from "@/server/domains/program/service";
 import { programOverview } from "@/server/domains/overview/queries";
 import { router, staffProcedure, userProcedure } from "../init";
 

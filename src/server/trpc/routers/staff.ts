@@ -13,7 +13,9 @@ import { QUEUES } from "@/server/jobs/queues";
 import { router, staffProcedure } from "../init";
 
 export const staffRouter = router({
-  list: staffProcedure("admin").input(listStaffInput).query(({ ctx, input }) => listStaff(ctx.db, input)),
+  list: staffProcedure("admin")
+    .input(listStaffInput)
+    .query(({ ctx, input }) => listStaff(ctx.db, input)),
   invite: staffProcedure("admin")
     .input(inviteStaffInput)
     .mutation(async ({ ctx, input }) => {

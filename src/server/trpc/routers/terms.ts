@@ -1,4 +1,11 @@
-import { acceptTerms, acceptTermsInput, currentTerms, listTerms, publishTerms, publishTermsInput } from "@/server/domains/partners/terms";
+import {
+  acceptTerms,
+  acceptTermsInput,
+  currentTerms,
+  listTerms,
+  publishTerms,
+  publishTermsInput,
+} from "@/server/domains/partners/terms";
 import { publicProcedure, router, staffProcedure, userProcedure } from "../init";
 
 export const termsRouter = router({

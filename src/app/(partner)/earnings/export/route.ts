@@ -6,4 +6,6 @@ import { csvDownload, filtersFromUrl } from "@/server/http/csv-export";
 const FIELDS = { state: "state", source: "source", currency: "asset", from: "from", to: "to", dir: "sortDir" } as const;
 
 /** The partner's own filtered ledger as a CSV download. */
-export const GET = csvDownload("earnings", (caller, params) => caller.earnings.exportCsv(filtersFromUrl(ledgerFilters, params, FIELDS) as z.input<typeof ledgerFilters>));
+export const GET = csvDownload("earnings", (caller, params) =>
+  caller.earnings.exportCsv(filtersFromUrl(ledgerFilters, params, FIELDS) as z.input<typeof ledgerFilters>),
+);

@@ -1,6 +1,23 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Badge, buttonClasses, EmptyState, FormField, Input, Plus, Select, SortableTH, Table, Target, TBody, TD, TH, THead, TR, Upload } from "@/components/ui";
+import {
+  Badge,
+  buttonClasses,
+  EmptyState,
+  FormField,
+  Input,
+  Plus,
+  Select,
+  SortableTH,
+  Table,
+  Target,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+  Upload,
+} from "@/components/ui";
 import { FilterBar } from "@/components/page/filter-bar";
 import { ListPagination } from "@/components/page/list-pagination";
 import { PageHeader } from "@/components/page/page-header";
@@ -28,11 +45,14 @@ export default async function PartnerLeadsPage({ searchParams }: { searchParams:
   await requirePartnerPage();
   const params = await searchParams;
   const sort = oneOf(param(params, "sort"), SORTS) ?? "createdAt";
-  const sortDir = oneOf(param(params, "dir"), ["asc", "desc"] as const) ?? (ASCENDING_FIRST.includes(sort) ? "asc" : "desc");
+  const sortDir =
+    oneOf(param(params, "dir"), ["asc", "desc"] as const) ?? (ASCENDING_FIRST.includes(sort) ? "asc" : "desc");
   const statusChoice = oneOf(param(params, "status"), [...LEAD_STATUSES, "all"] as const) ?? "all";
   const status = statusChoice === "all" ? undefined : statusChoice;
   const search = param(params, "q")?.slice(0, 100);
-  const result = await (await api()).leads.list({ page: pageParam(params), pageSize: 25, sort, sortDir, status, search });
+  const result = await (
+    await api()
+  ).leads.list({ page: pageParam(params), pageSize: 25, sort, sortDir, status, search });
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
@@ -40,7 +60,11 @@ export default async function PartnerLeadsPage({ searchParams }: { searchParams:
   const countOf = (s: (typeof LEAD_STATUSES)[number]) => result.byStatus[s] ?? 0;
   const allCount = LEAD_STATUSES.reduce((sum, s) => sum + countOf(s), 0);
   const sortHref = (column: Sort) =>
-    hrefWith(PATH, params, { sort: column, dir: sort === column ? (sortDir === "asc" ? "desc" : "asc") : ASCENDING_FIRST.includes(column) ? "asc" : "desc", page: undefined });
+    hrefWith(PATH, params, {
+      sort: column,
+      dir: sort === column ? (sortDir === "asc" ? "desc" : "asc") : ASCENDING_FIRST.includes(column) ? "asc" : "desc",
+      page: undefined,
+    });
   const direction = (column: Sort) => (sort === column ? sortDir : null);
   const sortHint = (label: string) => t("leadsPortal.list.sortBy", { column: label });
   const columns = {
@@ -82,16 +106,34 @@ export default async function PartnerLeadsPage({ searchParams }: { searchParams:
         />
       ) : (
         <>
-          <FilterBar action={PATH} applyLabel={t("common.applyFilters")} clearLabel={t("common.clearFilters")} clearHref={PATH}>
+          <FilterBar
+            action={PATH}
+            applyLabel={t("common.applyFilters")}
+            clearLabel={t("common.clearFilters")}
+            clearHref={PATH}
+          >
             <FormField label={t("common.search")} htmlFor="filter-q">
-              <Input id="filter-q" name="q" type="search" defaultValue={search} maxLength={100} placeholder={t("leadsPortal.list.searchPlaceholder")} className="w-64 max-w-full" />
+              <Input
+                id="filter-q"
+                name="q"
+                type="search"
+                defaultValue={search}
+                maxLength={100}
+                placeholder={t("leadsPortal.list.searchPlaceholder")}
+                className="w-64 max-w-full"
+              />
             </FormField>
             <FormField label={t("leads.columns.status")} htmlFor="filter-status">
               <Select id="filter-status" name="status" defaultValue={statusChoice} data-testid="status-filter">
-                <option value="all">{t("leadsPortal.list.statusOption", { status: t("common.all"), count: format.number(allCount) })}</option>
+                <option value="all">
+                  {t("leadsPortal.list.statusOption", { status: t("common.all"), count: format.number(allCount) })}
+                </option>
                 {LEAD_STATUSES.map((s) => (
                   <option key={s} value={s}>
-                    {t("leadsPortal.list.statusOption", { status: t(`leadStatus.${s}`), count: format.number(countOf(s)) })}
+                    {t("leadsPortal.list.statusOption", {
+                      status: t(`leadStatus.${s}`),
+                      count: format.number(countOf(s)),
+                    })}
                   </option>
                 ))}
               </Select>
@@ -100,27 +142,52 @@ export default async function PartnerLeadsPage({ searchParams }: { searchParams:
             {param(params, "dir") ? <input type="hidden" name="dir" value={sortDir} /> : null}
           </FilterBar>
           {result.rows.length === 0 ? (
-            <EmptyState icon={<Target className="size-6" />} title={t("common.noMatches")} description={t("common.noMatchesHint")} />
+            <EmptyState
+              icon={<Target className="size-6" />}
+              title={t("common.noMatches")}
+              description={t("common.noMatchesHint")}
+            />
           ) : (
             <>
               <Table data-testid="leads-table">
                 <caption className="sr-only">{t("leadsPortal.list.caption")}</caption>
                 <THead>
                   <TR>
-                    <SortableTH href={sortHref("companyName")} direction={direction("companyName")} sortHint={sortHint(columns.company)}>
+                    <SortableTH
+                      href={sortHref("companyName")}
+                      direction={direction("companyName")}
+                      sortHint={sortHint(columns.company)}
+                    >
                       {columns.company}
                     </SortableTH>
                     <TH>{columns.product}</TH>
-                    <SortableTH href={sortHref("estimatedValue")} direction={direction("estimatedValue")} sortHint={sortHint(columns.estimatedValue)} numeric>
+                    <SortableTH
+                      href={sortHref("estimatedValue")}
+                      direction={direction("estimatedValue")}
+                      sortHint={sortHint(columns.estimatedValue)}
+                      numeric
+                    >
                       {columns.estimatedValue}
                     </SortableTH>
-                    <SortableTH href={sortHref("expectedCloseDate")} direction={direction("expectedCloseDate")} sortHint={sortHint(columns.expectedClose)}>
+                    <SortableTH
+                      href={sortHref("expectedCloseDate")}
+                      direction={direction("expectedCloseDate")}
+                      sortHint={sortHint(columns.expectedClose)}
+                    >
                       {columns.expectedClose}
                     </SortableTH>
-                    <SortableTH href={sortHref("status")} direction={direction("status")} sortHint={sortHint(columns.status)}>
+                    <SortableTH
+                      href={sortHref("status")}
+                      direction={direction("status")}
+                      sortHint={sortHint(columns.status)}
+                    >
                       {columns.status}
                     </SortableTH>
-                    <SortableTH href={sortHref("createdAt")} direction={direction("createdAt")} sortHint={sortHint(columns.registered)}>
+                    <SortableTH
+                      href={sortHref("createdAt")}
+                      direction={direction("createdAt")}
+                      sortHint={sortHint(columns.registered)}
+                    >
                       {columns.registered}
                     </SortableTH>
                   </TR>
@@ -129,7 +196,11 @@ export default async function PartnerLeadsPage({ searchParams }: { searchParams:
                   {result.rows.map((row) => (
                     <TR key={row.id} data-testid="lead-row">
                       <TD>
-                        <Link href={`${PATH}/${row.id}`} className="font-medium text-brand-700 hover:underline" dir="auto">
+                        <Link
+                          href={`${PATH}/${row.id}`}
+                          className="font-medium text-brand-700 hover:underline"
+                          dir="auto"
+                        >
                           <bdi>{row.companyName}</bdi>
                         </Link>
                         <span className="block max-w-56 truncate text-xs text-muted">
@@ -140,7 +211,9 @@ export default async function PartnerLeadsPage({ searchParams }: { searchParams:
                       <TD numeric className="whitespace-nowrap">
                         <bdi dir="ltr">{formatMoney(row.estimatedValueMinor, row.currency, locale)}</bdi>
                       </TD>
-                      <TD className="whitespace-nowrap">{format.dateTime(day(row.expectedCloseDate), { dateStyle: "medium" })}</TD>
+                      <TD className="whitespace-nowrap">
+                        {format.dateTime(day(row.expectedCloseDate), { dateStyle: "medium" })}
+                      </TD>
                       <TD>
                         <span className="flex flex-wrap items-center gap-1.5">
                           <LeadStatusBadge status={row.status} />
@@ -151,12 +224,20 @@ export default async function PartnerLeadsPage({ searchParams }: { searchParams:
                           ) : null}
                         </span>
                       </TD>
-                      <TD className="whitespace-nowrap text-muted">{format.dateTime(row.createdAt, { dateStyle: "medium" })}</TD>
+                      <TD className="whitespace-nowrap text-muted">
+                        {format.dateTime(row.createdAt, { dateStyle: "medium" })}
+                      </TD>
                     </TR>
                   ))}
                 </TBody>
               </Table>
-              <ListPagination path={PATH} params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
+              <ListPagination
+                path={PATH}
+                params={params}
+                page={result.page}
+                pageCount={result.pageCount}
+                total={result.total}
+              />
             </>
           )}
         </>

@@ -14,7 +14,10 @@ export function LeadActions({ leadId }: { leadId: string }) {
   const tf = useTranslations("leadFields");
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
-  const { submit, errors, field, clear, pending } = useFormMutation(trpc.leads.withdraw.mutationOptions(), { done: t("withdrawn"), onSuccess: () => setOpen(false) });
+  const { submit, errors, field, clear, pending } = useFormMutation(trpc.leads.withdraw.mutationOptions(), {
+    done: t("withdrawn"),
+    onSuccess: () => setOpen(false),
+  });
   function close() {
     setOpen(false);
     clear();
@@ -32,7 +35,13 @@ export function LeadActions({ leadId }: { leadId: string }) {
         <X className="size-4" />
         {t("withdraw")}
       </Button>
-      <Dialog open={open} onClose={close} title={t("withdrawTitle")} description={t("withdrawHint")} closeLabel={tc("close")}>
+      <Dialog
+        open={open}
+        onClose={close}
+        title={t("withdrawTitle")}
+        description={t("withdrawHint")}
+        closeLabel={tc("close")}
+      >
         {open ? (
           <form onSubmit={onSubmit} noValidate className="space-y-4">
             <FormAlert message={message} />

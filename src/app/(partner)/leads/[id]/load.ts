@@ -15,4 +15,3 @@ export async function loadLead(id: string) {
     throw error;
   });
 }
-

@@ -67,12 +67,21 @@ export default async function PartnerLeadPage({ params }: { params: Promise<{ id
       />
 
       {lead.infoRequestedAt ? (
-        <div role="status" data-testid="info-requested-banner" className="mb-6 flex gap-3 rounded-lg border border-warning-200 bg-warning-50 p-4 text-sm text-warning-800">
+        <div
+          role="status"
+          data-testid="info-requested-banner"
+          className="mb-6 flex gap-3 rounded-lg border border-warning-200 bg-warning-50 p-4 text-sm text-warning-800"
+        >
           <AlertTriangle className="mt-0.5 size-5 shrink-0" />
           <div className="min-w-0 space-y-2">
-            <p className="font-semibold">{t("leadsPortal.detail.infoRequestedTitle", { date: dateTime(lead.infoRequestedAt) })}</p>
+            <p className="font-semibold">
+              {t("leadsPortal.detail.infoRequestedTitle", { date: dateTime(lead.infoRequestedAt) })}
+            </p>
             {question ? (
-              <blockquote dir="auto" className="rounded-md border-s-2 border-warning-500 bg-surface px-3 py-2 whitespace-pre-wrap break-words text-neutral-900">
+              <blockquote
+                dir="auto"
+                className="rounded-md border-s-2 border-warning-500 bg-surface px-3 py-2 whitespace-pre-wrap break-words text-neutral-900"
+              >
                 {question.body}
               </blockquote>
             ) : null}
@@ -127,7 +136,13 @@ export default async function PartnerLeadPage({ params }: { params: Promise<{ id
                     <bdi dir="ltr">{lead.contactEmail}</bdi>
                   </a>
                 </Row>
-                <Row label={t("leadFields.contactPhone")}>{lead.contactPhone ? <bdi dir="ltr">{lead.contactPhone}</bdi> : <span className="text-muted">{t("leadsPortal.detail.none")}</span>}</Row>
+                <Row label={t("leadFields.contactPhone")}>
+                  {lead.contactPhone ? (
+                    <bdi dir="ltr">{lead.contactPhone}</bdi>
+                  ) : (
+                    <span className="text-muted">{t("leadsPortal.detail.none")}</span>
+                  )}
+                </Row>
                 <Row label={t("leadFields.productId")}>{lead.productName}</Row>
                 <Row label={t("leadFields.estimatedValue")} testId="lead-estimated-value">
                   <bdi dir="ltr" className="tabular-nums">
@@ -135,7 +150,9 @@ export default async function PartnerLeadPage({ params }: { params: Promise<{ id
                   </bdi>
                 </Row>
                 <Row label={t("leadFields.expectedCloseDate")}>{date(day(lead.expectedCloseDate))}</Row>
-                <Row label={t("leadsPortal.detail.registeredBy")}>{lead.registrantName ?? <span className="text-muted">{t("leadsPortal.detail.formerUser")}</span>}</Row>
+                <Row label={t("leadsPortal.detail.registeredBy")}>
+                  {lead.registrantName ?? <span className="text-muted">{t("leadsPortal.detail.formerUser")}</span>}
+                </Row>
                 {lead.status === "approved" && lead.protectedUntil ? (
                   <Row label={t("leadsPortal.detail.protectedUntil")} testId="protected-until">
                     {date(lead.protectedUntil)}
@@ -177,7 +194,11 @@ export default async function PartnerLeadPage({ params }: { params: Promise<{ id
             </CardBody>
           </Card>
           <Card>
-            <CardHeader title={t("leadsPortal.detail.conversation")} description={t("leadsPortal.detail.conversationHint")} as="h2" />
+            <CardHeader
+              title={t("leadsPortal.detail.conversation")}
+              description={t("leadsPortal.detail.conversationHint")}
+              as="h2"
+            />
             <CardBody className="space-y-4">
               <LeadThread comments={lead.thread} />
               <CommentForm leadId={lead.id} side="partner" />

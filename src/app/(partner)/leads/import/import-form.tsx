@@ -4,7 +4,22 @@ import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { Badge, Button, cn, fieldControlClasses, FileInput, FormField, Table, TBody, TD, TH, THead, TR, Upload, FormAlert } from "@/components/ui";
+import {
+  Badge,
+  Button,
+  cn,
+  fieldControlClasses,
+  FileInput,
+  FormField,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+  Upload,
+  FormAlert,
+} from "@/components/ui";
 import { useTRPC } from "@/trpc/client";
 import { useFormMutation } from "@/trpc/use-form-mutation";
 import type { AppRouter } from "@/server/trpc/root";
@@ -19,7 +34,9 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
   const trpc = useTRPC();
   const [reading, setReading] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const { submit, errors, field, setField, pending } = useFormMutation(trpc.leads.import.mutationOptions(), { onSuccess: setReport });
+  const { submit, errors, field, setField, pending } = useFormMutation(trpc.leads.import.mutationOptions(), {
+    onSuccess: setReport,
+  });
 
   const onSubmit = submit(async (data) => {
     setReport(null);
@@ -58,7 +75,10 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
             name="csv"
             accept=".csv,text/csv"
             required
-            className={cn(fieldControlClasses, "h-auto px-3 py-2 file:me-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-1 file:text-sm file:font-medium file:text-brand-700")}
+            className={cn(
+              fieldControlClasses,
+              "h-auto px-3 py-2 file:me-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-1 file:text-sm file:font-medium file:text-brand-700",
+            )}
           />
         </FormField>
         <Button type="submit" loading={reading || pending} data-testid="import-submit">
@@ -95,7 +115,11 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
             </THead>
             <TBody>
               {report.map((row) => (
-                <TR key={row.row} data-testid="import-row" data-outcome={row.outcome === "refused" ? "refused" : "registered"}>
+                <TR
+                  key={row.row}
+                  data-testid="import-row"
+                  data-outcome={row.outcome === "refused" ? "refused" : "registered"}
+                >
                   <TD numeric className="align-top">
                     {format.number(row.row)}
                   </TD>
@@ -104,12 +128,18 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
                   </TD>
                   <TD className="align-top">
                     {/* A registration another partner made first is the manager's matter: the partner just sees it registered. */}
-                    {row.outcome === "refused" ? <Badge tone="danger">{t("refused")}</Badge> : <Badge tone="success">{t("registered")}</Badge>}
+                    {row.outcome === "refused" ? (
+                      <Badge tone="danger">{t("refused")}</Badge>
+                    ) : (
+                      <Badge tone="success">{t("registered")}</Badge>
+                    )}
                   </TD>
                   <TD className="align-top">
                     {row.outcome === "refused" ? (
                       <div className="space-y-1 text-sm">
-                        {Object.values(row.fields).includes(row.message) ? null : <p className="text-danger-700">{row.message}</p>}
+                        {Object.values(row.fields).includes(row.message) ? null : (
+                          <p className="text-danger-700">{row.message}</p>
+                        )}
                         {Object.keys(row.fields).length > 0 ? (
                           <ul className="list-disc space-y-0.5 ps-5 text-neutral-800">
                             {Object.entries(row.fields).map(([name, text]) => (
@@ -123,7 +153,10 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
                         ) : null}
                       </div>
                     ) : (
-                      <Link href={`/leads/${row.leadId}`} className="text-sm font-medium text-brand-700 hover:underline">
+                      <Link
+                        href={`/leads/${row.leadId}`}
+                        className="text-sm font-medium text-brand-700 hover:underline"
+                      >
                         {t("openLead")}
                       </Link>
                     )}

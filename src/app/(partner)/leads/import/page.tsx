@@ -1,6 +1,19 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { buttonClasses, Card, CardBody, CardHeader, ChevronStart, Download, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import {
+  buttonClasses,
+  Card,
+  CardBody,
+  CardHeader,
+  ChevronStart,
+  Download,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+} from "@/components/ui";
 import { PageHeader } from "@/components/page/page-header";
 import { requirePartnerPage } from "@/server/auth/guards";
 import { LEAD_IMPORT_COLUMNS, MAX_LEAD_IMPORT_ROWS } from "@/server/domains/leads/import";
@@ -25,10 +38,18 @@ export default async function ImportLeadsPage() {
       </Link>
       <PageHeader
         title={t("leadsPortal.import.title")}
-        description={t("leadsPortal.import.subtitle", { max: MAX_LEAD_IMPORT_ROWS, formatted: format.number(MAX_LEAD_IMPORT_ROWS) })}
+        description={t("leadsPortal.import.subtitle", {
+          max: MAX_LEAD_IMPORT_ROWS,
+          formatted: format.number(MAX_LEAD_IMPORT_ROWS),
+        })}
         actions={
           // A plain link: the route handler answers with a file download.
-          <a href="/leads/import/template" download className={buttonClasses("secondary")} data-testid="download-template">
+          <a
+            href="/leads/import/template"
+            download
+            className={buttonClasses("secondary")}
+            data-testid="download-template"
+          >
             <Download className="size-4" />
             {t("leadsPortal.import.template")}
           </a>
@@ -36,13 +57,21 @@ export default async function ImportLeadsPage() {
       />
       <div className="grid gap-4 lg:grid-cols-5">
         <Card className="self-start lg:col-span-3">
-          <CardHeader title={t("leadsPortal.import.uploadTitle")} description={t("leadsPortal.import.uploadHint")} as="h2" />
+          <CardHeader
+            title={t("leadsPortal.import.uploadTitle")}
+            description={t("leadsPortal.import.uploadHint")}
+            as="h2"
+          />
           <CardBody>
             <ImportForm maxBytes={MAX_FILE_BYTES} />
           </CardBody>
         </Card>
         <Card className="self-start lg:col-span-2">
-          <CardHeader title={t("leadsPortal.import.columnsTitle")} description={t("leadsPortal.import.columnsHint")} as="h2" />
+          <CardHeader
+            title={t("leadsPortal.import.columnsTitle")}
+            description={t("leadsPortal.import.columnsHint")}
+            as="h2"
+          />
           <CardBody className="space-y-3">
             <Table data-testid="import-columns">
               <caption className="sr-only">{t("leadsPortal.import.columnsTitle")}</caption>
@@ -60,7 +89,11 @@ export default async function ImportLeadsPage() {
                         {column}
                       </code>
                     </TD>
-                    <TD className="text-muted">{t.rich(`leadsPortal.import.columns.${column}`, { ltr: (chunks) => <bdi dir="ltr">{chunks}</bdi> })}</TD>
+                    <TD className="text-muted">
+                      {t.rich(`leadsPortal.import.columns.${column}`, {
+                        ltr: (chunks) => <bdi dir="ltr">{chunks}</bdi>,
+                      })}
+                    </TD>
                   </TR>
                 ))}
               </TBody>

@@ -21,8 +21,14 @@ export default async function NewLeadPage() {
   const rules = [
     t("leadsPortal.new.rules.firstCome"),
     t("leadsPortal.new.rules.review"),
-    t("leadsPortal.new.rules.protection", { days: settings.leadProtectionDays, formatted: format.number(settings.leadProtectionDays) }),
-    t("leadsPortal.new.rules.expiry", { days: settings.leadExpiryDays, formatted: format.number(settings.leadExpiryDays) }),
+    t("leadsPortal.new.rules.protection", {
+      days: settings.leadProtectionDays,
+      formatted: format.number(settings.leadProtectionDays),
+    }),
+    t("leadsPortal.new.rules.expiry", {
+      days: settings.leadExpiryDays,
+      formatted: format.number(settings.leadExpiryDays),
+    }),
     t("leadsPortal.new.rules.dailyLimit", { limit: options.dailyLimit, formatted: format.number(options.dailyLimit) }),
   ];
   return (
@@ -36,7 +42,11 @@ export default async function NewLeadPage() {
         <Card className="lg:col-span-2">
           <CardBody>
             {options.products.length === 0 ? (
-              <EmptyState icon={<Box className="size-6" />} title={t("leadsPortal.new.noProducts")} description={t("leadsPortal.new.noProductsHint")} />
+              <EmptyState
+                icon={<Box className="size-6" />}
+                title={t("leadsPortal.new.noProducts")}
+                description={t("leadsPortal.new.noProductsHint")}
+              />
             ) : (
               <LeadForm
                 initial={{
@@ -71,7 +81,9 @@ export default async function NewLeadPage() {
                 </li>
               ))}
             </ul>
-            {me.partnerStatus !== "active" ? <p className="mt-4 text-sm text-warning-800">{t("leadsPortal.new.suspended")}</p> : null}
+            {me.partnerStatus !== "active" ? (
+              <p className="mt-4 text-sm text-warning-800">{t("leadsPortal.new.suspended")}</p>
+            ) : null}
           </CardBody>
         </Card>
       </div>

@@ -26,7 +26,12 @@ export function AcceptInvitationForm({
 }) {
   const t = useTranslations("invite");
   const tm = useTranslations("markdown");
-  const [state, action, pending] = useActionState(acceptInvitationAction, { fieldErrors: {}, message: null, signInFailed: false, name } satisfies AcceptInvitationState);
+  const [state, action, pending] = useActionState(acceptInvitationAction, {
+    fieldErrors: {},
+    message: null,
+    signInFailed: false,
+    name,
+  } satisfies AcceptInvitationState);
   const [method, setMethod] = useState<Method>("password");
   const [accepted, setAccepted] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -41,7 +46,11 @@ export function AcceptInvitationForm({
       <Card>
         <CardBody className="p-6 sm:p-8">
           <h1 className="text-xl font-semibold">{t("joined.title", { company })}</h1>
-          <p role="status" className="mt-4 rounded-md bg-success-50 px-3 py-2 text-sm text-success-800" data-testid="invitation-accepted">
+          <p
+            role="status"
+            className="mt-4 rounded-md bg-success-50 px-3 py-2 text-sm text-success-800"
+            data-testid="invitation-accepted"
+          >
             {t("joined.body")}
           </p>
           <Link href="/login" className={buttonClasses("primary", "md", "mt-6 w-full")}>
@@ -72,12 +81,24 @@ export function AcceptInvitationForm({
           <input type="hidden" name="token" value={token} />
           <input type="hidden" name="termsId" value={terms.id} />
           {state.message ? (
-            <p role="alert" className="rounded-md border border-danger-200 bg-danger-50 px-3 py-2 text-sm text-danger-800" data-testid="invitation-error">
+            <p
+              role="alert"
+              className="rounded-md border border-danger-200 bg-danger-50 px-3 py-2 text-sm text-danger-800"
+              data-testid="invitation-error"
+            >
               {state.message}
             </p>
           ) : null}
           <FormField label={t("email")} htmlFor="invite-email" hint={t("emailHint")}>
-            <Input type="email" dir="ltr" value={email} readOnly aria-readonly="true" autoComplete="username" className="bg-surface-sunken" />
+            <Input
+              type="email"
+              dir="ltr"
+              value={email}
+              readOnly
+              aria-readonly="true"
+              autoComplete="username"
+              className="bg-surface-sunken"
+            />
           </FormField>
           <FormField label={t("name")} htmlFor="name" error={field("name")} required>
             <Input name="name" autoComplete="name" required maxLength={120} defaultValue={state.name} />
@@ -114,7 +135,14 @@ export function AcceptInvitationForm({
 
           {method === "password" ? (
             <FormField label={t("password")} htmlFor="password" error={field("password")} hint={passwordHint} required>
-              <Input name="password" type="password" autoComplete="new-password" required minLength={10} maxLength={200} />
+              <Input
+                name="password"
+                type="password"
+                autoComplete="new-password"
+                required
+                minLength={10}
+                maxLength={200}
+              />
             </FormField>
           ) : null}
 
@@ -122,10 +150,24 @@ export function AcceptInvitationForm({
             <h2 id="terms-heading" className="text-sm font-semibold text-neutral-900">
               {t("termsTitle", { version: terms.version })}
             </h2>
-            <div role="region" aria-labelledby="terms-heading" tabIndex={0} className="max-h-64 overflow-y-auto rounded-md border border-border bg-surface-subtle p-4" data-testid="terms-body">
+            <div
+              role="region"
+              aria-labelledby="terms-heading"
+              tabIndex={0}
+              className="max-h-64 overflow-y-auto rounded-md border border-border bg-surface-subtle p-4"
+              data-testid="terms-body"
+            >
               <Markdown source={terms.body} newTabLabel={tm("newTab")} />
             </div>
-            <CheckboxField id="acceptTerms" name="acceptTerms" label={t("acceptTerms")} required checked={accepted} onChange={setAccepted} error={field("acceptTerms")} />
+            <CheckboxField
+              id="acceptTerms"
+              name="acceptTerms"
+              label={t("acceptTerms")}
+              required
+              checked={accepted}
+              onChange={setAccepted}
+              error={field("acceptTerms")}
+            />
           </section>
 
           <Button type="submit" className="w-full" loading={pending} data-testid="accept-invitation">

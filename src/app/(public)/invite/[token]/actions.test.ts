@@ -18,7 +18,10 @@ class Redirect extends Error {
   }
 }
 
-vi.mock("@/lib/clock", async (original) => ({ ...(await original<typeof import("@/lib/clock")>()), systemClock: { now: () => env.clock!.now() } }));
+vi.mock("@/lib/clock", async (original) => ({
+  ...(await original<typeof import("@/lib/clock")>()),
+  systemClock: { now: () => env.clock!.now() },
+}));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7" }) }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
@@ -27,7 +30,8 @@ vi.mock("next/navigation", () => ({
 }));
 vi.mock("next-intl/server", () => ({
   getLocale: async () => env.locale,
-  getTranslations: async (namespace: string) => createTranslator({ locale: env.locale, messages: messagesByLocale[env.locale], namespace: namespace as never }),
+  getTranslations: async (namespace: string) =>
+    createTranslator({ locale: env.locale, messages: messagesByLocale[env.locale], namespace: namespace as never }),
 }));
 vi.mock("@/server/auth", () => ({ signIn: (...args: unknown[]) => signIn(...args) }));
 
@@ -59,7 +63,10 @@ describe("acceptInvitationAction", () => {
 
   it("answers field by field, in the reader's language, without touching the invitation", async () => {
     const token = await invite("fields@northwind.demo");
-    const state = await acceptInvitationAction(initial, form({ token, termsId: terms.id, name: "A", method: "password", password: "short" }));
+    const state = await acceptInvitationAction(
+      initial,
+      form({ token, termsId: terms.id, name: "A", method: "password", password: "short" }),
+    );
     expect(state.fieldErrors).toMatchObject({
       name: "Use at least 2 characters.",
       password: "Use at least 10 characters.",
@@ -67,7 +74,10 @@ describe("acceptInvitationAction", () => {
     });
     expect(state.name).toBe("A");
     env.locale = "ar";
-    const arabic = await acceptInvitationAction(initial, form({ token, termsId: terms.id, name: "Ali", method: "link" }));
+    const arabic = await acceptInvitationAction(
+      initial,
+      form({ token, termsId: terms.id, name: "Ali", method: "link" }),
+    );
     expect(arabic.fieldErrors).toEqual({ acceptTerms: messagesByLocale.ar.errors.terms.mustAccept });
     expect(signIn).not.toHaveBeenCalled();
   });
@@ -78,9 +88,23 @@ describe("acceptInvitationAction", () => {
       throw new Redirect("/dashboard");
     });
     await expect(
-      acceptInvitationAction(initial, form({ token, termsId: terms.id, name: "Pat Writer", method: "password", password: "pat-password-1", acceptTerms: "on" })),
+      acceptInvitationAction(
+        initial,
+        form({
+          token,
+          termsId: terms.id,
+          name: "Pat Writer",
+          method: "password",
+          password: "pat-password-1",
+          acceptTerms: "on",
+        }),
+      ),
     ).rejects.toMatchObject({ url: "/dashboard" });
-    expect(signIn).toHaveBeenCalledWith("credentials", { email: "pw@northwind.demo", password: "pat-password-1", redirectTo: "/dashboard" });
+    expect(signIn).toHaveBeenCalledWith("credentials", {
+      email: "pw@northwind.demo",
+      password: "pat-password-1",
+      redirectTo: "/dashboard",
+    });
     const [user] = await db.select().from(users).where(eq(users.email, "pw@northwind.demo"));
     expect(user!.name).toBe("Pat Writer");
     const [membership] = await db.select().from(partnerMemberships).where(eq(partnerMemberships.userId, user!.id));
@@ -93,9 +117,23 @@ describe("acceptInvitationAction", () => {
     const token = await invite("link@northwind.demo");
     signIn.mockResolvedValue(undefined);
     await expect(
-      acceptInvitationAction(initial, form({ token, termsId: terms.id, name: "Lee Linker", method: "link", password: "ignored-anyway", acceptTerms: "on" })),
+      acceptInvitationAction(
+        initial,
+        form({
+          token,
+          termsId: terms.id,
+          name: "Lee Linker",
+          method: "link",
+          password: "ignored-anyway",
+          acceptTerms: "on",
+        }),
+      ),
     ).rejects.toMatchObject({ url: "/login/check-email" });
-    expect(signIn).toHaveBeenCalledWith("email", { email: "link@northwind.demo", redirect: false, redirectTo: "/dashboard" });
+    expect(signIn).toHaveBeenCalledWith("email", {
+      email: "link@northwind.demo",
+      redirect: false,
+      redirectTo: "/dashboard",
+    });
   });
 
   it("explains a used link instead of failing", async () => {
@@ -110,7 +148,16 @@ describe("acceptInvitationAction", () => {
 
   it("puts changed terms beside the checkbox", async () => {
     const token = await invite("stale@northwind.demo");
-    const state = await acceptInvitationAction(initial, form({ token, termsId: "00000000-0000-4000-8000-000000000000", name: "Stale Reader", method: "link", acceptTerms: "on" }));
+    const state = await acceptInvitationAction(
+      initial,
+      form({
+        token,
+        termsId: "00000000-0000-4000-8000-000000000000",
+        name: "Stale Reader",
+        method: "link",
+        acceptTerms: "on",
+      }),
+    );
     expect(state.fieldErrors.acceptTerms).toBe(messagesByLocale.en.errors.terms.outdated);
   });
 });

@@ -30,7 +30,10 @@ export interface AcceptInvitationState {
  * Accepts an invitation from its page, then signs the person in: with the password they chose,
  * or by emailing them a sign-in link.
  */
-export async function acceptInvitationAction(_prev: AcceptInvitationState, formData: FormData): Promise<AcceptInvitationState> {
+export async function acceptInvitationAction(
+  _prev: AcceptInvitationState,
+  formData: FormData,
+): Promise<AcceptInvitationState> {
   const method = formData.get("method") === "link" ? "link" : "password";
   const name = String(formData.get("name") ?? "");
   const raw = {
@@ -43,7 +46,12 @@ export async function acceptInvitationAction(_prev: AcceptInvitationState, formD
   const localeValue = await getLocale();
   const locale = isLocale(localeValue) ? localeValue : "en";
   const t = await getTranslations("errors");
-  const failed = (fieldErrors: Record<string, string>, message: string | null): AcceptInvitationState => ({ fieldErrors, message, signInFailed: false, name });
+  const failed = (fieldErrors: Record<string, string>, message: string | null): AcceptInvitationState => ({
+    fieldErrors,
+    message,
+    signInFailed: false,
+    name,
+  });
 
   const parsed = acceptInvitationInput.safeParse(raw);
   if (!parsed.success) {
@@ -58,7 +66,10 @@ export async function acceptInvitationAction(_prev: AcceptInvitationState, formD
 
   let email: string;
   try {
-    const result = await acceptInvitation({ db: await getDb(), actor: SYSTEM, clock: systemClock }, { ...parsed.data, ip: clientIp(await headers()) });
+    const result = await acceptInvitation(
+      { db: await getDb(), actor: SYSTEM, clock: systemClock },
+      { ...parsed.data, ip: clientIp(await headers()) },
+    );
     email = result.email;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

@@ -13,7 +13,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const caller = await api();
   // A token of the wrong shape is simply an unknown invitation.
   const [invitation, terms] = await Promise.all([
-    token.length > 0 && token.length <= 200 ? caller.invitations.inspect({ token }) : Promise.resolve({ state: "unknown" as const, email: null, name: null, company: null, hasPassword: false }),
+    token.length > 0 && token.length <= 200
+      ? caller.invitations.inspect({ token })
+      : Promise.resolve({ state: "unknown" as const, email: null, name: null, company: null, hasPassword: false }),
     caller.terms.current(),
   ]);
   const t = await getTranslations("invite");
@@ -24,7 +26,12 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <Card>
         <CardBody className="p-6 sm:p-8">
           <h1 className="text-xl font-semibold">{t(`states.${state}.title`)}</h1>
-          <div role="status" data-testid="invitation-state" data-state={state} className="mt-4 flex gap-3 rounded-md border border-warning-200 bg-warning-50 px-3 py-2 text-sm text-warning-800">
+          <div
+            role="status"
+            data-testid="invitation-state"
+            data-state={state}
+            className="mt-4 flex gap-3 rounded-md border border-warning-200 bg-warning-50 px-3 py-2 text-sm text-warning-800"
+          >
             <AlertTriangle className="mt-0.5 size-4 shrink-0" />
             <p>{t(`states.${state}.body`)}</p>
           </div>
@@ -47,7 +54,12 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <Card>
         <CardBody className="p-6 sm:p-8">
           <h1 className="text-xl font-semibold">{t("title", { company: invitation.company ?? "" })}</h1>
-          <p role="status" data-testid="invitation-state" data-state="noTerms" className="mt-4 rounded-md border border-warning-200 bg-warning-50 px-3 py-2 text-sm text-warning-800">
+          <p
+            role="status"
+            data-testid="invitation-state"
+            data-state="noTerms"
+            className="mt-4 rounded-md border border-warning-200 bg-warning-50 px-3 py-2 text-sm text-warning-800"
+          >
             {t("noTerms")}
           </p>
         </CardBody>

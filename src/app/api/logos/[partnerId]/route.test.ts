@@ -9,7 +9,8 @@ vi.mock("@/server/auth", () => ({ auth: async () => (session.userId ? { user: { 
 vi.mock("@/server/db/client", () => ({ getDb: async () => db }));
 
 const { GET } = await import("./route");
-const get = (partnerId: string) => GET(new Request(`http://localhost/api/logos/${partnerId}`), { params: Promise.resolve({ partnerId }) });
+const get = (partnerId: string) =>
+  GET(new Request(`http://localhost/api/logos/${partnerId}`), { params: Promise.resolve({ partnerId }) });
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 await uploadLogo(ctxOf(partnerOwner), { contentType: "image/png", dataBase64: Buffer.from(PNG).toString("base64") });
@@ -23,7 +24,9 @@ describe("GET /api/logos/[partnerId]", () => {
       expect(response.headers.get("content-type")).toBe("image/png");
       expect(response.headers.get("cache-control")).toBe("private, max-age=300");
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-      expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox");
+      expect(response.headers.get("content-security-policy")).toBe(
+        "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      );
       expect(new Uint8Array(await response.arrayBuffer())).toEqual(PNG);
     }
   });

@@ -19,7 +19,10 @@ function status(code: 401 | 404): Response {
  * A partner's logo, for the signed-in: staff may read any, a partner user only their own
  * organization's. Every other id answers exactly like a missing logo, so ids cannot be probed.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ partnerId: string }> }): Promise<Response> {
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ partnerId: string }> },
+): Promise<Response> {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return status(401);

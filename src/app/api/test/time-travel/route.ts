@@ -16,7 +16,10 @@ export async function POST(request: Request) {
     resetTravel();
     return Response.json({ now: appClock.now().toISOString(), released: 0 });
   }
-  const days = typeof body.days === "number" && Number.isInteger(body.days) && body.days > 0 && body.days <= 3650 ? body.days : null;
+  const days =
+    typeof body.days === "number" && Number.isInteger(body.days) && body.days > 0 && body.days <= 3650
+      ? body.days
+      : null;
   if (days === null) return Response.json({ error: "days must be a whole number from 1 to 3650" }, { status: 400 });
   travelForward(days * DAY);
   const released = await releaseDueEntries({ db: await getDb(), actor: SYSTEM, clock: appClock });

@@ -25,21 +25,33 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
     throw error;
   });
   const pending = application.status === "pending";
-  const [terms, options, plans] = await Promise.all([caller.terms.list(), pending ? caller.partners.options() : null, pending ? caller.commissions.plans() : []]);
+  const [terms, options, plans] = await Promise.all([
+    caller.terms.list(),
+    pending ? caller.partners.options() : null,
+    pending ? caller.commissions.plans() : [],
+  ]);
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
   const termsVersion = terms.find((v) => v.id === application.termsId)?.version;
   const href = websiteHref(application.website);
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
-  const tiers = options?.tiers.map((tier) => ({ id: tier.id, label: t.has(`tiers.${tier.key}`) ? t(`tiers.${tier.key}` as never) : tier.name, key: tier.key })) ?? [];
+  const tiers =
+    options?.tiers.map((tier) => ({
+      id: tier.id,
+      label: t.has(`tiers.${tier.key}`) ? t(`tiers.${tier.key}` as never) : tier.name,
+      key: tier.key,
+    })) ?? [];
   const defaultTier = tiers.find((tier) => tier.key === "registered") ?? tiers[0];
   const managers = options?.managers ?? [];
   const defaultManager = managers.find((m) => m.id === me.userId) ?? managers[0];
 
   return (
     <>
-      <Link href="/manage/applications" className="mb-3 inline-flex items-center gap-1 text-sm text-muted hover:text-neutral-900">
+      <Link
+        href="/manage/applications"
+        className="mb-3 inline-flex items-center gap-1 text-sm text-muted hover:text-neutral-900"
+      >
         <ChevronStart className="size-4" />
         {t("applications.back")}
       </Link>
@@ -98,7 +110,11 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
               <dt className="text-muted">{t("applications.submitted")}</dt>
               <dd>{date(application.createdAt)}</dd>
               <dt className="text-muted">{t("applications.termsVersion")}</dt>
-              <dd>{termsVersion !== undefined ? t("applications.termsVersionValue", { version: format.number(termsVersion) }) : t("applications.unknownVersion")}</dd>
+              <dd>
+                {termsVersion !== undefined
+                  ? t("applications.termsVersionValue", { version: format.number(termsVersion) })
+                  : t("applications.unknownVersion")}
+              </dd>
               <dt className="text-muted">{t("applications.salesApproach")}</dt>
               <dd className="whitespace-pre-wrap break-words" dir="auto">
                 {application.salesApproach}
@@ -114,12 +130,17 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                 <div>
                   <dt className="text-muted">{t("applications.status")}</dt>
                   <dd className="mt-0.5">
-                    <Badge tone={APPLICATION_STATUS_TONE[application.status]}>{t(`applications.statuses.${application.status}`)}</Badge>
+                    <Badge tone={APPLICATION_STATUS_TONE[application.status]}>
+                      {t(`applications.statuses.${application.status}`)}
+                    </Badge>
                   </dd>
                 </div>
                 <div>
                   <dt className="text-muted">{t("applications.reviewer")}</dt>
-                  <dd className="mt-0.5">{application.reviewerName ?? (application.reviewedBy ? t("applications.formerStaff") : t("applications.notReviewed"))}</dd>
+                  <dd className="mt-0.5">
+                    {application.reviewerName ??
+                      (application.reviewedBy ? t("applications.formerStaff") : t("applications.notReviewed"))}
+                  </dd>
                 </div>
                 {application.reviewedAt ? (
                   <div>
@@ -137,7 +158,10 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                 ) : null}
               </dl>
               {application.partnerId ? (
-                <Link href={`/manage/partners/${application.partnerId}`} className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline">
+                <Link
+                  href={`/manage/partners/${application.partnerId}`}
+                  className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline"
+                >
                   {t("applications.openPartner")}
                 </Link>
               ) : null}

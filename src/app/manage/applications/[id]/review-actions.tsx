@@ -3,7 +3,18 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Button, Card, CardBody, CardFooter, CardHeader, Dialog, FormField, Select, FormAlert, Textarea } from "@/components/ui";
+import {
+  Button,
+  Card,
+  CardBody,
+  CardFooter,
+  CardHeader,
+  Dialog,
+  FormField,
+  Select,
+  FormAlert,
+  Textarea,
+} from "@/components/ui";
 import { useTRPC } from "@/trpc/client";
 import { formMessage } from "@/trpc/form-errors";
 import { useFormMutation } from "@/trpc/use-form-mutation";
@@ -38,7 +49,12 @@ export function ApproveApplicationForm({
   });
   const onSubmit = submit((data) => {
     const planId = String(data.get("planId") ?? "");
-    return { applicationId, tierId: String(data.get("tierId") ?? ""), managerId: String(data.get("managerId") ?? ""), ...(planId ? { planId } : {}) };
+    return {
+      applicationId,
+      tierId: String(data.get("tierId") ?? ""),
+      managerId: String(data.get("managerId") ?? ""),
+      ...(planId ? { planId } : {}),
+    };
   });
   const message = formMessage(errors, ["tierId", "managerId", "planId"]);
   return (
@@ -100,7 +116,10 @@ export function RejectApplicationButton({ applicationId }: { applicationId: stri
   const tc = useTranslations("common");
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
-  const { submit, errors, field, pending } = useFormMutation(trpc.applications.reject.mutationOptions(), { done: t("done"), onSuccess: () => setOpen(false) });
+  const { submit, errors, field, pending } = useFormMutation(trpc.applications.reject.mutationOptions(), {
+    done: t("done"),
+    onSuccess: () => setOpen(false),
+  });
   const onSubmit = submit((data) => ({ applicationId, reason: String(data.get("reason") ?? "") }));
   const message = formMessage(errors, ["reason"]);
   return (
@@ -108,10 +127,22 @@ export function RejectApplicationButton({ applicationId }: { applicationId: stri
       <Button variant="secondary" onClick={() => setOpen(true)} data-testid="reject-application">
         {t("open")}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={t("title")} description={t("hint")} closeLabel={tc("close")}>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={t("title")}
+        description={t("hint")}
+        closeLabel={tc("close")}
+      >
         <form onSubmit={onSubmit} noValidate className="space-y-4">
           <FormAlert message={message} />
-          <FormField label={t("reason")} htmlFor="reject-reason" hint={t("reasonHint")} error={field("reason")} required>
+          <FormField
+            label={t("reason")}
+            htmlFor="reject-reason"
+            hint={t("reasonHint")}
+            error={field("reason")}
+            required
+          >
             <Textarea name="reason" rows={5} required maxLength={2000} />
           </FormField>
           <div className="flex justify-end gap-2">

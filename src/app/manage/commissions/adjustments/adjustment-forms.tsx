@@ -13,18 +13,27 @@ import { formMessage } from "@/trpc/form-errors";
 import { useFormMutation } from "@/trpc/use-form-mutation";
 
 /** A partner manager proposes a signed credit or debit; it waits for finance. */
-export function ProposeAdjustmentForm({ currencies, defaultCurrency }: { currencies: string[]; defaultCurrency: string }) {
+export function ProposeAdjustmentForm({
+  currencies,
+  defaultCurrency,
+}: {
+  currencies: string[];
+  defaultCurrency: string;
+}) {
   const t = useTranslations("commissionsAdmin.adjustments.propose");
   const trpc = useTRPC();
   const [formKey, setFormKey] = useState(0);
   const [partner, setPartner] = useState<PartnerChoice | null>(null);
-  const { submit, errors, field, setField, pending } = useFormMutation(trpc.commissions.proposeAdjustment.mutationOptions(), {
-    done: (_result, input) => t("done", { partner: partner?.id === input.partnerId ? partner.name : "" }),
-    onSuccess: () => {
-      setFormKey((k) => k + 1); // a fresh, empty form for the next adjustment
-      setPartner(null);
+  const { submit, errors, field, setField, pending } = useFormMutation(
+    trpc.commissions.proposeAdjustment.mutationOptions(),
+    {
+      done: (_result, input) => t("done", { partner: partner?.id === input.partnerId ? partner.name : "" }),
+      onSuccess: () => {
+        setFormKey((k) => k + 1); // a fresh, empty form for the next adjustment
+        setPartner(null);
+      },
     },
-  });
+  );
   const onSubmit = submit((data) => {
     const partnerId = String(data.get("partnerId") ?? "");
     const amount = String(data.get("amount") ?? "").trim();
@@ -32,7 +41,12 @@ export function ProposeAdjustmentForm({ currencies, defaultCurrency }: { currenc
     if (!amount) setField("amount", t("amountRequired"));
     if (!partnerId || !amount) return null;
     // The amount stays the decimal text typed; the server parses it in the currency's minor units.
-    return { partnerId, amount, currency: String(data.get("currency") ?? defaultCurrency), reason: String(data.get("reason") ?? "") };
+    return {
+      partnerId,
+      amount,
+      currency: String(data.get("currency") ?? defaultCurrency),
+      reason: String(data.get("reason") ?? ""),
+    };
   });
   const message = formMessage(errors, ["partnerId", "amount", "currency", "reason"]);
   return (
@@ -63,9 +77,24 @@ export function ProposeAdjustmentForm({ currencies, defaultCurrency }: { currenc
         error={field("amount")}
         required
         placeholder="-125.50"
-        currency={{ id: "adjustment-currency", name: "currency", label: t("currency"), error: field("currency"), required: true, defaultValue: defaultCurrency, currencies }}
+        currency={{
+          id: "adjustment-currency",
+          name: "currency",
+          label: t("currency"),
+          error: field("currency"),
+          required: true,
+          defaultValue: defaultCurrency,
+          currencies,
+        }}
       />
-      <FormField label={t("reason")} htmlFor="adjustment-reason" hint={t("reasonHint")} error={field("reason")} required className="md:col-span-3">
+      <FormField
+        label={t("reason")}
+        htmlFor="adjustment-reason"
+        hint={t("reasonHint")}
+        error={field("reason")}
+        required
+        className="md:col-span-3"
+      >
         <Textarea name="reason" rows={3} required minLength={10} maxLength={2000} />
       </FormField>
     </FormCard>
@@ -73,7 +102,15 @@ export function ProposeAdjustmentForm({ currencies, defaultCurrency }: { currenc
 }
 
 /** Finance approves (posting a payable entry) or rejects with a note; the server refuses a proposer approving their own. */
-export function AdjustmentDecision({ adjustmentId, partnerName, amount }: { adjustmentId: string; partnerName: string; amount: string }) {
+export function AdjustmentDecision({
+  adjustmentId,
+  partnerName,
+  amount,
+}: {
+  adjustmentId: string;
+  partnerName: string;
+  amount: string;
+}) {
   const t = useTranslations("commissionsAdmin.adjustments");
   const tc = useTranslations("common");
   const trpc = useTRPC();
@@ -85,14 +122,27 @@ export function AdjustmentDecision({ adjustmentId, partnerName, amount }: { adju
       onError: (error) => feedback.failed(error),
     }),
   );
-  const reject = useFormMutation(trpc.commissions.decideAdjustment.mutationOptions(), { done: t("reject.done"), onSuccess: () => setRejecting(false) });
+  const reject = useFormMutation(trpc.commissions.decideAdjustment.mutationOptions(), {
+    done: t("reject.done"),
+    onSuccess: () => setRejecting(false),
+  });
   const { errors, field, clear } = reject;
-  const submitReject = reject.submit((data) => ({ adjustmentId, approve: false, note: String(data.get("note") ?? "") }));
+  const submitReject = reject.submit((data) => ({
+    adjustmentId,
+    approve: false,
+    note: String(data.get("note") ?? ""),
+  }));
   const message = formMessage(errors, ["note"]);
   const busy = approve.isPending || reject.pending;
   return (
     <div className="flex flex-wrap justify-end gap-2">
-      <Button size="sm" loading={approve.isPending} disabled={busy} onClick={() => approve.mutate({ adjustmentId, approve: true, note: "" })} data-testid="approve-adjustment">
+      <Button
+        size="sm"
+        loading={approve.isPending}
+        disabled={busy}
+        onClick={() => approve.mutate({ adjustmentId, approve: true, note: "" })}
+        data-testid="approve-adjustment"
+      >
         {t("approve.submit")}
       </Button>
       <Button
@@ -107,7 +157,13 @@ export function AdjustmentDecision({ adjustmentId, partnerName, amount }: { adju
       >
         {t("reject.open")}
       </Button>
-      <Dialog open={rejecting} onClose={() => setRejecting(false)} title={t("reject.title")} description={t("reject.hint", { partner: partnerName, amount })} closeLabel={tc("close")}>
+      <Dialog
+        open={rejecting}
+        onClose={() => setRejecting(false)}
+        title={t("reject.title")}
+        description={t("reject.hint", { partner: partnerName, amount })}
+        closeLabel={tc("close")}
+      >
         <form onSubmit={submitReject} noValidate className="space-y-4">
           <FormAlert message={message} />
           <FormField label={t("reject.note")} htmlFor="reject-note" hint={t("reject.noteHint")} error={field("note")}>

@@ -3,7 +3,17 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Button, checkboxClasses, ChoiceFieldset, Dialog, FormField, Input, Plus, Select, Textarea } from "@/components/ui";
+import {
+  Button,
+  checkboxClasses,
+  ChoiceFieldset,
+  Dialog,
+  FormField,
+  Input,
+  Plus,
+  Select,
+  Textarea,
+} from "@/components/ui";
 import { MoneyField } from "@/components/money";
 import { FormCard } from "@/components/page/form-card";
 import { percentToBps } from "@/lib/money";
@@ -20,13 +30,33 @@ export interface CampaignChoice {
 const CURRENCIES = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("currency") : [];
 
 /** Checkboxes for "which tiers / products"; none ticked means all. */
-function ChoiceGroup({ legend, hint, idPrefix, name, choices, error }: { legend: string; hint: string; idPrefix: string; name: string; choices: (CampaignChoice & { idKey: string })[]; error: string | undefined }) {
+function ChoiceGroup({
+  legend,
+  hint,
+  idPrefix,
+  name,
+  choices,
+  error,
+}: {
+  legend: string;
+  hint: string;
+  idPrefix: string;
+  name: string;
+  choices: (CampaignChoice & { idKey: string })[];
+  error: string | undefined;
+}) {
   return (
     <ChoiceFieldset id={idPrefix} legend={legend} hint={hint} error={error}>
       <div className="grid gap-2 sm:grid-cols-2">
         {choices.map((choice) => (
           <div key={choice.id} className="flex items-start gap-2">
-            <input id={`${idPrefix}-${choice.idKey}`} name={name} value={choice.id} type="checkbox" className={checkboxClasses} />
+            <input
+              id={`${idPrefix}-${choice.idKey}`}
+              name={name}
+              value={choice.id}
+              type="checkbox"
+              className={checkboxClasses}
+            />
             <label htmlFor={`${idPrefix}-${choice.idKey}`} className="text-sm text-neutral-900">
               <bdi>{choice.label}</bdi>
             </label>
@@ -37,18 +67,29 @@ function ChoiceGroup({ legend, hint, idPrefix, name, choices, error }: { legend:
   );
 }
 
-export function NewCampaignForm({ tiers, products, programCurrency }: { tiers: (CampaignChoice & { key: string })[]; products: CampaignChoice[]; programCurrency: string }) {
+export function NewCampaignForm({
+  tiers,
+  products,
+  programCurrency,
+}: {
+  tiers: (CampaignChoice & { key: string })[];
+  products: CampaignChoice[];
+  programCurrency: string;
+}) {
   const t = useTranslations("plansAdmin.campaignForm");
   const trpc = useTRPC();
   const [formKey, setFormKey] = useState(0);
   const [kind, setKind] = useState<"percent" | "flat">("percent");
-  const { submit, errors, field, setField, pending } = useFormMutation(trpc.commissions.createCampaign.mutationOptions(), {
-    done: t("created"),
-    onSuccess: () => {
-      setKind("percent");
-      setFormKey((k) => k + 1); // a fresh, empty form for the next campaign
+  const { submit, errors, field, setField, pending } = useFormMutation(
+    trpc.commissions.createCampaign.mutationOptions(),
+    {
+      done: t("created"),
+      onSuccess: () => {
+        setKind("percent");
+        setFormKey((k) => k + 1); // a fresh, empty form for the next campaign
+      },
     },
-  });
+  );
 
   const onSubmit = submit((data) => {
     const text = (name: string) => String(data.get(name) ?? "").trim();
@@ -90,7 +131,12 @@ export function NewCampaignForm({ tiers, products, programCurrency }: { tiers: (
       <FormField label={t("name")} htmlFor="campaign-name" error={field("name")} required>
         <Input name="name" required minLength={2} maxLength={120} autoComplete="off" dir="auto" />
       </FormField>
-      <FormField label={t("description")} htmlFor="campaign-description" hint={t("descriptionHint")} error={field("description")}>
+      <FormField
+        label={t("description")}
+        htmlFor="campaign-description"
+        hint={t("descriptionHint")}
+        error={field("description")}
+      >
         <Textarea name="description" rows={2} maxLength={1000} />
       </FormField>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -121,7 +167,15 @@ export function NewCampaignForm({ tiers, products, programCurrency }: { tiers: (
             hint={t("amountHint")}
             error={field("flatAmount")}
             required
-            currency={{ id: "campaign-currency", name: "currency", label: t("currency"), error: field("currency"), currencies: CURRENCIES, emptyLabel: t("currencyProgram", { currency: programCurrency }), defaultValue: "" }}
+            currency={{
+              id: "campaign-currency",
+              name: "currency",
+              label: t("currency"),
+              error: field("currency"),
+              currencies: CURRENCIES,
+              emptyLabel: t("currencyProgram", { currency: programCurrency }),
+              defaultValue: "",
+            }}
           />
         </div>
       )}
@@ -167,7 +221,13 @@ export function ArchiveCampaignButton({ campaignId, name }: { campaignId: string
   }
   return (
     <>
-      <Button variant="secondary" size="sm" onClick={() => setOpen(true)} aria-label={t("endFor", { name })} data-testid="archive-campaign">
+      <Button
+        variant="secondary"
+        size="sm"
+        onClick={() => setOpen(true)}
+        aria-label={t("endFor", { name })}
+        data-testid="archive-campaign"
+      >
         {t("endNow")}
       </Button>
       <Dialog

@@ -13,14 +13,24 @@ export async function generateMetadata() {
 
 type CampaignStatus = "active" | "scheduled" | "ended" | "archived";
 
-const STATUS_TONE: Record<CampaignStatus, BadgeTone> = { active: "success", scheduled: "brand", ended: "neutral", archived: "warning" };
+const STATUS_TONE: Record<CampaignStatus, BadgeTone> = {
+  active: "success",
+  scheduled: "brand",
+  ended: "neutral",
+  archived: "warning",
+};
 const DAY_MS = 86_400_000;
 
 export default async function CampaignsPage() {
   const me = await requireStaffPage("partner_manager", "finance");
   const canEdit = me.staffRole === "admin" || me.staffRole === "partner_manager";
   const caller = await api();
-  const [campaigns, options, catalog, settings] = await Promise.all([caller.commissions.campaigns(), caller.partners.options(), caller.catalog.products(), caller.program.settings()]);
+  const [campaigns, options, catalog, settings] = await Promise.all([
+    caller.commissions.campaigns(),
+    caller.partners.options(),
+    caller.catalog.products(),
+    caller.program.settings(),
+  ]);
   const t = await getTranslations("plansAdmin.campaigns");
   const tAll = await getTranslations();
   const tc = await getTranslations("common");
@@ -33,7 +43,15 @@ export default async function CampaignsPage() {
   const productNames = new Map(catalog.map((p) => [p.id, p.name]));
   const running = new Set(campaigns.active.map((c) => c.id));
   const statusOf = (c: (typeof campaigns.all)[number]): CampaignStatus =>
-    c.archivedAt ? "archived" : running.has(c.id) ? "active" : c.startsAt > now ? "scheduled" : c.endsAt <= now ? "ended" : "active";
+    c.archivedAt
+      ? "archived"
+      : running.has(c.id)
+        ? "active"
+        : c.startsAt > now
+          ? "scheduled"
+          : c.endsAt <= now
+            ? "ended"
+            : "active";
   // Campaigns run whole UTC days: the stored end is the midnight after the last day.
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   const rows = campaigns.all.map((c) => ({ ...c, status: statusOf(c) }));
@@ -41,10 +59,18 @@ export default async function CampaignsPage() {
   const past = rows.filter((c) => c.status === "ended" || c.status === "archived");
 
   function adds(c: (typeof rows)[number]) {
-    if (c.kind === "flat" && c.flatMinor !== null && c.currency) return t("addsFlat", { amount: formatMoney(c.flatMinor, c.currency, locale) });
-    return t("addsPercent", { rate: format.number((c.rateBps ?? 0) / 10_000, { style: "percent", maximumFractionDigits: 2 }) });
+    if (c.kind === "flat" && c.flatMinor !== null && c.currency)
+      return t("addsFlat", { amount: formatMoney(c.flatMinor, c.currency, locale) });
+    return t("addsPercent", {
+      rate: format.number((c.rateBps ?? 0) / 10_000, { style: "percent", maximumFractionDigits: 2 }),
+    });
   }
-  const names = (ids: string[], lookup: Map<string, string>, all: string) => (ids.length === 0 ? <span className="text-muted">{all}</span> : ids.map((id) => lookup.get(id) ?? "—").join(t("listSeparator")));
+  const names = (ids: string[], lookup: Map<string, string>, all: string) =>
+    ids.length === 0 ? (
+      <span className="text-muted">{all}</span>
+    ) : (
+      ids.map((id) => lookup.get(id) ?? "—").join(t("listSeparator"))
+    );
 
   function table(list: typeof rows, testId: string, label: string) {
     return (
@@ -77,7 +103,9 @@ export default async function CampaignsPage() {
                   </p>
                 ) : null}
               </TD>
-              <TD className="whitespace-nowrap">{t("windowRange", { start: day(c.startsAt), end: day(new Date(c.endsAt.getTime() - DAY_MS)) })}</TD>
+              <TD className="whitespace-nowrap">
+                {t("windowRange", { start: day(c.startsAt), end: day(new Date(c.endsAt.getTime() - DAY_MS)) })}
+              </TD>
               <TD className="whitespace-nowrap">{adds(c)}</TD>
               <TD>{names(c.tierIds, tierNames, t("allTiers"))}</TD>
               <TD className="max-w-56">{names(c.productIds, productNames, t("allProducts"))}</TD>
@@ -85,9 +113,19 @@ export default async function CampaignsPage() {
                 <Badge tone={STATUS_TONE[c.status]} data-testid="campaign-status">
                   {t(`statuses.${c.status}`)}
                 </Badge>
-                {c.archivedAt ? <p className="mt-1 text-xs whitespace-nowrap text-muted">{t("archivedOn", { date: format.dateTime(c.archivedAt, { dateStyle: "medium" }) })}</p> : null}
+                {c.archivedAt ? (
+                  <p className="mt-1 text-xs whitespace-nowrap text-muted">
+                    {t("archivedOn", { date: format.dateTime(c.archivedAt, { dateStyle: "medium" }) })}
+                  </p>
+                ) : null}
               </TD>
-              {canEdit ? <TD className="text-end">{c.status === "active" || c.status === "scheduled" ? <ArchiveCampaignButton campaignId={c.id} name={c.name} /> : null}</TD> : null}
+              {canEdit ? (
+                <TD className="text-end">
+                  {c.status === "active" || c.status === "scheduled" ? (
+                    <ArchiveCampaignButton campaignId={c.id} name={c.name} />
+                  ) : null}
+                </TD>
+              ) : null}
             </TR>
           ))}
         </TBody>
@@ -105,7 +143,11 @@ export default async function CampaignsPage() {
               {t("current")}
             </h2>
             {current.length === 0 ? (
-              <EmptyState icon={<Target className="size-6" />} title={t("currentEmpty")} description={canEdit ? t("currentEmptyHint") : undefined} />
+              <EmptyState
+                icon={<Target className="size-6" />}
+                title={t("currentEmpty")}
+                description={canEdit ? t("currentEmptyHint") : undefined}
+              />
             ) : (
               table(current, "current-campaigns", t("current"))
             )}
@@ -114,7 +156,13 @@ export default async function CampaignsPage() {
             <h2 id="past-campaigns" className="mb-2 text-base font-semibold text-neutral-900">
               {t("past")}
             </h2>
-            {past.length === 0 ? <p className="rounded-lg border border-dashed border-border-strong bg-surface px-4 py-6 text-center text-sm text-muted">{t("pastEmpty")}</p> : table(past, "past-campaigns", t("past"))}
+            {past.length === 0 ? (
+              <p className="rounded-lg border border-dashed border-border-strong bg-surface px-4 py-6 text-center text-sm text-muted">
+                {t("pastEmpty")}
+              </p>
+            ) : (
+              table(past, "past-campaigns", t("past"))
+            )}
           </section>
         </div>
         {canEdit ? (

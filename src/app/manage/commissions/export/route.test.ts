@@ -13,18 +13,39 @@ const session: { actor: Actor | null; locale: Locale } = { actor: null, locale: 
 // One entry this file knows exactly: Kestrel, 1,250 yen payable, posted today.
 const [kestrel] = await db.select({ id: partners.id }).from(partners).where(eq(partners.name, "Kestrel IT Solutions"));
 await postEntries(db, [
-  { partnerId: kestrel!.id, asset: "JPY", amount: 1250n, source: "adjustment", state: "payable", availableAt: clock.now(), eventKey: "route-test:jpy", note: "Route test credit", createdAt: clock.now(), stateChangedAt: clock.now() },
+  {
+    partnerId: kestrel!.id,
+    asset: "JPY",
+    amount: 1250n,
+    source: "adjustment",
+    state: "payable",
+    availableAt: clock.now(),
+    eventKey: "route-test:jpy",
+    note: "Route test credit",
+    createdAt: clock.now(),
+    stateChangedAt: clock.now(),
+  },
 ]);
 const today = clock.now().toISOString().slice(0, 10);
 
 // The request's context, as the session would give it.
 vi.mock("@/server/trpc/context", () => ({
-  createContext: async (): Promise<Context> => ({ db, actor: session.actor, clock, locale: session.locale, ip: "203.0.113.9" }),
+  createContext: async (): Promise<Context> => ({
+    db,
+    actor: session.actor,
+    clock,
+    locale: session.locale,
+    ip: "203.0.113.9",
+  }),
 }));
 
 const { GET } = await import("./route");
 const get = (query = "") => GET(new Request(`http://localhost/manage/commissions/export${query}`));
-const linesOf = async (response: Response) => (await response.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+const linesOf = async (response: Response) =>
+  (await response.text())
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
 
 describe("GET /manage/commissions/export", () => {
   beforeEach(() => {
@@ -45,7 +66,9 @@ describe("GET /manage/commissions/export", () => {
   });
 
   it("applies the page's filters: partner, state, source, currency and days", async () => {
-    const lines = await linesOf(await get(`?partner=${kestrel!.id}&state=payable&source=adjustment&currency=jpy&from=${today}&to=${today}`));
+    const lines = await linesOf(
+      await get(`?partner=${kestrel!.id}&state=payable&source=adjustment&currency=jpy&from=${today}&to=${today}`),
+    );
     expect(lines).toHaveLength(2);
     // The amount is the exact decimal of the currency: yen have no minor digits.
     expect(lines[1]).toContain('"Kestrel IT Solutions"');
@@ -59,7 +82,9 @@ describe("GET /manage/commissions/export", () => {
 
   it("drops invalid filters instead of failing", async () => {
     const all = (await linesOf(await get())).length;
-    const response = await get("?partner=not-a-uuid&state=gone&source=gift&currency=XYZ&from=yesterday&to=2026-13-45&dir=sideways");
+    const response = await get(
+      "?partner=not-a-uuid&state=gone&source=gift&currency=XYZ&from=yesterday&to=2026-13-45&dir=sideways",
+    );
     expect(response.status).toBe(200);
     expect(await linesOf(response)).toHaveLength(all);
   });

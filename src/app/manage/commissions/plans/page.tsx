@@ -1,6 +1,19 @@
 import type { ReactNode } from "react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Badge, Card, CardBody, CardHeader, EmptyState, FileText, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import {
+  Badge,
+  Card,
+  CardBody,
+  CardHeader,
+  EmptyState,
+  FileText,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+} from "@/components/ui";
 import { PageHeader } from "@/components/page/page-header";
 import { formatMoney, toDecimalString } from "@/lib/money";
 import { requireStaffPage } from "@/server/auth/guards";
@@ -16,27 +29,48 @@ export default async function PlansPage() {
   // Finance reads the plans; partner managers and admins write them.
   const canEdit = me.staffRole === "admin" || me.staffRole === "partner_manager";
   const caller = await api();
-  const [plans, options, catalog, settings] = await Promise.all([caller.commissions.plans(), caller.partners.options(), caller.catalog.products(), caller.program.settings()]);
+  const [plans, options, catalog, settings] = await Promise.all([
+    caller.commissions.plans(),
+    caller.partners.options(),
+    caller.catalog.products(),
+    caller.program.settings(),
+  ]);
   const t = await getTranslations("plansAdmin.plans");
   const tAll = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
   const currency = settings.currency;
 
-  const tierLabel = (key: string, fallback?: string) => (tAll.has(`tiers.${key}`) ? tAll(`tiers.${key}` as never) : (fallback ?? key));
-  const tiers: TierChoice[] = options.tiers.map((tier) => ({ id: tier.id, key: tier.key, label: tierLabel(tier.key, tier.name) }));
+  const tierLabel = (key: string, fallback?: string) =>
+    tAll.has(`tiers.${key}`) ? tAll(`tiers.${key}` as never) : (fallback ?? key);
+  const tiers: TierChoice[] = options.tiers.map((tier) => ({
+    id: tier.id,
+    key: tier.key,
+    label: tierLabel(tier.key, tier.name),
+  }));
   const products: ProductChoice[] = catalog.map((p) => ({ id: p.id, name: p.name, active: p.active }));
   const percent = (bps: number) => format.number(bps / 10_000, { style: "percent", maximumFractionDigits: 2 });
   const none = <span className="text-muted">{t("noThreshold")}</span>;
 
   return (
     <>
-      <PageHeader title={t("title")} description={t("subtitle")} actions={canEdit ? <NewPlanButton tiers={tiers} products={products} programCurrency={currency} /> : null} />
-      <p className="mb-6 rounded-lg border border-border bg-surface-subtle px-4 py-3 text-sm text-neutral-700" data-testid="plans-versions-note">
+      <PageHeader
+        title={t("title")}
+        description={t("subtitle")}
+        actions={canEdit ? <NewPlanButton tiers={tiers} products={products} programCurrency={currency} /> : null}
+      />
+      <p
+        className="mb-6 rounded-lg border border-border bg-surface-subtle px-4 py-3 text-sm text-neutral-700"
+        data-testid="plans-versions-note"
+      >
         {t("versionsNote")}
       </p>
       {plans.length === 0 ? (
-        <EmptyState icon={<FileText className="size-6" />} title={t("empty")} description={canEdit ? t("emptyHint") : undefined} />
+        <EmptyState
+          icon={<FileText className="size-6" />}
+          title={t("empty")}
+          description={canEdit ? t("emptyHint") : undefined}
+        />
       ) : (
         <div className="space-y-6">
           {plans.map((plan) => {
@@ -46,7 +80,10 @@ export default async function PlansPage() {
               ? {
                   baseKind: version.baseKind,
                   baseRateBps: version.baseRateBps,
-                  baseFlatAmount: version.baseFlatMinor !== null && version.baseFlatCurrency ? toDecimalString(version.baseFlatMinor, version.baseFlatCurrency) : "",
+                  baseFlatAmount:
+                    version.baseFlatMinor !== null && version.baseFlatCurrency
+                      ? toDecimalString(version.baseFlatMinor, version.baseFlatCurrency)
+                      : "",
                   baseFlatCurrency: version.baseFlatCurrency,
                   recurringMonths: version.recurringMonths,
                   tierRules: plan.tierRules.map((r) => ({
@@ -67,10 +104,20 @@ export default async function PlansPage() {
                   : t("basePercent", { rate: percent(version.baseRateBps ?? 0) });
             const facts: [string, ReactNode][] = version
               ? [
-                  [t("version"), <span key="v" data-testid="plan-version">{t("versionNumber", { version: version.version })}</span>],
+                  [
+                    t("version"),
+                    <span key="v" data-testid="plan-version">
+                      {t("versionNumber", { version: version.version })}
+                    </span>,
+                  ],
                   [t("baseRule"), baseRule],
                   [t("recurringMonths"), t("months", { count: version.recurringMonths })],
-                  [t("partners"), <span key="p" data-testid="plan-partners">{t("partnerCount", { count: plan.assignedPartners })}</span>],
+                  [
+                    t("partners"),
+                    <span key="p" data-testid="plan-partners">
+                      {t("partnerCount", { count: plan.assignedPartners })}
+                    </span>,
+                  ],
                   [t("published"), format.dateTime(version.createdAt, { dateStyle: "medium" })],
                 ]
               : [[t("partners"), t("partnerCount", { count: plan.assignedPartners })]];
@@ -91,7 +138,15 @@ export default async function PlansPage() {
                   description={plan.description ?? (plan.isDefault ? t("defaultHint") : undefined)}
                   actions={
                     canEdit ? (
-                      <NewVersionButton planId={plan.id} planName={plan.name} nextVersion={(version?.version ?? 0) + 1} current={draft} tiers={tiers} products={products} programCurrency={currency} />
+                      <NewVersionButton
+                        planId={plan.id}
+                        planName={plan.name}
+                        nextVersion={(version?.version ?? 0) + 1}
+                        current={draft}
+                        tiers={tiers}
+                        products={products}
+                        programCurrency={currency}
+                      />
                     ) : null
                   }
                 />
@@ -128,10 +183,22 @@ export default async function PlansPage() {
                               {plan.tierRules.map((r) => (
                                 <TR key={r.tierId}>
                                   <TD className="font-medium">{tierLabel(r.tierKey)}</TD>
-                                  <TD numeric>{version.baseKind === "flat" ? <span className="text-muted">{t("flatNoRate")}</span> : percent(r.rateBps)}</TD>
-                                  <TD numeric>{r.minRevenueMinor === null ? none : formatMoney(r.minRevenueMinor, currency, locale)}</TD>
+                                  <TD numeric>
+                                    {version.baseKind === "flat" ? (
+                                      <span className="text-muted">{t("flatNoRate")}</span>
+                                    ) : (
+                                      percent(r.rateBps)
+                                    )}
+                                  </TD>
+                                  <TD numeric>
+                                    {r.minRevenueMinor === null
+                                      ? none
+                                      : formatMoney(r.minRevenueMinor, currency, locale)}
+                                  </TD>
                                   <TD numeric>{r.minWonDeals === null ? none : format.number(r.minWonDeals)}</TD>
-                                  <TD className="max-w-72 text-muted">{r.perks ? <span dir="auto">{r.perks}</span> : "—"}</TD>
+                                  <TD className="max-w-72 text-muted">
+                                    {r.perks ? <span dir="auto">{r.perks}</span> : "—"}
+                                  </TD>
                                 </TR>
                               ))}
                             </TBody>
@@ -148,8 +215,12 @@ export default async function PlansPage() {
                         ) : (
                           <ul className="flex flex-wrap gap-2" data-testid="plan-product-rates">
                             {plan.productRates.map((r) => (
-                              <li key={r.productId} className="rounded-md border border-border bg-surface-subtle px-2.5 py-1 text-sm">
-                                <bdi className="font-medium">{r.productName}</bdi> <span className="tabular-nums text-neutral-700">{percent(r.rateBps)}</span>
+                              <li
+                                key={r.productId}
+                                className="rounded-md border border-border bg-surface-subtle px-2.5 py-1 text-sm"
+                              >
+                                <bdi className="font-medium">{r.productName}</bdi>{" "}
+                                <span className="tabular-nums text-neutral-700">{percent(r.rateBps)}</span>
                               </li>
                             ))}
                           </ul>

@@ -54,7 +54,14 @@ export function NewPlanButton(props: Choices) {
       </Button>
       {/* Mounted only while open, so its ids stay unique and it starts empty each time. */}
       {open ? (
-        <Dialog open onClose={() => setOpen(false)} title={t("newPlanTitle")} description={t("newPlanHint")} closeLabel={tc("close")} size="lg">
+        <Dialog
+          open
+          onClose={() => setOpen(false)}
+          title={t("newPlanTitle")}
+          description={t("newPlanHint")}
+          closeLabel={tc("close")}
+          size="lg"
+        >
           <PlanForm {...props} mode={{ kind: "create" }} onDone={() => setOpen(false)} />
         </Dialog>
       ) : null}
@@ -62,13 +69,25 @@ export function NewPlanButton(props: Choices) {
   );
 }
 
-export function NewVersionButton({ planId, planName, nextVersion, current, ...choices }: Choices & { planId: string; planName: string; nextVersion: number; current: PlanDraft | null }) {
+export function NewVersionButton({
+  planId,
+  planName,
+  nextVersion,
+  current,
+  ...choices
+}: Choices & { planId: string; planName: string; nextVersion: number; current: PlanDraft | null }) {
   const t = useTranslations("plansAdmin.planForm");
   const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="secondary" size="sm" onClick={() => setOpen(true)} aria-label={t("newVersionFor", { name: planName })} data-testid="new-version">
+      <Button
+        variant="secondary"
+        size="sm"
+        onClick={() => setOpen(true)}
+        aria-label={t("newVersionFor", { name: planName })}
+        data-testid="new-version"
+      >
         {t("newVersion")}
       </Button>
       {open ? (
@@ -112,13 +131,21 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
   const current = mode.kind === "version" ? mode.current : null;
   const [baseKind, setBaseKind] = useState<"percent" | "flat">(current?.baseKind ?? "percent");
   const nextRowKey = useRef(current?.productRates.length ?? 0);
-  const [rows, setRows] = useState<ProductRow[]>(() => (current?.productRates ?? []).map((r, i) => ({ key: i, productId: r.productId, rate: bpsToPercent(r.rateBps) })));
+  const [rows, setRows] = useState<ProductRow[]>(() =>
+    (current?.productRates ?? []).map((r, i) => ({ key: i, productId: r.productId, rate: bpsToPercent(r.rateBps) })),
+  );
   // What was sent, in order, so the server's "tierRules.2.rateBps" finds its row.
   const [sent, setSent] = useState<{ tierIds: string[]; rowKeys: number[] }>({ tierIds: [], rowKeys: [] });
 
   // Both hooks are always called (hooks cannot be conditional); only the one for this mode is used.
-  const create = useFormMutation(trpc.commissions.createPlan.mutationOptions(), { done: t("created"), onSuccess: onDone });
-  const publish = useFormMutation(trpc.commissions.publishVersion.mutationOptions(), { done: (v) => t("published", { version: v.version }), onSuccess: onDone });
+  const create = useFormMutation(trpc.commissions.createPlan.mutationOptions(), {
+    done: t("created"),
+    onSuccess: onDone,
+  });
+  const publish = useFormMutation(trpc.commissions.publishVersion.mutationOptions(), {
+    done: (v) => t("published", { version: v.version }),
+    onSuccess: onDone,
+  });
   const { errors, field, setField, pending } = mode.kind === "create" ? create : publish;
 
   const tierField = (tierId: string, name: "rateBps" | "minRevenue" | "minWonDeals" | "perks") => {
@@ -152,10 +179,17 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
       const i = tierIds.length;
       tierIds.push(tier.id);
       const rateBps = rate === "" && baseKind === "flat" ? 0 : percentToBps(rate);
-      if (rateBps === null) problems.push([`tierRules.${i}.rateBps`, rate === "" ? t("tierRateMissing") : t("percentInvalid")]);
+      if (rateBps === null)
+        problems.push([`tierRules.${i}.rateBps`, rate === "" ? t("tierRateMissing") : t("percentInvalid")]);
       const minWonDeals = deals === "" ? null : /^\d{1,6}$/.test(deals) ? Number(deals) : undefined;
       if (minWonDeals === undefined) problems.push([`tierRules.${i}.minWonDeals`, t("dealsInvalid")]);
-      tierRules.push({ tierId: tier.id, rateBps: rateBps ?? 0, minRevenue: revenue, minWonDeals: minWonDeals ?? null, perks });
+      tierRules.push({
+        tierId: tier.id,
+        rateBps: rateBps ?? 0,
+        minRevenue: revenue,
+        minWonDeals: minWonDeals ?? null,
+        perks,
+      });
     }
     if (tierRules.length === 0) problems.push(["tierRules", t("tiersMissing")]);
 
@@ -168,7 +202,8 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
       const i = rowKeys.length;
       rowKeys.push(row.key);
       if (productId === "") problems.push([`productRates.${i}.productId`, t("productMissing")]);
-      else if (productRates.some((r) => r.productId === productId)) problems.push([`productRates.${i}.productId`, t("productTwice")]);
+      else if (productRates.some((r) => r.productId === productId))
+        problems.push([`productRates.${i}.productId`, t("productTwice")]);
       const rateBps = percentToBps(rate);
       if (rateBps === null) problems.push([`productRates.${i}.rateBps`, t("percentInvalid")]);
       productRates.push({ productId, rateBps: rateBps ?? 0 });
@@ -194,7 +229,13 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
     mode.kind === "create"
       ? create.submit((data) => {
           const rules = readRules(data);
-          return rules && { name: String(data.get("name") ?? "").trim(), description: String(data.get("description") ?? "").trim(), ...rules };
+          return (
+            rules && {
+              name: String(data.get("name") ?? "").trim(),
+              description: String(data.get("description") ?? "").trim(),
+              ...rules,
+            }
+          );
         })
       : publish.submit((data) => {
           const rules = readRules(data);
@@ -211,12 +252,21 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
           <FormField label={t("name")} htmlFor="plan-name" error={field("name")} required className="sm:col-span-2">
             <Input name="name" required minLength={2} maxLength={80} autoComplete="off" dir="auto" />
           </FormField>
-          <FormField label={t("description")} htmlFor="plan-description" hint={t("descriptionHint")} error={field("description")} className="sm:col-span-2">
+          <FormField
+            label={t("description")}
+            htmlFor="plan-description"
+            hint={t("descriptionHint")}
+            error={field("description")}
+            className="sm:col-span-2"
+          >
             <Textarea name="description" rows={2} maxLength={500} />
           </FormField>
         </div>
       ) : (
-        <p className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-800" data-testid="version-note">
+        <p
+          className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-800"
+          data-testid="version-note"
+        >
           {t("versionNote")}
         </p>
       )}
@@ -224,14 +274,30 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold text-neutral-900">{t("baseTitle")}</legend>
         <FormField label={t("baseKind")} htmlFor="plan-base-kind">
-          <Select name="baseKind" value={baseKind} onChange={(e) => setBaseKind(e.target.value === "flat" ? "flat" : "percent")}>
+          <Select
+            name="baseKind"
+            value={baseKind}
+            onChange={(e) => setBaseKind(e.target.value === "flat" ? "flat" : "percent")}
+          >
             <option value="percent">{t("kindPercent")}</option>
             <option value="flat">{t("kindFlat")}</option>
           </Select>
         </FormField>
         {baseKind === "percent" ? (
-          <FormField label={t("baseRate")} htmlFor="plan-base-rate" hint={t("baseRateHint")} error={field("baseRateBps")} required>
-            <Input name="baseRate" inputMode="decimal" dir="ltr" required defaultValue={current?.baseRateBps != null ? bpsToPercent(current.baseRateBps) : ""} />
+          <FormField
+            label={t("baseRate")}
+            htmlFor="plan-base-rate"
+            hint={t("baseRateHint")}
+            error={field("baseRateBps")}
+            required
+          >
+            <Input
+              name="baseRate"
+              inputMode="decimal"
+              dir="ltr"
+              required
+              defaultValue={current?.baseRateBps != null ? bpsToPercent(current.baseRateBps) : ""}
+            />
           </FormField>
         ) : (
           <div className="grid grid-cols-[1fr_8rem] gap-3">
@@ -255,15 +321,33 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
             />
           </div>
         )}
-        <FormField label={t("recurringMonths")} htmlFor="plan-recurring-months" hint={t("recurringMonthsHint")} error={field("recurringMonths")} required>
-          <Input name="recurringMonths" type="number" min={0} max={120} step={1} dir="ltr" required className="w-28" defaultValue={String(current?.recurringMonths ?? 12)} />
+        <FormField
+          label={t("recurringMonths")}
+          htmlFor="plan-recurring-months"
+          hint={t("recurringMonthsHint")}
+          error={field("recurringMonths")}
+          required
+        >
+          <Input
+            name="recurringMonths"
+            type="number"
+            min={0}
+            max={120}
+            step={1}
+            dir="ltr"
+            required
+            className="w-28"
+            defaultValue={String(current?.recurringMonths ?? 12)}
+          />
         </FormField>
       </fieldset>
 
       <fieldset>
         <legend className="text-sm font-semibold text-neutral-900">{t("tiersTitle")}</legend>
         <p id="plan-tiers-hint" className="mt-1 mb-3 text-xs text-muted">
-          {baseKind === "flat" ? t("tiersHintFlat", { currency: programCurrency }) : t("tiersHint", { currency: programCurrency })}
+          {baseKind === "flat"
+            ? t("tiersHintFlat", { currency: programCurrency })
+            : t("tiersHint", { currency: programCurrency })}
         </p>
         {field("tierRules") ? (
           <p role="alert" className="mb-2 text-xs font-medium text-danger-700">
@@ -300,8 +384,19 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
                       {tier.label}
                     </th>
                     <td className="px-2 py-2">
-                      <FormField label={t("tierRateFor", { tier: tier.label })} hideLabel htmlFor={`tier-rate-${tier.key}`} error={tierField(tier.id, "rateBps")}>
-                        <Input name={`rate-${tier.id}`} inputMode="decimal" dir="ltr" className={cellInput} defaultValue={existing ? bpsToPercent(existing.rateBps) : ""} />
+                      <FormField
+                        label={t("tierRateFor", { tier: tier.label })}
+                        hideLabel
+                        htmlFor={`tier-rate-${tier.key}`}
+                        error={tierField(tier.id, "rateBps")}
+                      >
+                        <Input
+                          name={`rate-${tier.id}`}
+                          inputMode="decimal"
+                          dir="ltr"
+                          className={cellInput}
+                          defaultValue={existing ? bpsToPercent(existing.rateBps) : ""}
+                        />
                       </FormField>
                     </td>
                     <td className="px-2 py-2">
@@ -311,19 +406,43 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
                         label={t("tierRevenueFor", { tier: tier.label })}
                         hideLabel
                         error={tierField(tier.id, "minRevenue")}
-                       
+
                         inputClassName="min-w-28"
                         defaultValue={existing?.minRevenue ?? ""}
                       />
                     </td>
                     <td className="px-2 py-2">
-                      <FormField label={t("tierDealsFor", { tier: tier.label })} hideLabel htmlFor={`tier-deals-${tier.key}`} error={tierField(tier.id, "minWonDeals")}>
-                        <Input name={`deals-${tier.id}`} type="number" min={0} step={1} dir="ltr" className={cellInput} defaultValue={existing?.minWonDeals ?? ""} />
+                      <FormField
+                        label={t("tierDealsFor", { tier: tier.label })}
+                        hideLabel
+                        htmlFor={`tier-deals-${tier.key}`}
+                        error={tierField(tier.id, "minWonDeals")}
+                      >
+                        <Input
+                          name={`deals-${tier.id}`}
+                          type="number"
+                          min={0}
+                          step={1}
+                          dir="ltr"
+                          className={cellInput}
+                          defaultValue={existing?.minWonDeals ?? ""}
+                        />
                       </FormField>
                     </td>
                     <td className="px-2 py-2">
-                      <FormField label={t("tierPerksFor", { tier: tier.label })} hideLabel htmlFor={`tier-perks-${tier.key}`} error={tierField(tier.id, "perks")}>
-                        <Input name={`perks-${tier.id}`} dir="auto" maxLength={500} className="min-w-36" defaultValue={existing?.perks ?? ""} />
+                      <FormField
+                        label={t("tierPerksFor", { tier: tier.label })}
+                        hideLabel
+                        htmlFor={`tier-perks-${tier.key}`}
+                        error={tierField(tier.id, "perks")}
+                      >
+                        <Input
+                          name={`perks-${tier.id}`}
+                          dir="auto"
+                          maxLength={500}
+                          className="min-w-36"
+                          defaultValue={existing?.perks ?? ""}
+                        />
                       </FormField>
                     </td>
                   </tr>
@@ -341,7 +460,13 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
         <ul className="space-y-3" data-testid="product-rate-rows">
           {rows.map((row) => (
             <li key={row.key} className="flex flex-wrap items-start gap-2">
-              <FormField label={t("product")} hideLabel htmlFor={`product-rate-product-${row.key}`} error={rowField(row.key, "productId")} className="min-w-48 flex-1">
+              <FormField
+                label={t("product")}
+                hideLabel
+                htmlFor={`product-rate-product-${row.key}`}
+                error={rowField(row.key, "productId")}
+                className="min-w-48 flex-1"
+              >
                 <Select name={`product-${row.key}`} defaultValue={row.productId}>
                   <option value="">{t("chooseProduct")}</option>
                   {productChoices(row.productId).map((p) => (
@@ -351,10 +476,30 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
                   ))}
                 </Select>
               </FormField>
-              <FormField label={t("ratePercent")} hideLabel htmlFor={`product-rate-${row.key}`} error={rowField(row.key, "rateBps")} className="w-28">
-                <Input name={`productRate-${row.key}`} inputMode="decimal" dir="ltr" placeholder={t("ratePlaceholder")} defaultValue={row.rate} />
+              <FormField
+                label={t("ratePercent")}
+                hideLabel
+                htmlFor={`product-rate-${row.key}`}
+                error={rowField(row.key, "rateBps")}
+                className="w-28"
+              >
+                <Input
+                  name={`productRate-${row.key}`}
+                  inputMode="decimal"
+                  dir="ltr"
+                  placeholder={t("ratePlaceholder")}
+                  defaultValue={row.rate}
+                />
               </FormField>
-              <Button type="button" variant="ghost" size="sm" className="mt-0.5" aria-label={t("removeProductRate")} onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))} data-testid="remove-product-rate">
+              <Button
+                type="button"
+                variant="ghost"
+                size="sm"
+                className="mt-0.5"
+                aria-label={t("removeProductRate")}
+                onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}
+                data-testid="remove-product-rate"
+              >
                 <X className="size-4" />
               </Button>
             </li>

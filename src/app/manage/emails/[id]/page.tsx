@@ -19,11 +19,17 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
   const format = await getFormatter();
   return (
     <>
-      <Link href="/manage/emails" className="mb-3 inline-flex items-center gap-1 text-sm text-muted hover:text-neutral-900">
+      <Link
+        href="/manage/emails"
+        className="mb-3 inline-flex items-center gap-1 text-sm text-muted hover:text-neutral-900"
+      >
         <ChevronStart className="size-4" />
         {t("outbox.back")}
       </Link>
-      <PageHeader title={email.subject} actions={email.status === "failed" ? <RetryEmailButton id={email.id} /> : null} />
+      <PageHeader
+        title={email.subject}
+        actions={email.status === "failed" ? <RetryEmailButton id={email.id} /> : null}
+      />
       <Card>
         <CardHeader title={t("outbox.details")} as="h2" />
         <CardBody>
@@ -52,7 +58,11 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
       <Card className="mt-4">
         <CardHeader title={t("outbox.body")} as="h2" />
         <CardBody>
-          <pre className="whitespace-pre-wrap break-words font-sans text-sm" dir={email.locale === "ar" ? "rtl" : "ltr"} data-testid="email-text">
+          <pre
+            className="whitespace-pre-wrap break-words font-sans text-sm"
+            dir={email.locale === "ar" ? "rtl" : "ltr"}
+            data-testid="email-text"
+          >
             {email.text}
           </pre>
         </CardBody>

@@ -1,6 +1,16 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { AlertTriangle, buttonClasses, cn, Download, EmptyState, FormField, Input, Select, Target } from "@/components/ui";
+import {
+  AlertTriangle,
+  buttonClasses,
+  cn,
+  Download,
+  EmptyState,
+  FormField,
+  Input,
+  Select,
+  Target,
+} from "@/components/ui";
 import { FilterBar } from "@/components/page/filter-bar";
 import { ListPagination } from "@/components/page/list-pagination";
 import { PageHeader } from "@/components/page/page-header";
@@ -19,7 +29,13 @@ export async function generateMetadata() {
 
 const PATH = "/manage/leads";
 const DEFAULT_STATUS = "submitted";
-const QUEUE_SORTS = ["createdAt", "companyName", "partner", "estimatedValue", "expectedCloseDate"] as const satisfies readonly QueueSort[];
+const QUEUE_SORTS = [
+  "createdAt",
+  "companyName",
+  "partner",
+  "estimatedValue",
+  "expectedCloseDate",
+] as const satisfies readonly QueueSort[];
 const FLAGGED_CHOICES = ["yes", "no"] as const;
 /** The direction a column sorts in when first clicked: names and dates ascending, money largest first. */
 const firstDirection = (column: QueueSort) => (column === "estimatedValue" ? "desc" : "asc");
@@ -45,7 +61,17 @@ export default async function LeadQueuePage({ searchParams }: { searchParams: Pr
 
   const caller = await api();
   const [result, counts, options] = await Promise.all([
-    caller.leadReview.list({ page: pageParam(params), pageSize: 25, sort, sortDir, status, partnerId, productId, flagged, search }),
+    caller.leadReview.list({
+      page: pageParam(params),
+      pageSize: 25,
+      sort,
+      sortDir,
+      status,
+      partnerId,
+      productId,
+      flagged,
+      search,
+    }),
     caller.leadReview.counts(),
     caller.leadReview.options({ partnerId }),
   ]);
@@ -57,17 +83,33 @@ export default async function LeadQueuePage({ searchParams }: { searchParams: Pr
 
   const countOf = (s: (typeof LEAD_STATUSES)[number]) => counts.byStatus[s] ?? 0;
   const totalCount = LEAD_STATUSES.reduce((sum, s) => sum + countOf(s), 0);
-  const statusLabel = (s: (typeof LEAD_STATUSES)[number] | "all") => (s === "all" ? t("leadReview.allStatuses") : t(`leadStatus.${s}`));
+  const statusLabel = (s: (typeof LEAD_STATUSES)[number] | "all") =>
+    s === "all" ? t("leadReview.allStatuses") : t(`leadStatus.${s}`);
   const statusCount = (s: (typeof LEAD_STATUSES)[number] | "all") => (s === "all" ? totalCount : countOf(s));
 
   const sortHref = (column: QueueSort) =>
-    hrefWith(PATH, params, { sort: column, dir: sort === column ? (sortDir === "asc" ? "desc" : "asc") : firstDirection(column), page: undefined });
-  const sorts = Object.fromEntries(QUEUE_SORTS.map((column) => [column, { href: sortHref(column), direction: sort === column ? sortDir : null }])) as Record<
-    QueueSort,
-    { href: string; direction: "asc" | "desc" | null }
-  >;
+    hrefWith(PATH, params, {
+      sort: column,
+      dir: sort === column ? (sortDir === "asc" ? "desc" : "asc") : firstDirection(column),
+      page: undefined,
+    });
+  const sorts = Object.fromEntries(
+    QUEUE_SORTS.map((column) => [column, { href: sortHref(column), direction: sort === column ? sortDir : null }]),
+  ) as Record<QueueSort, { href: string; direction: "asc" | "desc" | null }>;
   // The export gets exactly the filters and order on screen (every page), the effective status included.
-  const exportHref = hrefWith(`${PATH}/export`, { q: search, status: statusChoice, partner: partnerId, product: productId, flagged: flaggedChoice, sort, dir: sortDir }, {});
+  const exportHref = hrefWith(
+    `${PATH}/export`,
+    {
+      q: search,
+      status: statusChoice,
+      partner: partnerId,
+      product: productId,
+      flagged: flaggedChoice,
+      sort,
+      dir: sortDir,
+    },
+    {},
+  );
 
   const rows: QueueRow[] = result.rows.map((row) => ({
     id: row.id,
@@ -96,7 +138,11 @@ export default async function LeadQueuePage({ searchParams }: { searchParams: Pr
           </a>
         }
       />
-      <nav aria-label={t("leadReview.statusTabs")} className="mb-4 flex flex-wrap items-center gap-2" data-testid="status-tabs">
+      <nav
+        aria-label={t("leadReview.statusTabs")}
+        className="mb-4 flex flex-wrap items-center gap-2"
+        data-testid="status-tabs"
+      >
         {[...LEAD_STATUSES, "all" as const].map((s) => {
           const active = s === statusChoice;
           return (
@@ -107,11 +153,17 @@ export default async function LeadQueuePage({ searchParams }: { searchParams: Pr
               data-testid={`status-tab-${s}`}
               className={cn(
                 "inline-flex items-center gap-1.5 rounded-full border px-3 py-1 text-sm font-medium transition-colors",
-                active ? "border-brand-600 bg-brand-50 text-brand-700" : "border-border bg-surface text-neutral-700 hover:bg-neutral-50",
+                active
+                  ? "border-brand-600 bg-brand-50 text-brand-700"
+                  : "border-border bg-surface text-neutral-700 hover:bg-neutral-50",
               )}
             >
               {statusLabel(s)}
-              <span className={cn("rounded-full px-1.5 text-xs tabular-nums", active ? "bg-brand-100" : "bg-neutral-100")}>{format.number(statusCount(s))}</span>
+              <span
+                className={cn("rounded-full px-1.5 text-xs tabular-nums", active ? "bg-brand-100" : "bg-neutral-100")}
+              >
+                {format.number(statusCount(s))}
+              </span>
             </Link>
           );
         })}
@@ -122,11 +174,19 @@ export default async function LeadQueuePage({ searchParams }: { searchParams: Pr
             data-testid="flagged-pending"
           >
             <AlertTriangle className="size-4" />
-            {t("leadReview.flaggedPending", { count: counts.flaggedPending, formatted: format.number(counts.flaggedPending) })}
+            {t("leadReview.flaggedPending", {
+              count: counts.flaggedPending,
+              formatted: format.number(counts.flaggedPending),
+            })}
           </Link>
         ) : null}
       </nav>
-      <FilterBar action={PATH} applyLabel={t("common.applyFilters")} clearLabel={t("common.clearFilters")} clearHref={PATH}>
+      <FilterBar
+        action={PATH}
+        applyLabel={t("common.applyFilters")}
+        clearLabel={t("common.clearFilters")}
+        clearHref={PATH}
+      >
         <FormField label={t("leadReview.filters.search")} htmlFor="filter-q">
           <Input id="filter-q" name="q" type="search" defaultValue={search} maxLength={100} className="w-56" />
         </FormField>
@@ -176,7 +236,15 @@ export default async function LeadQueuePage({ searchParams }: { searchParams: Pr
           />
         }
       />
-      {rows.length > 0 ? <ListPagination path={PATH} params={params} page={result.page} pageCount={result.pageCount} total={result.total} /> : null}
+      {rows.length > 0 ? (
+        <ListPagination
+          path={PATH}
+          params={params}
+          page={result.page}
+          pageCount={result.pageCount}
+          total={result.total}
+        />
+      ) : null}
     </>
   );
 }

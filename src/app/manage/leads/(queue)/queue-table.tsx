@@ -6,7 +6,26 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { LeadStatusBadge } from "@/components/leads/lead-status-badge";
-import { AlertTriangle, Badge, Button, Check, cn, Dialog, FormField, SortableTH, Table, TBody, TD, TH, THead, TR, X, type SortDirection, FormAlert, Textarea } from "@/components/ui";
+import {
+  AlertTriangle,
+  Badge,
+  Button,
+  Check,
+  cn,
+  Dialog,
+  FormField,
+  SortableTH,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+  X,
+  type SortDirection,
+  FormAlert,
+  Textarea,
+} from "@/components/ui";
 import { useTRPC } from "@/trpc/client";
 import { useFormErrors } from "@/trpc/use-form-errors";
 import { useMutationFeedback } from "@/trpc/use-mutation-feedback";
@@ -37,7 +56,17 @@ interface BulkResult {
   refused: { leadId: string; company: string | null; message: string }[];
 }
 
-function SelectAll({ checked, indeterminate, onChange, label }: { checked: boolean; indeterminate: boolean; onChange: (checked: boolean) => void; label: string }) {
+function SelectAll({
+  checked,
+  indeterminate,
+  onChange,
+  label,
+}: {
+  checked: boolean;
+  indeterminate: boolean;
+  onChange: (checked: boolean) => void;
+  label: string;
+}) {
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (ref.current) ref.current.indeterminate = indeterminate;
@@ -101,7 +130,11 @@ export function QueueTable({
         setResult({
           action: input.action,
           done: answer.done.length,
-          refused: answer.refused.map((r) => ({ leadId: r.leadId, company: companies.get(r.leadId) ?? null, message: r.message })),
+          refused: answer.refused.map((r) => ({
+            leadId: r.leadId,
+            company: companies.get(r.leadId) ?? null,
+            message: r.message,
+          })),
         });
         setChosen(new Set());
         setRejectOpen(false);
@@ -140,12 +173,20 @@ export function QueueTable({
   return (
     <>
       {result ? (
-        <div role="status" className="mb-4 rounded-lg border border-border bg-surface p-4 shadow-xs" data-testid="bulk-result">
+        <div
+          role="status"
+          className="mb-4 rounded-lg border border-border bg-surface p-4 shadow-xs"
+          data-testid="bulk-result"
+        >
           <div className="flex items-start justify-between gap-3">
             <div className="min-w-0 space-y-2 text-sm">
               <p className="flex items-center gap-2 font-medium text-neutral-900">
                 <Check className="size-4 text-success-600" />
-                <span data-testid="bulk-done">{result.action === "approve" ? t("bulk.approvedCount", count(result.done)) : t("bulk.rejectedCount", count(result.done))}</span>
+                <span data-testid="bulk-done">
+                  {result.action === "approve"
+                    ? t("bulk.approvedCount", count(result.done))
+                    : t("bulk.rejectedCount", count(result.done))}
+                </span>
               </p>
               {result.refused.length > 0 ? (
                 <>
@@ -219,7 +260,12 @@ export function QueueTable({
               const isChosen = chosen.has(row.id);
               const conflicted = row.flagged || row.conflictCount > 0;
               return (
-                <TR key={row.id} data-testid="lead-row" data-lead-id={row.id} className={cn(isChosen && "bg-brand-50/60")}>
+                <TR
+                  key={row.id}
+                  data-testid="lead-row"
+                  data-lead-id={row.id}
+                  className={cn(isChosen && "bg-brand-50/60")}
+                >
                   {canReview ? (
                     <TD>
                       <input
@@ -233,7 +279,11 @@ export function QueueTable({
                     </TD>
                   ) : null}
                   <TD>
-                    <Link href={`/manage/leads/${row.id}`} className="font-medium text-brand-700 hover:underline" dir="auto">
+                    <Link
+                      href={`/manage/leads/${row.id}`}
+                      className="font-medium text-brand-700 hover:underline"
+                      dir="auto"
+                    >
                       <bdi>{row.companyName}</bdi>
                     </Link>
                     <span className="block text-xs text-muted">
@@ -254,10 +304,16 @@ export function QueueTable({
                   </TD>
                   <TD>
                     {conflicted ? (
-                      <Badge tone="warning" title={t("conflictHint", count(row.conflictCount))} data-testid="conflict-badge">
+                      <Badge
+                        tone="warning"
+                        title={t("conflictHint", count(row.conflictCount))}
+                        data-testid="conflict-badge"
+                      >
                         <AlertTriangle className="size-3.5" />
                         {t("conflict")}
-                        {row.conflictCount > 0 ? <span className="tabular-nums">{format.number(row.conflictCount)}</span> : null}
+                        {row.conflictCount > 0 ? (
+                          <span className="tabular-nums">{format.number(row.conflictCount)}</span>
+                        ) : null}
                         <span className="sr-only">{t("conflictHint", count(row.conflictCount))}</span>
                       </Badge>
                     ) : null}
@@ -282,29 +338,59 @@ export function QueueTable({
             <Button variant="ghost" size="sm" onClick={() => setChosen(new Set())}>
               {t("bulk.clear")}
             </Button>
-            <Button variant="secondary" size="sm" onClick={() => setRejectOpen(true)} disabled={bulk.isPending} data-testid="bulk-reject">
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => setRejectOpen(true)}
+              disabled={bulk.isPending}
+              data-testid="bulk-reject"
+            >
               <X className="size-4" />
               {t("bulk.reject")}
             </Button>
-            <Button size="sm" onClick={approve} loading={bulk.isPending && bulk.variables.action === "approve"} disabled={bulk.isPending} data-testid="bulk-approve">
+            <Button
+              size="sm"
+              onClick={approve}
+              loading={bulk.isPending && bulk.variables.action === "approve"}
+              disabled={bulk.isPending}
+              data-testid="bulk-approve"
+            >
               <Check className="size-4" />
               {t("bulk.approve")}
             </Button>
           </div>
         </div>
       ) : null}
-      <Dialog open={rejectOpen} onClose={closeReject} title={t("bulk.rejectTitle", count(selected.length))} description={t("bulk.rejectHint")} closeLabel={tc("close")}>
+      <Dialog
+        open={rejectOpen}
+        onClose={closeReject}
+        title={t("bulk.rejectTitle", count(selected.length))}
+        description={t("bulk.rejectHint")}
+        closeLabel={tc("close")}
+      >
         {rejectOpen ? (
           <form onSubmit={reject} noValidate className="space-y-4">
             <FormAlert message={formMessage} />
-            <FormField label={tf("reason")} htmlFor="bulk-reason" hint={t("bulk.reasonHint")} error={reasonError} required>
+            <FormField
+              label={tf("reason")}
+              htmlFor="bulk-reason"
+              hint={t("bulk.reasonHint")}
+              error={reasonError}
+              required
+            >
               <Textarea name="reason" rows={5} required maxLength={2000} />
             </FormField>
             <div className="flex justify-end gap-2">
               <Button type="button" variant="ghost" onClick={closeReject}>
                 {tc("cancel")}
               </Button>
-              <Button type="submit" variant="danger" loading={bulk.isPending} disabled={selected.length === 0} data-testid="bulk-reject-confirm">
+              <Button
+                type="submit"
+                variant="danger"
+                loading={bulk.isPending}
+                disabled={selected.length === 0}
+                data-testid="bulk-reject-confirm"
+              >
                 {t("bulk.confirmReject")}
               </Button>
             </div>

@@ -44,7 +44,19 @@ function ActionDialog({
   );
 }
 
-function DialogButtons({ onCancel, submitLabel, loading, testId, danger }: { onCancel: () => void; submitLabel: string; loading: boolean; testId: string; danger?: boolean }) {
+function DialogButtons({
+  onCancel,
+  submitLabel,
+  loading,
+  testId,
+  danger,
+}: {
+  onCancel: () => void;
+  submitLabel: string;
+  loading: boolean;
+  testId: string;
+  danger?: boolean;
+}) {
   const tc = useTranslations("common");
   return (
     <div className="flex justify-end gap-2">
@@ -59,7 +71,19 @@ function DialogButtons({ onCancel, submitLabel, loading, testId, danger }: { onC
 }
 
 /** A required free-text field (reason or message) with its hint and the server's error beside it. */
-function TextField({ id, name, label, hint, error }: { id: string; name: string; label: string; hint: string; error: string | undefined }) {
+function TextField({
+  id,
+  name,
+  label,
+  hint,
+  error,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint: string;
+  error: string | undefined;
+}) {
   return (
     <FormField label={label} htmlFor={id} hint={hint} error={error} required>
       <Textarea name={name} rows={5} required maxLength={2000} />
@@ -81,12 +105,21 @@ function RejectForm({ leadId, onDone }: DecisionFormProps) {
   const t = useTranslations("leadReview.actions");
   const tf = useTranslations("leadFields");
   const trpc = useTRPC();
-  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.reject.mutationOptions(), { done: t("rejected"), onSuccess: onDone });
+  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.reject.mutationOptions(), {
+    done: t("rejected"),
+    onSuccess: onDone,
+  });
   return (
     <form onSubmit={submit((data) => ({ leadId, reason: text(data, "reason") }))} noValidate className="space-y-4">
       <FormAlert message={formMessage(errors, ["reason"])} />
       <TextField id="reject-reason" name="reason" label={tf("reason")} hint={t("textHint")} error={field("reason")} />
-      <DialogButtons onCancel={onDone} submitLabel={t("rejectSubmit")} loading={pending} testId="confirm-reject-lead" danger />
+      <DialogButtons
+        onCancel={onDone}
+        submitLabel={t("rejectSubmit")}
+        loading={pending}
+        testId="confirm-reject-lead"
+        danger
+      />
     </form>
   );
 }
@@ -95,12 +128,20 @@ function RequestInfoForm({ leadId, onDone }: DecisionFormProps) {
   const t = useTranslations("leadReview.actions");
   const tf = useTranslations("leadFields");
   const trpc = useTRPC();
-  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.requestInfo.mutationOptions(), { done: t("infoRequested"), onSuccess: onDone });
+  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.requestInfo.mutationOptions(), {
+    done: t("infoRequested"),
+    onSuccess: onDone,
+  });
   return (
     <form onSubmit={submit((data) => ({ leadId, message: text(data, "message") }))} noValidate className="space-y-4">
       <FormAlert message={formMessage(errors, ["message"])} />
       <TextField id="info-message" name="message" label={tf("message")} hint={t("textHint")} error={field("message")} />
-      <DialogButtons onCancel={onDone} submitLabel={t("requestInfoSubmit")} loading={pending} testId="confirm-request-info" />
+      <DialogButtons
+        onCancel={onDone}
+        submitLabel={t("requestInfoSubmit")}
+        loading={pending}
+        testId="confirm-request-info"
+      />
     </form>
   );
 }
@@ -109,9 +150,16 @@ function ReassignForm({ leadId, partnerId, onDone }: DecisionFormProps & { partn
   const t = useTranslations("leadReview.actions");
   const tf = useTranslations("leadFields");
   const trpc = useTRPC();
-  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.reassign.mutationOptions(), { done: t("reassigned"), onSuccess: onDone });
+  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.reassign.mutationOptions(), {
+    done: t("reassigned"),
+    onSuccess: onDone,
+  });
   return (
-    <form onSubmit={submit((data) => ({ leadId, partnerId: text(data, "partnerId"), reason: text(data, "reason") }))} noValidate className="space-y-4">
+    <form
+      onSubmit={submit((data) => ({ leadId, partnerId: text(data, "partnerId"), reason: text(data, "reason") }))}
+      noValidate
+      className="space-y-4"
+    >
       <FormAlert message={formMessage(errors, ["partnerId", "reason"])} />
       <FormField label={tf("partnerId")} htmlFor="reassign-partner" error={field("partnerId")} required>
         <PartnerPicker name="partnerId" activeOnly exclude={partnerId} />
@@ -126,7 +174,10 @@ function LostForm({ leadId, onDone }: DecisionFormProps) {
   const t = useTranslations("leadReview.actions");
   const tf = useTranslations("leadFields");
   const trpc = useTRPC();
-  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.markLost.mutationOptions(), { done: t("lost"), onSuccess: onDone });
+  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.markLost.mutationOptions(), {
+    done: t("lost"),
+    onSuccess: onDone,
+  });
   return (
     <form onSubmit={submit((data) => ({ leadId, reason: text(data, "reason") }))} noValidate className="space-y-4">
       <FormAlert message={formMessage(errors, ["reason"])} />
@@ -140,26 +191,54 @@ function CorrectDealForm({ leadId, onDone }: DecisionFormProps) {
   const t = useTranslations("leadReview.actions");
   const tf = useTranslations("leadFields");
   const trpc = useTRPC();
-  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.correctDeal.mutationOptions(), { done: t("corrected"), onSuccess: onDone });
+  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.correctDeal.mutationOptions(), {
+    done: t("corrected"),
+    onSuccess: onDone,
+  });
   return (
-    <form onSubmit={submit((data) => ({ leadId, amount: text(data, "amount"), reason: text(data, "reason") }))} noValidate className="space-y-4">
+    <form
+      onSubmit={submit((data) => ({ leadId, amount: text(data, "amount"), reason: text(data, "reason") }))}
+      noValidate
+      className="space-y-4"
+    >
       <FormAlert message={formMessage(errors, ["amount", "reason"])} />
-      <MoneyField id="correct-amount" name="amount" label={tf("amount")} hint={t("amountHint")} error={field("amount")} required />
+      <MoneyField
+        id="correct-amount"
+        name="amount"
+        label={tf("amount")}
+        hint={t("amountHint")}
+        error={field("amount")}
+        required
+      />
       <TextField id="correct-reason" name="reason" label={tf("reason")} hint={t("textHint")} error={field("reason")} />
       <DialogButtons onCancel={onDone} submitLabel={t("correctSubmit")} loading={pending} testId="confirm-correct" />
     </form>
   );
 }
 
-function WonForm({ leadId, currency, currencies, today, onDone }: DecisionFormProps & { currency: string; currencies: string[]; today: string }) {
+function WonForm({
+  leadId,
+  currency,
+  currencies,
+  today,
+  onDone,
+}: DecisionFormProps & { currency: string; currencies: string[]; today: string }) {
   const t = useTranslations("leadReview.actions");
   const tf = useTranslations("leadFields");
   const trpc = useTRPC();
-  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.markWon.mutationOptions(), { done: t("won"), onSuccess: onDone });
+  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.markWon.mutationOptions(), {
+    done: t("won"),
+    onSuccess: onDone,
+  });
   return (
     <form
       // The amount stays the text typed: the server parses it to minor units, never through a float.
-      onSubmit={submit((data) => ({ leadId, amount: text(data, "amount"), currency: text(data, "currency"), closedOn: text(data, "closedOn") }))}
+      onSubmit={submit((data) => ({
+        leadId,
+        amount: text(data, "amount"),
+        currency: text(data, "currency"),
+        closedOn: text(data, "closedOn"),
+      }))}
       noValidate
       className="grid gap-4 sm:grid-cols-2"
     >
@@ -173,9 +252,23 @@ function WonForm({ leadId, currency, currencies, today, onDone }: DecisionFormPr
         hint={t("amountHint")}
         error={field("amount")}
         required
-        currency={{ id: "won-currency", name: "currency", label: tf("currency"), error: field("currency"), required: true, defaultValue: currency, currencies }}
+        currency={{
+          id: "won-currency",
+          name: "currency",
+          label: tf("currency"),
+          error: field("currency"),
+          required: true,
+          defaultValue: currency,
+          currencies,
+        }}
       />
-      <FormField label={tf("closedOn")} htmlFor="won-closed-on" error={field("closedOn")} required className="sm:col-span-2">
+      <FormField
+        label={tf("closedOn")}
+        htmlFor="won-closed-on"
+        error={field("closedOn")}
+        required
+        className="sm:col-span-2"
+      >
         <Input name="closedOn" type="date" defaultValue={today} max={today} required className="w-48" />
       </FormField>
       <div className="sm:col-span-2">
@@ -212,31 +305,68 @@ export function LeadActions({
   const trpc = useTRPC();
   const feedback = useMutationFeedback();
   const [open, setOpen] = useState<Dialogs | null>(null);
-  const approve = useMutation(trpc.leadReview.approve.mutationOptions({ onSuccess: () => feedback.done(t("approved")), onError: (error) => feedback.failed(error) }));
+  const approve = useMutation(
+    trpc.leadReview.approve.mutationOptions({
+      onSuccess: () => feedback.done(t("approved")),
+      onError: (error) => feedback.failed(error),
+    }),
+  );
 
   const show = (dialog: Dialogs) => () => setOpen(dialog);
   const close = () => setOpen(null);
 
   const rejectDialog = (
-    <ActionDialog label={t("reject")} testId="reject-lead" title={t("rejectTitle")} description={t("rejectHint")} open={open === "reject"} onOpen={show("reject")} onClose={close}>
+    <ActionDialog
+      label={t("reject")}
+      testId="reject-lead"
+      title={t("rejectTitle")}
+      description={t("rejectHint")}
+      open={open === "reject"}
+      onOpen={show("reject")}
+      onClose={close}
+    >
       <RejectForm leadId={leadId} onDone={close} />
     </ActionDialog>
   );
 
   const infoDialog = (
-    <ActionDialog label={t("requestInfo")} testId="request-info" title={t("requestInfoTitle")} description={t("requestInfoHint")} open={open === "info"} onOpen={show("info")} onClose={close}>
+    <ActionDialog
+      label={t("requestInfo")}
+      testId="request-info"
+      title={t("requestInfoTitle")}
+      description={t("requestInfoHint")}
+      open={open === "info"}
+      onOpen={show("info")}
+      onClose={close}
+    >
       <RequestInfoForm leadId={leadId} onDone={close} />
     </ActionDialog>
   );
 
   const reassignDialog = (
-    <ActionDialog label={t("reassign")} testId="reassign-lead" title={t("reassignTitle")} description={t("reassignHint")} open={open === "reassign"} onOpen={show("reassign")} onClose={close}>
+    <ActionDialog
+      label={t("reassign")}
+      testId="reassign-lead"
+      title={t("reassignTitle")}
+      description={t("reassignHint")}
+      open={open === "reassign"}
+      onOpen={show("reassign")}
+      onClose={close}
+    >
       <ReassignForm leadId={leadId} partnerId={partnerId} onDone={close} />
     </ActionDialog>
   );
 
   const lostDialog = (
-    <ActionDialog label={t("markLost")} testId="mark-lost" title={t("lostTitle")} description={t("lostHint")} open={open === "lost"} onOpen={show("lost")} onClose={close}>
+    <ActionDialog
+      label={t("markLost")}
+      testId="mark-lost"
+      title={t("lostTitle")}
+      description={t("lostHint")}
+      open={open === "lost"}
+      onOpen={show("lost")}
+      onClose={close}
+    >
       <LostForm leadId={leadId} onDone={close} />
     </ActionDialog>
   );
@@ -245,7 +375,15 @@ export function LeadActions({
     // A won deal can be corrected (commissions are reversed and earned again) or turn lost (clawed back).
     return (
       <div className="grid gap-2" data-testid="lead-actions">
-        <ActionDialog label={t("correct")} testId="correct-deal" title={t("correctTitle")} description={t("correctHint")} open={open === "correct"} onOpen={show("correct")} onClose={close}>
+        <ActionDialog
+          label={t("correct")}
+          testId="correct-deal"
+          title={t("correctTitle")}
+          description={t("correctHint")}
+          open={open === "correct"}
+          onOpen={show("correct")}
+          onClose={close}
+        >
           <CorrectDealForm leadId={leadId} onDone={close} />
         </ActionDialog>
         {lostDialog}
@@ -256,7 +394,12 @@ export function LeadActions({
   if (status === "submitted") {
     return (
       <div className="grid gap-2" data-testid="lead-actions">
-        <Button onClick={() => approve.mutate({ leadId })} loading={approve.isPending} data-testid="approve-lead" className="w-full">
+        <Button
+          onClick={() => approve.mutate({ leadId })}
+          loading={approve.isPending}
+          data-testid="approve-lead"
+          className="w-full"
+        >
           <Check className="size-4" />
           {t("approve")}
         </Button>
@@ -269,7 +412,15 @@ export function LeadActions({
 
   return (
     <div className="grid gap-2" data-testid="lead-actions">
-      <ActionDialog label={t("markWon")} testId="mark-won" title={t("wonTitle")} description={t("wonHint")} open={open === "won"} onOpen={show("won")} onClose={close}>
+      <ActionDialog
+        label={t("markWon")}
+        testId="mark-won"
+        title={t("wonTitle")}
+        description={t("wonHint")}
+        open={open === "won"}
+        onOpen={show("won")}
+        onClose={close}
+      >
         <WonForm leadId={leadId} currency={currency} currencies={currencies} today={today} onDone={close} />
       </ActionDialog>
       {lostDialog}

@@ -6,7 +6,22 @@ import { LeadStatusBadge } from "@/components/leads/lead-status-badge";
 import { LeadThread } from "@/components/leads/lead-thread";
 import { LeadTimeline } from "@/components/leads/lead-timeline";
 import { PageHeader } from "@/components/page/page-header";
-import { AlertTriangle, Badge, Card, CardBody, CardHeader, Check, ChevronStart, Mail, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import {
+  AlertTriangle,
+  Badge,
+  Card,
+  CardBody,
+  CardHeader,
+  Check,
+  ChevronStart,
+  Mail,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+} from "@/components/ui";
 import { countryName, websiteHref } from "@/lib/display";
 import { formatMoney } from "@/lib/money";
 import { requireStaffPage } from "@/server/auth/guards";
@@ -31,7 +46,8 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const lead = await loadLead(id);
   const canReview = me.staffRole !== "finance";
-  const decidable = lead.status === "submitted" || lead.status === "approved" || lead.status === "won" ? lead.status : null;
+  const decidable =
+    lead.status === "submitted" || lead.status === "approved" || lead.status === "won" ? lead.status : null;
 
   const t = await getTranslations();
   const format = await getFormatter();
@@ -57,14 +73,30 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
         {t("leadReview.conflicts.registeredFirst")}
       </Badge>
     ) : null;
-  const matched = (by: "domain" | "name") => <Badge tone="warning">{by === "domain" ? t("leadReview.conflicts.byDomain") : t("leadReview.conflicts.byName")}</Badge>;
+  const matched = (by: "domain" | "name") => (
+    <Badge tone="warning">
+      {by === "domain" ? t("leadReview.conflicts.byDomain") : t("leadReview.conflicts.byName")}
+    </Badge>
+  );
 
   const fields: [string, ReactNode][] = [
-    [t("leadFields.companyName"), <span key="company" className="font-medium" dir="auto">{lead.companyName}</span>],
+    [
+      t("leadFields.companyName"),
+      <span key="company" className="font-medium" dir="auto">
+        {lead.companyName}
+      </span>,
+    ],
     [
       t("leadFields.website"),
       href ? (
-        <a key="website" href={href} target="_blank" rel="noopener noreferrer" className="text-brand-700 hover:underline" data-testid="lead-website">
+        <a
+          key="website"
+          href={href}
+          target="_blank"
+          rel="noopener noreferrer"
+          className="text-brand-700 hover:underline"
+          data-testid="lead-website"
+        >
           <bdi dir="ltr">{lead.website}</bdi>
           <span className="sr-only"> {t("leadReview.detail.opensInNewTab")}</span>
         </a>
@@ -74,7 +106,12 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
         </bdi>
       ),
     ],
-    [t("leadReview.detail.domain"), <bdi key="domain" dir="ltr">{lead.domain}</bdi>],
+    [
+      t("leadReview.detail.domain"),
+      <bdi key="domain" dir="ltr">
+        {lead.domain}
+      </bdi>,
+    ],
     [
       t("leadFields.country"),
       <span key="country">
@@ -84,16 +121,37 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
         </span>
       </span>,
     ],
-    [t("leadFields.contactName"), <span key="contact" dir="auto">{lead.contactName}</span>],
+    [
+      t("leadFields.contactName"),
+      <span key="contact" dir="auto">
+        {lead.contactName}
+      </span>,
+    ],
     [
       t("leadFields.contactEmail"),
       <a key="email" href={`mailto:${lead.contactEmail}`} className="text-brand-700 hover:underline">
         <bdi dir="ltr">{lead.contactEmail}</bdi>
       </a>,
     ],
-    [t("leadFields.contactPhone"), lead.contactPhone ? <bdi key="phone" dir="ltr">{lead.contactPhone}</bdi> : <span key="phone" className="text-muted">{t("leadReview.detail.notGiven")}</span>],
+    [
+      t("leadFields.contactPhone"),
+      lead.contactPhone ? (
+        <bdi key="phone" dir="ltr">
+          {lead.contactPhone}
+        </bdi>
+      ) : (
+        <span key="phone" className="text-muted">
+          {t("leadReview.detail.notGiven")}
+        </span>
+      ),
+    ],
     [t("leadFields.productId"), lead.productName],
-    [t("leadFields.estimatedValue"), <span key="value" className="tabular-nums">{formatMoney(lead.estimatedValueMinor, lead.currency, locale)}</span>],
+    [
+      t("leadFields.estimatedValue"),
+      <span key="value" className="tabular-nums">
+        {formatMoney(lead.estimatedValueMinor, lead.currency, locale)}
+      </span>,
+    ],
     [t("leadFields.expectedCloseDate"), day(lead.expectedCloseDate)],
     [
       t("leadReview.detail.registeredBy"),
@@ -108,10 +166,24 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
       </span>,
     ],
     [t("leadReview.detail.registeredOn"), dateTime(lead.createdAt)],
-    [t("leadReview.detail.protectedUntil"), lead.protectedUntil ? date(lead.protectedUntil) : <span key="protected" className="text-muted">{t("leadReview.detail.notProtected")}</span>],
+    [
+      t("leadReview.detail.protectedUntil"),
+      lead.protectedUntil ? (
+        date(lead.protectedUntil)
+      ) : (
+        <span key="protected" className="text-muted">
+          {t("leadReview.detail.notProtected")}
+        </span>
+      ),
+    ],
   ];
   if (lead.status === "won" && lead.dealAmountMinor !== null && lead.dealCurrency) {
-    fields.push([t("leadFields.amount"), <span key="deal" className="font-medium tabular-nums" data-testid="deal-amount">{formatMoney(lead.dealAmountMinor, lead.dealCurrency, locale)}</span>]);
+    fields.push([
+      t("leadFields.amount"),
+      <span key="deal" className="font-medium tabular-nums" data-testid="deal-amount">
+        {formatMoney(lead.dealAmountMinor, lead.dealCurrency, locale)}
+      </span>,
+    ]);
   }
   if (lead.closedOn) fields.push([t("leadFields.closedOn"), day(lead.closedOn)]);
   if (lead.closeReason) {
@@ -137,7 +209,10 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
 
   return (
     <>
-      <Link href="/manage/leads" className="mb-3 inline-flex items-center gap-1 text-sm text-muted hover:text-neutral-900">
+      <Link
+        href="/manage/leads"
+        className="mb-3 inline-flex items-center gap-1 text-sm text-muted hover:text-neutral-900"
+      >
         <ChevronStart className="size-4" />
         {t("leadReview.detail.back")}
       </Link>
@@ -178,7 +253,11 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
             </CardBody>
           </Card>
           <Card data-testid="lead-conflicts">
-            <CardHeader title={t("leadReview.conflicts.title")} description={t("leadReview.conflicts.description")} as="h2" />
+            <CardHeader
+              title={t("leadReview.conflicts.title")}
+              description={t("leadReview.conflicts.description")}
+              as="h2"
+            />
             <CardBody>
               {hasConflicts ? (
                 <Table wrapperClassName="shadow-none">
@@ -212,7 +291,9 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
                         <LeadStatusBadge status={lead.status} />
                       </TD>
                       <TD className="whitespace-nowrap">{date(lead.createdAt)}</TD>
-                      <TD className="whitespace-nowrap">{lead.protectedUntil ? date(lead.protectedUntil) : <Muted />}</TD>
+                      <TD className="whitespace-nowrap">
+                        {lead.protectedUntil ? date(lead.protectedUntil) : <Muted />}
+                      </TD>
                       <TD>
                         <Muted />
                       </TD>
@@ -220,7 +301,11 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
                     {lead.related.map((other) => (
                       <TR key={other.id} data-testid="conflict-row" data-kind="lead">
                         <TD>
-                          <Link href={`/manage/leads/${other.id}`} className="block font-medium text-brand-700 hover:underline" dir="auto">
+                          <Link
+                            href={`/manage/leads/${other.id}`}
+                            className="block font-medium text-brand-700 hover:underline"
+                            dir="auto"
+                          >
                             <bdi>{other.companyName}</bdi>
                           </Link>
                           {firstBadge(other.id) ? <span className="mt-0.5 flex">{firstBadge(other.id)}</span> : null}
@@ -233,7 +318,9 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
                           <LeadStatusBadge status={other.status} />
                         </TD>
                         <TD className="whitespace-nowrap">{date(other.createdAt)}</TD>
-                        <TD className="whitespace-nowrap">{other.protectedUntil ? date(other.protectedUntil) : <Muted />}</TD>
+                        <TD className="whitespace-nowrap">
+                          {other.protectedUntil ? date(other.protectedUntil) : <Muted />}
+                        </TD>
                         <TD>{matched(other.matchedBy)}</TD>
                       </TR>
                     ))}
@@ -247,7 +334,9 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
                         <TD>{customer.domain ? <bdi dir="ltr">{customer.domain}</bdi> : <Muted />}</TD>
                         <TD>
                           <Badge tone="danger">{t("leadReview.conflicts.customer")}</Badge>
-                          <span className="mt-0.5 block text-xs text-muted">{t(`leadReview.conflicts.customerSource.${customer.source}`)}</span>
+                          <span className="mt-0.5 block text-xs text-muted">
+                            {t(`leadReview.conflicts.customerSource.${customer.source}`)}
+                          </span>
                         </TD>
                         <TD>
                           <Muted />
@@ -258,13 +347,18 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
                         <TD>
                           <Muted />
                         </TD>
-                        <TD>{matched(customer.domain !== null && customer.domain === lead.domain ? "domain" : "name")}</TD>
+                        <TD>
+                          {matched(customer.domain !== null && customer.domain === lead.domain ? "domain" : "name")}
+                        </TD>
                       </TR>
                     ))}
                   </TBody>
                 </Table>
               ) : (
-                <div className="flex items-start gap-3 rounded-md border border-dashed border-border-strong px-4 py-4" data-testid="no-conflicts">
+                <div
+                  className="flex items-start gap-3 rounded-md border border-dashed border-border-strong px-4 py-4"
+                  data-testid="no-conflicts"
+                >
                   <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-success-50 text-success-700">
                     <Check className="size-4" />
                   </span>

@@ -11,12 +11,22 @@ const session: { actor: Actor | null; locale: Locale } = { actor: null, locale: 
 
 // The request's context, as the session would give it.
 vi.mock("@/server/trpc/context", () => ({
-  createContext: async (): Promise<Context> => ({ db, actor: session.actor, clock, locale: session.locale, ip: "203.0.113.9" }),
+  createContext: async (): Promise<Context> => ({
+    db,
+    actor: session.actor,
+    clock,
+    locale: session.locale,
+    ip: "203.0.113.9",
+  }),
 }));
 
 const { GET } = await import("./route");
 const get = (query = "") => GET(new Request(`http://localhost/manage/leads/export${query}`));
-const lines = async (query = "") => (await (await get(query)).text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+const lines = async (query = "") =>
+  (await (await get(query)).text())
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
 
 describe("GET /manage/leads/export", () => {
   beforeEach(() => {
@@ -28,7 +38,9 @@ describe("GET /manage/leads/export", () => {
     const response = await get("?q=globex&status=submitted");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="leads-${clock.now().toISOString().slice(0, 10)}.csv"`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="leads-${clock.now().toISOString().slice(0, 10)}.csv"`,
+    );
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = new TextDecoder().decode(bytes.slice(3)).trim().split("\r\n");
@@ -58,7 +70,10 @@ describe("GET /manage/leads/export", () => {
     expect(own.some((line) => line.includes("Hooli"))).toBe(true);
     expect(own.some((line) => line.includes("Acme Corporation"))).toBe(false);
 
-    const [product] = await db.select({ id: products.id }).from(products).where(eq(products.name, "Onboarding Services"));
+    const [product] = await db
+      .select({ id: products.id })
+      .from(products)
+      .where(eq(products.name, "Onboarding Services"));
     expect(product).toBeDefined();
     const byProduct = await lines(`?status=all&product=${product?.id ?? ""}`);
     expect(byProduct.length).toBeGreaterThan(1);

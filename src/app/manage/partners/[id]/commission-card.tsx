@@ -6,17 +6,31 @@ import { api } from "@/server/trpc/server";
 import { EndOverrideButton, OverrideTierButton, PlanSelect } from "./tier-actions";
 
 /** The partner's commissions at a glance: balances, tier and what the next one needs, override, plan, tier history. */
-export async function CommissionCard({ partnerId, partnerName, canEdit }: { partnerId: string; partnerName: string; canEdit: boolean }) {
+export async function CommissionCard({
+  partnerId,
+  partnerName,
+  canEdit,
+}: {
+  partnerId: string;
+  partnerName: string;
+  canEdit: boolean;
+}) {
   const caller = await api();
-  const [summary, plans, options] = await Promise.all([caller.commissions.partnerSummary({ partnerId }), caller.commissions.plans(), canEdit ? caller.partners.options() : null]);
+  const [summary, plans, options] = await Promise.all([
+    caller.commissions.partnerSummary({ partnerId }),
+    caller.commissions.plans(),
+    canEdit ? caller.partners.options() : null,
+  ]);
   const t = await getTranslations("plansAdmin.card");
   const tAll = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
 
-  const tierLabel = (key: string | null) => (key === null ? "—" : tAll.has(`tiers.${key}`) ? tAll(`tiers.${key}` as never) : key);
+  const tierLabel = (key: string | null) =>
+    key === null ? "—" : tAll.has(`tiers.${key}`) ? tAll(`tiers.${key}` as never) : key;
   const percent = (bps: number) => format.number(bps / 10_000, { style: "percent", maximumFractionDigits: 2 });
-  const amount = (minor: bigint, asset: string) => (isCurrencyCode(asset) ? formatMoney(minor, asset, locale) : `${format.number(minor)} ${asset}`);
+  const amount = (minor: bigint, asset: string) =>
+    isCurrencyCode(asset) ? formatMoney(minor, asset, locale) : `${format.number(minor)} ${asset}`;
   const planId = summary.planId;
   const plan = plans.find((p) => p.id === planId) ?? null;
   const tier = summary.tier;
@@ -41,7 +55,14 @@ export async function CommissionCard({ partnerId, partnerName, canEdit }: { part
         as="h2"
         actions={
           canEdit && options ? (
-            <OverrideTierButton partnerId={partnerId} partnerName={partnerName} tiers={options.tiers.map((x) => ({ id: x.id, label: tAll.has(`tiers.${x.key}`) ? tAll(`tiers.${x.key}` as never) : x.name }))} />
+            <OverrideTierButton
+              partnerId={partnerId}
+              partnerName={partnerName}
+              tiers={options.tiers.map((x) => ({
+                id: x.id,
+                label: tAll.has(`tiers.${x.key}`) ? tAll(`tiers.${x.key}` as never) : x.name,
+              }))}
+            />
           ) : null
         }
       />
@@ -96,10 +117,17 @@ export async function CommissionCard({ partnerId, partnerName, canEdit }: { part
                     <span dir="auto">{tier.perks}</span>
                   </p>
                 ) : null}
-                <p className="text-neutral-700">{t("numbers", { revenue: amount(tier.numbers.revenueMinor, tier.numbers.currency), deals: tier.numbers.wonDeals })}</p>
+                <p className="text-neutral-700">
+                  {t("numbers", {
+                    revenue: amount(tier.numbers.revenueMinor, tier.numbers.currency),
+                    deals: tier.numbers.wonDeals,
+                  })}
+                </p>
                 {tier.next ? (
                   <div className="rounded-md border border-border bg-surface-subtle px-3 py-2" data-testid="next-tier">
-                    <p className="font-medium">{t("next", { tier: tierLabel(tier.next.tierKey), rate: percent(tier.next.rateBps) })}</p>
+                    <p className="font-medium">
+                      {t("next", { tier: tierLabel(tier.next.tierKey), rate: percent(tier.next.rateBps) })}
+                    </p>
                     <ul className="mt-1 space-y-0.5 text-neutral-700">
                       {tier.next.minRevenueMinor !== null ? (
                         <li>
@@ -110,7 +138,15 @@ export async function CommissionCard({ partnerId, partnerName, canEdit }: { part
                           })}
                         </li>
                       ) : null}
-                      {tier.next.minWonDeals !== null ? <li>{t("nextDeals", { have: tier.numbers.wonDeals, need: tier.next.minWonDeals, missing: tier.next.missingDeals })}</li> : null}
+                      {tier.next.minWonDeals !== null ? (
+                        <li>
+                          {t("nextDeals", {
+                            have: tier.numbers.wonDeals,
+                            need: tier.next.minWonDeals,
+                            missing: tier.next.missingDeals,
+                          })}
+                        </li>
+                      ) : null}
                     </ul>
                     {tier.next.reached ? <p className="mt-1 text-success-700">{t("nextReached")}</p> : null}
                   </div>
@@ -118,9 +154,17 @@ export async function CommissionCard({ partnerId, partnerName, canEdit }: { part
                   <p className="text-muted">{t("topTier")}</p>
                 )}
                 {tier.override ? (
-                  <div className="flex flex-wrap items-start justify-between gap-3 rounded-md border border-warning-200 bg-warning-50 px-3 py-2" data-testid="tier-override">
+                  <div
+                    className="flex flex-wrap items-start justify-between gap-3 rounded-md border border-warning-200 bg-warning-50 px-3 py-2"
+                    data-testid="tier-override"
+                  >
                     <div className="min-w-0">
-                      <p className="font-medium text-warning-800">{t("overrideActive", { tier: tierLabel(tier.override.tierKey), date: format.dateTime(tier.override.endsAt, { dateStyle: "medium", timeZone: "UTC" }) })}</p>
+                      <p className="font-medium text-warning-800">
+                        {t("overrideActive", {
+                          tier: tierLabel(tier.override.tierKey),
+                          date: format.dateTime(tier.override.endsAt, { dateStyle: "medium", timeZone: "UTC" }),
+                        })}
+                      </p>
                       <p className="mt-0.5 break-words whitespace-pre-wrap text-neutral-700" dir="auto">
                         {tier.override.reason}
                       </p>
@@ -136,7 +180,14 @@ export async function CommissionCard({ partnerId, partnerName, canEdit }: { part
           "commission-plan",
           t("planTitle"),
           canEdit ? (
-            <PlanSelect partnerId={partnerId} currentPlanId={planId} plans={plans.map((p) => ({ id: p.id, label: p.isDefault ? t("planDefaultOption", { name: p.name }) : p.name }))} />
+            <PlanSelect
+              partnerId={partnerId}
+              currentPlanId={planId}
+              plans={plans.map((p) => ({
+                id: p.id,
+                label: p.isDefault ? t("planDefaultOption", { name: p.name }) : p.name,
+              }))}
+            />
           ) : (
             <p className="text-sm" data-testid="partner-plan-name">
               {plan ? (
@@ -161,13 +212,24 @@ export async function CommissionCard({ partnerId, partnerName, canEdit }: { part
                 <ol className="space-y-4 border-s border-border ps-4" data-testid="tier-history">
                   {tier.history.map((change) => (
                     <li key={change.id} className="relative" data-testid="tier-change">
-                      <span aria-hidden="true" className="absolute -start-[1.3125rem] top-1.5 size-2 rounded-full bg-brand-600" />
+                      <span
+                        aria-hidden="true"
+                        className="absolute -start-[1.3125rem] top-1.5 size-2 rounded-full bg-brand-600"
+                      />
                       <p className="text-sm font-medium">
-                        {change.fromTierKey ? t("historyTransition", { from: tierLabel(change.fromTierKey), to: tierLabel(change.toTierKey) }) : t("historyInitial", { to: tierLabel(change.toTierKey) })}
+                        {change.fromTierKey
+                          ? t("historyTransition", {
+                              from: tierLabel(change.fromTierKey),
+                              to: tierLabel(change.toTierKey),
+                            })
+                          : t("historyInitial", { to: tierLabel(change.toTierKey) })}
                       </p>
                       <p className="mt-0.5 text-sm text-neutral-700">
                         <Badge className="me-2">{t(`causes.${change.cause}`)}</Badge>
-                        {t("historyNumbers", { revenue: amount(change.revenueMinor, change.currency), deals: change.wonDeals })}
+                        {t("historyNumbers", {
+                          revenue: amount(change.revenueMinor, change.currency),
+                          deals: change.wonDeals,
+                        })}
                       </p>
                       {change.note ? (
                         <p className="mt-0.5 break-words whitespace-pre-wrap text-sm text-neutral-700" dir="auto">
@@ -175,7 +237,9 @@ export async function CommissionCard({ partnerId, partnerName, canEdit }: { part
                         </p>
                       ) : null}
                       <p className="mt-0.5 text-xs text-muted">
-                        <time dateTime={change.at.toISOString()}>{format.dateTime(change.at, { dateStyle: "medium", timeStyle: "short" })}</time>
+                        <time dateTime={change.at.toISOString()}>
+                          {format.dateTime(change.at, { dateStyle: "medium", timeStyle: "short" })}
+                        </time>
                       </p>
                     </li>
                   ))}

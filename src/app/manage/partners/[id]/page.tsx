@@ -46,7 +46,10 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
   const notSet = <span className="text-muted">{t("directory.notSet")}</span>;
   const managers = options?.managers ?? [];
   // A manager who has since left still shows as the current choice.
-  const managerChoices = partner.managerId && !managers.some((m) => m.id === partner.managerId) ? [{ id: partner.managerId, name: partner.managerName ?? t("directory.unassigned") }, ...managers] : managers;
+  const managerChoices =
+    partner.managerId && !managers.some((m) => m.id === partner.managerId)
+      ? [{ id: partner.managerId, name: partner.managerName ?? t("directory.unassigned") }, ...managers]
+      : managers;
   const profileRows: [string, ReactNode][] = [
     [
       t("directory.profile.website"),
@@ -101,7 +104,10 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
 
   return (
     <>
-      <Link href="/manage/partners" className="mb-3 inline-flex items-center gap-1 text-sm text-muted hover:text-neutral-900">
+      <Link
+        href="/manage/partners"
+        className="mb-3 inline-flex items-center gap-1 text-sm text-muted hover:text-neutral-900"
+      >
         <ChevronStart className="size-4" />
         {t("directory.back")}
       </Link>
@@ -109,7 +115,11 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
         <div className="flex min-w-0 items-center gap-4">
           {partner.hasLogo ? (
             // eslint-disable-next-line @next/next/no-img-element -- a stored upload served by our own route; next/image adds nothing here
-            <img src={`/api/logos/${partner.id}`} alt={t("directory.logoAlt", { name: partner.name })} className="size-14 shrink-0 rounded-lg border border-border bg-white object-contain p-1" />
+            <img
+              src={`/api/logos/${partner.id}`}
+              alt={t("directory.logoAlt", { name: partner.name })}
+              className="size-14 shrink-0 rounded-lg border border-border bg-white object-contain p-1"
+            />
           ) : null}
           <div className="min-w-0">
             <h1 className="text-2xl font-semibold tracking-tight text-neutral-900">{partner.name}</h1>
@@ -136,7 +146,10 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
         ) : null}
       </div>
       {canEdit ? null : (
-        <p className="mb-4 rounded-md border border-border bg-surface-subtle px-4 py-3 text-sm text-muted" data-testid="read-only-notice">
+        <p
+          className="mb-4 rounded-md border border-border bg-surface-subtle px-4 py-3 text-sm text-muted"
+          data-testid="read-only-notice"
+        >
           {t("directory.readOnly")}
         </p>
       )}
@@ -182,7 +195,9 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
               {t("directory.users.title")}
             </h2>
             {partner.members.length === 0 ? (
-              <p className="rounded-lg border border-dashed border-border-strong bg-surface px-4 py-6 text-center text-sm text-muted">{t("directory.users.empty")}</p>
+              <p className="rounded-lg border border-dashed border-border-strong bg-surface px-4 py-6 text-center text-sm text-muted">
+                {t("directory.users.empty")}
+              </p>
             ) : (
               <Table data-testid="partner-users-table">
                 <THead>
@@ -214,7 +229,9 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
               {t("directory.invitations.title")}
             </h2>
             {partner.invitations.length === 0 ? (
-              <p className="rounded-lg border border-dashed border-border-strong bg-surface px-4 py-6 text-center text-sm text-muted">{t("directory.invitations.empty")}</p>
+              <p className="rounded-lg border border-dashed border-border-strong bg-surface px-4 py-6 text-center text-sm text-muted">
+                {t("directory.invitations.empty")}
+              </p>
             ) : (
               <Table data-testid="partner-invitations-table">
                 <THead>
@@ -242,7 +259,11 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
                       </TD>
                       {canEdit ? (
                         <TD className="text-end">
-                          <InvitationActions partnerId={partner.id} invitationId={invitation.id} email={invitation.email} />
+                          <InvitationActions
+                            partnerId={partner.id}
+                            invitationId={invitation.id}
+                            email={invitation.email}
+                          />
                         </TD>
                       ) : null}
                     </TR>
@@ -262,7 +283,9 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
                   {partner.notes.map((note) => (
                     <li key={note.id} className="py-3 first:pt-0">
                       <p className="text-xs text-muted">
-                        <bdi className="font-medium text-neutral-700">{note.authorName ?? t("directory.notes.formerStaff")}</bdi>
+                        <bdi className="font-medium text-neutral-700">
+                          {note.authorName ?? t("directory.notes.formerStaff")}
+                        </bdi>
                         {" · "}
                         <bdi>
                           <time dateTime={note.createdAt.toISOString()}>{dateTime(note.createdAt)}</time>
@@ -287,7 +310,9 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
               {canEdit ? (
                 <ManagerForm partnerId={partner.id} managerId={partner.managerId} managers={managerChoices} />
               ) : (
-                <p className="text-sm">{partner.managerName ?? <span className="text-muted">{t("directory.unassigned")}</span>}</p>
+                <p className="text-sm">
+                  {partner.managerName ?? <span className="text-muted">{t("directory.unassigned")}</span>}
+                </p>
               )}
             </CardBody>
           </Card>
@@ -303,18 +328,31 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
                     const reasonKey = SYSTEM_REASON_KEYS[event.reason];
                     return (
                       <li key={event.id} className="relative">
-                        <span aria-hidden="true" className="absolute -start-[1.3125rem] top-1.5 size-2 rounded-full bg-brand-600" />
+                        <span
+                          aria-hidden="true"
+                          className="absolute -start-[1.3125rem] top-1.5 size-2 rounded-full bg-brand-600"
+                        />
                         <p className="text-sm font-medium">
                           {event.fromStatus
-                            ? t("directory.history.transition", { from: status(event.fromStatus), to: status(event.toStatus) })
+                            ? t("directory.history.transition", {
+                                from: status(event.fromStatus),
+                                to: status(event.toStatus),
+                              })
                             : t("directory.history.initial", { to: status(event.toStatus) })}
                         </p>
-                        <p className="mt-0.5 whitespace-pre-wrap break-words text-sm text-neutral-700" dir={reasonKey ? undefined : "auto"}>
+                        <p
+                          className="mt-0.5 whitespace-pre-wrap break-words text-sm text-neutral-700"
+                          dir={reasonKey ? undefined : "auto"}
+                        >
                           {reasonKey ? t(`directory.history.reasons.${reasonKey}` as never) : event.reason}
                         </p>
                         <p className="mt-0.5 text-xs text-muted">
                           {/* Isolated runs, so a Latin name beside an Arabic date keeps its order. */}
-                          <bdi>{event.actorName ? t("directory.history.by", { name: event.actorName }) : t("directory.history.system")}</bdi>
+                          <bdi>
+                            {event.actorName
+                              ? t("directory.history.by", { name: event.actorName })
+                              : t("directory.history.system")}
+                          </bdi>
                           {" · "}
                           <bdi>
                             <time dateTime={event.at.toISOString()}>{dateTime(event.at)}</time>

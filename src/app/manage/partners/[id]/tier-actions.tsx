@@ -14,11 +14,21 @@ function tomorrow(): string {
   return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 }
 
-export function PlanSelect({ partnerId, currentPlanId, plans }: { partnerId: string; currentPlanId: string | null; plans: { id: string; label: string }[] }) {
+export function PlanSelect({
+  partnerId,
+  currentPlanId,
+  plans,
+}: {
+  partnerId: string;
+  currentPlanId: string | null;
+  plans: { id: string; label: string }[];
+}) {
   const t = useTranslations("plansAdmin.card");
   const trpc = useTRPC();
   const [value, setValue] = useState(currentPlanId ?? "");
-  const { submit, errors, field, pending } = useFormMutation(trpc.commissions.assignPlan.mutationOptions(), { done: t("planAssigned") });
+  const { submit, errors, field, pending } = useFormMutation(trpc.commissions.assignPlan.mutationOptions(), {
+    done: t("planAssigned"),
+  });
   return (
     <form onSubmit={submit(() => (value ? { partnerId, planId: value } : null))} noValidate className="space-y-2">
       <FormAlert message={formMessage(errors, ["planId"])} />
@@ -32,7 +42,14 @@ export function PlanSelect({ partnerId, currentPlanId, plans }: { partnerId: str
               </option>
             ))}
           </Select>
-          <Button type="submit" size="sm" variant="secondary" loading={pending} disabled={!value || value === (currentPlanId ?? "")} data-testid="assign-plan">
+          <Button
+            type="submit"
+            size="sm"
+            variant="secondary"
+            loading={pending}
+            disabled={!value || value === (currentPlanId ?? "")}
+            data-testid="assign-plan"
+          >
             {t("assignPlan")}
           </Button>
         </div>
@@ -41,19 +58,35 @@ export function PlanSelect({ partnerId, currentPlanId, plans }: { partnerId: str
   );
 }
 
-export function OverrideTierButton({ partnerId, partnerName, tiers }: { partnerId: string; partnerName: string; tiers: { id: string; label: string }[] }) {
+export function OverrideTierButton({
+  partnerId,
+  partnerName,
+  tiers,
+}: {
+  partnerId: string;
+  partnerName: string;
+  tiers: { id: string; label: string }[];
+}) {
   const t = useTranslations("plansAdmin.card");
   const tc = useTranslations("common");
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
-  const { submit, errors, field, setField, clear, pending } = useFormMutation(trpc.commissions.setTierOverride.mutationOptions(), { done: t("overrideSet"), onSuccess: () => setOpen(false) });
+  const { submit, errors, field, setField, clear, pending } = useFormMutation(
+    trpc.commissions.setTierOverride.mutationOptions(),
+    { done: t("overrideSet"), onSuccess: () => setOpen(false) },
+  );
   const onSubmit = submit((data) => {
     const tierId = String(data.get("tierId") ?? "");
     if (!tierId) {
       setField("tierId", t("overrideTierMissing"));
       return null;
     }
-    return { partnerId, tierId, reason: String(data.get("reason") ?? "").trim(), endsOn: String(data.get("endsOn") ?? "") };
+    return {
+      partnerId,
+      tierId,
+      reason: String(data.get("reason") ?? "").trim(),
+      endsOn: String(data.get("endsOn") ?? ""),
+    };
   });
   function close() {
     setOpen(false);
@@ -64,7 +97,13 @@ export function OverrideTierButton({ partnerId, partnerName, tiers }: { partnerI
       <Button variant="secondary" size="sm" onClick={() => setOpen(true)} data-testid="open-override">
         {t("override")}
       </Button>
-      <Dialog open={open} onClose={close} title={t("overrideTitle", { name: partnerName })} description={t("overrideHint")} closeLabel={tc("close")}>
+      <Dialog
+        open={open}
+        onClose={close}
+        title={t("overrideTitle", { name: partnerName })}
+        description={t("overrideHint")}
+        closeLabel={tc("close")}
+      >
         {/* Mounted only while open, so it starts empty each time. */}
         {open ? (
           <form onSubmit={onSubmit} noValidate className="space-y-4">
@@ -79,10 +118,22 @@ export function OverrideTierButton({ partnerId, partnerName, tiers }: { partnerI
                 ))}
               </Select>
             </FormField>
-            <FormField label={t("overrideReason")} htmlFor="override-reason" hint={t("overrideReasonHint")} error={field("reason")} required>
+            <FormField
+              label={t("overrideReason")}
+              htmlFor="override-reason"
+              hint={t("overrideReasonHint")}
+              error={field("reason")}
+              required
+            >
               <Textarea name="reason" rows={3} required minLength={10} maxLength={1000} />
             </FormField>
-            <FormField label={t("overrideEnds")} htmlFor="override-ends" hint={t("overrideEndsHint")} error={field("endsOn")} required>
+            <FormField
+              label={t("overrideEnds")}
+              htmlFor="override-ends"
+              hint={t("overrideEndsHint")}
+              error={field("endsOn")}
+              required
+            >
               <Input name="endsOn" type="date" required min={tomorrow()} className="w-44" />
             </FormField>
             <div className="flex justify-end gap-2">
@@ -111,7 +162,13 @@ export function EndOverrideButton({ partnerId }: { partnerId: string }) {
     }),
   );
   return (
-    <Button variant="secondary" size="sm" loading={end.isPending} onClick={() => end.mutate({ partnerId })} data-testid="end-override">
+    <Button
+      variant="secondary"
+      size="sm"
+      loading={end.isPending}
+      onClick={() => end.mutate({ partnerId })}
+      data-testid="end-override"
+    >
       {t("endOverride")}
     </Button>
   );

@@ -9,7 +9,13 @@ const session: { actor: Actor | null; locale: Locale } = { actor: null, locale: 
 
 // The request's context, as the session would give it.
 vi.mock("@/server/trpc/context", () => ({
-  createContext: async (): Promise<Context> => ({ db, actor: session.actor, clock, locale: session.locale, ip: "203.0.113.9" }),
+  createContext: async (): Promise<Context> => ({
+    db,
+    actor: session.actor,
+    clock,
+    locale: session.locale,
+    ip: "203.0.113.9",
+  }),
 }));
 
 const { GET } = await import("./route");
@@ -25,7 +31,9 @@ describe("GET /manage/partners/export", () => {
     const response = await get("?q=cobalt");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="partners-${clock.now().toISOString().slice(0, 10)}.csv"`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="partners-${clock.now().toISOString().slice(0, 10)}.csv"`,
+    );
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trim().split("\r\n");

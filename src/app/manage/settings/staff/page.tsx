@@ -1,5 +1,19 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Badge, EmptyState, FormField, Input, Select, SortableTH, Table, TBody, TD, TH, THead, TR, Users } from "@/components/ui";
+import {
+  Badge,
+  EmptyState,
+  FormField,
+  Input,
+  Select,
+  SortableTH,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+  Users,
+} from "@/components/ui";
 import { FilterBar } from "@/components/page/filter-bar";
 import { ListPagination } from "@/components/page/list-pagination";
 import { PageHeader } from "@/components/page/page-header";
@@ -26,12 +40,28 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations();
   const format = await getFormatter();
   const sortHref = (column: (typeof SORTS)[number]) =>
-    hrefWith("/manage/settings/staff", params, { sort: column, dir: sort === column && sortDir === "asc" ? "desc" : "asc", page: undefined });
-  const roleLabels = Object.fromEntries(STAFF_ROLES.map((r) => [r, t(`roles.${r}`)])) as Record<(typeof STAFF_ROLES)[number], string>;
+    hrefWith("/manage/settings/staff", params, {
+      sort: column,
+      dir: sort === column && sortDir === "asc" ? "desc" : "asc",
+      page: undefined,
+    });
+  const roleLabels = Object.fromEntries(STAFF_ROLES.map((r) => [r, t(`roles.${r}`)])) as Record<
+    (typeof STAFF_ROLES)[number],
+    string
+  >;
   return (
     <>
-      <PageHeader title={t("staffAdmin.title")} description={t("staffAdmin.subtitle")} actions={<InviteStaffButton roleLabels={roleLabels} />} />
-      <FilterBar action="/manage/settings/staff" applyLabel={t("common.applyFilters")} clearLabel={t("common.clearFilters")} clearHref="/manage/settings/staff">
+      <PageHeader
+        title={t("staffAdmin.title")}
+        description={t("staffAdmin.subtitle")}
+        actions={<InviteStaffButton roleLabels={roleLabels} />}
+      />
+      <FilterBar
+        action="/manage/settings/staff"
+        applyLabel={t("common.applyFilters")}
+        clearLabel={t("common.clearFilters")}
+        clearHref="/manage/settings/staff"
+      >
         <FormField label={t("common.search")} htmlFor="filter-q">
           <Input id="filter-q" name="q" type="search" defaultValue={search} className="w-56" />
         </FormField>
@@ -47,17 +77,29 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
         </FormField>
       </FilterBar>
       {result.rows.length === 0 ? (
-        <EmptyState icon={<Users className="size-6" />} title={t("common.noMatches")} description={t("common.noMatchesHint")} />
+        <EmptyState
+          icon={<Users className="size-6" />}
+          title={t("common.noMatches")}
+          description={t("common.noMatchesHint")}
+        />
       ) : (
         <>
           <Table data-testid="staff-table">
             <THead>
               <TR>
-                <SortableTH href={sortHref("name")} direction={sort === "name" ? sortDir : null}>{t("staffAdmin.name")}</SortableTH>
-                <SortableTH href={sortHref("email")} direction={sort === "email" ? sortDir : null}>{t("staffAdmin.email")}</SortableTH>
-                <SortableTH href={sortHref("role")} direction={sort === "role" ? sortDir : null}>{t("staffAdmin.role")}</SortableTH>
+                <SortableTH href={sortHref("name")} direction={sort === "name" ? sortDir : null}>
+                  {t("staffAdmin.name")}
+                </SortableTH>
+                <SortableTH href={sortHref("email")} direction={sort === "email" ? sortDir : null}>
+                  {t("staffAdmin.email")}
+                </SortableTH>
+                <SortableTH href={sortHref("role")} direction={sort === "role" ? sortDir : null}>
+                  {t("staffAdmin.role")}
+                </SortableTH>
                 <TH>{t("staffAdmin.status")}</TH>
-                <SortableTH href={sortHref("createdAt")} direction={sort === "createdAt" ? sortDir : null}>{t("staffAdmin.added")}</SortableTH>
+                <SortableTH href={sortHref("createdAt")} direction={sort === "createdAt" ? sortDir : null}>
+                  {t("staffAdmin.added")}
+                </SortableTH>
                 <TH className="text-end">{t("common.actions")}</TH>
               </TR>
             </THead>
@@ -78,19 +120,33 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
                       <Badge tone="warning">{t("staffAdmin.invited")}</Badge>
                     )}
                   </TD>
-                  <TD className="whitespace-nowrap text-muted">{format.dateTime(row.createdAt, { dateStyle: "medium" })}</TD>
+                  <TD className="whitespace-nowrap text-muted">
+                    {format.dateTime(row.createdAt, { dateStyle: "medium" })}
+                  </TD>
                   <TD className="text-end">
                     {row.id === me.userId ? (
                       <span className="text-xs text-muted">{t("staffAdmin.you")}</span>
                     ) : (
-                      <StaffRowActions userId={row.id} name={row.name} role={row.role} active={!row.deactivatedAt} roleLabels={roleLabels} />
+                      <StaffRowActions
+                        userId={row.id}
+                        name={row.name}
+                        role={row.role}
+                        active={!row.deactivatedAt}
+                        roleLabels={roleLabels}
+                      />
                     )}
                   </TD>
                 </TR>
               ))}
             </TBody>
           </Table>
-          <ListPagination path="/manage/settings/staff" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
+          <ListPagination
+            path="/manage/settings/staff"
+            params={params}
+            page={result.page}
+            pageCount={result.pageCount}
+            total={result.total}
+          />
         </>
       )}
     </>

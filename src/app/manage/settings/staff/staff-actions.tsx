@@ -18,7 +18,10 @@ export function InviteStaffButton({ roleLabels }: { roleLabels: RoleLabels }) {
   const locale = useLocale();
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
-  const { submit, errors, field, pending } = useFormMutation(trpc.staff.invite.mutationOptions(), { done: t("inviteSent"), onSuccess: () => setOpen(false) });
+  const { submit, errors, field, pending } = useFormMutation(trpc.staff.invite.mutationOptions(), {
+    done: t("inviteSent"),
+    onSuccess: () => setOpen(false),
+  });
   const onSubmit = submit((data) => ({
     name: String(data.get("name") ?? ""),
     email: String(data.get("email") ?? ""),
@@ -28,7 +31,13 @@ export function InviteStaffButton({ roleLabels }: { roleLabels: RoleLabels }) {
   return (
     <>
       <Button onClick={() => setOpen(true)}>{t("invite")}</Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={t("inviteTitle")} description={t("inviteHint")} closeLabel={tc("close")}>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={t("inviteTitle")}
+        description={t("inviteHint")}
+        closeLabel={tc("close")}
+      >
         <form onSubmit={onSubmit} noValidate className="space-y-4">
           <FormAlert message={Object.keys(errors.fields).length === 0 ? errors.message : null} />
           <FormField label={t("name")} htmlFor="invite-name" error={field("name")}>
@@ -66,7 +75,19 @@ export function InviteStaffButton({ roleLabels }: { roleLabels: RoleLabels }) {
   );
 }
 
-export function StaffRowActions({ userId, name, role, active, roleLabels }: { userId: string; name: string; role: StaffRole; active: boolean; roleLabels: RoleLabels }) {
+export function StaffRowActions({
+  userId,
+  name,
+  role,
+  active,
+  roleLabels,
+}: {
+  userId: string;
+  name: string;
+  role: StaffRole;
+  active: boolean;
+  roleLabels: RoleLabels;
+}) {
   const t = useTranslations("staffAdmin");
   const trpc = useTRPC();
   const feedback = useMutationFeedback();
@@ -103,7 +124,12 @@ export function StaffRowActions({ userId, name, role, active, roleLabels }: { us
           </option>
         ))}
       </Select>
-      <Button size="sm" variant={active ? "ghost" : "secondary"} loading={setActive.isPending} onClick={() => setActive.mutate({ userId, active: !active })}>
+      <Button
+        size="sm"
+        variant={active ? "ghost" : "secondary"}
+        loading={setActive.isPending}
+        onClick={() => setActive.mutate({ userId, active: !active })}
+      >
         {active ? t("deactivate") : t("reactivate")}
       </Button>
     </div>

@@ -26,7 +26,10 @@ export default async function EditLeadPage({ params }: { params: Promise<{ id: s
   });
   const t = await getTranslations();
   const back = (
-    <Link href={`/leads/${lead.id}`} className="mb-3 inline-flex items-center gap-1 text-sm text-muted hover:text-neutral-900">
+    <Link
+      href={`/leads/${lead.id}`}
+      className="mb-3 inline-flex items-center gap-1 text-sm text-muted hover:text-neutral-900"
+    >
       <ChevronStart className="size-4" />
       {t("leadsPortal.edit.back")}
     </Link>
@@ -55,13 +58,21 @@ export default async function EditLeadPage({ params }: { params: Promise<{ id: s
   const options = await caller.leads.formOptions();
   const locale = await getLocale();
   // An archived product stays on the lead; it is offered so that an edit does not silently change it.
-  const products = options.products.some((p) => p.id === lead.productId) ? options.products : [{ id: lead.productId, name: lead.productName, description: null }, ...options.products];
+  const products = options.products.some((p) => p.id === lead.productId)
+    ? options.products
+    : [{ id: lead.productId, name: lead.productName, description: null }, ...options.products];
   return (
     <>
       {back}
-      <PageHeader title={t("leadsPortal.edit.title")} description={t("leadsPortal.edit.subtitle", { company: lead.companyName })} />
+      <PageHeader
+        title={t("leadsPortal.edit.title")}
+        description={t("leadsPortal.edit.subtitle", { company: lead.companyName })}
+      />
       {lead.infoRequestedAt ? (
-        <p role="note" className="mb-4 rounded-md border border-warning-200 bg-warning-50 px-3 py-2 text-sm text-warning-800">
+        <p
+          role="note"
+          className="mb-4 rounded-md border border-warning-200 bg-warning-50 px-3 py-2 text-sm text-warning-800"
+        >
           {t("leadsPortal.edit.answersRequest")}
         </p>
       ) : null}

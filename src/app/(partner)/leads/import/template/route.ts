@@ -13,7 +13,10 @@ export async function GET(): Promise<Response> {
   const actor = await getCurrentActor();
   if (actor?.kind !== "partner") return new Response(null, { status: 401, headers: { "cache-control": "no-store" } });
   const db = await getDb();
-  const [products, settings] = await Promise.all([productOptions(db, { includeArchived: false }), getProgramSettings(db)]);
+  const [products, settings] = await Promise.all([
+    productOptions(db, { includeArchived: false }),
+    getProgramSettings(db),
+  ]);
   const currency = settings.currency;
   const example: Record<(typeof LEAD_IMPORT_COLUMNS)[number], string> = {
     company_name: "Example Corp",
