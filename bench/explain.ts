@@ -56,22 +56,22 @@ async function main() {
         Promise.all([
           callerFor(partner, db).partner.dashboard(),
           callerFor(partner, db).account.me(),
-          callerFor(partner, db).earnings.summary(),
+          callerFor(partner, db).partner.commissions.summary(),
         ]),
     ],
     [
       "Partner earnings page",
       () =>
         Promise.all([
-          callerFor(partner, db).earnings.summary(),
-          callerFor(partner, db).earnings.ledger({ page: 1, pageSize: 25 }),
+          callerFor(partner, db).partner.commissions.summary(),
+          callerFor(partner, db).partner.commissions.ledger({ page: 1, pageSize: 25 }),
         ]),
     ],
     [
       "Staff lead queue, page 500",
       () =>
         Promise.all([
-          callerFor(staff, db).leadReview.list({
+          callerFor(staff, db).manage.leads.list({
             page: 500,
             pageSize: 25,
             status: "approved",
@@ -79,15 +79,15 @@ async function main() {
             sort: "createdAt",
             sortDir: "asc",
           }),
-          callerFor(staff, db).leadReview.counts(),
-          callerFor(staff, db).leadReview.options(),
+          callerFor(staff, db).manage.leads.counts(),
+          callerFor(staff, db).manage.leads.options(),
         ]),
     ],
     [
       "Lead registration",
       () =>
         rolledBack(db, (tx) =>
-          callerFor(partner, tx).leads.register({
+          callerFor(partner, tx).partner.leads.register({
             companyName: "Explain Plan Ltd",
             website: "explain-plan.example",
             contactName: "Ex Plain",
@@ -106,7 +106,7 @@ async function main() {
       "Winning a lead",
       () =>
         rolledBack(db, (tx) =>
-          callerFor(staff, tx).leadReview.markWon({
+          callerFor(staff, tx).manage.leads.markWon({
             leadId: approved!.id,
             amount: "30000",
             currency: approved!.currency,

@@ -156,7 +156,7 @@ async function main() {
       "Lead registration (tRPC leads.register)",
       "bare insert mutation",
       await paired(
-        { url: `${base}/api/trpc/leads.register`, method: "POST", cookies: owners, body: leadBody },
+        { url: `${base}/api/trpc/partner.leads.register`, method: "POST", cookies: owners, body: leadBody },
         bareInsert,
         opts,
       ),
@@ -180,7 +180,7 @@ async function main() {
       "Winning a lead (tRPC leadReview.markWon)",
       "bare insert mutation",
       await paired(
-        { url: `${base}/api/trpc/leadReview.markWon`, method: "POST", cookies: [manager], body: winBody },
+        { url: `${base}/api/trpc/manage.leads.markWon`, method: "POST", cookies: [manager], body: winBody },
         bareInsert,
         opts,
       ),

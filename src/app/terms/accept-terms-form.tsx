@@ -13,7 +13,7 @@ export function AcceptTermsForm({ termsId }: { termsId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [accepted, setAccepted] = useState(false);
-  const { submit, errors, field, setField, mutation } = useFormMutation(trpc.terms.accept.mutationOptions(), {
+  const { submit, errors, field, setField, mutation } = useFormMutation(trpc.account.acceptTerms.mutationOptions(), {
     // A full navigation on purpose: the partner layout checks the terms again on the way in,
     // and no client-side router cache may hand back a page rendered before the acceptance.
     // eslint-disable-next-line @next/next/no-location-assign-relative-destination

@@ -19,7 +19,7 @@ export default async function TermsGatePage() {
   // Staff work under their employment terms, not the partner program's.
   if (actor.kind !== "partner") redirect("/manage");
   if (await hasAcceptedCurrentTerms(await getDb(), actor.userId)) redirect("/dashboard");
-  const terms = await (await api()).terms.current();
+  const terms = await (await api()).public.terms();
   if (!terms) redirect("/dashboard");
   const t = await getTranslations();
   return (

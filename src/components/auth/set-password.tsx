@@ -19,7 +19,9 @@ export function SetPasswordForm({
   const t = useTranslations("setPassword");
   const ns = purpose === "staff_invite" ? "invite" : "reset";
   const trpc = useTRPC();
-  const { submit, errors, field, pending, mutation } = useFormMutation(trpc.auth.resetPassword.mutationOptions());
+  const { submit, errors, field, pending, mutation } = useFormMutation(
+    trpc.public.auth.resetPassword.mutationOptions(),
+  );
   const onSubmit = submit((data) => ({ token, purpose, password: String(data.get("password") ?? "") }));
   const tokenError = field("token");
   return (

@@ -16,8 +16,8 @@ export function CommentForm({ leadId, side }: { leadId: string; side: "partner" 
   const [body, setBody] = useState("");
   const config = { done: t("sent"), onSuccess: () => setBody("") };
   // Both hooks are always called (hooks cannot be conditional); only the one for this side is used.
-  const asPartner = useFormMutation(trpc.leads.comment.mutationOptions(), config);
-  const asStaff = useFormMutation(trpc.leadReview.comment.mutationOptions(), config);
+  const asPartner = useFormMutation(trpc.partner.leads.comment.mutationOptions(), config);
+  const asStaff = useFormMutation(trpc.manage.leads.comment.mutationOptions(), config);
   const { submit, errors, field, pending } = side === "partner" ? asPartner : asStaff;
 
   const error = field("body");

@@ -54,7 +54,7 @@ export function PartnerPicker({
     return () => clearTimeout(timer);
   }, [text]);
   const results = useQuery({
-    ...trpc.leadReview.partnerSearch.queryOptions({ q: query, activeOnly }),
+    ...trpc.manage.leads.partnerSearch.queryOptions({ q: query, activeOnly }),
     enabled: open,
     staleTime: 30_000,
   });

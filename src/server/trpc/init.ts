@@ -8,6 +8,9 @@ import { SYSTEM, type Actor, type PartnerActor, type StaffActor, type StaffRole 
 import type { AnyActor, ServiceCtx } from "@/server/domains/context";
 import { DomainError, InvalidError } from "@/server/domains/errors";
 import { hasAcceptedCurrentTerms } from "@/server/domains/partners/terms";
+import { trackEnqueuedEmails } from "@/server/integrations/email/outbox";
+import { nudge } from "@/server/jobs/runtime";
+import { QUEUES } from "@/server/jobs/queues";
 import { describeError, toTRPCError } from "./errors";
 
 export interface Context {
@@ -66,7 +69,18 @@ const refuseControlCharacters = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-const base = t.procedure.use(mapDomainErrors).use(refuseControlCharacters);
+/**
+ * A mutation that wrote email to the outbox asks the outbox job to deliver now, after its
+ * transaction committed (services commit before they return), instead of at the next minute.
+ */
+const deliverEmailsAfterCommit = t.middleware(async ({ type, next }) => {
+  if (type !== "mutation") return next();
+  const { result, emails } = await trackEnqueuedEmails(() => next());
+  if (result.ok && emails > 0) await nudge(QUEUES.emailOutbox.name);
+  return result;
+});
+
+const base = t.procedure.use(mapDomainErrors).use(refuseControlCharacters).use(deliverEmailsAfterCommit);
 
 /** The service context of a call: who acts (the caller, or the system for anonymous calls), the database and the clock. */
 function serviceOf<A extends AnyActor>(ctx: Context, actor: A): ServiceCtx<A> {

@@ -107,8 +107,8 @@ async function otherOrgSnapshot() {
 /** Inputs for each partner procedure, with the other organization's ids wherever an id goes. */
 const hostileInputs: Record<string, unknown[]> = {
   "partner.dashboard": [undefined, { partnerId: otherPartnerId }],
-  "partner.profile": [undefined, { partnerId: otherPartnerId }],
-  "partner.updateProfile": [
+  "partner.profile.get": [undefined, { partnerId: otherPartnerId }],
+  "partner.profile.update": [
     {
       partnerId: otherPartnerId,
       name: "Hijacked",
@@ -119,33 +119,33 @@ const hostileInputs: Record<string, unknown[]> = {
       address: "",
     },
   ],
-  "partner.uploadLogo": [
+  "partner.profile.uploadLogo": [
     {
       partnerId: otherPartnerId,
       contentType: "image/png",
       dataBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1]).toString("base64"),
     },
   ],
-  "partner.removeLogo": [undefined, { partnerId: otherPartnerId }],
-  "team.list": [undefined, { partnerId: otherPartnerId }],
-  "team.invite": [{ partnerId: otherPartnerId, email: "sneaky@northwind.demo", role: "member" }],
-  "team.resendInvitation": [{ invitationId: otherInvitation.id, partnerId: otherPartnerId }],
-  "team.revokeInvitation": [{ invitationId: otherInvitation.id, partnerId: otherPartnerId }],
-  "team.changeRole": [{ userId: otherMember.userId, role: "owner", partnerId: otherPartnerId }],
-  "team.remove": [{ userId: otherMember.userId, partnerId: otherPartnerId }],
-  "leads.list": [{}, { partnerId: otherPartnerId }, { search: "Vandelay" }],
-  "leads.get": [{ leadId: otherLead.id }, { leadId: otherLead.id, partnerId: otherPartnerId }],
-  "leads.formOptions": [undefined],
-  "leads.register": [{ ...leadFields, partnerId: otherPartnerId }],
+  "partner.profile.removeLogo": [undefined, { partnerId: otherPartnerId }],
+  "partner.team.list": [undefined, { partnerId: otherPartnerId }],
+  "partner.team.invite": [{ partnerId: otherPartnerId, email: "sneaky@northwind.demo", role: "member" }],
+  "partner.team.resendInvitation": [{ invitationId: otherInvitation.id, partnerId: otherPartnerId }],
+  "partner.team.revokeInvitation": [{ invitationId: otherInvitation.id, partnerId: otherPartnerId }],
+  "partner.team.changeRole": [{ userId: otherMember.userId, role: "owner", partnerId: otherPartnerId }],
+  "partner.team.remove": [{ userId: otherMember.userId, partnerId: otherPartnerId }],
+  "partner.leads.list": [{}, { partnerId: otherPartnerId }, { search: "Vandelay" }],
+  "partner.leads.get": [{ leadId: otherLead.id }, { leadId: otherLead.id, partnerId: otherPartnerId }],
+  "partner.leads.formOptions": [undefined],
+  "partner.leads.register": [{ ...leadFields, partnerId: otherPartnerId }],
   "bench.insertLead": [{ ...leadFields, partnerId: otherPartnerId }],
-  "leads.update": [{ leadId: otherLead.id, ...leadFields, companyName: "Hijacked" }],
-  "leads.withdraw": [{ leadId: otherLead.id, reason: "" }],
-  "leads.comment": [{ leadId: otherLead.id, body: "Hello from another partner" }],
-  "earnings.summary": [undefined, { partnerId: otherPartnerId }],
-  "earnings.overview": [undefined, { partnerId: otherPartnerId }],
-  "earnings.ledger": [{ partnerId: otherPartnerId }, {}],
-  "earnings.exportCsv": [{ partnerId: otherPartnerId }, {}],
-  "leads.import": [
+  "partner.leads.update": [{ leadId: otherLead.id, ...leadFields, companyName: "Hijacked" }],
+  "partner.leads.withdraw": [{ leadId: otherLead.id, reason: "" }],
+  "partner.leads.comment": [{ leadId: otherLead.id, body: "Hello from another partner" }],
+  "partner.commissions.summary": [undefined, { partnerId: otherPartnerId }],
+  "partner.commissions.overview": [undefined, { partnerId: otherPartnerId }],
+  "partner.commissions.ledger": [{ partnerId: otherPartnerId }, {}],
+  "partner.commissions.exportCsv": [{ partnerId: otherPartnerId }, {}],
+  "partner.leads.import": [
     {
       csv: `company_name,website,contact_name,contact_email,country,product,estimated_value,expected_close_date\nVandelay Industries,vandelay.example,Someone,someone@vandelay.example,US,${product!.name},1000,2027-06-30\n`,
     },
@@ -191,7 +191,7 @@ describe("tenant isolation", () => {
   });
 
   it("acts on the caller's own organization when ids of another are sent", async () => {
-    const answer = (await call("team.list", { partnerId: otherPartnerId })) as { members: { email: string }[] };
+    const answer = (await call("partner.team.list", { partnerId: otherPartnerId })) as { members: { email: string }[] };
     expect(answer.members.map((m) => m.email).sort()).toEqual(["james@northwind.demo", "olivia@northwind.demo"]);
   });
 });

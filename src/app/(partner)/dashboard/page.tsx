@@ -30,7 +30,7 @@ export async function generateMetadata() {
   return { title: (await getTranslations("dashboard"))("title") };
 }
 
-type Summary = Awaited<ReturnType<Awaited<ReturnType<typeof api>>["earnings"]["summary"]>>;
+type Summary = Awaited<ReturnType<Awaited<ReturnType<typeof api>>["partner"]["commissions"]["summary"]>>;
 
 /** One asset's amount in a month of the summary (0 when nothing was earned). */
 function monthAmount(row: Summary["monthly"]["series"][number], asset: string): bigint {
@@ -106,7 +106,7 @@ export default async function DashboardPage() {
   const [{ organization, teamSize, nextTier, tiers }, me, summary] = await Promise.all([
     caller.partner.dashboard(),
     caller.account.me(),
-    caller.earnings.summary(),
+    caller.partner.commissions.summary(),
   ]);
   const t = await getTranslations();
   const format = await getFormatter();

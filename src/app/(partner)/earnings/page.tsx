@@ -55,8 +55,8 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
 
   const caller = await api();
   const [overview, ledger] = await Promise.all([
-    caller.earnings.overview(),
-    caller.earnings.ledger({ ...filters, page: pageParam(params), pageSize: 25 }),
+    caller.partner.commissions.overview(),
+    caller.partner.commissions.ledger({ ...filters, page: pageParam(params), pageSize: 25 }),
   ]);
   const t = await getTranslations();
   const format = await getFormatter();

@@ -51,12 +51,12 @@ export function LeadForm({ leadId, initial, products, countries, currencies, min
 
   const toLead = ({ id }: { id: string }) => router.push(`/leads/${id}`);
   // Both hooks are always called (hooks cannot be conditional); only the one for this form is used.
-  const register = useFormMutation(trpc.leads.register.mutationOptions(), {
+  const register = useFormMutation(trpc.partner.leads.register.mutationOptions(), {
     done: t("registered"),
     refresh: false,
     onSuccess: toLead,
   });
-  const update = useFormMutation(trpc.leads.update.mutationOptions(), {
+  const update = useFormMutation(trpc.partner.leads.update.mutationOptions(), {
     done: t("updated"),
     refresh: false,
     onSuccess: toLead,

@@ -42,9 +42,9 @@ export function LogoCard({
     setField,
     field,
     mutation: upload,
-  } = useFormMutation(trpc.partner.uploadLogo.mutationOptions(), { done: t("logoSaved") });
+  } = useFormMutation(trpc.partner.profile.uploadLogo.mutationOptions(), { done: t("logoSaved") });
   const remove = useMutation(
-    trpc.partner.removeLogo.mutationOptions({
+    trpc.partner.profile.removeLogo.mutationOptions({
       onSuccess: () => {
         clear();
         feedback.done(t("logoRemoved"));

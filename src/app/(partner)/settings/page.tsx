@@ -17,7 +17,7 @@ export default async function CompanySettingsPage() {
   // The layout refuses members already; pages render in parallel with it, so check here too.
   if (me.partnerRole !== "owner") forbidden();
   const [profile, locale, t] = await Promise.all([
-    (await api()).partner.profile(),
+    (await api()).partner.profile.get(),
     getLocale(),
     getTranslations("companySettings"),
   ]);

@@ -24,7 +24,7 @@ export function ProfileForm({ countries, initial }: { countries: CountryOption[]
   const te = useTranslations("errors");
   const trpc = useTRPC();
   const formRef = useRef<HTMLFormElement>(null);
-  const { submit, errors, field, setField, pending } = useFormMutation(trpc.partner.updateProfile.mutationOptions(), {
+  const { submit, errors, field, setField, pending } = useFormMutation(trpc.partner.profile.update.mutationOptions(), {
     done: t("saved"),
     onError: (error) => {
       // The only way to get the country wrong here is not to choose one.

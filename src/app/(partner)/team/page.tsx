@@ -12,7 +12,7 @@ export async function generateMetadata() {
 
 export default async function TeamPage() {
   const me = await requirePartnerPage();
-  const { members, invitations } = await (await api()).team.list();
+  const { members, invitations } = await (await api()).partner.team.list();
   const t = await getTranslations();
   const format = await getFormatter();
   const isOwner = me.partnerRole === "owner";

@@ -20,7 +20,7 @@ export function InviteMemberButton({ roleLabels }: { roleLabels: RoleLabels }) {
   const tc = useTranslations("common");
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
-  const { submit, errors, field, clear, pending } = useFormMutation(trpc.team.invite.mutationOptions(), {
+  const { submit, errors, field, clear, pending } = useFormMutation(trpc.partner.team.invite.mutationOptions(), {
     done: (_data, variables) => t("inviteSent", { email: isolate(variables.email) }),
     onSuccess: () => setOpen(false),
   });
@@ -101,7 +101,7 @@ export function MemberRowActions({
   const [confirming, setConfirming] = useState(false);
   const onError = feedback.failed;
   const changeRole = useMutation(
-    trpc.team.changeRole.mutationOptions({
+    trpc.partner.team.changeRole.mutationOptions({
       onSuccess: (_data, variables) => {
         feedback.done(t("roleChanged", { name, role: roleLabels[variables.role] }));
       },
@@ -109,7 +109,7 @@ export function MemberRowActions({
     }),
   );
   const remove = useMutation(
-    trpc.team.remove.mutationOptions({
+    trpc.partner.team.remove.mutationOptions({
       onSuccess: () => {
         setConfirming(false);
         feedback.done(t("removed", { name }));
@@ -185,13 +185,13 @@ export function InvitationRowActions({ invitationId, email }: { invitationId: st
   const feedback = useMutationFeedback();
   const onError = feedback.failed;
   const resend = useMutation(
-    trpc.team.resendInvitation.mutationOptions({
+    trpc.partner.team.resendInvitation.mutationOptions({
       onSuccess: () => feedback.done(t("resent", { email: isolate(email) })),
       onError,
     }),
   );
   const revoke = useMutation(
-    trpc.team.revokeInvitation.mutationOptions({
+    trpc.partner.team.revokeInvitation.mutationOptions({
       onSuccess: () => feedback.done(t("revoked", { email: isolate(email) })),
       onError,
     }),

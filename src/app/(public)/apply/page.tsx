@@ -8,7 +8,7 @@ export async function generateMetadata() {
 }
 
 export default async function ApplyPage() {
-  const [terms, locale] = await Promise.all([(await api()).terms.current(), getLocale()]);
+  const [terms, locale] = await Promise.all([(await api()).public.terms(), getLocale()]);
   return (
     // The public layout is sized for short forms; this one is wider, and stays centred in either direction.
     <div className="mx-[calc((100%-min(40rem,100vw-2rem))/2)]">

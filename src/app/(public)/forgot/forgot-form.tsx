@@ -11,7 +11,7 @@ export function ForgotForm() {
   const t = useTranslations("forgot");
   const trpc = useTRPC();
   const { submit, errors, field, pending, mutation } = useFormMutation(
-    trpc.auth.requestPasswordReset.mutationOptions(),
+    trpc.public.auth.requestPasswordReset.mutationOptions(),
   );
   const onSubmit = submit((data) => ({ email: String(data.get("email") ?? "") }));
   return (

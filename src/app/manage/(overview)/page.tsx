@@ -13,7 +13,7 @@ export async function generateMetadata() {
 
 export default async function OverviewPage() {
   const actor = await requireStaffPage();
-  const overview = await (await api()).program.overview();
+  const overview = await (await api()).manage.program.overview();
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();

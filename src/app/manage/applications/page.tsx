@@ -43,7 +43,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const search = param(params, "q")?.slice(0, 100);
   const result = await (
     await api()
-  ).applications.list({ page: pageParam(params), pageSize: 25, sort, sortDir, status, type, search });
+  ).manage.applications.list({ page: pageParam(params), pageSize: 25, sort, sortDir, status, type, search });
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();

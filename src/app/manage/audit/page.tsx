@@ -41,7 +41,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const toDay = dateParam(toParam);
   const validActor = isUuid(actorId) ? actorId : undefined;
   const [result, options] = await Promise.all([
-    caller.audit.list({
+    caller.manage.audit.list({
       page: pageParam(params),
       pageSize: 25,
       sortDir,
@@ -51,7 +51,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       // "to" is inclusive of the whole chosen day.
       to: toDay ? new Date(toDay.getTime() + DAY_MS) : undefined,
     }),
-    caller.audit.filterOptions(),
+    caller.manage.audit.filterOptions(),
   ]);
   const t = await getTranslations();
   const format = await getFormatter();

@@ -63,8 +63,8 @@ export default async function CommissionsLedgerPage({ searchParams }: { searchPa
 
   const caller = await api();
   const [liability, result, options] = await Promise.all([
-    caller.commissions.liability(),
-    caller.commissions.ledger({
+    caller.manage.commissions.liability(),
+    caller.manage.commissions.ledger({
       page: pageParam(params),
       pageSize: 25,
       sortDir,
@@ -75,7 +75,7 @@ export default async function CommissionsLedgerPage({ searchParams }: { searchPa
       from,
       to,
     }),
-    caller.leadReview.options({ partnerId }),
+    caller.manage.leads.options({ partnerId }),
   ]);
   const t = await getTranslations();
   const format = await getFormatter();

@@ -36,7 +36,7 @@ export function AddCustomerForm() {
   const t = useTranslations("catalogAdmin.customers.add");
   const trpc = useTRPC();
   const [formKey, setFormKey] = useState(0);
-  const { submit, errors, field, pending } = useFormMutation(trpc.catalog.addCustomer.mutationOptions(), {
+  const { submit, errors, field, pending } = useFormMutation(trpc.manage.catalog.addCustomer.mutationOptions(), {
     done: (customer) => t("done", { name: customer.name }),
     onSuccess: () => setFormKey((k) => k + 1), // a fresh, empty form for the next customer
   });
@@ -75,10 +75,13 @@ export function ImportCustomersForm() {
   const trpc = useTRPC();
   const [report, setReport] = useState<ImportReport | null>(null);
   const [reading, setReading] = useState(false);
-  const { submit, errors, field, setField, pending } = useFormMutation(trpc.catalog.importCustomers.mutationOptions(), {
-    done: (result) => t("done", { added: result.added }),
-    onSuccess: setReport,
-  });
+  const { submit, errors, field, setField, pending } = useFormMutation(
+    trpc.manage.catalog.importCustomers.mutationOptions(),
+    {
+      done: (result) => t("done", { added: result.added }),
+      onSuccess: setReport,
+    },
+  );
   const onSubmit = submit(async (data) => {
     setReport(null);
     const file = data.get("csv");
@@ -168,7 +171,7 @@ export function RemoveCustomerButton({ customerId, name }: { customerId: string;
   const tc = useTranslations("common");
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
-  const remove = useFormMutation(trpc.catalog.removeCustomer.mutationOptions(), {
+  const remove = useFormMutation(trpc.manage.catalog.removeCustomer.mutationOptions(), {
     done: t("removed", { name }),
     onSuccess: () => setOpen(false),
   });

@@ -51,7 +51,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const search = param(params, "q")?.trim().slice(0, 100) || undefined;
   const result = await (
     await api()
-  ).catalog.customers({ page: pageParam(params), pageSize: 25, sort, sortDir, search, source });
+  ).manage.catalog.customers({ page: pageParam(params), pageSize: 25, sort, sortDir, search, source });
   const t = await getTranslations("catalogAdmin.customers");
   const tc = await getTranslations("common");
   const format = await getFormatter();

@@ -34,7 +34,7 @@ export default async function EmailsPage({ searchParams }: { searchParams: Promi
   const sortDir = oneOf(param(params, "dir"), ["asc", "desc"] as const) ?? "desc";
   const status = oneOf(param(params, "status"), STATUSES);
   const to = param(params, "to");
-  const result = await (await api()).emails.list({ page: pageParam(params), pageSize: 25, sortDir, status, to });
+  const result = await (await api()).manage.emails.list({ page: pageParam(params), pageSize: 25, sortDir, status, to });
   const t = await getTranslations();
   const format = await getFormatter();
   const filtered = Boolean(status || to);

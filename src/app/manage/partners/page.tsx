@@ -47,7 +47,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
   const search = param(params, "q")?.slice(0, 100);
   const caller = await api();
   const [result, options] = await Promise.all([
-    caller.partners.list({
+    caller.manage.partners.list({
       page: pageParam(params),
       pageSize: 25,
       sort,
@@ -58,7 +58,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
       managerId,
       search,
     }),
-    caller.partners.options(),
+    caller.manage.partners.options(),
   ]);
   const t = await getTranslations();
   const format = await getFormatter();

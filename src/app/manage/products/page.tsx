@@ -11,7 +11,7 @@ export async function generateMetadata() {
 
 export default async function ProductsPage() {
   await requireStaffPage("partner_manager");
-  const products = await (await api()).catalog.products();
+  const products = await (await api()).manage.catalog.products();
   const t = await getTranslations("catalogAdmin.products");
   const tc = await getTranslations("common");
   const format = await getFormatter();

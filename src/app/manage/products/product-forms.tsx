@@ -54,7 +54,7 @@ export function NewProductForm() {
   const t = useTranslations("catalogAdmin.products");
   const trpc = useTRPC();
   const [formKey, setFormKey] = useState(0);
-  const { submit, errors, field, pending } = useFormMutation(trpc.catalog.createProduct.mutationOptions(), {
+  const { submit, errors, field, pending } = useFormMutation(trpc.manage.catalog.createProduct.mutationOptions(), {
     done: (product) => t("created", { name: product.name }),
     onSuccess: () => setFormKey((k) => k + 1), // a fresh, empty form for the next product
   });
@@ -118,7 +118,7 @@ function EditProductForm({ product, onDone }: { product: ProductValues; onDone: 
   const t = useTranslations("catalogAdmin.products");
   const tc = useTranslations("common");
   const trpc = useTRPC();
-  const { submit, errors, field, pending } = useFormMutation(trpc.catalog.updateProduct.mutationOptions(), {
+  const { submit, errors, field, pending } = useFormMutation(trpc.manage.catalog.updateProduct.mutationOptions(), {
     done: (saved) => t("saved", { name: saved.name }),
     onSuccess: onDone,
   });

@@ -13,7 +13,7 @@ export async function generateMetadata() {
 
 export default async function SettingsPage() {
   await requireStaffPage("admin");
-  const settings = await (await api()).program.settings();
+  const settings = await (await api()).account.programSettings();
   const t = await getTranslations("settings");
   return (
     <>

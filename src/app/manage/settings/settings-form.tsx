@@ -32,9 +32,12 @@ export function ProgramSettingsForm({ initial, currencies }: { initial: Values; 
   const te = useTranslations("errors");
   const trpc = useTRPC();
   const [values, setValues] = useState(initial);
-  const { submit, errors, field, setField, pending } = useFormMutation(trpc.program.updateSettings.mutationOptions(), {
-    done: t("saved"),
-  });
+  const { submit, errors, field, setField, pending } = useFormMutation(
+    trpc.manage.program.updateSettings.mutationOptions(),
+    {
+      done: t("saved"),
+    },
+  );
 
   const onSubmit = submit(() => {
     // The same parser and range as the server; a malformed amount gets this form's own example.

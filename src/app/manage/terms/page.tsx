@@ -33,7 +33,7 @@ export default async function TermsPage({ searchParams }: { searchParams: Promis
   await requireStaffPage("partner_manager");
   const params = await searchParams;
   // Newest first; the first row is the version partners accept now.
-  const versions = await (await api()).terms.list();
+  const versions = await (await api()).manage.terms.list();
   const t = await getTranslations();
   const format = await getFormatter();
   const current = versions[0];

@@ -11,7 +11,7 @@ export function PublishTermsForm({ initialBody, nextVersion }: { initialBody: st
   const format = useFormatter();
   const trpc = useTRPC();
   const [body, setBody] = useState(initialBody);
-  const { submit, errors, field, pending } = useFormMutation(trpc.terms.publish.mutationOptions(), {
+  const { submit, errors, field, pending } = useFormMutation(trpc.manage.terms.publish.mutationOptions(), {
     done: (published) => t("publishedToast", { version: format.number(published.version) }),
   });
   const error = field("body");

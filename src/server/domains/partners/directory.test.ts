@@ -95,7 +95,9 @@ describe("partner directory", () => {
     expect(suspended.partnerStatus).toBe("suspended");
     const caller = createCallerFactory(appRouter)({ db, actor: suspended, clock, locale: "en", ip: "198.51.100.1" });
     await expect(caller.partner.dashboard()).resolves.toMatchObject({ organization: { status: "suspended" } });
-    const refused = await caller.team.invite({ email: "new@northwind.demo", role: "member" }).catch((e: unknown) => e);
+    const refused = await caller.partner.team
+      .invite({ email: "new@northwind.demo", role: "member" })
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(TRPCError);
     expect((refused as TRPCError).code).toBe("FORBIDDEN");
     expect((refused as TRPCError).message).toContain("suspended");

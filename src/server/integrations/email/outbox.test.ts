@@ -4,7 +4,7 @@ import { HOUR, MINUTE } from "@/lib/clock";
 import { messagesByLocale } from "@/i18n/config";
 import { emailOutbox } from "@/server/db/schema";
 import { setupProgram } from "@/server/testing/fixtures";
-import { deliverDueEmails, enqueueEmail, MAX_EMAIL_ATTEMPTS, requeueEmails } from "./outbox";
+import { deliverDueEmails, enqueueEmail, MAX_EMAIL_ATTEMPTS, requeueEmails, trackEnqueuedEmails } from "./outbox";
 import type { EmailTransport, OutgoingEmail } from "./transport";
 
 const p = await setupProgram();
@@ -146,5 +146,37 @@ describe("requeueEmails", () => {
     await deliverDueEmails(db, fakeTransport().transport, clock);
     await requeueEmails(db, [id], clock);
     expect(await row(id)).toMatchObject({ status: "sent", attempts: 1 });
+  });
+});
+
+describe("trackEnqueuedEmails", () => {
+  it("counts what a unit of work wrote to the outbox, so the one tRPC middleware knows when to nudge", async () => {
+    const none = await trackEnqueuedEmails(async () => "nothing queued");
+    expect(none).toEqual({ result: "nothing queued", emails: 0 });
+    const two = await trackEnqueuedEmails(async () => {
+      await queue();
+      await new Promise((resolve) => setTimeout(resolve, 1)); // still counted across awaits
+      await queue();
+      return "two";
+    });
+    expect(two).toEqual({ result: "two", emails: 2 });
+    const failed = await queue("bounce");
+    await db.update(emailOutbox).set({ status: "failed" }).where(eq(emailOutbox.id, failed.id));
+    expect((await trackEnqueuedEmails(() => requeueEmails(db, [failed.id], clock))).emails).toBe(1);
+  });
+
+  it("counts nothing outside a tracked unit and keeps concurrent units apart", async () => {
+    await queue(); // untracked: no store, no error
+    const [a, b] = await Promise.all([
+      trackEnqueuedEmails(async () => {
+        await queue();
+      }),
+      trackEnqueuedEmails(async () => {
+        await queue();
+        await queue();
+        await queue();
+      }),
+    ]);
+    expect([a.emails, b.emails]).toEqual([1, 3]);
   });
 });

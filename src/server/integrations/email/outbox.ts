@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { emailOutbox } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
@@ -7,6 +8,24 @@ import { renderEmail, type EmailTemplateName, type EmailTemplates } from "./temp
 import type { EmailTransport } from "./transport";
 
 export const MAX_EMAIL_ATTEMPTS = 6;
+
+/** Set by `trackEnqueuedEmails` around one request: whether anything in it wrote to the outbox. */
+const enqueued = new AsyncLocalStorage<{ emails: number }>();
+
+/**
+ * Runs `work` and tells whether it wrote any email to the outbox, so the caller (the tRPC
+ * mutation middleware) can ask the outbox job to deliver right after the commit, in one place.
+ */
+export async function trackEnqueuedEmails<T>(work: () => Promise<T>): Promise<{ result: T; emails: number }> {
+  const store = { emails: 0 };
+  const result = await enqueued.run(store, work);
+  return { result, emails: store.emails };
+}
+
+function noteQueued(count: number) {
+  const store = enqueued.getStore();
+  if (store) store.emails += count;
+}
 
 /** Writes an email to the outbox in the caller's transaction; the outbox job delivers it. */
 export async function enqueueEmail<T extends EmailTemplateName>(
@@ -27,6 +46,7 @@ export async function enqueueEmail<T extends EmailTemplateName>(
       nextAttemptAt: now,
     })
     .returning({ id: emailOutbox.id });
+  noteQueued(1);
   return row!.id;
 }
 
@@ -90,4 +110,5 @@ export async function requeueEmails(db: Db, ids: string[], clock: Clock): Promis
     .update(emailOutbox)
     .set({ status: "queued", attempts: sql`0`, nextAttemptAt: clock.now() })
     .where(and(inArray(emailOutbox.id, ids), eq(emailOutbox.status, "failed")));
+  noteQueued(ids.length);
 }

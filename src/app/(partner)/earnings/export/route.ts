@@ -7,5 +7,5 @@ const FIELDS = { state: "state", source: "source", currency: "asset", from: "fro
 
 /** The partner's own filtered ledger as a CSV download. */
 export const GET = csvDownload("earnings", (caller, params) =>
-  caller.earnings.exportCsv(filtersFromUrl(ledgerFilters, params, FIELDS) as z.input<typeof ledgerFilters>),
+  caller.partner.commissions.exportCsv(filtersFromUrl(ledgerFilters, params, FIELDS) as z.input<typeof ledgerFilters>),
 );

@@ -52,7 +52,7 @@ export default async function PartnerLeadsPage({ searchParams }: { searchParams:
   const search = param(params, "q")?.slice(0, 100);
   const result = await (
     await api()
-  ).leads.list({ page: pageParam(params), pageSize: 25, sort, sortDir, status, search });
+  ).partner.leads.list({ page: pageParam(params), pageSize: 25, sort, sortDir, status, search });
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();

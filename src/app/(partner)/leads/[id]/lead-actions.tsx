@@ -14,7 +14,7 @@ export function LeadActions({ leadId }: { leadId: string }) {
   const tf = useTranslations("leadFields");
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
-  const { submit, errors, field, clear, pending } = useFormMutation(trpc.leads.withdraw.mutationOptions(), {
+  const { submit, errors, field, clear, pending } = useFormMutation(trpc.partner.leads.withdraw.mutationOptions(), {
     done: t("withdrawn"),
     onSuccess: () => setOpen(false),
   });

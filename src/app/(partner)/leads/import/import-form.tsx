@@ -24,7 +24,7 @@ import { useTRPC } from "@/trpc/client";
 import { useFormMutation } from "@/trpc/use-form-mutation";
 import type { AppRouter } from "@/server/trpc/root";
 
-type ImportReport = inferRouterOutputs<AppRouter>["leads"]["import"];
+type ImportReport = inferRouterOutputs<AppRouter>["partner"]["leads"]["import"];
 
 /** Uploads a CSV of leads and reports, row by row, what was registered and what was refused and why. */
 export function ImportForm({ maxBytes }: { maxBytes: number }) {
@@ -34,7 +34,7 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
   const trpc = useTRPC();
   const [reading, setReading] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const { submit, errors, field, setField, pending } = useFormMutation(trpc.leads.import.mutationOptions(), {
+  const { submit, errors, field, setField, pending } = useFormMutation(trpc.partner.leads.import.mutationOptions(), {
     onSuccess: setReport,
   });
 

@@ -14,7 +14,7 @@ export async function generateMetadata() {
 export default async function NewLeadPage() {
   const me = await requirePartnerPage();
   const caller = await api();
-  const [options, settings] = await Promise.all([caller.leads.formOptions(), caller.program.settings()]);
+  const [options, settings] = await Promise.all([caller.partner.leads.formOptions(), caller.account.programSettings()]);
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();

@@ -14,9 +14,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   // A token of the wrong shape is simply an unknown invitation.
   const [invitation, terms] = await Promise.all([
     token.length > 0 && token.length <= 200
-      ? caller.invitations.inspect({ token })
+      ? caller.public.invitations.inspect({ token })
       : Promise.resolve({ state: "unknown" as const, email: null, name: null, company: null, hasPassword: false }),
-    caller.terms.current(),
+    caller.public.terms(),
   ]);
   const t = await getTranslations("invite");
 

@@ -8,6 +8,6 @@ export async function generateMetadata() {
 
 export default async function ResetPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const { state } = await (await api()).auth.linkState({ token, purpose: "password_reset" });
+  const { state } = await (await api()).public.auth.linkState({ token, purpose: "password_reset" });
   return <SetPasswordForm token={token} purpose="password_reset" state={state} />;
 }

@@ -8,6 +8,6 @@ export async function generateMetadata() {
 
 export default async function WelcomePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const { state } = await (await api()).auth.linkState({ token, purpose: "staff_invite" });
+  const { state } = await (await api()).public.auth.linkState({ token, purpose: "staff_invite" });
   return <SetPasswordForm token={token} purpose="staff_invite" state={state} />;
 }

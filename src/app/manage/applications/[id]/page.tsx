@@ -20,15 +20,15 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const caller = await api();
-  const application = await caller.applications.get({ id }).catch((error: unknown) => {
+  const application = await caller.manage.applications.get({ id }).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
   const pending = application.status === "pending";
   const [terms, options, plans] = await Promise.all([
-    caller.terms.list(),
-    pending ? caller.partners.options() : null,
-    pending ? caller.commissions.plans() : [],
+    caller.manage.terms.list(),
+    pending ? caller.manage.partners.options() : null,
+    pending ? caller.manage.commissions.plans() : [],
   ]);
   const t = await getTranslations();
   const format = await getFormatter();

@@ -42,7 +42,7 @@ export function ApproveApplicationForm({
   const t = useTranslations("applications.approve");
   const trpc = useTRPC();
   const router = useRouter();
-  const { submit, errors, field, pending } = useFormMutation(trpc.applications.approve.mutationOptions(), {
+  const { submit, errors, field, pending } = useFormMutation(trpc.manage.applications.approve.mutationOptions(), {
     done: t("done", { company }),
     refresh: false,
     onSuccess: ({ partnerId }) => router.push(`/manage/partners/${partnerId}`),
@@ -116,7 +116,7 @@ export function RejectApplicationButton({ applicationId }: { applicationId: stri
   const tc = useTranslations("common");
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
-  const { submit, errors, field, pending } = useFormMutation(trpc.applications.reject.mutationOptions(), {
+  const { submit, errors, field, pending } = useFormMutation(trpc.manage.applications.reject.mutationOptions(), {
     done: t("done"),
     onSuccess: () => setOpen(false),
   });

@@ -25,7 +25,7 @@ export function ProposeAdjustmentForm({
   const [formKey, setFormKey] = useState(0);
   const [partner, setPartner] = useState<PartnerChoice | null>(null);
   const { submit, errors, field, setField, pending } = useFormMutation(
-    trpc.commissions.proposeAdjustment.mutationOptions(),
+    trpc.manage.commissions.proposeAdjustment.mutationOptions(),
     {
       done: (_result, input) => t("done", { partner: partner?.id === input.partnerId ? partner.name : "" }),
       onSuccess: () => {
@@ -117,12 +117,12 @@ export function AdjustmentDecision({
   const feedback = useMutationFeedback();
   const [rejecting, setRejecting] = useState(false);
   const approve = useMutation(
-    trpc.commissions.decideAdjustment.mutationOptions({
+    trpc.manage.commissions.decideAdjustment.mutationOptions({
       onSuccess: () => feedback.done(t("approve.done")),
       onError: (error) => feedback.failed(error),
     }),
   );
-  const reject = useFormMutation(trpc.commissions.decideAdjustment.mutationOptions(), {
+  const reject = useFormMutation(trpc.manage.commissions.decideAdjustment.mutationOptions(), {
     done: t("reject.done"),
     onSuccess: () => setRejecting(false),
   });

@@ -36,13 +36,15 @@ export default async function AdjustmentsPage({ searchParams }: { searchParams: 
 
   const caller = await api();
   const [result, counts, settings] = await Promise.all([
-    caller.commissions.adjustments({ page: pageParam(params), pageSize: 25, sortDir: "desc", status }),
+    caller.manage.commissions.adjustments({ page: pageParam(params), pageSize: 25, sortDir: "desc", status }),
     Promise.all(
       STATUSES.map((s) =>
-        caller.commissions.adjustments({ page: 1, pageSize: 5, status: s }).then((page) => [s, page.total] as const),
+        caller.manage.commissions
+          .adjustments({ page: 1, pageSize: 5, status: s })
+          .then((page) => [s, page.total] as const),
       ),
     ),
-    canPropose ? caller.program.settings() : null,
+    canPropose ? caller.account.programSettings() : null,
   ]);
   const t = await getTranslations();
   const format = await getFormatter();

@@ -81,7 +81,7 @@ export function NewCampaignForm({
   const [formKey, setFormKey] = useState(0);
   const [kind, setKind] = useState<"percent" | "flat">("percent");
   const { submit, errors, field, setField, pending } = useFormMutation(
-    trpc.commissions.createCampaign.mutationOptions(),
+    trpc.manage.commissions.createCampaign.mutationOptions(),
     {
       done: t("created"),
       onSuccess: () => {
@@ -207,7 +207,7 @@ export function ArchiveCampaignButton({ campaignId, name }: { campaignId: string
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const archive = useMutation(
-    trpc.commissions.archiveCampaign.mutationOptions({
+    trpc.manage.commissions.archiveCampaign.mutationOptions({
       onSuccess: () => {
         setOpen(false);
         feedback.done(t("ended", { name }));

@@ -26,10 +26,10 @@ export default async function CampaignsPage() {
   const canEdit = me.staffRole === "admin" || me.staffRole === "partner_manager";
   const caller = await api();
   const [campaigns, options, catalog, settings] = await Promise.all([
-    caller.commissions.campaigns(),
-    caller.partners.options(),
-    caller.catalog.products(),
-    caller.program.settings(),
+    caller.manage.commissions.campaigns(),
+    caller.manage.partners.options(),
+    caller.manage.catalog.products(),
+    caller.account.programSettings(),
   ]);
   const t = await getTranslations("plansAdmin.campaigns");
   const tAll = await getTranslations();

@@ -15,5 +15,5 @@ const FIELDS = {
 
 /** The filtered ledger across partners as a CSV download. */
 export const GET = csvDownload("commissions", (caller, params) =>
-  caller.commissions.exportCsv(filtersFromUrl(ledgerFilters, params, FIELDS) as z.input<typeof ledgerFilters>),
+  caller.manage.commissions.exportCsv(filtersFromUrl(ledgerFilters, params, FIELDS) as z.input<typeof ledgerFilters>),
 );

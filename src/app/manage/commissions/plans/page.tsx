@@ -30,10 +30,10 @@ export default async function PlansPage() {
   const canEdit = me.staffRole === "admin" || me.staffRole === "partner_manager";
   const caller = await api();
   const [plans, options, catalog, settings] = await Promise.all([
-    caller.commissions.plans(),
-    caller.partners.options(),
-    caller.catalog.products(),
-    caller.program.settings(),
+    caller.manage.commissions.plans(),
+    caller.manage.partners.options(),
+    caller.manage.catalog.products(),
+    caller.account.programSettings(),
   ]);
   const t = await getTranslations("plansAdmin.plans");
   const tAll = await getTranslations();

@@ -138,11 +138,11 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
   const [sent, setSent] = useState<{ tierIds: string[]; rowKeys: number[] }>({ tierIds: [], rowKeys: [] });
 
   // Both hooks are always called (hooks cannot be conditional); only the one for this mode is used.
-  const create = useFormMutation(trpc.commissions.createPlan.mutationOptions(), {
+  const create = useFormMutation(trpc.manage.commissions.createPlan.mutationOptions(), {
     done: t("created"),
     onSuccess: onDone,
   });
-  const publish = useFormMutation(trpc.commissions.publishVersion.mutationOptions(), {
+  const publish = useFormMutation(trpc.manage.commissions.publishVersion.mutationOptions(), {
     done: (v) => t("published", { version: v.version }),
     onSuccess: onDone,
   });

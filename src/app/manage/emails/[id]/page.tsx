@@ -13,7 +13,7 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
   await requireStaffPage("admin");
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  const email = await (await api()).emails.get({ id }).catch(() => null);
+  const email = await (await api()).manage.emails.get({ id }).catch(() => null);
   if (!email) notFound();
   const t = await getTranslations();
   const format = await getFormatter();

@@ -11,7 +11,7 @@ export function RetryEmailButton({ id }: { id: string }) {
   const feedback = useMutationFeedback();
   const t = useTranslations("outbox");
   const retry = useMutation(
-    trpc.emails.retry.mutationOptions({
+    trpc.manage.emails.retry.mutationOptions({
       onSuccess: () => feedback.done(t("requeued")),
       onError: feedback.failed,
     }),

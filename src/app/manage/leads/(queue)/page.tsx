@@ -61,7 +61,7 @@ export default async function LeadQueuePage({ searchParams }: { searchParams: Pr
 
   const caller = await api();
   const [result, counts, options] = await Promise.all([
-    caller.leadReview.list({
+    caller.manage.leads.list({
       page: pageParam(params),
       pageSize: 25,
       sort,
@@ -72,8 +72,8 @@ export default async function LeadQueuePage({ searchParams }: { searchParams: Pr
       flagged,
       search,
     }),
-    caller.leadReview.counts(),
-    caller.leadReview.options({ partnerId }),
+    caller.manage.leads.counts(),
+    caller.manage.leads.options({ partnerId }),
   ]);
   const t = await getTranslations();
   const format = await getFormatter();

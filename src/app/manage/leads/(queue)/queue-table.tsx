@@ -125,7 +125,7 @@ export function QueueTable({
   }
 
   const bulk = useMutation(
-    trpc.leadReview.bulk.mutationOptions({
+    trpc.manage.leads.bulk.mutationOptions({
       onSuccess: (answer, input) => {
         setResult({
           action: input.action,

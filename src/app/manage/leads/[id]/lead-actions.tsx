@@ -105,7 +105,7 @@ function RejectForm({ leadId, onDone }: DecisionFormProps) {
   const t = useTranslations("leadReview.actions");
   const tf = useTranslations("leadFields");
   const trpc = useTRPC();
-  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.reject.mutationOptions(), {
+  const { submit, errors, field, pending } = useFormMutation(trpc.manage.leads.reject.mutationOptions(), {
     done: t("rejected"),
     onSuccess: onDone,
   });
@@ -128,7 +128,7 @@ function RequestInfoForm({ leadId, onDone }: DecisionFormProps) {
   const t = useTranslations("leadReview.actions");
   const tf = useTranslations("leadFields");
   const trpc = useTRPC();
-  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.requestInfo.mutationOptions(), {
+  const { submit, errors, field, pending } = useFormMutation(trpc.manage.leads.requestInfo.mutationOptions(), {
     done: t("infoRequested"),
     onSuccess: onDone,
   });
@@ -150,7 +150,7 @@ function ReassignForm({ leadId, partnerId, onDone }: DecisionFormProps & { partn
   const t = useTranslations("leadReview.actions");
   const tf = useTranslations("leadFields");
   const trpc = useTRPC();
-  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.reassign.mutationOptions(), {
+  const { submit, errors, field, pending } = useFormMutation(trpc.manage.leads.reassign.mutationOptions(), {
     done: t("reassigned"),
     onSuccess: onDone,
   });
@@ -174,7 +174,7 @@ function LostForm({ leadId, onDone }: DecisionFormProps) {
   const t = useTranslations("leadReview.actions");
   const tf = useTranslations("leadFields");
   const trpc = useTRPC();
-  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.markLost.mutationOptions(), {
+  const { submit, errors, field, pending } = useFormMutation(trpc.manage.leads.markLost.mutationOptions(), {
     done: t("lost"),
     onSuccess: onDone,
   });
@@ -191,7 +191,7 @@ function CorrectDealForm({ leadId, onDone }: DecisionFormProps) {
   const t = useTranslations("leadReview.actions");
   const tf = useTranslations("leadFields");
   const trpc = useTRPC();
-  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.correctDeal.mutationOptions(), {
+  const { submit, errors, field, pending } = useFormMutation(trpc.manage.leads.correctDeal.mutationOptions(), {
     done: t("corrected"),
     onSuccess: onDone,
   });
@@ -226,7 +226,7 @@ function WonForm({
   const t = useTranslations("leadReview.actions");
   const tf = useTranslations("leadFields");
   const trpc = useTRPC();
-  const { submit, errors, field, pending } = useFormMutation(trpc.leadReview.markWon.mutationOptions(), {
+  const { submit, errors, field, pending } = useFormMutation(trpc.manage.leads.markWon.mutationOptions(), {
     done: t("won"),
     onSuccess: onDone,
   });
@@ -306,7 +306,7 @@ export function LeadActions({
   const feedback = useMutationFeedback();
   const [open, setOpen] = useState<Dialogs | null>(null);
   const approve = useMutation(
-    trpc.leadReview.approve.mutationOptions({
+    trpc.manage.leads.approve.mutationOptions({
       onSuccess: () => feedback.done(t("approved")),
       onError: (error) => feedback.failed(error),
     }),

@@ -5,7 +5,7 @@ import { isUuid } from "@/lib/ids";
 import { api } from "@/server/trpc/server";
 
 /** Read once per request: the layout and the page share it. */
-const getLead = cache(async (id: string) => (await api()).leadReview.get({ leadId: id }));
+const getLead = cache(async (id: string) => (await api()).manage.leads.get({ leadId: id }));
 
 /** The lead, or a 404 for a malformed or unknown id. */
 export async function loadLead(id: string) {

@@ -23,5 +23,5 @@ export const GET = csvDownload("leads", (caller, params) => {
   const flagged = params.get("flagged");
   if (flagged === "yes") filters.flagged = true;
   else if (flagged === "no") filters.flagged = false;
-  return caller.leadReview.exportCsv(filters as z.input<typeof staffLeadFilters>);
+  return caller.manage.leads.exportCsv(filters as z.input<typeof staffLeadFilters>);
 });

@@ -17,9 +17,9 @@ export async function CommissionCard({
 }) {
   const caller = await api();
   const [summary, plans, options] = await Promise.all([
-    caller.commissions.partnerSummary({ partnerId }),
-    caller.commissions.plans(),
-    canEdit ? caller.partners.options() : null,
+    caller.manage.commissions.partnerSummary({ partnerId }),
+    caller.manage.commissions.plans(),
+    canEdit ? caller.manage.partners.options() : null,
   ]);
   const t = await getTranslations("plansAdmin.card");
   const tAll = await getTranslations();

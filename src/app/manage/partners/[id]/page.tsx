@@ -29,11 +29,11 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
   if (!isUuid(id)) notFound();
   const caller = await api();
   const [partner, options] = await Promise.all([
-    caller.partners.detail({ partnerId: id }).catch((error: unknown) => {
+    caller.manage.partners.detail({ partnerId: id }).catch((error: unknown) => {
       if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
       throw error;
     }),
-    canEdit ? caller.partners.options() : null,
+    canEdit ? caller.manage.partners.options() : null,
   ]);
   const t = await getTranslations();
   const format = await getFormatter();

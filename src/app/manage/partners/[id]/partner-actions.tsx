@@ -28,10 +28,13 @@ export function EditProfileButton({ partnerId, initial }: { partnerId: string; i
   const tc = useTranslations("common");
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
-  const { submit, errors, field, clear, pending } = useFormMutation(trpc.partners.updateProfile.mutationOptions(), {
-    done: t("saved"),
-    onSuccess: () => setOpen(false),
-  });
+  const { submit, errors, field, clear, pending } = useFormMutation(
+    trpc.manage.partners.updateProfile.mutationOptions(),
+    {
+      done: t("saved"),
+      onSuccess: () => setOpen(false),
+    },
+  );
   const onSubmit = submit((data) => {
     const value = (name: (typeof PROFILE_FIELDS)[number]) => String(data.get(name) ?? "");
     return {
@@ -136,7 +139,7 @@ export function ManagerForm({
   const t = useTranslations("directory");
   const trpc = useTRPC();
   const [value, setValue] = useState(managerId ?? "");
-  const { submit, errors, field, pending } = useFormMutation(trpc.partners.assignManager.mutationOptions(), {
+  const { submit, errors, field, pending } = useFormMutation(trpc.manage.partners.assignManager.mutationOptions(), {
     done: t("manager.saved"),
   });
   return (
@@ -187,13 +190,13 @@ export function InvitationActions({
   const feedback = useMutationFeedback();
   const onError = feedback.failed;
   const resend = useMutation(
-    trpc.partners.resendInvitation.mutationOptions({
+    trpc.manage.partners.resendInvitation.mutationOptions({
       onSuccess: () => feedback.done(t("resent", { email: ltr(email) })),
       onError,
     }),
   );
   const revoke = useMutation(
-    trpc.partners.revokeInvitation.mutationOptions({
+    trpc.manage.partners.revokeInvitation.mutationOptions({
       onSuccess: () => feedback.done(t("revoked", { email: ltr(email) })),
       onError,
     }),
@@ -241,7 +244,7 @@ export function StatusAction({
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   const suspending = status === "active";
-  const { submit, errors, field, clear, pending } = useFormMutation(trpc.partners.setStatus.mutationOptions(), {
+  const { submit, errors, field, clear, pending } = useFormMutation(trpc.manage.partners.setStatus.mutationOptions(), {
     done: suspending ? t("suspended", { name }) : t("reactivated", { name }),
     onSuccess: () => setOpen(false),
   });
@@ -305,7 +308,7 @@ export function AddNoteForm({ partnerId }: { partnerId: string }) {
   const t = useTranslations("directory.notes");
   const trpc = useTRPC();
   const [body, setBody] = useState("");
-  const { submit, errors, field, pending } = useFormMutation(trpc.partners.addNote.mutationOptions(), {
+  const { submit, errors, field, pending } = useFormMutation(trpc.manage.partners.addNote.mutationOptions(), {
     done: t("added"),
     onSuccess: () => setBody(""),
   });

@@ -26,7 +26,7 @@ export function PlanSelect({
   const t = useTranslations("plansAdmin.card");
   const trpc = useTRPC();
   const [value, setValue] = useState(currentPlanId ?? "");
-  const { submit, errors, field, pending } = useFormMutation(trpc.commissions.assignPlan.mutationOptions(), {
+  const { submit, errors, field, pending } = useFormMutation(trpc.manage.commissions.assignPlan.mutationOptions(), {
     done: t("planAssigned"),
   });
   return (
@@ -72,7 +72,7 @@ export function OverrideTierButton({
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   const { submit, errors, field, setField, clear, pending } = useFormMutation(
-    trpc.commissions.setTierOverride.mutationOptions(),
+    trpc.manage.commissions.setTierOverride.mutationOptions(),
     { done: t("overrideSet"), onSuccess: () => setOpen(false) },
   );
   const onSubmit = submit((data) => {
@@ -156,7 +156,7 @@ export function EndOverrideButton({ partnerId }: { partnerId: string }) {
   const trpc = useTRPC();
   const feedback = useMutationFeedback();
   const end = useMutation(
-    trpc.commissions.endTierOverride.mutationOptions({
+    trpc.manage.commissions.endTierOverride.mutationOptions({
       onSuccess: () => feedback.done(t("overrideEnded")),
       onError: feedback.failed,
     }),

@@ -15,5 +15,7 @@ const FIELDS = {
 
 /** The filtered partner directory as a CSV download. */
 export const GET = csvDownload("partners", (caller, params) =>
-  caller.partners.exportCsv(filtersFromUrl(directoryFilters, params, FIELDS) as z.input<typeof directoryFilters>),
+  caller.manage.partners.exportCsv(
+    filtersFromUrl(directoryFilters, params, FIELDS) as z.input<typeof directoryFilters>,
+  ),
 );

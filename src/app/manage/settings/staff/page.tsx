@@ -36,7 +36,9 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
   const sortDir = oneOf(param(params, "dir"), ["asc", "desc"] as const) ?? "asc";
   const role = oneOf(param(params, "role"), STAFF_ROLES);
   const search = param(params, "q");
-  const result = await (await api()).staff.list({ page: pageParam(params), pageSize: 25, sort, sortDir, role, search });
+  const result = await (
+    await api()
+  ).manage.staff.list({ page: pageParam(params), pageSize: 25, sort, sortDir, role, search });
   const t = await getTranslations();
   const format = await getFormatter();
   const sortHref = (column: (typeof SORTS)[number]) =>

@@ -18,7 +18,7 @@ export function InviteStaffButton({ roleLabels }: { roleLabels: RoleLabels }) {
   const locale = useLocale();
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
-  const { submit, errors, field, pending } = useFormMutation(trpc.staff.invite.mutationOptions(), {
+  const { submit, errors, field, pending } = useFormMutation(trpc.manage.staff.invite.mutationOptions(), {
     done: t("inviteSent"),
     onSuccess: () => setOpen(false),
   });
@@ -93,13 +93,13 @@ export function StaffRowActions({
   const feedback = useMutationFeedback();
   const onError = feedback.failed;
   const changeRole = useMutation(
-    trpc.staff.changeRole.mutationOptions({
+    trpc.manage.staff.changeRole.mutationOptions({
       onSuccess: () => feedback.done(t("roleChanged", { name })),
       onError,
     }),
   );
   const setActive = useMutation(
-    trpc.staff.setActive.mutationOptions({
+    trpc.manage.staff.setActive.mutationOptions({
       onSuccess: (_data, variables) => {
         feedback.done(variables.active ? t("reactivated", { name }) : t("deactivatedToast", { name }));
       },

@@ -20,7 +20,7 @@ export default async function EditLeadPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const caller = await api();
-  const lead = await caller.leads.get({ leadId: id }).catch((error: unknown) => {
+  const lead = await caller.partner.leads.get({ leadId: id }).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
@@ -55,7 +55,7 @@ export default async function EditLeadPage({ params }: { params: Promise<{ id: s
     );
   }
 
-  const options = await caller.leads.formOptions();
+  const options = await caller.partner.leads.formOptions();
   const locale = await getLocale();
   // An archived product stays on the lead; it is offered so that an edit does not silently change it.
   const products = options.products.some((p) => p.id === lead.productId)

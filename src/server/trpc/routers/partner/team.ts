@@ -10,21 +10,17 @@ import {
   resendMemberInvitation,
   revokeMemberInvitation,
 } from "@/server/domains/partners/team";
-import { nudge } from "@/server/jobs/runtime";
-import { QUEUES } from "@/server/jobs/queues";
-import { partnerProcedure, router } from "../init";
-
-const afterEmail = <T>(result: T) => nudge(QUEUES.emailOutbox.name).then(() => result);
+import { partnerProcedure, router } from "../../init";
 
 /** The caller's own team; every change is the owners'. */
 export const teamRouter = router({
   list: partnerProcedure().query(({ ctx }) => listTeam(ctx.service)),
   invite: partnerProcedure("owner")
     .input(inviteMemberInput)
-    .mutation(({ ctx, input }) => inviteMember(ctx.service, input).then(afterEmail)),
+    .mutation(({ ctx, input }) => inviteMember(ctx.service, input)),
   resendInvitation: partnerProcedure("owner")
     .input(invitationIdInput)
-    .mutation(({ ctx, input }) => resendMemberInvitation(ctx.service, input).then(afterEmail)),
+    .mutation(({ ctx, input }) => resendMemberInvitation(ctx.service, input)),
   revokeInvitation: partnerProcedure("owner")
     .input(invitationIdInput)
     .mutation(({ ctx, input }) => revokeMemberInvitation(ctx.service, input)),

@@ -7,15 +7,12 @@ import {
   userTokenPurposeSchema,
 } from "@/server/domains/accounts/service";
 import { inspectUserToken } from "@/server/security/tokens";
-import { nudge } from "@/server/jobs/runtime";
-import { QUEUES } from "@/server/jobs/queues";
-import { publicProcedure, router } from "../init";
+import { publicProcedure, router } from "../../init";
 
 /** Signed-out flows: forgotten password and invitation links. Sign-in itself is next-auth's. */
 export const authRouter = router({
   requestPasswordReset: publicProcedure.input(requestPasswordResetInput).mutation(async ({ ctx, input }) => {
     await requestPasswordReset(ctx.service, { ...input, ip: ctx.ip, locale: ctx.locale });
-    await nudge(QUEUES.emailOutbox.name);
     return { ok: true as const };
   }),
   linkState: publicProcedure

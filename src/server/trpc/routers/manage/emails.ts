@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { getEmail, listEmails, listEmailsInput } from "@/server/domains/notifications/queries";
 import { retryEmail, retryEmailInput } from "@/server/domains/notifications/service";
-import { nudge } from "@/server/jobs/runtime";
-import { QUEUES } from "@/server/jobs/queues";
-import { router, staffProcedure } from "../init";
+import { router, staffProcedure } from "../../init";
 
 export const emailsRouter = router({
   list: staffProcedure("admin")
@@ -16,7 +14,6 @@ export const emailsRouter = router({
     .input(retryEmailInput)
     .mutation(async ({ ctx, input }) => {
       await retryEmail(ctx.service, input);
-      await nudge(QUEUES.emailOutbox.name);
       return { ok: true as const };
     }),
 });

@@ -1,4 +1,3 @@
-import { partnerDashboard } from "@/server/domains/partners/queries";
 import {
   ownProfile,
   removeLogo,
@@ -7,13 +6,12 @@ import {
   uploadLogo,
   uploadLogoInput,
 } from "@/server/domains/partners/profile";
-import { partnerProcedure, router } from "../init";
+import { partnerProcedure, router } from "../../init";
 
-/** The partner portal's own views; the organization always comes from the session. */
-export const partnerPortalRouter = router({
-  dashboard: partnerProcedure().query(({ ctx }) => partnerDashboard(ctx.service)),
-  profile: partnerProcedure().query(({ ctx }) => ownProfile(ctx.service)),
-  updateProfile: partnerProcedure("owner")
+/** The organization's own profile and logo; which organization always comes from the session. */
+export const profileRouter = router({
+  get: partnerProcedure().query(({ ctx }) => ownProfile(ctx.service)),
+  update: partnerProcedure("owner")
     .input(updateOwnProfileInput)
     .mutation(({ ctx, input }) => updateOwnProfile(ctx.service, input)),
   uploadLogo: partnerProcedure("owner")

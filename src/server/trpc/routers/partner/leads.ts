@@ -12,12 +12,8 @@ import {
   withdrawLeadInput,
 } from "@/server/domains/leads/register";
 import { getProgramSettings } from "@/server/domains/program/service";
-import { nudge } from "@/server/jobs/runtime";
-import { QUEUES } from "@/server/jobs/queues";
-import { partnerProcedure, router } from "../init";
-import { explainRefusal } from "../errors";
-
-const afterEmail = <T>(result: T) => nudge(QUEUES.emailOutbox.name).then(() => result);
+import { partnerProcedure, router } from "../../init";
+import { explainRefusal } from "../../errors";
 
 /** Deal registration, partner side: always the caller's own organization's leads. */
 export const leadsRouter = router({
@@ -42,7 +38,7 @@ export const leadsRouter = router({
   register: partnerProcedure()
     .input(registerLeadInput)
     .mutation(({ ctx, input }) =>
-      registerLead(ctx.service, input).then((lead) => afterEmail({ id: lead.id, flagged: lead.flagged })),
+      registerLead(ctx.service, input).then((lead) => ({ id: lead.id, flagged: lead.flagged })),
     ),
   update: partnerProcedure()
     .input(updateLeadInput)
@@ -52,12 +48,11 @@ export const leadsRouter = router({
     .mutation(({ ctx, input }) => withdrawLead(ctx.service, input)),
   comment: partnerProcedure()
     .input(addCommentInput)
-    .mutation(({ ctx, input }) => addLeadComment(ctx.service, input).then((c) => afterEmail({ id: c.id }))),
+    .mutation(({ ctx, input }) => addLeadComment(ctx.service, input).then((c) => ({ id: c.id }))),
   import: partnerProcedure()
     .input(importLeadsInput)
     .mutation(async ({ ctx, input }) => {
       const rows = await importLeads(ctx.service, input);
-      await nudge(QUEUES.emailOutbox.name);
       return rows.map((r) =>
         r.outcome === "refused"
           ? { row: r.row, company: r.company, outcome: r.outcome, ...explainRefusal(r.error, ctx.locale) }

@@ -1,5 +1,5 @@
 import { auditFilterOptions, listAudit, listAuditInput } from "@/server/domains/audit/queries";
-import { router, staffProcedure } from "../init";
+import { router, staffProcedure } from "../../init";
 
 export const auditRouter = router({
   list: staffProcedure("admin")

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { acceptInvitation, acceptInvitationInput, inspectInvitation } from "@/server/domains/partners/invitations";
-import { publicProcedure, router } from "../init";
+import { publicProcedure, router } from "../../init";
 
 /** The invitation link's page: anyone holding the link may read its state and accept it. */
 export const invitationsRouter = router({

@@ -15,7 +15,7 @@ import {
   updateProduct,
   updateProductInput,
 } from "@/server/domains/catalog/products";
-import { router, staffProcedure } from "../init";
+import { router, staffProcedure } from "../../init";
 
 /** What deal registration checks against: the product catalog and the existing-customer list (the catalog and customers domains). */
 export const catalogRouter = router({

@@ -17,11 +17,8 @@ import {
   updatePartnerProfileInput,
 } from "@/server/domains/partners/directory";
 import { resendInvitation, revokeInvitation } from "@/server/domains/partners/invitations";
-import { nudge } from "@/server/jobs/runtime";
-import { QUEUES } from "@/server/jobs/queues";
-import { createTranslator } from "use-intl/core";
-import { messagesByLocale } from "@/i18n/config";
-import { router, staffProcedure } from "../init";
+import { router, staffProcedure } from "../../init";
+import { csvHeaders } from "../../csv-headers";
 
 const invitationInput = z.object({ partnerId: z.uuid(), invitationId: z.uuid() });
 
@@ -33,22 +30,17 @@ export const partnersRouter = router({
   exportCsv: staffProcedure("partner_manager", "finance")
     .input(directoryFilters)
     .query(({ ctx, input }) => {
-      const t = createTranslator({
-        locale: ctx.locale,
-        messages: messagesByLocale[ctx.locale],
-        namespace: "directory.columns",
-      });
-      const headers = [
-        t("name"),
-        t("domain"),
-        t("country"),
-        t("type"),
-        t("status"),
-        t("tier"),
-        t("manager"),
-        t("users"),
-        t("joined"),
-      ];
+      const headers = csvHeaders(ctx.locale, "directory.columns", [
+        "name",
+        "domain",
+        "country",
+        "type",
+        "status",
+        "tier",
+        "manager",
+        "users",
+        "joined",
+      ]);
       return exportPartnersCsv(ctx.db, input, headers);
     }),
   detail: staffProcedure("partner_manager", "finance")
@@ -72,11 +64,9 @@ export const partnersRouter = router({
     .mutation(({ ctx, input }) => addPartnerNote(ctx.service, input)),
   resendInvitation: staffProcedure("partner_manager")
     .input(invitationInput)
-    .mutation(async ({ ctx, input }) => {
-      const invitation = await resendInvitation(ctx.service, { ...input, locale: ctx.locale });
-      await nudge(QUEUES.emailOutbox.name);
-      return { id: invitation.id };
-    }),
+    .mutation(({ ctx, input }) =>
+      resendInvitation(ctx.service, { ...input, locale: ctx.locale }).then((invitation) => ({ id: invitation.id })),
+    ),
   revokeInvitation: staffProcedure("partner_manager")
     .input(invitationInput)
     .mutation(({ ctx, input }) => revokeInvitation(ctx.service, input)),

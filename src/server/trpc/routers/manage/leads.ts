@@ -1,6 +1,4 @@
 import { z } from "zod";
-import { createTranslator } from "use-intl/core";
-import { messagesByLocale } from "@/i18n/config";
 import { addCommentInput, addLeadComment } from "@/server/domains/leads/comments";
 import { productOptions } from "@/server/domains/catalog/products";
 import {
@@ -32,15 +30,12 @@ import {
   requestInfoInput,
   requestLeadInfo,
 } from "@/server/domains/leads/review";
-import { nudge } from "@/server/jobs/runtime";
-import { QUEUES } from "@/server/jobs/queues";
-import { router, staffProcedure } from "../init";
-import { explainRefusal } from "../errors";
-
-const afterEmail = <T>(result: T) => nudge(QUEUES.emailOutbox.name).then(() => result);
+import { router, staffProcedure } from "../../init";
+import { csvHeaders } from "../../csv-headers";
+import { explainRefusal } from "../../errors";
 
 /** Deal registration, staff side: the review queue and every decision on a lead. */
-export const leadReviewRouter = router({
+export const leadsRouter = router({
   list: staffProcedure("partner_manager", "finance")
     .input(listLeadsInput)
     .query(({ ctx, input }) => listLeads(ctx.db, input)),
@@ -65,60 +60,54 @@ export const leadReviewRouter = router({
   exportCsv: staffProcedure("partner_manager", "finance")
     .input(staffLeadFilters)
     .query(({ ctx, input }) => {
-      const t = createTranslator({
-        locale: ctx.locale,
-        messages: messagesByLocale[ctx.locale],
-        namespace: "leads.columns",
-      });
-      const headers = [
-        t("company"),
-        t("domain"),
-        t("partner"),
-        t("contact"),
-        t("email"),
-        t("country"),
-        t("product"),
-        t("estimatedValue"),
-        t("currency"),
-        t("expectedClose"),
-        t("status"),
-        t("flagged"),
-        t("dealAmount"),
-        t("dealCurrency"),
-        t("closedOn"),
-        t("registered"),
-      ];
+      const headers = csvHeaders(ctx.locale, "leads.columns", [
+        "company",
+        "domain",
+        "partner",
+        "contact",
+        "email",
+        "country",
+        "product",
+        "estimatedValue",
+        "currency",
+        "expectedClose",
+        "status",
+        "flagged",
+        "dealAmount",
+        "dealCurrency",
+        "closedOn",
+        "registered",
+      ]);
       return exportLeadsCsv(ctx.db, input, headers);
     }),
   approve: staffProcedure("partner_manager")
     .input(approveLeadInput)
-    .mutation(({ ctx, input }) => approveLead(ctx.service, input).then(afterEmail)),
+    .mutation(({ ctx, input }) => approveLead(ctx.service, input)),
   reject: staffProcedure("partner_manager")
     .input(rejectLeadInput)
-    .mutation(({ ctx, input }) => rejectLead(ctx.service, input).then(afterEmail)),
+    .mutation(({ ctx, input }) => rejectLead(ctx.service, input)),
   requestInfo: staffProcedure("partner_manager")
     .input(requestInfoInput)
-    .mutation(({ ctx, input }) => requestLeadInfo(ctx.service, input).then(afterEmail)),
+    .mutation(({ ctx, input }) => requestLeadInfo(ctx.service, input)),
   reassign: staffProcedure("partner_manager")
     .input(reassignLeadInput)
-    .mutation(({ ctx, input }) => reassignLead(ctx.service, input).then(afterEmail)),
+    .mutation(({ ctx, input }) => reassignLead(ctx.service, input)),
   markWon: staffProcedure("partner_manager")
     .input(markWonInput)
-    .mutation(({ ctx, input }) => markLeadWon(ctx.service, input).then(afterEmail)),
+    .mutation(({ ctx, input }) => markLeadWon(ctx.service, input)),
   markLost: staffProcedure("partner_manager")
     .input(markLostInput)
-    .mutation(({ ctx, input }) => markLeadLost(ctx.service, input).then(afterEmail)),
+    .mutation(({ ctx, input }) => markLeadLost(ctx.service, input)),
   correctDeal: staffProcedure("partner_manager")
     .input(correctDealInput)
-    .mutation(({ ctx, input }) => correctLeadDeal(ctx.service, input).then(afterEmail)),
+    .mutation(({ ctx, input }) => correctLeadDeal(ctx.service, input)),
   comment: staffProcedure("partner_manager")
     .input(addCommentInput)
-    .mutation(({ ctx, input }) => addLeadComment(ctx.service, input).then((c) => afterEmail({ id: c.id }))),
+    .mutation(({ ctx, input }) => addLeadComment(ctx.service, input).then((c) => ({ id: c.id }))),
   bulk: staffProcedure("partner_manager")
     .input(bulkReviewInput)
     .mutation(async ({ ctx, input }) => {
       const result = await bulkReviewLeads(ctx.service, input);
-      await nudge(QUEUES.emailOutbox.name);
       return {
         done: result.done,
         refused: result.refused.map((r) => ({

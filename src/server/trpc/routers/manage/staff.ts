@@ -8,9 +8,7 @@ import {
   setStaffActive,
   setStaffActiveInput,
 } from "@/server/domains/staff/service";
-import { nudge } from "@/server/jobs/runtime";
-import { QUEUES } from "@/server/jobs/queues";
-import { router, staffProcedure } from "../init";
+import { router, staffProcedure } from "../../init";
 
 export const staffRouter = router({
   list: staffProcedure("admin")
@@ -18,11 +16,7 @@ export const staffRouter = router({
     .query(({ ctx, input }) => listStaff(ctx.db, input)),
   invite: staffProcedure("admin")
     .input(inviteStaffInput)
-    .mutation(async ({ ctx, input }) => {
-      const result = await inviteStaff(ctx.service, input);
-      await nudge(QUEUES.emailOutbox.name);
-      return result;
-    }),
+    .mutation(({ ctx, input }) => inviteStaff(ctx.service, input)),
   changeRole: staffProcedure("admin")
     .input(changeStaffRoleInput)
     .mutation(({ ctx, input }) => changeStaffRole(ctx.service, input)),

@@ -7,22 +7,11 @@ import {
   listApplicationsInput,
   rejectApplication,
   rejectApplicationInput,
-  submitApplication,
-  submitApplicationInput,
 } from "@/server/domains/partners/applications";
-import { nudge } from "@/server/jobs/runtime";
-import { QUEUES } from "@/server/jobs/queues";
-import { publicProcedure, router, staffProcedure } from "../init";
+import { router, staffProcedure } from "../../init";
 
-const afterEmail = <T>(result: T) => nudge(QUEUES.emailOutbox.name).then(() => result);
-
+/** Partner applications, staff side: the queue and its decisions. */
 export const applicationsRouter = router({
-  /** The public application form. */
-  submit: publicProcedure
-    .input(submitApplicationInput)
-    .mutation(({ ctx, input }) =>
-      submitApplication(ctx.service, { ...input, ip: ctx.ip, locale: ctx.locale }).then(afterEmail),
-    ),
   list: staffProcedure("partner_manager")
     .input(listApplicationsInput)
     .query(({ ctx, input }) => listApplications(ctx.db, input)),
@@ -31,8 +20,8 @@ export const applicationsRouter = router({
     .query(({ ctx, input }) => getApplication(ctx.db, input.id)),
   approve: staffProcedure("partner_manager")
     .input(approveApplicationInput)
-    .mutation(({ ctx, input }) => approveApplication(ctx.service, input).then(afterEmail)),
+    .mutation(({ ctx, input }) => approveApplication(ctx.service, input)),
   reject: staffProcedure("partner_manager")
     .input(rejectApplicationInput)
-    .mutation(({ ctx, input }) => rejectApplication(ctx.service, input).then(afterEmail)),
+    .mutation(({ ctx, input }) => rejectApplication(ctx.service, input)),
 });

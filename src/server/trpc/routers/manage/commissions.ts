@@ -1,6 +1,4 @@
 import { z } from "zod";
-import { createTranslator } from "use-intl/core";
-import { messagesByLocale } from "@/i18n/config";
 import {
   decideAdjustment,
   decideAdjustmentInput,
@@ -38,11 +36,8 @@ import {
   tierProgress,
 } from "@/server/domains/commissions/queries";
 import { currentPlanFor } from "@/server/domains/commissions/plans";
-import { nudge } from "@/server/jobs/runtime";
-import { QUEUES } from "@/server/jobs/queues";
-import { router, staffProcedure } from "../init";
-
-const afterEmail = <T>(result: T) => nudge(QUEUES.emailOutbox.name).then(() => result);
+import { router, staffProcedure } from "../../init";
+import { csvHeaders } from "../../csv-headers";
 
 /** Commissions, staff side: the ledger across partners, adjustments, plans, campaigns and tiers. */
 export const commissionsRouter = router({
@@ -52,23 +47,18 @@ export const commissionsRouter = router({
   exportCsv: staffProcedure("partner_manager", "finance")
     .input(ledgerFilters)
     .query(({ ctx, input }) => {
-      const t = createTranslator({
-        locale: ctx.locale,
-        messages: messagesByLocale[ctx.locale],
-        namespace: "ledger.columns",
-      });
-      const headers = [
-        t("date"),
-        t("partner"),
-        t("source"),
-        t("state"),
-        t("reference"),
-        t("rate"),
-        t("base"),
-        t("amount"),
-        t("currency"),
-        t("availableAt"),
-      ];
+      const headers = csvHeaders(ctx.locale, "ledger.columns", [
+        "date",
+        "partner",
+        "source",
+        "state",
+        "reference",
+        "rate",
+        "base",
+        "amount",
+        "currency",
+        "availableAt",
+      ]);
       return exportLedgerCsv(ctx.db, input, headers, true);
     }),
   liability: staffProcedure("partner_manager", "finance").query(({ ctx }) => liabilitySummary(ctx.db)),
@@ -100,7 +90,7 @@ export const commissionsRouter = router({
     ),
   assignPlan: staffProcedure("partner_manager")
     .input(assignPlanInput)
-    .mutation(({ ctx, input }) => assignPlan(ctx.service, input).then(afterEmail)),
+    .mutation(({ ctx, input }) => assignPlan(ctx.service, input)),
   campaigns: staffProcedure("partner_manager", "finance").query(async ({ ctx }) => ({
     all: await listCampaigns(ctx.db),
     active: await activeCampaignsFor(ctx.service, null),
@@ -113,8 +103,8 @@ export const commissionsRouter = router({
     .mutation(({ ctx, input }) => archiveCampaign(ctx.service, input)),
   setTierOverride: staffProcedure("partner_manager")
     .input(setOverrideInput)
-    .mutation(({ ctx, input }) => setTierOverride(ctx.service, input).then(() => afterEmail({ ok: true as const }))),
+    .mutation(({ ctx, input }) => setTierOverride(ctx.service, input).then(() => ({ ok: true as const }))),
   endTierOverride: staffProcedure("partner_manager")
     .input(endOverrideInput)
-    .mutation(({ ctx, input }) => endTierOverride(ctx.service, input).then(afterEmail)),
+    .mutation(({ ctx, input }) => endTierOverride(ctx.service, input)),
 });

@@ -1,5 +1,3 @@
-import { createTranslator } from "use-intl/core";
-import { messagesByLocale } from "@/i18n/config";
 import {
   activeCampaignsFor,
   balancesOf,
@@ -11,14 +9,15 @@ import {
   pipelineOf,
   tierProgress,
 } from "@/server/domains/commissions/queries";
-import { partnerProcedure, router } from "../init";
+import { partnerProcedure, router } from "../../init";
+import { csvHeaders } from "../../csv-headers";
 
 /** The caller's own earnings: every query is pinned to the organization in the session. */
 /** Active campaigns as partners see them: without who made them or which tiers they target. */
 const partnerFacing = (campaigns: Awaited<ReturnType<typeof activeCampaignsFor>>) =>
   campaigns.map(({ createdBy: _by, tierIds: _tiers, ...c }) => c);
 
-export const earningsRouter = router({
+export const commissionsRouter = router({
   /** The dashboard: balances, earnings by month, pipeline, tier progress and campaigns. */
   summary: partnerProcedure().query(async ({ ctx }) => {
     const partnerId = ctx.actor.partnerId;
@@ -45,22 +44,17 @@ export const earningsRouter = router({
   exportCsv: partnerProcedure()
     .input(ledgerFilters)
     .query(({ ctx, input }) => {
-      const t = createTranslator({
-        locale: ctx.locale,
-        messages: messagesByLocale[ctx.locale],
-        namespace: "ledger.columns",
-      });
-      const headers = [
-        t("date"),
-        t("source"),
-        t("state"),
-        t("reference"),
-        t("rate"),
-        t("base"),
-        t("amount"),
-        t("currency"),
-        t("availableAt"),
-      ];
+      const headers = csvHeaders(ctx.locale, "ledger.columns", [
+        "date",
+        "source",
+        "state",
+        "reference",
+        "rate",
+        "base",
+        "amount",
+        "currency",
+        "availableAt",
+      ]);
       return exportLedgerCsv(ctx.db, { ...input, partnerId: ctx.actor.partnerId }, headers, false);
     }),
 });

@@ -1,0 +1,25 @@
+import { router } from "../../init";
+import { applicationsRouter } from "./applications";
+import { auditRouter } from "./audit";
+import { catalogRouter } from "./catalog";
+import { commissionsRouter } from "./commissions";
+import { emailsRouter } from "./emails";
+import { leadsRouter } from "./leads";
+import { partnersRouter } from "./partners";
+import { programRouter } from "./program";
+import { staffRouter } from "./staff";
+import { termsRouter } from "./terms";
+
+/** The vendor's staff: every procedure here is a staff procedure naming the roles that may call it. */
+export const manageRouter = router({
+  applications: applicationsRouter,
+  partners: partnersRouter,
+  leads: leadsRouter,
+  commissions: commissionsRouter,
+  catalog: catalogRouter,
+  program: programRouter,
+  terms: termsRouter,
+  staff: staffRouter,
+  audit: auditRouter,
+  emails: emailsRouter,
+});

@@ -1,0 +1,18 @@
+import { partnerDashboard } from "@/server/domains/partners/queries";
+import { partnerProcedure, router } from "../../init";
+import { commissionsRouter } from "./commissions";
+import { leadsRouter } from "./leads";
+import { profileRouter } from "./profile";
+import { teamRouter } from "./team";
+
+/**
+ * The partner portal. Every procedure here is a partner procedure: the organization is the
+ * caller's own, from the session, never from input. Concepts share their names with `manage`.
+ */
+export const partnerRouter = router({
+  dashboard: partnerProcedure().query(({ ctx }) => partnerDashboard(ctx.service)),
+  profile: profileRouter,
+  team: teamRouter,
+  leads: leadsRouter,
+  commissions: commissionsRouter,
+});
