@@ -125,6 +125,22 @@ export async function listLedger(db: Db, input: z.infer<typeof ledgerListInput>)
   return pageOf(rows, total?.n ?? 0, input.page, input.pageSize);
 }
 
+/** The ledger export's columns (keys of the `ledger.columns` messages); staff see whose entry it is. */
+export function ledgerCsvColumns(withPartner: boolean) {
+  return [
+    "date",
+    ...(withPartner ? (["partner"] as const) : []),
+    "source",
+    "state",
+    "reference",
+    "rate",
+    "base",
+    "amount",
+    "currency",
+    "availableAt",
+  ] as const;
+}
+
 /** The filtered ledger as CSV: amounts as exact decimals of their currency, never floats. */
 export async function exportLedgerCsv(
   db: Db,

@@ -27,6 +27,7 @@ import {
   activeCampaignsFor,
   balancesOf,
   exportLedgerCsv,
+  ledgerCsvColumns,
   ledgerFilters,
   ledgerListInput,
   liabilitySummary,
@@ -46,21 +47,9 @@ export const commissionsRouter = router({
     .query(({ ctx, input }) => listLedger(ctx.db, input)),
   exportCsv: staffProcedure("partner_manager", "finance")
     .input(ledgerFilters)
-    .query(({ ctx, input }) => {
-      const headers = csvHeaders(ctx.locale, "ledger.columns", [
-        "date",
-        "partner",
-        "source",
-        "state",
-        "reference",
-        "rate",
-        "base",
-        "amount",
-        "currency",
-        "availableAt",
-      ]);
-      return exportLedgerCsv(ctx.db, input, headers, true);
-    }),
+    .query(({ ctx, input }) =>
+      exportLedgerCsv(ctx.db, input, csvHeaders(ctx.locale, "ledger.columns", ledgerCsvColumns(true)), true),
+    ),
   liability: staffProcedure("partner_manager", "finance").query(({ ctx }) => liabilitySummary(ctx.db)),
   partnerSummary: staffProcedure("partner_manager", "finance")
     .input(z.object({ partnerId: z.uuid() }))

@@ -3,6 +3,7 @@ import {
   balancesOf,
   earningsByMonth,
   exportLedgerCsv,
+  ledgerCsvColumns,
   ledgerFilters,
   ledgerListInput,
   listLedger,
@@ -43,18 +44,12 @@ export const commissionsRouter = router({
     .query(({ ctx, input }) => listLedger(ctx.db, { ...input, partnerId: ctx.actor.partnerId })),
   exportCsv: partnerProcedure()
     .input(ledgerFilters)
-    .query(({ ctx, input }) => {
-      const headers = csvHeaders(ctx.locale, "ledger.columns", [
-        "date",
-        "source",
-        "state",
-        "reference",
-        "rate",
-        "base",
-        "amount",
-        "currency",
-        "availableAt",
-      ]);
-      return exportLedgerCsv(ctx.db, { ...input, partnerId: ctx.actor.partnerId }, headers, false);
-    }),
+    .query(({ ctx, input }) =>
+      exportLedgerCsv(
+        ctx.db,
+        { ...input, partnerId: ctx.actor.partnerId },
+        csvHeaders(ctx.locale, "ledger.columns", ledgerCsvColumns(false)),
+        false,
+      ),
+    ),
 });
