@@ -180,3 +180,18 @@ describe("trackEnqueuedEmails", () => {
     expect([a.emails, b.emails]).toEqual([1, 3]);
   });
 });
+
+describe("trackEnqueuedEmails in a transaction", () => {
+  it("counts email queued inside a transaction", async () => {
+    const counted = await trackEnqueuedEmails(() =>
+      db.transaction((tx) =>
+        enqueueEmail(
+          tx,
+          { to: "tx@example.test", locale: "en", template: "signInLink", params: { url: "https://app.test/x" } },
+          clock,
+        ),
+      ),
+    );
+    expect(counted.emails).toBe(1);
+  });
+});
