@@ -1,5 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { expectNoMissingTranslations, linkFromOutbox, navLabels, signIn, signInAndWait, USERS } from "./helpers";
+import {
+  expectNoMissingTranslations,
+  linkFromOutbox,
+  navLabels,
+  signIn,
+  signInAndWait,
+  USERS,
+  forgetSession,
+} from "./helpers";
 
 test.describe("signing in", () => {
   test("each staff role sees the console sections it may use", async ({ page }) => {
@@ -19,7 +27,7 @@ test.describe("signing in", () => {
     ]);
     await expectNoMissingTranslations(page);
 
-    await page.context().clearCookies();
+    await forgetSession(page);
     await signInAndWait(page, USERS.manager, /\/manage$/);
     expect(await navLabels(page)).toEqual([
       "Overview",
@@ -32,7 +40,7 @@ test.describe("signing in", () => {
       "Program terms",
     ]);
 
-    await page.context().clearCookies();
+    await forgetSession(page);
     await signInAndWait(page, USERS.finance, /\/manage$/);
     expect(await navLabels(page)).toEqual(["Overview", "Partners", "Leads", "Commissions", "Customers"]);
   });
@@ -45,7 +53,7 @@ test.describe("signing in", () => {
     await expect(page.getByTestId("stat-team")).toContainText("2");
     await expectNoMissingTranslations(page);
 
-    await page.context().clearCookies();
+    await forgetSession(page);
     await signInAndWait(page, USERS.member, /\/dashboard$/);
     await expect(page.getByTestId("user-menu")).toContainText("Member");
     expect(await navLabels(page)).toEqual(["Dashboard", "Leads", "Earnings", "Team"]);

@@ -22,6 +22,15 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.locator('main form button[type="submit"]').click();
 }
 
+/**
+ * Forgets the signed-in user. The page is left first: a prefetch still in flight would otherwise
+ * answer after the cookies are cleared and set the session cookie again.
+ */
+export async function forgetSession(page: Page) {
+  await page.goto("about:blank");
+  await page.context().clearCookies();
+}
+
 export async function signInAndWait(page: Page, email: string, landing: RegExp) {
   await signIn(page, email);
   await expect(page).toHaveURL(landing);

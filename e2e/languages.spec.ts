@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
-import { expectNoMissingTranslations, signInAndWait, USERS } from "./helpers";
+import { expectNoMissingTranslations, signInAndWait, USERS, forgetSession } from "./helpers";
 
 const ARTIFACTS = path.join("e2e", "artifacts");
 
@@ -42,7 +42,7 @@ test("the partner dashboard renders in English and in Arabic, right to left", as
   await page.reload();
   await shoot(page, "dashboard-ar-phone");
   // The choice is saved on the account: a new session starts in Arabic.
-  await page.context().clearCookies();
+  await forgetSession(page);
   await signInAndWait(page, USERS.owner, /\/dashboard$/);
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await switchBackToEnglish(page);
