@@ -55,16 +55,19 @@ export function ApplyForm({
   const formRef = useRef<HTMLFormElement>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
 
-  const { submit, errors, field, setField, pending, mutation } = useFormMutation(trpc.public.applications.submit.mutationOptions(), {
-    onError: (error) => {
-      const fields = formErrorsOf(error).fields;
-      // The outdated-terms conflict belongs beside the checkbox; a missing tick reads better as "accept the terms".
-      if (fields.termsId) setField("acceptTerms", fields.termsId);
-      else if (fields.acceptTerms && !accepted) setField("acceptTerms", te("terms.mustAccept"));
-      // The only way to get the country wrong here is not to choose one.
-      if (fields.country) setField("country", te("application.countryInvalid"));
+  const { submit, errors, field, setField, pending, mutation } = useFormMutation(
+    trpc.public.applications.submit.mutationOptions(),
+    {
+      onError: (error) => {
+        const fields = formErrorsOf(error).fields;
+        // The outdated-terms conflict belongs beside the checkbox; a missing tick reads better as "accept the terms".
+        if (fields.termsId) setField("acceptTerms", fields.termsId);
+        else if (fields.acceptTerms && !accepted) setField("acceptTerms", te("terms.mustAccept"));
+        // The only way to get the country wrong here is not to choose one.
+        if (fields.country) setField("country", te("application.countryInvalid"));
+      },
     },
-  });
+  );
 
   // Move focus to the first field that needs attention, or to the thank-you heading.
   useEffect(() => {
