@@ -6,3 +6,4 @@ export * from "./users";
 export * from "./leads";
 export * from "./commissions";
 export * from "./revenue";
+export * from "./payouts";

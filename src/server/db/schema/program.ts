@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
-import { check, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { boolean, check, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import { currencyCode, money, updatedAt } from "../columns";
+
+export const payoutSchedule = pgEnum("payout_schedule", ["manual", "monthly"]);
 
 /** The vendor's program settings: exactly one row (id = 1). */
 export const programSettings = pgTable(
@@ -16,10 +18,22 @@ export const programSettings = pgTable(
     leadExpiryDays: integer("lead_expiry_days").notNull(),
     /** Registrations one partner may make in 24 hours, against abuse. */
     leadDailyLimit: integer("lead_daily_limit").notNull().default(25),
+    /** manual: finance starts every run; monthly: a draft run is made on `payoutDayOfMonth`. */
+    payoutSchedule: payoutSchedule("payout_schedule").notNull().default("manual"),
+    payoutDayOfMonth: integer("payout_day_of_month"),
+    /** Whether partners may be paid by bank transfer (marked paid by finance) instead of Stripe. */
+    bankPayoutsAllowed: boolean("bank_payouts_allowed").notNull().default(false),
+    /** Whether a partner needs tax details on file before being paid. */
+    taxDetailsRequired: boolean("tax_details_required").notNull().default(false),
     updatedAt: updatedAt(),
   },
   (t) => [
     check("program_settings_single_row", sql`${t.id} = 1`),
     check("program_settings_minimum_payout_nonnegative", sql`${t.minimumPayoutMinor} >= 0`),
+    check(
+      "program_settings_payout_day",
+      sql`(${t.payoutDayOfMonth} is null or ${t.payoutDayOfMonth} between 1 and 28)
+        and (${t.payoutSchedule} = 'manual' or ${t.payoutDayOfMonth} is not null)`,
+    ),
   ],
 );

@@ -8,6 +8,7 @@ import {
   leads,
   partnerMemberships,
   partners,
+  payoutAccounts,
   passwordCredentials,
   products,
   programSettings,
@@ -443,6 +444,25 @@ export async function seedBenchProgram(
     ),
   );
 
+  // Payout accounts: most partners onboarded to Stripe, the rest still to start (the payout preview's not_onboarded).
+  await timed("payout_accounts", (progress) =>
+    insertAll(
+      db,
+      payoutAccounts,
+      (function* () {
+        for (let i = 0; i < partnerCount; i++) {
+          if (i % 5 === 4) continue;
+          yield {
+            partnerId: partnerIds[i]!,
+            stripeAccountId: `acct_bench_${i}`,
+            onboardingState: i % 20 === 3 ? ("details_needed" as const) : ("enabled" as const),
+          };
+        }
+      })(),
+      3,
+      progress,
+    ),
+  );
   // Tier histories: how each partner above the entry tier got there.
   const registered = tierIds.get("registered")!;
   await timed("tier_changes", (progress) =>

@@ -1,5 +1,6 @@
 import { seedDemoCommissions, seedDemoIncentives, seedStandardPlan } from "./commissions";
 import { seedDemoLeads } from "./leads";
+import { seedDemoPayouts } from "./payouts";
 import { randomBytes } from "node:crypto";
 import { count } from "drizzle-orm";
 import { hashPassword } from "@/server/security/password";
@@ -353,6 +354,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
     await seedDemoLeads(tx, clock, staffIds.get("partner_manager") ?? null);
     await seedDemoIncentives(tx, clock);
     await seedDemoCommissions(tx, clock, staffIds.get("partner_manager") ?? null);
+    await seedDemoPayouts(tx, clock);
     for (const application of DEMO_APPLICATIONS) {
       const { daysAgo, ...fields } = application;
       const at = new Date(clock.now().getTime() - daysAgo * DAY);
