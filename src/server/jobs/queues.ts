@@ -20,6 +20,24 @@ export const QUEUES = {
     name: "lead-lifecycle",
     options: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },
   },
+  /**
+   * Sends the queued payouts of approved runs through Stripe; nudged when a run is approved or a
+   * payout retried, and every minute so a crashed worker's run is picked up again.
+   */
+  payoutExecute: {
+    name: "payout-execute",
+    options: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 },
+  },
+  /** Matches each executing or recently finished run's Stripe transfers to its payouts; every 10 minutes. */
+  payoutReconcile: {
+    name: "payout-reconcile",
+    options: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 1800 },
+  },
+  /** Makes the month's draft run on the program's payout day; daily. */
+  payoutSchedule: {
+    name: "payout-schedule",
+    options: { retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },
+  },
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];

@@ -1,11 +1,14 @@
 import type { PgBoss } from "pg-boss";
 import type { Database } from "@/server/db/client";
 import { appClock } from "@/server/time";
-import { SYSTEM } from "@/server/domains/actor";
+import { SYSTEM, type SystemActor } from "@/server/domains/actor";
 import type { ServiceCtx } from "@/server/domains/context";
 import { runLeadLifecycle } from "@/server/domains/leads/lifecycle";
 import { releaseDueEntries } from "@/server/domains/commissions/engine";
 import { recomputeAllTiers } from "@/server/domains/commissions/tiers";
+import { executeApprovedRuns } from "@/server/domains/payouts/executor";
+import { reconcileRecentRuns } from "@/server/domains/payouts/reconcile";
+import { createScheduledRun } from "@/server/domains/payouts/runs";
 import { deliverDueEmails } from "@/server/integrations/email/outbox";
 import { configuredTransport } from "@/server/integrations/email/transport";
 import { createBoss } from "./boss";
@@ -28,7 +31,7 @@ export async function startJobs(database: Database): Promise<PgBoss> {
   await boss.start();
   const transport = await configuredTransport();
   // Jobs act as the system, at the app's clock.
-  const system: ServiceCtx = { db: database.db, actor: SYSTEM, clock: appClock };
+  const system: ServiceCtx<SystemActor> = { db: database.db, actor: SYSTEM, clock: appClock };
   await boss.work(QUEUES.emailOutbox.name, { pollingIntervalSeconds: 2 }, async () => {
     await deliverDueEmails(database.db, transport, appClock);
   });
@@ -47,7 +50,23 @@ export async function startJobs(database: Database): Promise<PgBoss> {
     await nudge(QUEUES.emailOutbox.name);
   });
   await boss.schedule(QUEUES.tierRecompute.name, "30 2 * * *");
+  await boss.work(QUEUES.payoutExecute.name, { pollingIntervalSeconds: 2 }, async () => {
+    await executeApprovedRuns(system);
+    await nudge(QUEUES.emailOutbox.name);
+  });
+  await boss.schedule(QUEUES.payoutExecute.name, "* * * * *");
+  await boss.work(QUEUES.payoutReconcile.name, { pollingIntervalSeconds: 30 }, async () => {
+    await reconcileRecentRuns(system);
+    await nudge(QUEUES.emailOutbox.name);
+  });
+  await boss.schedule(QUEUES.payoutReconcile.name, "*/10 * * * *");
+  await boss.work(QUEUES.payoutSchedule.name, { pollingIntervalSeconds: 60 }, async () => {
+    await createScheduledRun(system);
+  });
+  await boss.schedule(QUEUES.payoutSchedule.name, "15 6 * * *");
   holder.__tierwiseBoss = boss;
+  // A worker that stopped mid-run (a crash, a deploy) left payouts processing: pick them up now.
+  await nudge(QUEUES.payoutExecute.name);
   return boss;
 }
 
@@ -56,6 +75,11 @@ export async function nudge(queue: string): Promise<void> {
   const boss = holder.__tierwiseBoss;
   if (!boss) return; // the scheduled run picks the work up
   await boss.send(queue, null, { singletonKey: queue, singletonSeconds: 1 }).catch(() => {});
+}
+
+/** Asks the payout executor to send approved runs' queued payouts now (after an approval or a retry). */
+export function requestPayoutExecution(): Promise<void> {
+  return nudge(QUEUES.payoutExecute.name);
 }
 
 export async function stopJobs(): Promise<void> {

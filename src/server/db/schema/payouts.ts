@@ -107,6 +107,15 @@ export const payoutRuns = pgTable(
     cancelledBy: uuid("cancelled_by").references(() => users.id, { onDelete: "set null" }),
     cancelledAt: timestamptz("cancelled_at"),
     finishedAt: timestamptz("finished_at"),
+    /**
+     * Why the executor stopped before sending anything (e.g. "insufficient_balance"), with what it
+     * found (per currency: needed and available); cleared when execution is asked for again.
+     */
+    haltCode: text("halt_code"),
+    haltDetail: jsonb("halt_detail"),
+    haltedAt: timestamptz("halted_at"),
+    /** When reconciliation last matched the run's transfers on Stripe against its payouts. */
+    reconciledAt: timestamptz("reconciled_at"),
     ...timestamps(),
   },
   (t) => [
@@ -214,6 +223,43 @@ export const payoutExclusions = pgTable(
   (t) => [
     uniqueIndex("payout_exclusions_run_partner_currency_key").on(t.runId, t.partnerId, t.currency),
     index("payout_exclusions_partner_idx").on(t.partnerId),
+  ],
+);
+
+export const payoutDiscrepancyKind = pgEnum("payout_discrepancy_kind", [
+  /** A transfer in the run's group that names no payout of the run. */
+  "unknown_transfer",
+  /** A transfer whose amount or currency differs from its payout's. */
+  "amount_mismatch",
+  /** A second transfer for a payout that already has one. */
+  "duplicate_transfer",
+  /** A payout recorded paid by a transfer Stripe does not list. */
+  "missing_transfer",
+]);
+
+/** What reconciliation could not match, for finance to look at; one row per transfer and kind. */
+export const payoutDiscrepancies = pgTable(
+  "payout_discrepancies",
+  {
+    id: id(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => payoutRuns.id),
+    payoutId: uuid("payout_id").references(() => payouts.id),
+    kind: payoutDiscrepancyKind("kind").notNull(),
+    stripeTransferId: text("stripe_transfer_id").notNull(),
+    /** What Stripe has (amount in minor units, currency), beside what we expected. */
+    amount: money("amount"),
+    currency: currencyCode("currency"),
+    expectedAmount: money("expected_amount"),
+    expectedCurrency: currencyCode("expected_currency"),
+    resolvedAt: timestamptz("resolved_at"),
+    resolvedBy: uuid("resolved_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("payout_discrepancies_transfer_kind_key").on(t.stripeTransferId, t.kind),
+    index("payout_discrepancies_run_idx").on(t.runId, t.createdAt),
   ],
 );
 

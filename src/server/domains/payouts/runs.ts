@@ -264,3 +264,37 @@ export async function markRunExecuting(ctx: ServiceCtx<StaffActor | SystemActor>
     return after!;
   });
 }
+
+/**
+ * Finance asks again for a run the executor stopped (the platform balance was short): the stop is
+ * cleared and the executor checks the balance afresh before sending anything.
+ */
+export async function resumeHaltedRun(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof runIdInput>) {
+  const { actor, clock } = ctx;
+  assertFinance(actor);
+  return withTransaction(ctx, async (tx) => {
+    const run = await lockRun(tx, input.runId);
+    if (run.status !== "approved" && run.status !== "executing")
+      throw new ConflictError("payoutRun.notApproved", "runId");
+    if (!run.haltCode) return run;
+    const now = clock.now();
+    const [after] = await tx
+      .update(payoutRuns)
+      .set({ haltCode: null, haltDetail: null, haltedAt: null, updatedAt: now })
+      .where(eq(payoutRuns.id, run.id))
+      .returning();
+    await audit(
+      tx,
+      actor,
+      {
+        action: "payoutRun.resumed",
+        entityType: "payout_run",
+        entityId: run.id,
+        before: { haltCode: run.haltCode, haltDetail: run.haltDetail },
+        after: { haltCode: null },
+      },
+      now,
+    );
+    return after!;
+  });
+}
