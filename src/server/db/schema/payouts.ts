@@ -132,6 +132,18 @@ export const payoutRuns = pgTable(
   ],
 );
 
+/** A run's line for one partner in one currency: what payouts and exclusions are keyed by. */
+const runPartnerCurrency = () => ({
+  id: id(),
+  runId: uuid("run_id")
+    .notNull()
+    .references(() => payoutRuns.id),
+  partnerId: uuid("partner_id")
+    .notNull()
+    .references(() => partners.id),
+  currency: currencyCode("currency").notNull(),
+});
+
 /** `cancelled`: its run was cancelled as a draft, and its commissions went back to payable. */
 export const payoutState = pgEnum("payout_state", ["queued", "processing", "paid", "failed", "reversed", "cancelled"]);
 
@@ -139,14 +151,7 @@ export const payoutState = pgEnum("payout_state", ["queued", "processing", "paid
 export const payouts = pgTable(
   "payouts",
   {
-    id: id(),
-    runId: uuid("run_id")
-      .notNull()
-      .references(() => payoutRuns.id),
-    partnerId: uuid("partner_id")
-      .notNull()
-      .references(() => partners.id),
-    currency: currencyCode("currency").notNull(),
+    ...runPartnerCurrency(),
     amount: money("amount").notNull(),
     method: payoutMethod("method").notNull(),
     state: payoutState("state").notNull().default("queued"),
@@ -208,14 +213,7 @@ export const payoutExclusionReason = pgEnum("payout_exclusion_reason", [
 export const payoutExclusions = pgTable(
   "payout_exclusions",
   {
-    id: id(),
-    runId: uuid("run_id")
-      .notNull()
-      .references(() => payoutRuns.id),
-    partnerId: uuid("partner_id")
-      .notNull()
-      .references(() => partners.id),
-    currency: currencyCode("currency").notNull(),
+    ...runPartnerCurrency(),
     reason: payoutExclusionReason("reason").notNull(),
     amount: money("amount").notNull(),
     createdAt: createdAt(),

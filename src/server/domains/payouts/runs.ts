@@ -95,6 +95,19 @@ async function freezeRun(tx: Db, actor: AuditActor, now: Date, spec: RunSpec): P
   return run!;
 }
 
+/** A run's audit entry: what changed, as it was and is. */
+function auditRun(
+  tx: Db,
+  actor: AuditActor,
+  action: string,
+  runId: string,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  at: Date,
+) {
+  return audit(tx, actor, { action, entityType: "payout_run", entityId: runId, before, after }, at);
+}
+
 /** Counts and sums a run was frozen with, for its audit entry. */
 async function runSummary(tx: Db, runId: string) {
   const [paid, left] = await Promise.all([
@@ -152,18 +165,7 @@ export async function approveRun(ctx: ServiceCtx<StaffActor>, input: z.infer<typ
       .set({ status: "approved", approvedBy: actor.userId, approvedAt: now, updatedAt: now })
       .where(eq(payoutRuns.id, run.id));
     const after = await refreshRunStatus(tx, run.id, now);
-    await audit(
-      tx,
-      actor,
-      {
-        action: "payoutRun.approved",
-        entityType: "payout_run",
-        entityId: run.id,
-        before: { status: run.status },
-        after: { status: after.status },
-      },
-      now,
-    );
+    await auditRun(tx, actor, "payoutRun.approved", run.id, { status: run.status }, { status: after.status }, now);
     return after;
   });
 }
@@ -192,18 +194,7 @@ export async function cancelRun(ctx: ServiceCtx<StaffActor>, input: z.infer<type
       .set({ status: "cancelled", cancelledBy: actor.userId, cancelledAt: now, updatedAt: now })
       .where(eq(payoutRuns.id, run.id))
       .returning();
-    await audit(
-      tx,
-      actor,
-      {
-        action: "payoutRun.cancelled",
-        entityType: "payout_run",
-        entityId: run.id,
-        before: { status: run.status },
-        after: { status: "cancelled" },
-      },
-      now,
-    );
+    await auditRun(tx, actor, "payoutRun.cancelled", run.id, { status: run.status }, { status: "cancelled" }, now);
     return after!;
   });
 }
@@ -249,16 +240,13 @@ export async function markRunExecuting(ctx: ServiceCtx<StaffActor | SystemActor>
       .set({ status: "executing", updatedAt: clock.now() })
       .where(eq(payoutRuns.id, run.id))
       .returning();
-    await audit(
+    await auditRun(
       tx,
       actor,
-      {
-        action: "payoutRun.executing",
-        entityType: "payout_run",
-        entityId: run.id,
-        before: { status: run.status },
-        after: { status: "executing" },
-      },
+      "payoutRun.executing",
+      run.id,
+      { status: run.status },
+      { status: "executing" },
       clock.now(),
     );
     return after!;
@@ -283,16 +271,13 @@ export async function resumeHaltedRun(ctx: ServiceCtx<StaffActor>, input: z.infe
       .set({ haltCode: null, haltDetail: null, haltedAt: null, updatedAt: now })
       .where(eq(payoutRuns.id, run.id))
       .returning();
-    await audit(
+    await auditRun(
       tx,
       actor,
-      {
-        action: "payoutRun.resumed",
-        entityType: "payout_run",
-        entityId: run.id,
-        before: { haltCode: run.haltCode, haltDetail: run.haltDetail },
-        after: { haltCode: null },
-      },
+      "payoutRun.resumed",
+      run.id,
+      { haltCode: run.haltCode, haltDetail: run.haltDetail },
+      { haltCode: null },
       now,
     );
     return after!;

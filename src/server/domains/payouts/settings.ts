@@ -113,6 +113,40 @@ function checkedBank(input: BankDetailsInput) {
 }
 
 /**
+ * Writes one part (bank or tax) of the owner's payout account, creating the row on first use, and
+ * audits that part as it was and is (masked, as the view shows it).
+ */
+async function saveAccountPart(
+  tx: Db,
+  ctx: ServiceCtx<PartnerActor>,
+  part: "bank" | "tax",
+  action: string,
+  values: Partial<typeof payoutAccounts.$inferInsert>,
+) {
+  const { actor, clock } = ctx;
+  const before = await accountRow(tx, actor.partnerId, true);
+  const fields = { ...values, updatedAt: clock.now() };
+  const [row] = await tx
+    .insert(payoutAccounts)
+    .values({ partnerId: actor.partnerId, ...fields })
+    .onConflictDoUpdate({ target: payoutAccounts.partnerId, set: fields })
+    .returning();
+  await audit(
+    tx,
+    actor,
+    {
+      action,
+      entityType: "partner",
+      entityId: actor.partnerId,
+      before: before ? payoutAccountView(before)[part] : null,
+      after: payoutAccountView(row)[part],
+    },
+    clock.now(),
+  );
+  return payoutAccountView(row);
+}
+
+/**
  * The owner saves the bank account the program pays by transfer; saving it makes bank the
  * partner's payout method. Only where the program allows bank payouts.
  */
@@ -123,33 +157,13 @@ export async function saveBankDetails(ctx: ServiceCtx<PartnerActor>, input: Bank
   return withTransaction(ctx, async (tx) => {
     const program = await getProgramSettings(tx);
     if (!program.bankPayoutsAllowed) throw new ConflictError("payoutAccount.bankNotAllowed", "iban");
-    const before = await accountRow(tx, actor.partnerId, true);
-    const fields = {
+    return saveAccountPart(tx, ctx, "bank", "payoutAccount.bankSaved", {
       ...bank,
       method: "bank" as const,
       bankAccountHolder: input.accountHolder.trim(),
       bankName: input.bankName.trim(),
       bankUpdatedAt: clock.now(),
-      updatedAt: clock.now(),
-    };
-    const [row] = await tx
-      .insert(payoutAccounts)
-      .values({ partnerId: actor.partnerId, ...fields })
-      .onConflictDoUpdate({ target: payoutAccounts.partnerId, set: fields })
-      .returning();
-    await audit(
-      tx,
-      actor,
-      {
-        action: "payoutAccount.bankSaved",
-        entityType: "partner",
-        entityId: actor.partnerId,
-        before: before ? payoutAccountView(before).bank : null,
-        after: payoutAccountView(row).bank,
-      },
-      clock.now(),
-    );
-    return payoutAccountView(row);
+    });
   });
 }
 
@@ -203,32 +217,12 @@ export async function saveTaxDetails(ctx: ServiceCtx<PartnerActor>, input: TaxDe
     throw new InvalidError("payoutAccount.taxFormInvalid", "formType");
   const taxId = compactIdentifier(input.taxId);
   if (!isValidTaxId(input.formType, taxId)) throw new InvalidError("payoutAccount.taxIdInvalid", "taxId");
-  return withTransaction(ctx, async (tx) => {
-    const before = await accountRow(tx, actor.partnerId, true);
-    const fields = {
+  return withTransaction(ctx, (tx) =>
+    saveAccountPart(tx, ctx, "tax", "payoutAccount.taxSaved", {
       taxFormType: input.formType,
       taxId,
       taxFormFile: input.formFile?.trim() || null,
       taxUpdatedAt: clock.now(),
-      updatedAt: clock.now(),
-    };
-    const [row] = await tx
-      .insert(payoutAccounts)
-      .values({ partnerId: actor.partnerId, ...fields })
-      .onConflictDoUpdate({ target: payoutAccounts.partnerId, set: fields })
-      .returning();
-    await audit(
-      tx,
-      actor,
-      {
-        action: "payoutAccount.taxSaved",
-        entityType: "partner",
-        entityId: actor.partnerId,
-        before: before ? payoutAccountView(before).tax : null,
-        after: payoutAccountView(row).tax,
-      },
-      clock.now(),
-    );
-    return payoutAccountView(row);
-  });
+    }),
+  );
 }
