@@ -32,4 +32,12 @@ describe("proxy", () => {
     expect(response.status).toBe(307);
     expect(response.headers.get("location")).toBe("https://partners.example.com/login?callbackUrl=%2Fleads%3Fpage%3D2");
   });
+
+  it("lets Stripe's webhook deliveries through without a session (they are verified by signature)", async () => {
+    const response = await run("https://partners.example.com", "/api/webhooks/stripe");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("location")).toBeNull();
+    const near = await run("https://partners.example.com", "/api/webhooks/stripe/other");
+    expect(near.status).toBe(307);
+  });
 });

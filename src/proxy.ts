@@ -18,6 +18,8 @@ const PUBLIC_PATHS = [
   /^\/api\/auth\//,
   /^\/api\/trpc\//,
   /^\/api\/logos\//,
+  // Stripe signs its webhook deliveries; they carry no session.
+  /^\/api\/webhooks\/stripe$/,
   /^\/icon/,
   /^\/favicon/,
 ];
