@@ -13,6 +13,7 @@ import { ledgerEntries, leads, partners, products } from "@/server/db/schema";
 import { SYSTEM } from "@/server/domains/actor";
 import { recomputeAllTiers } from "@/server/domains/commissions/tiers";
 import { paired, type LoadTarget } from "./lib/load";
+import { executeScenario, previewScenario } from "./lib/payouts";
 import { machine, save, shortSha, type BenchRun, type ScenarioResult } from "./lib/results";
 import { build, rssMiB, start } from "./lib/server";
 import { signIn } from "./lib/session";
@@ -213,9 +214,14 @@ async function main() {
       (r, _r95, p95) => pageTarget(r, p95),
     );
 
+    log("7. Payout run preview over every partner");
+    scenarios.push(await previewScenario(db, log));
+    log("8. Executing a payout run against the Stripe stand-in");
+    scenarios.push(await executeScenario(url, log));
+
     const mib = rssMiB(server.process.pid!);
     scenarios.push({ id: "rss", name: "Server memory (RSS) at the end", kind: "memory", mib });
-    log(`7. Server RSS at the end: ${mib} MiB`);
+    log(`9. Server RSS at the end: ${mib} MiB`);
   } finally {
     await server.stop();
     await database.close();

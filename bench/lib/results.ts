@@ -23,6 +23,18 @@ export type ScenarioResult =
       target: Target;
     }
   | { id: string; name: string; kind: "wall"; seconds: number; detail: string; target: Target }
+  | {
+      /** A timed piece of work beside the least the same work costs, measured in the same run. */
+      id: string;
+      name: string;
+      kind: "compare";
+      seconds: number;
+      detail: string;
+      referenceName: string;
+      referenceSeconds: number;
+      ratio: number;
+      target: Target;
+    }
   | { id: string; name: string; kind: "memory"; mib: number; target?: Target };
 
 export interface BenchRun {
@@ -95,6 +107,11 @@ function runSection(run: BenchRun): string {
     } else if (s.kind === "wall") {
       lines.push(
         `| ${s.name} | ${s.seconds.toLocaleString("en", { maximumFractionDigits: 2 })} s wall (${s.detail}) | | | | | | | | | ${s.target.text} | ${met} |`,
+      );
+    } else if (s.kind === "compare") {
+      const secs = (n: number) => `${n.toLocaleString("en", { maximumFractionDigits: 2 })} s`;
+      lines.push(
+        `| ${s.name} | ${secs(s.seconds)} wall (${s.detail}) | | | | | ${s.referenceName} | ${secs(s.referenceSeconds)} | | ${ratio(s.ratio)} | ${s.target.text} | ${met} |`,
       );
     } else {
       lines.push(`| ${s.name} | ${count(s.mib)} MiB | | | | | | | | | ${s.target?.text ?? ""} | ${met} |`);

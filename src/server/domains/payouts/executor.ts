@@ -10,7 +10,7 @@ import { shortfalls, type PlatformBalance } from "./balance";
 import { reconcileRun } from "./reconcile";
 import { payoutCountsOf, type RunStatus } from "./run-status";
 import { markRunExecuting } from "./runs";
-import { markFailed, markPaid, markProcessing, type Payout } from "./transitions";
+import { markFailed, markPaid, markProcessing, settleRunStatus, type Payout } from "./transitions";
 
 export interface ExecutorOptions {
   /** The Stripe client (default: the configured one). */
@@ -141,7 +141,7 @@ async function sendPayout(
 ): Promise<SendResult> {
   let payout: Payout;
   try {
-    payout = await markProcessing(ctx, payoutId);
+    payout = await markProcessing(ctx, payoutId, "payout");
   } catch (error) {
     // Paid, failed or cancelled meanwhile (finance, a webhook): nothing to send.
     if (error instanceof DomainError) return "skipped";
@@ -153,10 +153,12 @@ async function sendPayout(
     .from(payoutAccounts)
     .where(eq(payoutAccounts.partnerId, payout.partnerId));
   if (!account?.id) {
-    await markFailed(ctx, payout.id, {
-      code: "not_onboarded",
-      message: "The partner has no connected Stripe account.",
-    });
+    await markFailed(
+      ctx,
+      payout.id,
+      { code: "not_onboarded", message: "The partner has no connected Stripe account." },
+      "payout",
+    );
     return "failed";
   }
   const params: Stripe.TransferCreateParams = {
@@ -174,13 +176,13 @@ async function sendPayout(
     } catch (error) {
       const verdict = classifyStripeError(error);
       if (!verdict.retry) {
-        await markFailed(ctx, payout.id, { code: verdict.code, message: verdict.message });
+        await markFailed(ctx, payout.id, { code: verdict.code, message: verdict.message }, "payout");
         return "failed";
       }
       if (attempt < settings.maxAttempts) await settings.sleep(backoff(attempt, settings));
       continue;
     }
-    await markPaid(ctx, payout.id, { transferId: transfer.id, at: new Date(transfer.created * 1000) });
+    await markPaid(ctx, payout.id, { transferId: transfer.id, at: new Date(transfer.created * 1000) }, "payout");
     return "paid";
   }
   return "pending";
@@ -256,6 +258,7 @@ export async function executeRun(
     settings.concurrency,
     (id) => sendPayout(ctx, id, run.transferGroup, stripe, settings),
   );
+  await settleRunStatus(ctx, runId);
   return outcomeOf(ctx, runId, null);
 }
 

@@ -17,16 +17,33 @@ export type Payout = typeof payouts.$inferSelect;
 const LIVE_RUN = new Set(["approved", "executing", "completed", "partly_failed"]);
 
 /**
- * Locks the payout's run, then the payout (always in that order, as cancelling a run does), and
- * refuses payouts of runs not approved.
+ * How a transition holds its run. `run`: locks the run, then the payout (always in that order, as
+ * cancelling a run does), and brings the run's status up to date in the same transaction.
+ * `payout` (the executor's many small steps): locks the payout alone, so payouts of one run move
+ * in parallel; the executor brings the run's status up to date itself after its pass. Safe
+ * because an approved run never goes back to draft or cancelled, the only states a run lock
+ * guards against.
  */
-async function lockPayout(tx: Db, payoutId: string): Promise<Payout> {
+export type LockScope = "run" | "payout";
+
+async function lockPayout(tx: Db, payoutId: string, scope: LockScope): Promise<Payout> {
   const [ref] = await tx.select({ runId: payouts.runId }).from(payouts).where(eq(payouts.id, payoutId));
   if (!ref) throw new NotFoundError("payout.notFound", "payoutId");
-  const run = await lockRun(tx, ref.runId);
+  const run =
+    scope === "run"
+      ? await lockRun(tx, ref.runId)
+      : (await tx.select({ status: payoutRuns.status }).from(payoutRuns).where(eq(payoutRuns.id, ref.runId)))[0]!;
   if (!LIVE_RUN.has(run.status)) throw new ConflictError("payoutRun.notApproved", "payoutId");
   const [payout] = await tx.select().from(payouts).where(eq(payouts.id, payoutId)).for("update");
   return payout!;
+}
+
+/** After the executor's pass: the run's status from its payouts, under the run's lock. */
+export async function settleRunStatus(ctx: ServiceCtx<PayoutOperator>, runId: string) {
+  return withTransaction(ctx, async (tx) => {
+    await lockRun(tx, runId);
+    return refreshRunStatus(tx, runId, ctx.clock.now());
+  });
 }
 
 /** Items of a payout go back to being history (its entries are payable again). */
@@ -48,11 +65,12 @@ async function transition(
   payoutId: string,
   action: string,
   step: Transition,
+  scope: LockScope = "run",
 ): Promise<Payout> {
   const { actor, clock } = ctx;
   assertOperator(actor);
   return withTransaction(ctx, async (tx) => {
-    const before = await lockPayout(tx, payoutId);
+    const before = await lockPayout(tx, payoutId, scope);
     const now = clock.now();
     const change = await step(tx, before, now);
     if (change === null) return before;
@@ -61,7 +79,7 @@ async function transition(
       .set({ ...change, updatedAt: now })
       .where(eq(payouts.id, payoutId))
       .returning();
-    await refreshRunStatus(tx, before.runId, now);
+    if (scope === "run") await refreshRunStatus(tx, before.runId, now);
     await audit(
       tx,
       actor,
@@ -89,12 +107,22 @@ function cap(state: string): string {
 export const payoutIdInput = z.object({ payoutId: z.uuid() });
 
 /** The executor takes a queued payout (one more attempt, whose idempotency key it derives from the id and this count). */
-export function markProcessing(ctx: ServiceCtx<PayoutOperator>, payoutId: string): Promise<Payout> {
-  return transition(ctx, payoutId, "payout.processing", async (_tx, payout) => {
-    if (payout.state === "processing") return null;
-    refuse(payout, ["queued"]);
-    return { state: "processing", attempts: payout.attempts + 1 };
-  });
+export function markProcessing(
+  ctx: ServiceCtx<PayoutOperator>,
+  payoutId: string,
+  scope: LockScope = "run",
+): Promise<Payout> {
+  return transition(
+    ctx,
+    payoutId,
+    "payout.processing",
+    async (_tx, payout) => {
+      if (payout.state === "processing") return null;
+      refuse(payout, ["queued"]);
+      return { state: "processing", attempts: payout.attempts + 1 };
+    },
+    scope,
+  );
 }
 
 export interface PaidDetails {
@@ -130,8 +158,13 @@ function paidStep(details: PaidDetails, manual: boolean): Transition {
 }
 
 /** The money arrived (a Stripe transfer, or a bank payment): its commissions are paid. */
-export function markPaid(ctx: ServiceCtx<PayoutOperator>, payoutId: string, details: PaidDetails): Promise<Payout> {
-  return transition(ctx, payoutId, "payout.paid", paidStep(details, false));
+export function markPaid(
+  ctx: ServiceCtx<PayoutOperator>,
+  payoutId: string,
+  details: PaidDetails,
+  scope: LockScope = "run",
+): Promise<Payout> {
+  return transition(ctx, payoutId, "payout.paid", paidStep(details, false), scope);
 }
 
 export interface FailureDetails {
@@ -140,14 +173,29 @@ export interface FailureDetails {
 }
 
 /** The payment failed: its commissions are payable again (the next run, or a retry, takes them). */
-export function markFailed(ctx: ServiceCtx<PayoutOperator>, payoutId: string, failure: FailureDetails) {
-  return transition(ctx, payoutId, "payout.failed", async (tx, payout, now) => {
-    if (payout.state === "failed") return null;
-    refuse(payout, ["queued", "processing"]);
-    await moveRunEntries(tx, { payoutId: payout.id }, "in_payout", "payable", now);
-    await releaseItems(tx, payout.id, now);
-    return { state: "failed", failureCode: failure.code.slice(0, 200), failureMessage: failure.message.slice(0, 2000) };
-  });
+export function markFailed(
+  ctx: ServiceCtx<PayoutOperator>,
+  payoutId: string,
+  failure: FailureDetails,
+  scope: LockScope = "run",
+) {
+  return transition(
+    ctx,
+    payoutId,
+    "payout.failed",
+    async (tx, payout, now) => {
+      if (payout.state === "failed") return null;
+      refuse(payout, ["queued", "processing"]);
+      await moveRunEntries(tx, { payoutId: payout.id }, "in_payout", "payable", now);
+      await releaseItems(tx, payout.id, now);
+      return {
+        state: "failed",
+        failureCode: failure.code.slice(0, 200),
+        failureMessage: failure.message.slice(0, 2000),
+      };
+    },
+    scope,
+  );
 }
 
 /** A paid transfer was reversed (the money came back): its commissions are payable again. */
