@@ -27,6 +27,10 @@ export interface EmailTemplates {
   leadComment: LeadEmail & { author: string; body: string };
   tierPromoted: { url: string; name: string; fromTier: string; toTier: string };
   tierDemoted: { url: string; name: string; fromTier: string; toTier: string };
+  /** `url` is the partner's payouts page; amounts and dates come formatted in the reader's language. */
+  payoutSent: { url: string; name: string; amount: string; runDate: string; statementUrl: string };
+  /** `reason` is already in plain words, in the reader's language. */
+  payoutFailed: { url: string; name: string; amount: string; reason: string };
 }
 
 /** Every lead email names the company and links to the lead. */
