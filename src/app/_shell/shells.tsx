@@ -23,6 +23,7 @@ export function staffNav(actor: StaffActor, t: (key: string) => string): NavItem
       icon: "chart",
       roles: ["admin", "partner_manager", "finance"],
     },
+    { href: "/manage/payouts", label: t("payouts"), icon: "banknote", roles: ["admin", "finance"] },
     { href: "/manage/products", label: t("products"), icon: "box", roles: ["admin", "partner_manager"] },
     {
       href: "/manage/customers",
@@ -43,6 +44,8 @@ export function partnerNav(actor: PartnerActor, t: (key: string) => string): Nav
     { href: "/dashboard", label: t("dashboard"), icon: "home" },
     { href: "/leads", label: t("leads"), icon: "target" },
     { href: "/earnings", label: t("earnings"), icon: "chart" },
+    // Everyone in the partner sees its payouts; only owners change the payout settings there.
+    { href: "/payouts", label: t("payouts"), icon: "banknote" },
     { href: "/team", label: t("team"), icon: "users" },
     ...(actor.partnerRole === "owner"
       ? [{ href: "/settings", label: t("companySettings"), icon: "settings" } as const]

@@ -64,6 +64,20 @@ describe("router-wide access control", () => {
     },
   );
 
+  // Payout settings: everyone in the partner reads them, only owners change where the money goes.
+  it.each(procedures.filter((p) => p.path.startsWith("partner.payouts.")))(
+    "$path is read by members or changed by owners only",
+    async ({ path, meta }) => {
+      const ownersOnly = meta?.access === "partner" && (meta.partnerRoles ?? []).includes("owner");
+      expect(ownersOnly, "owners only exactly when it changes something").toBe(
+        !["settings", "list", "statement"].includes(path.split(".").at(-1)!),
+      );
+      const outcome = await call(partnerMember, path);
+      if (ownersOnly) expect(outcome?.code).toBe("FORBIDDEN");
+      else expect(isRefusal(outcome)).toBe(false);
+    },
+  );
+
   it.each(procedures.filter((p) => p.meta?.access === "partner"))("$path refuses staff", async ({ path }) => {
     for (const role of STAFF_ROLES) expect((await call(staffAs(role), path))?.code).toBe("FORBIDDEN");
     expect(isRefusal(await call(partnerOwner, path))).toBe(false);

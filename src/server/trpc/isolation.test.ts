@@ -11,6 +11,8 @@ import {
   partnerLogos,
   partnerMemberships,
   partners,
+  payoutAccounts,
+  payouts,
   products,
   users,
 } from "@/server/db/schema";
@@ -48,6 +50,9 @@ const otherUsers = await db
 const otherLeads = await db.select().from(leads).where(eq(leads.partnerId, otherPartnerId));
 const otherLead = otherLeads.find((l) => l.companyName === "Vandelay Industries")!;
 const [product] = await db.select({ id: products.id, name: products.name }).from(products).limit(1);
+// Their payouts (paid last month, and in this month's draft) and their connected Stripe account.
+const otherPayouts = await db.select().from(payouts).where(eq(payouts.partnerId, otherPartnerId));
+const [otherPayoutAccount] = await db.select().from(payoutAccounts).where(eq(payoutAccounts.partnerId, otherPartnerId));
 const secrets = [
   otherPartnerId,
   otherOrg!.name,
@@ -59,6 +64,8 @@ const secrets = [
   ...(
     await db.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.partnerId, otherPartnerId))
   ).map((e) => e.id),
+  ...otherPayouts.flatMap((p) => [p.id, ...(p.stripeTransferId ? [p.stripeTransferId] : [])]),
+  otherPayoutAccount!.stripeAccountId!,
 ];
 /** A registration of the other organization's protected company: refused without naming them. */
 const leadFields = {
@@ -77,18 +84,21 @@ const leadFields = {
 
 /** The other organization's rows, to prove that nothing of theirs changed. */
 async function otherOrgSnapshot() {
-  const [org, members, invitations, logo, theirLeads, comments, events] = await Promise.all([
-    db.select().from(partners).where(eq(partners.id, otherPartnerId)),
-    db.select().from(partnerMemberships).where(eq(partnerMemberships.partnerId, otherPartnerId)),
-    db.select().from(partnerInvitations).where(eq(partnerInvitations.partnerId, otherPartnerId)),
-    db
-      .select({ contentType: partnerLogos.contentType })
-      .from(partnerLogos)
-      .where(eq(partnerLogos.partnerId, otherPartnerId)),
-    db.select().from(leads).where(eq(leads.partnerId, otherPartnerId)).orderBy(leads.id),
-    db.select().from(leadComments).where(eq(leadComments.leadId, otherLead.id)),
-    db.select().from(leadEvents).where(eq(leadEvents.leadId, otherLead.id)),
-  ]);
+  const [org, members, invitations, logo, theirLeads, comments, events, payoutAccount, theirPayouts] =
+    await Promise.all([
+      db.select().from(partners).where(eq(partners.id, otherPartnerId)),
+      db.select().from(partnerMemberships).where(eq(partnerMemberships.partnerId, otherPartnerId)),
+      db.select().from(partnerInvitations).where(eq(partnerInvitations.partnerId, otherPartnerId)),
+      db
+        .select({ contentType: partnerLogos.contentType })
+        .from(partnerLogos)
+        .where(eq(partnerLogos.partnerId, otherPartnerId)),
+      db.select().from(leads).where(eq(leads.partnerId, otherPartnerId)).orderBy(leads.id),
+      db.select().from(leadComments).where(eq(leadComments.leadId, otherLead.id)),
+      db.select().from(leadEvents).where(eq(leadEvents.leadId, otherLead.id)),
+      db.select().from(payoutAccounts).where(eq(payoutAccounts.partnerId, otherPartnerId)),
+      db.select().from(payouts).where(eq(payouts.partnerId, otherPartnerId)).orderBy(payouts.id),
+    ]);
   return JSON.stringify(
     {
       org,
@@ -98,6 +108,8 @@ async function otherOrgSnapshot() {
       theirLeads,
       comments,
       events,
+      payoutAccount,
+      theirPayouts,
       users: await db.select().from(users).where(eq(users.id, otherMember.userId)),
     },
     (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v),
@@ -145,6 +157,25 @@ const hostileInputs: Record<string, unknown[]> = {
   "partner.commissions.overview": [undefined, { partnerId: otherPartnerId }],
   "partner.commissions.ledger": [{ partnerId: otherPartnerId }, {}],
   "partner.commissions.exportCsv": [{ partnerId: otherPartnerId }, {}],
+  "partner.payouts.settings": [undefined, { partnerId: otherPartnerId }],
+  "partner.payouts.chooseMethod": [{ method: "stripe", partnerId: otherPartnerId }],
+  "partner.payouts.saveBank": [
+    {
+      partnerId: otherPartnerId,
+      accountHolder: "Hijacked Holder",
+      iban: "DE89370400440532013000",
+      bankName: "Hijack Bank",
+      bankCountry: "DE",
+    },
+  ],
+  "partner.payouts.saveTax": [{ partnerId: otherPartnerId, formType: "w9", taxId: "123456789" }],
+  "partner.payouts.startOnboarding": [undefined, { partnerId: otherPartnerId }],
+  "partner.payouts.dashboardLink": [undefined, { partnerId: otherPartnerId }],
+  "partner.payouts.list": [{}, { partnerId: otherPartnerId }, { pageSize: 100, state: "paid" }],
+  "partner.payouts.statement": otherPayouts.flatMap((p) => [
+    { payoutId: p.id },
+    { payoutId: p.id, partnerId: otherPartnerId },
+  ]),
   "partner.leads.import": [
     {
       csv: `company_name,website,contact_name,contact_email,country,product,estimated_value,expected_close_date\nVandelay Industries,vandelay.example,Someone,someone@vandelay.example,US,${product!.name},1000,2027-06-30\n`,

@@ -37,6 +37,10 @@ export default async function SettingsPage() {
           leadProtectionDays: settings.leadProtectionDays,
           leadExpiryDays: settings.leadExpiryDays,
           leadDailyLimit: settings.leadDailyLimit,
+          payoutSchedule: settings.payoutSchedule,
+          payoutDayOfMonth: settings.payoutDayOfMonth ?? Number.NaN,
+          bankPayoutsAllowed: settings.bankPayoutsAllowed,
+          taxDetailsRequired: settings.taxDetailsRequired,
         }}
         currencies={Intl.supportedValuesOf("currency")}
       />

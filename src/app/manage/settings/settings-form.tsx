@@ -2,7 +2,17 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Button, Card, CardBody, CardFooter, FormField, Input, FormAlert } from "@/components/ui";
+import {
+  Button,
+  Card,
+  CardBody,
+  CardFooter,
+  CheckboxField,
+  FormField,
+  Input,
+  FormAlert,
+  Select,
+} from "@/components/ui";
 import { CurrencyField, MoneyField } from "@/components/money";
 import { moneyAmount } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
@@ -17,7 +27,14 @@ interface Values {
   leadProtectionDays: number;
   leadExpiryDays: number;
   leadDailyLimit: number;
+  payoutSchedule: "manual" | "monthly";
+  /** NaN while the field is empty. */
+  payoutDayOfMonth: number;
+  bankPayoutsAllowed: boolean;
+  taxDetailsRequired: boolean;
 }
+
+const SCHEDULES = ["manual", "monthly"] as const;
 
 const NUMBER_FIELDS = [
   "attributionWindowDays",
@@ -47,8 +64,13 @@ export function ProgramSettingsForm({ initial, currencies }: { initial: Values; 
       setField("minimumPayoutMinor", te(code === "money.invalid" ? "validation.amount" : code));
       return null;
     }
-    const { minimumPayout: _shown, ...rest } = values;
-    return { ...rest, minimumPayoutMinor: minimumPayout.data };
+    const { minimumPayout: _shown, payoutDayOfMonth, ...rest } = values;
+    // An empty day is no day; the server refuses a monthly schedule without one, on this field.
+    return {
+      ...rest,
+      minimumPayoutMinor: minimumPayout.data,
+      payoutDayOfMonth: Number.isNaN(payoutDayOfMonth) ? null : payoutDayOfMonth,
+    };
   });
 
   const dayInput = (name: (typeof NUMBER_FIELDS)[number]) => (
@@ -92,6 +114,72 @@ export function ProgramSettingsForm({ initial, currencies }: { initial: Values; 
             onChange={(e) => setValues((v) => ({ ...v, minimumPayout: e.target.value }))}
           />
           {NUMBER_FIELDS.map(dayInput)}
+          <fieldset
+            className="grid gap-5 border-t border-border pt-5 sm:col-span-2 sm:grid-cols-2"
+            data-testid="payout-settings"
+          >
+            <legend className="sr-only">{t("payoutsSection")}</legend>
+            <div className="sm:col-span-2" aria-hidden>
+              <p className="text-sm font-semibold text-neutral-900">{t("payoutsSection")}</p>
+              <p className="text-sm text-muted">{t("payoutsSectionHint")}</p>
+            </div>
+            <FormField
+              label={t("fields.payoutSchedule")}
+              htmlFor="payoutSchedule"
+              error={field("payoutSchedule")}
+              hint={t("hints.payoutSchedule")}
+            >
+              <Select
+                value={values.payoutSchedule}
+                onChange={(e) =>
+                  setValues((v) => ({ ...v, payoutSchedule: e.target.value === "monthly" ? "monthly" : "manual" }))
+                }
+              >
+                {SCHEDULES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`schedules.${s}`)}
+                  </option>
+                ))}
+              </Select>
+            </FormField>
+            {values.payoutSchedule === "monthly" ? (
+              <FormField
+                label={t("fields.payoutDayOfMonth")}
+                htmlFor="payoutDayOfMonth"
+                error={field("payoutDayOfMonth")}
+                hint={t("hints.payoutDayOfMonth")}
+                required
+              >
+                <Input
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={28}
+                  required
+                  value={Number.isNaN(values.payoutDayOfMonth) ? "" : values.payoutDayOfMonth}
+                  onChange={(e) => setValues((v) => ({ ...v, payoutDayOfMonth: e.target.valueAsNumber }))}
+                />
+              </FormField>
+            ) : (
+              <div aria-hidden className="hidden sm:block" />
+            )}
+            <CheckboxField
+              id="bankPayoutsAllowed"
+              label={t("fields.bankPayoutsAllowed")}
+              hint={t("hints.bankPayoutsAllowed")}
+              error={field("bankPayoutsAllowed")}
+              checked={values.bankPayoutsAllowed}
+              onChange={(checked) => setValues((v) => ({ ...v, bankPayoutsAllowed: checked }))}
+            />
+            <CheckboxField
+              id="taxDetailsRequired"
+              label={t("fields.taxDetailsRequired")}
+              hint={t("hints.taxDetailsRequired")}
+              error={field("taxDetailsRequired")}
+              checked={values.taxDetailsRequired}
+              onChange={(checked) => setValues((v) => ({ ...v, taxDetailsRequired: checked }))}
+            />
+          </fieldset>
         </CardBody>
         <CardFooter className="flex justify-end">
           <Button type="submit" loading={pending}>

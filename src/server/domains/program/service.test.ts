@@ -51,6 +51,53 @@ describe("updateProgramSettings", () => {
   });
 });
 
+describe("payout settings", () => {
+  it("saves the schedule, its day, bank payouts and the tax rule, and keeps them when not sent", async () => {
+    await updateProgramSettings(
+      ctxOf(admin),
+      updateProgramSettingsInput.parse({
+        ...valid,
+        payoutSchedule: "monthly",
+        payoutDayOfMonth: 5,
+        bankPayoutsAllowed: false,
+        taxDetailsRequired: true,
+      }),
+    );
+    expect(await getProgramSettings(db)).toMatchObject({
+      payoutSchedule: "monthly",
+      payoutDayOfMonth: 5,
+      bankPayoutsAllowed: false,
+      taxDetailsRequired: true,
+    });
+    // A caller that does not send the payout fields (an older form) leaves them as they are.
+    await updateProgramSettings(ctxOf(admin), updateProgramSettingsInput.parse(valid));
+    expect(await getProgramSettings(db)).toMatchObject({ payoutSchedule: "monthly", payoutDayOfMonth: 5 });
+    await updateProgramSettings(
+      ctxOf(admin),
+      updateProgramSettingsInput.parse({ ...valid, payoutSchedule: "manual", payoutDayOfMonth: null }),
+    );
+    expect(await getProgramSettings(db)).toMatchObject({ payoutSchedule: "manual", payoutDayOfMonth: null });
+  });
+
+  it("refuses a monthly schedule without its day, on the day's field", async () => {
+    await expect(
+      updateProgramSettings(
+        ctxOf(admin),
+        updateProgramSettingsInput.parse({ ...valid, payoutSchedule: "monthly", payoutDayOfMonth: null }),
+      ),
+    ).rejects.toMatchObject({ kind: "invalid", code: "program.payoutDayRequired", field: "payoutDayOfMonth" });
+    expect((await getProgramSettings(db)).payoutSchedule).toBe("manual");
+  });
+
+  it.each([0, 29, 31, 1.5])("rejects %s as the day of the month", (payoutDayOfMonth) => {
+    expect(issuePaths({ payoutSchedule: "monthly", payoutDayOfMonth })).toEqual([["payoutDayOfMonth"]]);
+  });
+
+  it("rejects a schedule it does not know", () => {
+    expect(issuePaths({ payoutSchedule: "weekly" })).toEqual([["payoutSchedule"]]);
+  });
+});
+
 describe("updateProgramSettingsInput", () => {
   it("accepts valid settings", () => {
     expect(updateProgramSettingsInput.parse(valid)).toEqual(valid);

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { programSettings } from "@/server/db/schema";
+import { payoutSchedule, programSettings } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { isCurrencyCode, minorUnits } from "@/lib/money";
 import type { StaffActor } from "../actor";
 import { audit } from "../audit/service";
 import { withTransaction, type ServiceCtx } from "../context";
-import { NotFoundError } from "../errors";
+import { InvalidError, NotFoundError } from "../errors";
 
 export type ProgramSettings = typeof programSettings.$inferSelect;
 
@@ -19,6 +19,12 @@ export const updateProgramSettingsInput = z.object({
   leadProtectionDays: z.number().int().min(1).max(730),
   leadExpiryDays: z.number().int().min(1).max(730),
   leadDailyLimit: z.number().int().min(1).max(10_000),
+  // Payout rules: optional, so a caller that does not send them keeps what is stored.
+  payoutSchedule: z.enum(payoutSchedule.enumValues).optional(),
+  /** 1–28 so every month has the day; null clears it (only with the manual schedule). */
+  payoutDayOfMonth: z.number().int().min(1).max(28).nullable().optional(),
+  bankPayoutsAllowed: z.boolean().optional(),
+  taxDetailsRequired: z.boolean().optional(),
 });
 export type UpdateProgramSettingsInput = z.infer<typeof updateProgramSettingsInput>;
 
@@ -36,6 +42,10 @@ export async function updateProgramSettings(
   return withTransaction(ctx, async (tx) => {
     const [before] = await tx.select().from(programSettings).where(eq(programSettings.id, 1)).for("update");
     if (!before) throw new NotFoundError("program.notConfigured");
+    // A monthly schedule needs its day, whether sent now or already stored (the database holds it too).
+    const schedule = input.payoutSchedule ?? before.payoutSchedule;
+    const day = input.payoutDayOfMonth === undefined ? before.payoutDayOfMonth : input.payoutDayOfMonth;
+    if (schedule === "monthly" && day === null) throw new InvalidError("program.payoutDayRequired", "payoutDayOfMonth");
     const [after] = await tx
       .update(programSettings)
       .set({ ...input, updatedAt: clock.now() })

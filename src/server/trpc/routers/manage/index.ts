@@ -6,6 +6,7 @@ import { commissionsRouter } from "./commissions";
 import { emailsRouter } from "./emails";
 import { leadsRouter } from "./leads";
 import { partnersRouter } from "./partners";
+import { payoutsRouter } from "./payouts";
 import { programRouter } from "./program";
 import { staffRouter } from "./staff";
 import { termsRouter } from "./terms";
@@ -16,6 +17,7 @@ export const manageRouter = router({
   partners: partnersRouter,
   leads: leadsRouter,
   commissions: commissionsRouter,
+  payouts: payoutsRouter,
   catalog: catalogRouter,
   program: programRouter,
   terms: termsRouter,

@@ -2,6 +2,7 @@ import { partnerDashboard } from "@/server/domains/partners/queries";
 import { partnerProcedure, router } from "../../init";
 import { commissionsRouter } from "./commissions";
 import { leadsRouter } from "./leads";
+import { payoutsRouter } from "./payouts";
 import { profileRouter } from "./profile";
 import { teamRouter } from "./team";
 
@@ -15,4 +16,5 @@ export const partnerRouter = router({
   team: teamRouter,
   leads: leadsRouter,
   commissions: commissionsRouter,
+  payouts: payoutsRouter,
 });
