@@ -157,7 +157,8 @@ export async function previewRun(ctx: ServiceCtx<StaffActor>, rawInput: PreviewR
         partnerId: lines.partnerId,
         partnerName: lines.partnerName,
         currency: lines.currency,
-        amount: sql<string>`${lines.amount}::text`,
+        // Its own name: a bare ORDER BY "payable_amount" would otherwise sort this text copy.
+        amount: sql<string>`${lines.amount}::text`.as("amount_text"),
         entryCount: lines.entryCount,
         method: lines.method,
         reason: lines.reason,

@@ -88,6 +88,18 @@ describe("previewRun", () => {
     );
   });
 
+  it("sorts by amount as numbers, not as text", async () => {
+    const sorted = await rolledBack(db, async (tx) => {
+      // 9,000.00 and 15,000.00: as text "9000" sorts above "15000".
+      await postPayable(tx, ids.northwind, 900_000n, "USD", clock.now());
+      await postPayable(tx, ids.cobalt, 1_500_000n, "USD", clock.now());
+      return previewRun(in_(tx, finance), { cutoff: today, pageSize: 100, sortBy: "amount", sortDir: "desc" });
+    });
+    const amounts = sorted.lines.rows.map((l) => l.amount);
+    expect(amounts.length).toBeGreaterThan(2);
+    expect(amounts).toEqual([...amounts].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
+  });
+
   it("pages lines on the server and is finance's only", async () => {
     const page = await previewRun(ctxOf(finance), { cutoff: today, pageSize: 5, show: "excluded" });
     expect(page.lines.rows.length).toBeLessThanOrEqual(5);
