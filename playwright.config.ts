@@ -3,6 +3,10 @@ import { chromiumForTests } from "./scripts/browser-path.mjs";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
+// The Stripe stand-in the e2e server pays through (scripts/e2e-server.mjs). The specs read its
+// address from E2E_STRIPE_URL (e2e/helpers.ts, stripeStandin), which the workers inherit.
+const STRIPE_PORT = Number(process.env.E2E_STRIPE_PORT ?? 12112);
+process.env.E2E_STRIPE_URL = `http://127.0.0.1:${STRIPE_PORT}`;
 
 /**
  * The same browser scripts/ensure-browser.mjs settled on (CHROMIUM_PATH, Debian's Chromium, one on
@@ -41,8 +45,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    // The production build, on a fresh embedded database seeded with the demo program.
-    command: `node scripts/e2e-server.mjs ${PORT}`,
+    // The production build, on a fresh embedded database seeded with the demo program, and a fresh stand-in.
+    command: `node scripts/e2e-server.mjs ${PORT} ${STRIPE_PORT}`,
     url: `${baseURL}/login`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -18,6 +18,7 @@ test.describe("signing in", () => {
       "Partners",
       "Leads",
       "Commissions",
+      "Payouts",
       "Products",
       "Customers",
       "Program terms",
@@ -42,12 +43,12 @@ test.describe("signing in", () => {
 
     await forgetSession(page);
     await signInAndWait(page, USERS.finance, /\/manage$/);
-    expect(await navLabels(page)).toEqual(["Overview", "Partners", "Leads", "Commissions", "Customers"]);
+    expect(await navLabels(page)).toEqual(["Overview", "Partners", "Leads", "Commissions", "Payouts", "Customers"]);
   });
 
   test("partners land on their dashboard with their organization", async ({ page }) => {
     await signInAndWait(page, USERS.owner, /\/dashboard$/);
-    expect(await navLabels(page)).toEqual(["Dashboard", "Leads", "Earnings", "Team", "Company settings"]);
+    expect(await navLabels(page)).toEqual(["Dashboard", "Leads", "Earnings", "Payouts", "Team", "Company settings"]);
     await expect(page.getByTestId("shell-context")).toHaveText("Northwind Analytics");
     await expect(page.getByTestId("stat-tier")).toContainText("Gold");
     await expect(page.getByTestId("stat-team")).toContainText("2");
@@ -56,7 +57,7 @@ test.describe("signing in", () => {
     await forgetSession(page);
     await signInAndWait(page, USERS.member, /\/dashboard$/);
     await expect(page.getByTestId("user-menu")).toContainText("Member");
-    expect(await navLabels(page)).toEqual(["Dashboard", "Leads", "Earnings", "Team"]);
+    expect(await navLabels(page)).toEqual(["Dashboard", "Leads", "Earnings", "Payouts", "Team"]);
   });
 
   test("the staff overview counts partners by tier from the seed", async ({ page }) => {

@@ -67,3 +67,30 @@ export async function linkFromOutbox(browser: Browser, to: string, subject: RegE
   expect(url, "the email carries a link").toBeTruthy();
   return url!;
 }
+
+/**
+ * The Stripe stand-in the e2e server pays through (fresh for every run; playwright.config.ts sets
+ * E2E_STRIPE_URL). `control` calls its test-only endpoints, e.g.
+ * `control("POST", "/faults", { rate: 0.3 })` or `control("GET", "/transfers/count")`; `api` reads
+ * its Stripe API with the e2e server's key, e.g. `api("/v1/accounts/acct_…")`.
+ */
+export function stripeStandin() {
+  const url = process.env.E2E_STRIPE_URL;
+  if (!url) throw new Error("E2E_STRIPE_URL is not set: run the specs through playwright.config.ts");
+  const call = async (method: string, path: string, init: RequestInit = {}) => {
+    const res = await fetch(new URL(path, url), { method, ...init });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`Stripe stand-in ${method} ${path}: ${res.status} ${text}`);
+    return JSON.parse(text) as Record<string, unknown>;
+  };
+  return {
+    url,
+    control: (method: "GET" | "POST" | "DELETE", path: string, body?: unknown) =>
+      call(method, `/_standin${path}`, {
+        headers: { "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    // The stand-in takes any test key; this is the one scripts/e2e-server.mjs gives the app.
+    api: (path: string) => call("GET", path, { headers: { Authorization: "Bearer sk_test_e2e_tierwise" } }),
+  };
+}

@@ -1,22 +1,61 @@
-// Serves the production build for the end-to-end tests on a fresh embedded database.
+// Serves the production build for the end-to-end tests on a fresh embedded database, paying
+// through a fresh Stripe stand-in (in memory) on the port playwright.config.ts gives it, so a
+// journey can onboard a partner and execute a run. `node scripts/e2e-server.mjs [port] [stripe port]`.
 import { rmSync } from "node:fs";
 import { spawn } from "node:child_process";
+import { launchStandin } from "../e2e/fixtures/stripe/launch.mjs";
 
 const port = process.argv[2] ?? "3100";
+const stripePort = Number(process.argv[3] ?? process.env.E2E_STRIPE_PORT ?? 12112);
+const appUrl = `http://localhost:${port}`;
+/** The secret the stand-in signs its webhooks with and the app checks them with (test mode only). */
+const WEBHOOK_SECRET = "whsec_e2e_tierwise";
 const dataDir = ".data-e2e";
 rmSync(dataDir, { recursive: true, force: true });
+
+let standin;
+try {
+  standin = await launchStandin({
+    port: stripePort,
+    webhookUrl: `${appUrl}/api/webhooks/stripe`,
+    webhookSecret: WEBHOOK_SECRET,
+  });
+} catch (error) {
+  console.error(`✖ ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
 const env = {
   ...process.env,
   DATA_DIR: dataDir,
-  APP_URL: `http://localhost:${port}`,
+  APP_URL: appUrl,
   PORT: port,
   SEED_DEMO: "true",
   TIME_TRAVEL: "true",
+  STRIPE_SECRET_KEY: "sk_test_e2e_tierwise",
+  STRIPE_API_BASE: standin.url,
+  STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
 };
 delete env.DATABASE_URL;
 // The production server as `npm start` runs it, socket address recording included.
 const child = spawn(process.execPath, ["scripts/server.mjs", port], { env, stdio: "inherit" });
-const stop = () => child.kill("SIGTERM");
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
-child.on("exit", (code) => process.exit(code ?? 0));
+const childExited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+  const [code] = await Promise.all([childExited, standin.stop()]);
+  process.exit(code ?? 0);
+}
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
+void childExited.then(() => stop());
+// Without the stand-in every Stripe call fails: end the run loudly rather than let specs time out.
+void standin.exited.then(() => {
+  if (!stopping) {
+    console.error("✖ the Stripe stand-in stopped; stopping the e2e server");
+    void stop();
+  }
+});

@@ -1,13 +1,15 @@
 import { asc, eq, inArray } from "drizzle-orm";
+import Stripe from "stripe";
 import type { Clock } from "@/lib/clock";
 import { DAY, fixedClock } from "@/lib/clock";
 import { SYSTEM, type StaffActor } from "@/server/domains/actor";
 import type { ServiceCtx } from "@/server/domains/context";
-import { applyStripeAccount } from "@/server/domains/payouts/stripe-account";
+import { applyStripeAccount, type StripeAccountShape } from "@/server/domains/payouts/stripe-account";
 import { approveRun, createRun, markRunExecuting } from "@/server/domains/payouts/runs";
 import { markPaid, markPaidManually, markProcessing } from "@/server/domains/payouts/transitions";
 import { partners, payoutAccounts, payouts, programSettings, staffRoles, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
+import { getStripe, isStripeConfigured } from "@/server/integrations/stripe";
 
 /** A Stripe account object as Stripe sends it, for the demo's connected accounts. */
 function demoAccount(id: string, partnerId: string, enabled: boolean) {
@@ -30,6 +32,88 @@ function demoAccount(id: string, partnerId: string, enabled: boolean) {
   };
 }
 
+/** The demo's partners paid through Stripe: two onboarded, one still onboarding. */
+const DEMO_STRIPE_PARTNERS = [
+  { name: "Northwind Analytics", demoId: "acct_demo_northwind", enabled: true },
+  { name: "Cobalt Cloud Partners", demoId: "acct_demo_cobalt", enabled: true },
+  { name: "Brightpath Media", demoId: "acct_demo_brightpath", enabled: false },
+];
+
+interface DemoOrg {
+  id: string;
+  name: string;
+  country: string | null;
+  contactEmail: string | null;
+}
+
+const ATTEMPTS = 3;
+
+/** The seed talks to Stripe once per call; a 429, 5xx, 409 or lost connection is tried again with the same key. */
+async function withRetry<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      const status = error instanceof Stripe.errors.StripeError ? (error.statusCode ?? 0) : 0;
+      const transient =
+        error instanceof Stripe.errors.StripeConnectionError ||
+        error instanceof Stripe.errors.StripeRateLimitError ||
+        status === 409 ||
+        status >= 500;
+      if (!transient || attempt >= ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
+/**
+ * What the stand-in's hosted onboarding page does when the partner finishes it. Only the stand-in
+ * (STRIPE_API_BASE) has this control endpoint; on real Stripe the account stays onboarding.
+ */
+async function completeOnStandin(accountId: string): Promise<void> {
+  const base = process.env.STRIPE_API_BASE;
+  if (!base) return;
+  const url = new URL(`/_standin/accounts/${encodeURIComponent(accountId)}/complete`, base);
+  const res = await fetch(url, { method: "POST" }).catch((error: unknown) => error);
+  if (!(res instanceof Response) || !res.ok) {
+    const why = res instanceof Response ? `HTTP ${res.status}` : String(res);
+    console.warn(`Demo seed: could not finish onboarding ${accountId} on ${base} (${why}); it stays onboarding.`);
+  }
+}
+
+/**
+ * Real Express accounts for the demo's Stripe partners, created through our client with the
+ * params and idempotency key the partner's own "connect" button uses (onboarding.ts), so a replay
+ * is the same account; the onboarded ones are finished on the stand-in. Returns the account
+ * objects as Stripe now reports them.
+ */
+async function createDemoStripeAccounts(orgs: DemoOrg[]): Promise<StripeAccountShape[]> {
+  const stripe = getStripe();
+  const accounts: StripeAccountShape[] = [];
+  for (const demo of DEMO_STRIPE_PARTNERS) {
+    const org = orgs.find((o) => o.name === demo.name)!;
+    const country = org.country?.trim().toUpperCase();
+    const params: Stripe.AccountCreateParams = {
+      type: "express",
+      ...(country && /^[A-Z]{2}$/.test(country) ? { country } : {}),
+      ...(org.contactEmail ? { email: org.contactEmail } : {}),
+      capabilities: { transfers: { requested: true } },
+      metadata: { partner_id: org.id },
+    };
+    const created = await withRetry(() => stripe.accounts.create(params, { idempotencyKey: `account:${org.id}` }));
+    if (demo.enabled) await completeOnStandin(created.id);
+    accounts.push(await withRetry(() => stripe.accounts.retrieve(created.id)));
+  }
+  return accounts;
+}
+
+/** Without Stripe: account objects shaped as Stripe sends them, under made-up ids. */
+function fakeDemoStripeAccounts(orgs: DemoOrg[]): StripeAccountShape[] {
+  return DEMO_STRIPE_PARTNERS.map((demo) =>
+    demoAccount(demo.demoId, orgs.find((o) => o.name === demo.name)!.id, demo.enabled),
+  );
+}
+
 const isoDay = (at: Date) => at.toISOString().slice(0, 10);
 
 /**
@@ -37,17 +121,22 @@ const isoDay = (at: Date) => at.toISOString().slice(0, 10);
  * enabled Stripe accounts, Rimal by bank transfer (with its tax form), Brightpath still onboarding
  * and Kestrel not started; one completed run a month ago (paid, its commissions paid) and one
  * draft run from yesterday waiting for a second approver. Deterministic: ids come from the
- * database, everything else from the clock.
+ * database, everything else from the clock. When Stripe is configured at seed time (the demo's
+ * stand-in, or a real test key), the three Stripe partners get real connected accounts instead of
+ * made-up ones, so onboarding and runs work against it; only Stripe's ids (and its requirement
+ * deadlines) then vary. The past run keeps its made-up transfer ids: it finished a month ago,
+ * outside reconciliation's window, and pays nothing now.
  */
 export async function seedDemoPayouts(tx: Db, clock: Clock): Promise<void> {
   const now = clock.now().getTime();
   await tx.update(programSettings).set({ bankPayoutsAllowed: true }).where(eq(programSettings.id, 1));
-  const orgs = await tx.select({ id: partners.id, name: partners.name }).from(partners);
+  const orgs = await tx
+    .select({ id: partners.id, name: partners.name, country: partners.country, contactEmail: partners.contactEmail })
+    .from(partners);
   const idOf = (name: string) => orgs.find((o) => o.name === name)!.id;
   const system: ServiceCtx = { db: tx, actor: SYSTEM, clock };
-  await applyStripeAccount(system, demoAccount("acct_demo_northwind", idOf("Northwind Analytics"), true));
-  await applyStripeAccount(system, demoAccount("acct_demo_cobalt", idOf("Cobalt Cloud Partners"), true));
-  await applyStripeAccount(system, demoAccount("acct_demo_brightpath", idOf("Brightpath Media"), false));
+  const accounts = isStripeConfigured() ? await createDemoStripeAccounts(orgs) : fakeDemoStripeAccounts(orgs);
+  for (const account of accounts) await applyStripeAccount(system, account);
   await tx.insert(payoutAccounts).values({
     partnerId: idOf("Rimal Consulting"),
     method: "bank",
