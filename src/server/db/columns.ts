@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, char, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, char, customType, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * The column shapes every schema file repeats, written once (see ARCHITECTURE: IDs, Money, Time).
@@ -47,3 +47,6 @@ export function money<TName extends string>(name: TName) {
 export function currencyCode<TName extends string>(name: TName) {
   return char(name, { length: 3 });
 }
+
+/** Raw bytes (uploaded logos and documents), as Uint8Array on both drivers. */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });

@@ -13,10 +13,13 @@ import {
   partners,
   payoutAccounts,
   payouts,
+  payoutTaxForms,
   products,
   users,
 } from "@/server/db/schema";
 import { issueInvitation } from "@/server/domains/partners/invitations";
+import { saveTaxDetails } from "@/server/domains/payouts/settings";
+import { uploadTaxForm } from "@/server/domains/payouts/tax-form";
 import { setupProgram } from "@/server/testing/fixtures";
 import { createCallerFactory, type AccessMeta, type Context } from "./init";
 import { appRouter } from "./root";
@@ -39,6 +42,12 @@ await db.insert(partnerLogos).values({
   contentType: "image/png",
   bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
 });
+
+// Their signed tax form, which no call of ours may read, replace or point at.
+const otherCtx = { db, actor: otherPartnerOwner, clock: fixedClock(clock.now()) };
+await saveTaxDetails(otherCtx, { formType: "w8bene", taxId: "DE123456789" });
+await uploadTaxForm(otherCtx, { bytes: new TextEncoder().encode("%PDF-1.4\n%%EOF\n"), name: "cobalt-w8bene.pdf" });
+const [otherTaxForm] = await db.select().from(payoutTaxForms).where(eq(payoutTaxForms.partnerId, otherPartnerId));
 
 /** Every value that would betray the other organization if it showed up in an answer. */
 const [otherOrg] = await db.select().from(partners).where(eq(partners.id, otherPartnerId));
@@ -66,6 +75,8 @@ const secrets = [
   ).map((e) => e.id),
   ...otherPayouts.flatMap((p) => [p.id, ...(p.stripeTransferId ? [p.stripeTransferId] : [])]),
   otherPayoutAccount!.stripeAccountId!,
+  otherTaxForm!.storageKey,
+  otherTaxForm!.fileName,
 ];
 /** A registration of the other organization's protected company: refused without naming them. */
 const leadFields = {
@@ -84,7 +95,7 @@ const leadFields = {
 
 /** The other organization's rows, to prove that nothing of theirs changed. */
 async function otherOrgSnapshot() {
-  const [org, members, invitations, logo, theirLeads, comments, events, payoutAccount, theirPayouts] =
+  const [org, members, invitations, logo, theirLeads, comments, events, payoutAccount, theirPayouts, taxForm] =
     await Promise.all([
       db.select().from(partners).where(eq(partners.id, otherPartnerId)),
       db.select().from(partnerMemberships).where(eq(partnerMemberships.partnerId, otherPartnerId)),
@@ -98,6 +109,14 @@ async function otherOrgSnapshot() {
       db.select().from(leadEvents).where(eq(leadEvents.leadId, otherLead.id)),
       db.select().from(payoutAccounts).where(eq(payoutAccounts.partnerId, otherPartnerId)),
       db.select().from(payouts).where(eq(payouts.partnerId, otherPartnerId)).orderBy(payouts.id),
+      db
+        .select({
+          storageKey: payoutTaxForms.storageKey,
+          fileName: payoutTaxForms.fileName,
+          uploadedAt: payoutTaxForms.uploadedAt,
+        })
+        .from(payoutTaxForms)
+        .where(eq(payoutTaxForms.partnerId, otherPartnerId)),
     ]);
   return JSON.stringify(
     {
@@ -110,6 +129,7 @@ async function otherOrgSnapshot() {
       events,
       payoutAccount,
       theirPayouts,
+      taxForm,
       users: await db.select().from(users).where(eq(users.id, otherMember.userId)),
     },
     (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v),
@@ -169,6 +189,13 @@ const hostileInputs: Record<string, unknown[]> = {
     },
   ],
   "partner.payouts.saveTax": [{ partnerId: otherPartnerId, formType: "w9", taxId: "123456789" }],
+  "partner.payouts.uploadTaxForm": [
+    {
+      partnerId: otherPartnerId,
+      fileName: "cobalt-w8bene.pdf",
+      dataBase64: Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64"),
+    },
+  ],
   "partner.payouts.startOnboarding": [undefined, { partnerId: otherPartnerId }],
   "partner.payouts.dashboardLink": [undefined, { partnerId: otherPartnerId }],
   "partner.payouts.list": [{}, { partnerId: otherPartnerId }, { pageSize: 100, state: "paid" }],

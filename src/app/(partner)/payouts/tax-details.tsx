@@ -6,13 +6,18 @@ import { Button, FormAlert, FormField, Input, Select } from "@/components/ui";
 import type { PayoutAccountView } from "@/server/domains/payouts/settings";
 import { useTRPC } from "@/trpc/client";
 import { ltr } from "./bidi";
+import { TaxFormDownload, TaxFormUpload } from "./tax-form-upload";
 import { formMessage } from "@/trpc/form-errors";
 import { useFormMutation } from "@/trpc/use-form-mutation";
 
 /** The database's tax_form_type values, in the order the form offers them. */
 const FORM_TYPES = ["w9", "w8ben", "w8bene", "other"] as const;
 
-/** The tax form on file and its tax id; the id is only ever shown masked, so changing it means typing it again. */
+/**
+ * The tax form on file, its tax id and the signed form. The id is only ever shown masked, so
+ * changing it means typing it again; the signed form is uploaded once the details are saved (only
+ * the owner uploads it, everyone in the partner may download it).
+ */
 export function TaxDetails({ tax, canEdit }: { tax: PayoutAccountView["tax"]; canEdit: boolean }) {
   const t = useTranslations("payoutsPortal.tax");
   const tc = useTranslations("common");
@@ -38,7 +43,10 @@ export function TaxDetails({ tax, canEdit }: { tax: PayoutAccountView["tax"]; ca
         </bdi>
       </dd>
       <dt className="text-muted">{t("signedForm")}</dt>
-      <dd>{tax.hasSignedForm ? t("signedFormOnFile") : t("signedFormMissing")}</dd>
+      <dd className="flex flex-wrap items-center gap-2" data-testid="tax-form-status" data-on-file={tax.hasSignedForm}>
+        <span>{tax.hasSignedForm ? t("signedFormOnFile") : t("signedFormMissing")}</span>
+        {tax.hasSignedForm ? <TaxFormDownload /> : null}
+      </dd>
     </dl>
   ) : (
     <p className="text-sm text-muted">{t("none")}</p>
@@ -48,6 +56,7 @@ export function TaxDetails({ tax, canEdit }: { tax: PayoutAccountView["tax"]; ca
     return (
       <div className="space-y-3">
         {summary}
+        {canEdit && tax ? <TaxFormUpload hasSignedForm={tax.hasSignedForm} /> : null}
         {canEdit ? (
           <Button variant="secondary" size="sm" onClick={() => setEditing(true)} data-testid="edit-tax">
             {t("change")}
@@ -81,6 +90,11 @@ export function TaxDetails({ tax, canEdit }: { tax: PayoutAccountView["tax"]; ca
       >
         <Input name="taxId" dir="ltr" autoComplete="off" spellCheck={false} required maxLength={40} />
       </FormField>
+      {tax?.hasSignedForm ? (
+        <p className="text-sm text-muted" data-testid="tax-form-again">
+          {t("signedFormAgain")}
+        </p>
+      ) : null}
       <div className="flex flex-wrap justify-end gap-2">
         {tax ? (
           <Button type="button" variant="ghost" onClick={() => setEditing(false)}>

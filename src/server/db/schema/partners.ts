@@ -1,9 +1,8 @@
-import { customType, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, timestamptz, updatedAt } from "../columns";
+import { index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bytea, createdAt, id, timestamptz, updatedAt } from "../columns";
 import { users } from "./users";
 
 /** Binary data (logos). Both drivers hand back a Uint8Array-compatible Buffer. */
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 export const partnerType = pgEnum("partner_type", ["referral", "reseller", "affiliate"]);
 export const partnerStatus = pgEnum("partner_status", ["applied", "active", "suspended", "rejected"]);

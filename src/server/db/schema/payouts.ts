@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, currencyCode, id, money, timestamps, timestamptz } from "../columns";
+import { bytea, createdAt, currencyCode, id, money, timestamps, timestamptz } from "../columns";
 import { ledgerEntries } from "./commissions";
 import { partners } from "./partners";
 import { users } from "./users";
@@ -73,6 +73,36 @@ export const payoutAccounts = pgTable(
       "payout_accounts_bank_shape",
       sql`${t.bankAccountHolder} is null or ${t.bankIban} is not null or ${t.bankAccountNumber} is not null`,
     ),
+  ],
+);
+
+/** Binary data (signed tax forms). Both drivers hand back a Uint8Array-compatible Buffer. */
+
+/**
+ * The signed tax form a partner's owner uploaded: one per partner, replaced by the next upload.
+ * Its storage key is what payout_accounts.tax_form_file points at, so a form is served only while
+ * the account still names it. Type and size are checked by the bytes before they get here, and
+ * held here too.
+ */
+export const payoutTaxForms = pgTable(
+  "payout_tax_forms",
+  {
+    partnerId: uuid("partner_id")
+      .primaryKey()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    /** New on every upload ("tax-form/<partner>/<random>"), so an account row names one exact file. */
+    storageKey: text("storage_key").notNull(),
+    /** The name it was uploaded under, cleaned; the download gets the extension of its real type. */
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    bytes: bytea("bytes").notNull(),
+    uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    uploadedAt: timestamptz("uploaded_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("payout_tax_forms_storage_key").on(t.storageKey),
+    check("payout_tax_forms_type", sql`${t.contentType} in ('application/pdf', 'image/png', 'image/jpeg')`),
+    check("payout_tax_forms_size", sql`octet_length(${t.bytes}) between 1 and 5242880`),
   ],
 );
 

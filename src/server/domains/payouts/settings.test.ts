@@ -5,6 +5,7 @@ import { setupProgram } from "@/server/testing/fixtures";
 import { SYSTEM } from "../actor";
 import { isValidIban, isValidTaxId, masked } from "./bank";
 import { getPayoutSettings, saveBankDetails, saveTaxDetails } from "./settings";
+import { uploadTaxForm } from "./tax-form";
 import { applyStripeAccount, onboardingStateOf, type StripeAccountShape } from "./stripe-account";
 
 const { db, partnerOwner, partnerMember, ctxOf } = await setupProgram();
@@ -148,5 +149,26 @@ describe("Stripe account state", () => {
     });
     expect(enabled).toMatchObject({ partnerId: partnerOwner.partnerId, onboardingState: "enabled", currentlyDue: [] });
     expect(await accountOf(partnerOwner.partnerId)).toMatchObject({ stripeAccountId: "acct_test_1" });
+  });
+});
+
+describe("the signed tax form", () => {
+  const pdf = new TextEncoder().encode("%PDF-1.4\n% signed W-9\n%%EOF\n");
+
+  it("stays on file while the details it was signed for do, and is taken off when they change", async () => {
+    await saveTaxDetails(ctxOf(partnerOwner), { formType: "w9", taxId: "12-3456789" });
+    await uploadTaxForm(ctxOf(partnerOwner), { bytes: pdf, name: "w9-signed.pdf" });
+    const uploaded = (await accountOf(partnerOwner.partnerId))!.taxFormFile;
+    expect(uploaded).toMatch(/^tax-form\//);
+    await saveTaxDetails(ctxOf(partnerOwner), { formType: "w9", taxId: "12-3456789" });
+    expect((await accountOf(partnerOwner.partnerId))!.taxFormFile).toBe(uploaded);
+    await saveTaxDetails(ctxOf(partnerOwner), { formType: "w9", taxId: "98-7654321" });
+    expect((await accountOf(partnerOwner.partnerId))!.taxFormFile).toBeNull();
+  });
+
+  it("cannot be set by typing a storage key into the tax details", async () => {
+    const input = { formType: "w9", taxId: "12-3456789", formFile: "tax-form/someone-else" } as const;
+    await saveTaxDetails(ctxOf(partnerOwner), input);
+    expect((await accountOf(partnerOwner.partnerId))!.taxFormFile).not.toBe("tax-form/someone-else");
   });
 });

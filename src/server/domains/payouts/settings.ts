@@ -121,11 +121,11 @@ async function saveAccountPart(
   ctx: ServiceCtx<PartnerActor>,
   part: "bank" | "tax",
   action: string,
-  values: Partial<typeof payoutAccounts.$inferInsert>,
+  values: (before: PayoutAccount | undefined) => Partial<typeof payoutAccounts.$inferInsert>,
 ) {
   const { actor, clock } = ctx;
   const before = await accountRow(tx, actor.partnerId, true);
-  const fields = { ...values, updatedAt: clock.now() };
+  const fields = { ...values(before), updatedAt: clock.now() };
   const [row] = await tx
     .insert(payoutAccounts)
     .values({ partnerId: actor.partnerId, ...fields })
@@ -157,13 +157,13 @@ export async function saveBankDetails(ctx: ServiceCtx<PartnerActor>, input: Bank
   return withTransaction(ctx, async (tx) => {
     const program = await getProgramSettings(tx);
     if (!program.bankPayoutsAllowed) throw new ConflictError("payoutAccount.bankNotAllowed", "iban");
-    return saveAccountPart(tx, ctx, "bank", "payoutAccount.bankSaved", {
+    return saveAccountPart(tx, ctx, "bank", "payoutAccount.bankSaved", () => ({
       ...bank,
       method: "bank" as const,
       bankAccountHolder: input.accountHolder.trim(),
       bankName: input.bankName.trim(),
       bankUpdatedAt: clock.now(),
-    });
+    }));
   });
 }
 
@@ -204,8 +204,6 @@ export async function choosePayoutMethod(ctx: ServiceCtx<PartnerActor>, input: z
 export const taxDetailsInput = z.object({
   formType: z.enum(TAX_FORM_TYPES),
   taxId: z.string().trim().min(4).max(40),
-  /** A storage key of the signed form, when one was uploaded. */
-  formFile: z.string().trim().max(300).nullish(),
 });
 export type TaxDetailsInput = z.input<typeof taxDetailsInput>;
 
@@ -218,11 +216,12 @@ export async function saveTaxDetails(ctx: ServiceCtx<PartnerActor>, input: TaxDe
   const taxId = compactIdentifier(input.taxId);
   if (!isValidTaxId(input.formType, taxId)) throw new InvalidError("payoutAccount.taxIdInvalid", "taxId");
   return withTransaction(ctx, (tx) =>
-    saveAccountPart(tx, ctx, "tax", "payoutAccount.taxSaved", {
+    saveAccountPart(tx, ctx, "tax", "payoutAccount.taxSaved", (before) => ({
       taxFormType: input.formType,
       taxId,
-      taxFormFile: input.formFile?.trim() || null,
+      // Only an upload sets the signed form; it stays on file while the details it was signed for do.
+      taxFormFile: before?.taxFormType === input.formType && before.taxId === taxId ? before.taxFormFile : null,
       taxUpdatedAt: clock.now(),
-    }),
+    })),
   );
 }

@@ -7,6 +7,7 @@ import { audit } from "../audit/service";
 import { withTransaction, type ServiceCtx } from "../context";
 import { ConflictError, NotFoundError } from "../errors";
 import { assertFinance, assertOperator, type PayoutOperator } from "./access";
+import { queuePayoutEmail } from "./notify";
 import { assertPayoutsBalanced, lockPayableLedger, moveRunEntries } from "./run-ledger";
 import { refreshRunStatus, type PayoutState } from "./run-status";
 import { lockRun } from "./runs";
@@ -54,6 +55,12 @@ async function releaseItems(tx: Db, payoutId: string, at: Date): Promise<void> {
     .where(and(eq(payoutItems.payoutId, payoutId), isNull(payoutItems.releasedAt)));
 }
 
+const NOTICE_OF: Partial<Record<PayoutState, "sent" | "failed">> = {
+  paid: "sent",
+  failed: "failed",
+  reversed: "failed",
+};
+
 type Transition = (tx: Db, payout: Payout, now: Date) => Promise<Partial<Payout> | null>;
 
 /**
@@ -80,6 +87,9 @@ async function transition(
       .where(eq(payouts.id, payoutId))
       .returning();
     if (scope === "run") await refreshRunStatus(tx, before.runId, now);
+    // The partner hears when money is sent, and when it failed or came back (with what to do).
+    const notice = NOTICE_OF[change.state ?? before.state];
+    if (notice && change.state) await queuePayoutEmail(tx, after!, notice, now);
     await audit(
       tx,
       actor,

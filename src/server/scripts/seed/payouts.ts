@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, like } from "drizzle-orm";
 import Stripe from "stripe";
 import type { Clock } from "@/lib/clock";
 import { DAY, fixedClock } from "@/lib/clock";
@@ -7,7 +7,16 @@ import type { ServiceCtx } from "@/server/domains/context";
 import { applyStripeAccount, type StripeAccountShape } from "@/server/domains/payouts/stripe-account";
 import { approveRun, createRun, markRunExecuting } from "@/server/domains/payouts/runs";
 import { markPaid, markPaidManually, markProcessing } from "@/server/domains/payouts/transitions";
-import { partners, payoutAccounts, payouts, programSettings, staffRoles, users } from "@/server/db/schema";
+import {
+  emailOutbox,
+  partners,
+  payoutAccounts,
+  payouts,
+  payoutTaxForms,
+  programSettings,
+  staffRoles,
+  users,
+} from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { getStripe, isStripeConfigured } from "@/server/integrations/stripe";
 
@@ -114,6 +123,30 @@ function fakeDemoStripeAccounts(orgs: DemoOrg[]): StripeAccountShape[] {
   );
 }
 
+/** A one-page PDF saying `line`: the demo's signed tax form, so its download opens. */
+function demoPdf(line: string): Uint8Array {
+  const text = line.replace(/[()\\]/g, "");
+  const stream = `BT /F1 14 Tf 72 720 Td (${text}) Tj ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let body = "%PDF-1.4\n";
+  const offsets = objects.map((object, i) => {
+    const at = body.length;
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return at;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const at of offsets) body += `${String(at).padStart(10, "0")} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(body);
+}
+
 const isoDay = (at: Date) => at.toISOString().slice(0, 10);
 
 /**
@@ -147,8 +180,16 @@ export async function seedDemoPayouts(tx: Db, clock: Clock): Promise<void> {
     bankUpdatedAt: new Date(now - 150 * DAY),
     taxFormType: "w8bene",
     taxId: "100234567800003",
-    taxFormFile: "demo/tax/rimal-w8bene.pdf",
+    taxFormFile: "tax-form/demo/rimal-w8bene",
     taxUpdatedAt: new Date(now - 150 * DAY),
+  });
+  await tx.insert(payoutTaxForms).values({
+    partnerId: idOf("Rimal Consulting"),
+    storageKey: "tax-form/demo/rimal-w8bene",
+    fileName: "rimal-w8bene.pdf",
+    contentType: "application/pdf",
+    bytes: demoPdf("Form W-8BEN-E (demo) - Rimal Consulting FZ-LLC - signed"),
+    uploadedAt: new Date(now - 150 * DAY),
   });
 
   const staff = await tx
@@ -188,6 +229,9 @@ export async function seedDemoPayouts(tx: Db, clock: Clock): Promise<void> {
       at: then.now(),
     });
   }
+
+  // The past run is backfilled history: the emails its payments queued were never news to anyone.
+  await tx.delete(emailOutbox).where(and(like(emailOutbox.template, "payout%"), eq(emailOutbox.status, "queued")));
 
   // This month's run: a draft from yesterday's cut-off, created by finance, for the admin to approve.
   await createRun(at(fixedClock(new Date(now - 2 * 60 * 60 * 1000)), finance), {

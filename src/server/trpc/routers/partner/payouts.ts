@@ -10,6 +10,7 @@ import {
   taxDetailsInput,
 } from "@/server/domains/payouts/settings";
 import { listPayouts, listPayoutsInput } from "@/server/domains/payouts/statements";
+import { taxFormFromInput, uploadTaxForm, uploadTaxFormInput } from "@/server/domains/payouts/tax-form";
 import { partnerProcedure, router } from "../../init";
 
 /**
@@ -28,6 +29,10 @@ export const payoutsRouter = router({
   saveTax: partnerProcedure("owner")
     .input(taxDetailsInput)
     .mutation(({ ctx, input }) => saveTaxDetails(ctx.service, input)),
+  /** The signed tax form, in base64 as the logo travels; read back through GET /api/payouts/tax-form. */
+  uploadTaxForm: partnerProcedure("owner")
+    .input(uploadTaxFormInput)
+    .mutation(({ ctx, input }) => uploadTaxForm(ctx.service, taxFormFromInput(input))),
   /**
    * A fresh Stripe account link (each is single-use and expires within minutes). Its return and
    * refresh URLs are our route handlers at APP_URL, never taken from input.
