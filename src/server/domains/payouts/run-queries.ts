@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import {
   ledgerEntries,
@@ -24,7 +24,7 @@ import { assertFinance } from "./access";
 import { platformBalance, type PlatformBalance } from "./balance";
 import { assertCutoff, cutoffInput, EXCLUSION_REASONS, previewLines } from "./preview";
 import { payoutCountsOf } from "./run-status";
-import { PAYOUT_STATES } from "./statements";
+import { findPayout, PAYOUT_STATES } from "./statements";
 
 export const RUN_STATUSES = payoutRunStatus.enumValues;
 
@@ -431,37 +431,7 @@ export async function payoutDetail(
   const { db, actor } = ctx;
   if (actor.kind === "staff") assertFinance(actor);
   const input = payoutDetailInput.parse(rawInput);
-  const [head] = await db
-    .select({
-      id: payouts.id,
-      runId: payouts.runId,
-      cutoff: payoutRuns.cutoff,
-      partnerName: partners.name,
-      currency: payouts.currency,
-      amount: payouts.amount,
-      method: payouts.method,
-      state: payouts.state,
-      stripeTransferId: payouts.stripeTransferId,
-      bankReference: payouts.bankReference,
-      failureCode: payouts.failureCode,
-      failureMessage: payouts.failureMessage,
-      paidAt: payouts.paidAt,
-      createdAt: payouts.createdAt,
-    })
-    .from(payouts)
-    .innerJoin(payoutRuns, eq(payoutRuns.id, payouts.runId))
-    .innerJoin(partners, eq(partners.id, payouts.partnerId))
-    .where(
-      and(
-        eq(payouts.id, input.payoutId),
-        actor.kind === "partner" ? eq(payouts.partnerId, actor.partnerId) : undefined,
-        // A cancelled draft's payout never existed for the partner.
-        actor.kind === "partner"
-          ? inArray(payouts.state, ["queued", "processing", "paid", "failed", "reversed"])
-          : undefined,
-      ),
-    );
-  if (!head) throw new NotFoundError("payout.notFound", "payoutId");
+  const head = await findPayout(ctx, input.payoutId);
   const dir = input.sortDir === "asc" ? asc : desc;
   const where = eq(payoutItems.payoutId, head.id);
   const [items, [counted]] = await Promise.all([

@@ -43,6 +43,7 @@ function statementOf(payout: Partial<PayoutStatement["payout"]>, items: Partial<
       stripeTransferId: "tr_1QxYzAbCdEf",
       bankReference: null,
       failureCode: null,
+      failureMessage: null,
       paidAt: day("2026-11-02"),
       createdAt: day("2026-11-01"),
       ...payout,

@@ -35,6 +35,7 @@ function statementOf(payout: Partial<PayoutStatement["payout"]>, items: Partial<
       stripeTransferId: null,
       bankReference: "DEMO-BANK-1",
       failureCode: null,
+      failureMessage: null,
       paidAt: day("2026-11-02"),
       createdAt: day("2026-11-01"),
       ...payout,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { ledgerEntries, leads, partners, payoutItems, payouts, payoutRuns, payoutState } from "@/server/db/schema";
 import type { PartnerActor, StaffActor } from "../actor";
@@ -9,12 +9,14 @@ import { offsetOf, pageInput, pageOf } from "../pagination";
 export const PAYOUT_STATES = payoutState.enumValues;
 
 /**
- * One payout with every commission it pays, for its statement (screen, CSV, PDF). A partner sees
- * only their own organization's (anyone else's is "not found", never "forbidden", so ids leak
- * nothing); staff see any.
+ * The payout a statement or a detail view is about. A partner sees only their own
+ * organization's, and never a cancelled draft's (anyone else's is "not found", never
+ * "forbidden", so ids leak nothing); staff see any. Stripe's own failure message is written for
+ * the platform (it can name our account), so only staff get it.
  */
-export async function payoutStatement(ctx: ServiceCtx<PartnerActor | StaffActor>, payoutId: string) {
+export async function findPayout(ctx: ServiceCtx<PartnerActor | StaffActor>, payoutId: string) {
   const { db, actor } = ctx;
+  const partner = actor.kind === "partner";
   const [head] = await db
     .select({
       id: payouts.id,
@@ -29,6 +31,7 @@ export async function payoutStatement(ctx: ServiceCtx<PartnerActor | StaffActor>
       stripeTransferId: payouts.stripeTransferId,
       bankReference: payouts.bankReference,
       failureCode: payouts.failureCode,
+      failureMessage: payouts.failureMessage,
       paidAt: payouts.paidAt,
       createdAt: payouts.createdAt,
     })
@@ -36,9 +39,20 @@ export async function payoutStatement(ctx: ServiceCtx<PartnerActor | StaffActor>
     .innerJoin(payoutRuns, eq(payoutRuns.id, payouts.runId))
     .innerJoin(partners, eq(partners.id, payouts.partnerId))
     .where(
-      and(eq(payouts.id, payoutId), actor.kind === "partner" ? eq(payouts.partnerId, actor.partnerId) : undefined),
+      and(
+        eq(payouts.id, payoutId),
+        partner ? eq(payouts.partnerId, actor.partnerId) : undefined,
+        partner ? ne(payouts.state, "cancelled") : undefined,
+      ),
     );
   if (!head) throw new NotFoundError("payout.notFound", "payoutId");
+  return partner ? { ...head, failureMessage: null } : head;
+}
+
+/** One payout with every commission it pays, for its statement (CSV, PDF). */
+export async function payoutStatement(ctx: ServiceCtx<PartnerActor | StaffActor>, payoutId: string) {
+  const { db } = ctx;
+  const head = await findPayout(ctx, payoutId);
   const items = await db
     .select({
       entryId: ledgerEntries.id,

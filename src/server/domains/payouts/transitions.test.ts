@@ -41,6 +41,13 @@ async function approvedRun(tx: Db) {
   return { run: draft!, payouts: list };
 }
 
+/** After cancelling the seeded draft: a new run of everything payable, approved by the admin. */
+async function approvedRunAfterCreate(tx: Db) {
+  const run = await createRun(as(tx, finance), { cutoff: today });
+  await approveRun(as(tx, admin), { runId: run.id });
+  return { run, payouts: await tx.select().from(payouts).where(eq(payouts.runId, run.id)) };
+}
+
 async function entryStates(tx: Db, payoutId: string) {
   const rows = await tx
     .select({ state: ledgerEntries.state })
@@ -183,6 +190,25 @@ describe("statements", () => {
     expect(mine.rows.every((r) => r.state !== "cancelled")).toBe(true);
     const theirs = await listPayouts(ctxOf(otherPartnerOwner), { pageSize: 100 });
     expect(theirs.rows.some((r) => r.id === paid!.id)).toBe(false);
+  });
+
+  it("a cancelled draft's payout is not the partner's to read, and Stripe's own words stay with staff", async () => {
+    await rolledBack(db, async (tx) => {
+      const [draft] = await tx.select().from(payoutRuns).where(eq(payoutRuns.status, "draft"));
+      const [mine] = await tx
+        .select()
+        .from(payouts)
+        .where(and(eq(payouts.runId, draft!.id), eq(payouts.partnerId, northwind)));
+      await cancelRun(as(tx, finance), { runId: draft!.id });
+      await expect(payoutStatement(as(tx, partnerOwner), mine!.id)).rejects.toMatchObject({ code: "payout.notFound" });
+      expect((await payoutStatement(as(tx, finance), mine!.id)).payout.state).toBe("cancelled");
+      const { payouts: live } = await approvedRunAfterCreate(tx);
+      const own = live.find((p) => p.partnerId === northwind)!;
+      await markProcessing(as(tx, SYSTEM), own.id);
+      await markFailed(as(tx, SYSTEM), own.id, { code: "account_invalid", message: "No such destination: acct_x" });
+      expect((await payoutStatement(as(tx, partnerOwner), own.id)).payout.failureMessage).toBeNull();
+      expect((await payoutStatement(as(tx, finance), own.id)).payout.failureMessage).toContain("acct_x");
+    });
   });
 
   it("lists runs with their progress", async () => {
