@@ -2,11 +2,11 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import {
+  Banknote,
   Box,
   Briefcase,
   Building,
   ChartBar,
-  cn,
   FileText,
   Home,
   LogOut,
@@ -17,34 +17,10 @@ import {
   Target,
   Users,
   type IconComponent,
-  type IconProps,
 } from "@/components/ui";
 import { NavLink } from "@/components/shell/nav-link";
 import { signOutAction } from "@/app/actions";
 import { LocaleSwitch } from "./locale-switch";
-
-/** The payouts entry's icon, a banknote (drawn like the shared icons, which have none yet). */
-function Banknote({ className, ...props }: IconProps) {
-  return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.5}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      className={cn("size-4 shrink-0", className)}
-      {...props}
-    >
-      <rect width="20" height="12" x="2" y="6" rx="2" />
-      <circle cx="12" cy="12" r="2" />
-      <path d="M6 12h.01M18 12h.01" />
-    </svg>
-  );
-}
 
 export const NAV_ICONS = {
   home: Home,

@@ -29,6 +29,14 @@ function createIcon(name: string, body: ReactNode, mirrorInRtl = false): IconCom
 }
 
 /** Points towards the inline start (left in LTR, right in RTL). */
+export const Banknote = createIcon(
+  "Banknote",
+  <>
+    <rect width="20" height="12" x="2" y="6" rx="2" />
+    <circle cx="12" cy="12" r="2" />
+    <path d="M6 12h.01M18 12h.01" />
+  </>,
+);
 export const ChevronStart = createIcon("ChevronStart", <path d="m15 18-6-6 6-6" />, true);
 /** Points towards the inline end (right in LTR, left in RTL). */
 export const ChevronEnd = createIcon("ChevronEnd", <path d="m9 18 6-6-6-6" />, true);

@@ -4,6 +4,7 @@ export {
   ArrowDown,
   ArrowUp,
   ArrowUpDown,
+  Banknote,
   Box,
   Briefcase,
   Building,
