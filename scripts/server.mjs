@@ -58,8 +58,13 @@ server.listen(port, hostname, () => {
 
 // The app's own handlers (src/server/boot.ts) close the database and exit; stop taking
 // requests first, and exit anyway if nothing else does within ten seconds.
+// `on`, not `once`: Ctrl+C under `npm run demo` arrives twice (from the terminal and from demo.mjs),
+// and with no listener left the second would kill the process before the database is closed.
+let closing = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
     server.close();
     setTimeout(() => process.exit(0), 10_000).unref();
   });

@@ -25,12 +25,17 @@ export async function startServerProcess(): Promise<void> {
   }
   if (seedDemoData) printDemoLogins();
   if (config.RUN_JOBS_IN_WEB === "true") await startJobs(database);
-  const close = async () => {
-    const { stopJobs } = await import("./jobs/runtime");
-    await stopJobs().catch(() => {});
-    await database.close().catch(() => {});
-    process.exit(0);
+  // A repeated signal (Ctrl+C under `npm run demo` arrives twice) waits for the first close
+  // instead of killing the process with the embedded database half-closed.
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      const { stopJobs } = await import("./jobs/runtime");
+      await stopJobs().catch(() => {});
+      await database.close().catch(() => {});
+      process.exit(0);
+    })();
   };
-  process.once("SIGINT", close);
-  process.once("SIGTERM", close);
+  process.on("SIGINT", close);
+  process.on("SIGTERM", close);
 }
