@@ -14,7 +14,7 @@ import { baseAuthConfig } from "./config";
 import { normalizeEmail } from "@/lib/email";
 import { verifyCredentials } from "@/server/security/credentials";
 import { authSecret } from "./secret";
-import { refreshSessionToken, sessionHandover } from "./session";
+import { endSession, refreshSessionToken, sessionHandover } from "./session";
 import { sendSignInLink } from "./sign-in-link";
 import { clientIp } from "@/server/security/client-address";
 
@@ -86,6 +86,11 @@ async function fullConfig(): Promise<NextAuthConfig> {
       ...baseAuthConfig.callbacks,
       jwt({ token, user, trigger, session }) {
         return refreshSessionToken(db, { token, user, trigger, session }, { secret, now: systemClock.now() });
+      },
+    },
+    events: {
+      async signOut(message) {
+        if ("token" in message) await endSession(db, message.token, systemClock.now());
       },
     },
   };

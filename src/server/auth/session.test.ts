@@ -3,14 +3,14 @@ import type { JWT } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { MINUTE } from "@/lib/clock";
 import { DEMO_PASSWORD } from "@/server/scripts/seed/demo";
-import { emailOutbox, users, verificationTokens } from "@/server/db/schema";
+import { emailOutbox, endedSessions, users, verificationTokens } from "@/server/db/schema";
 import { changePassword, signOutEverywhere } from "@/server/domains/accounts/service";
 import { setupProgram } from "@/server/testing/fixtures";
 import { loadSessionActor } from "./actor";
 import { tierwiseAdapter } from "./adapter";
-import type { SessionClaims } from "./config";
+import { SESSION_MAX_AGE_SECONDS, type SessionClaims } from "./config";
 import { InvalidCredentialsError, SIGN_IN_LIMITS, verifyCredentials } from "@/server/security/credentials";
-import { refreshSessionToken, sessionHandover, SESSION_HANDOVER_TTL_MS } from "./session";
+import { endSession, refreshSessionToken, sessionHandover, SESSION_HANDOVER_TTL_MS } from "./session";
 import { sendSignInLink } from "./sign-in-link";
 
 const { db, clock, admin, manager, partnerOwner, otherPartnerOwner, actorByEmail, ctxOf } = await setupProgram();
@@ -178,5 +178,39 @@ describe("the emailed sign-in link while password sign-in is locked", () => {
     expect(
       await db.select().from(verificationTokens).where(eq(verificationTokens.identifier, user.email)),
     ).toHaveLength(0);
+  });
+});
+
+describe("signing out one session", () => {
+  it("ends that session for good, even if its cookie comes back, and leaves the user's others alone", async () => {
+    const first = await signedIn(partnerOwner.userId);
+    const second = await signedIn(partnerOwner.userId);
+    expect(typeof first.sid).toBe("string");
+    expect(first.sid).not.toBe(second.sid);
+    await endSession(db, structuredClone(first), now());
+    // The same token again (a late response set the cookie back): refused.
+    expect(await refreshSessionToken(db, { token: structuredClone(first) }, options)).toBeNull();
+    expect(await refreshSessionToken(db, { token: structuredClone(first), trigger: "update" }, options)).toBeNull();
+    expect(claimsOf(await refreshSessionToken(db, { token: structuredClone(second) }, options))).toMatchObject({
+      id: partnerOwner.userId,
+    });
+    // Signing out twice is harmless.
+    await endSession(db, structuredClone(first), now());
+  });
+
+  it("keeps sessions issued before sessions had ids, and clears ended sessions whose tokens expired", async () => {
+    const old = await signedIn(otherPartnerOwner.userId);
+    delete old.sid;
+    expect(await refreshSessionToken(db, { token: structuredClone(old) }, options)).not.toBeNull();
+    await endSession(db, old, now());
+    const gone = await signedIn(otherPartnerOwner.userId);
+    await endSession(db, gone, now());
+    const later = new Date(now().getTime() + (SESSION_MAX_AGE_SECONDS + 60) * 1000);
+    await endSession(db, await signedIn(otherPartnerOwner.userId), later);
+    const left = await db
+      .select()
+      .from(endedSessions)
+      .where(eq(endedSessions.sessionId, String(gone.sid)));
+    expect(left).toHaveLength(0);
   });
 });

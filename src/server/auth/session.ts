@@ -1,12 +1,12 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+import { eq, lt, sql } from "drizzle-orm";
 import type { JWT } from "next-auth/jwt";
-import { users } from "@/server/db/schema";
+import { endedSessions, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { MINUTE } from "@/lib/clock";
 import type { Actor } from "@/server/domains/actor";
 import { loadActorWithVersion } from "./actor";
-import type { SessionClaims } from "./config";
+import { SESSION_MAX_AGE_SECONDS, type SessionClaims } from "./config";
 
 export function claimsOf(actor: Actor, sessionVersion: number): SessionClaims {
   return {
@@ -52,6 +52,30 @@ function isValidHandover(data: unknown, secret: string, userId: string, sessionV
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+async function isEnded(db: Db, sessionId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: endedSessions.sessionId })
+    .from(endedSessions)
+    .where(eq(endedSessions.sessionId, sessionId));
+  return Boolean(row);
+}
+
+/**
+ * Signing out (Auth.js's signOut event): the session's id is listed as ended, so its token is
+ * refused even if a response still in flight sets the cookie again. Ended sessions whose tokens
+ * have expired are cleared on the way.
+ */
+export async function endSession(db: Db, token: JWT | null | undefined, now: Date): Promise<void> {
+  const sessionId = typeof token?.sid === "string" ? token.sid : null;
+  if (!sessionId || !token?.sub) return;
+  const expiresAt = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
+  await db
+    .insert(endedSessions)
+    .values({ sessionId, userId: token.sub, endedAt: now, expiresAt })
+    .onConflictDoNothing();
+  await db.delete(endedSessions).where(lt(endedSessions.expiresAt, now));
+}
+
 export interface TokenRefresh {
   token: JWT;
   /** Set only on sign-in (password or emailed link). */
@@ -74,13 +98,25 @@ export async function refreshSessionToken(
   if (!userId) return token;
   const claims = token.claims as SessionClaims | undefined;
   const tokenVersion = claims?.sessionVersion ?? 0;
+  const sessionId = typeof token.sid === "string" ? token.sid : null;
   if (!user && trigger !== "update" && claims) {
-    // Every request: one primary-key read to see the token has not been revoked.
-    const [row] = await db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, userId));
-    return row && row.sessionVersion === tokenVersion ? token : null;
+    // Every request: one primary-key read to see the token has not been revoked, nor its session ended.
+    const [row] = await db
+      .select({
+        sessionVersion: users.sessionVersion,
+        ended: sessionId
+          ? sql<boolean>`exists (select 1 from ${endedSessions} where ${endedSessions.sessionId} = ${sessionId})`
+          : sql<boolean>`false`,
+      })
+      .from(users)
+      .where(eq(users.id, userId));
+    return row && row.sessionVersion === tokenVersion && !row.ended ? token : null;
   }
+  if (!user && sessionId && (await isEnded(db, sessionId))) return null;
   const loaded = await loadActorWithVersion(db, userId);
   if (!loaded) return null;
+  // Each sign-in is a session of its own, so signing out ends this one and no other.
+  if (user) token.sid = randomUUID();
   if (!user && tokenVersion !== loaded.sessionVersion) {
     // Only the step this very session just caused, vouched for by the server, carries over.
     const handedOver =

@@ -77,3 +77,22 @@ export const rateLimits = pgTable("rate_limits", {
   count: integer("count").notNull(),
   resetAt: timestamptz("reset_at").notNull(),
 });
+
+/**
+ * Sessions signed out one at a time, by the id their token carries. A JWT stays valid until it
+ * expires, and a response still in flight when the user signed out can set its cookie again;
+ * the jwt callback refuses a token whose session is listed here. Rows go once the token would
+ * have expired anyway.
+ */
+export const endedSessions = pgTable(
+  "ended_sessions",
+  {
+    sessionId: text("session_id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    endedAt: timestamptz("ended_at").notNull(),
+    expiresAt: timestamptz("expires_at").notNull(),
+  },
+  (t) => [index("ended_sessions_expires_idx").on(t.expiresAt)],
+);
