@@ -22,3 +22,8 @@ export function fixedClock(start: Date | string): Clock & { advance(ms: number):
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+
+/** The UTC calendar day of an instant, "2026-11-01": the day cut-offs and statements speak of. */
+export function isoDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}

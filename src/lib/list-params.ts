@@ -7,8 +7,9 @@ export function param(params: SearchParams, key: string): string | undefined {
   return first === undefined || first === "" ? undefined : first;
 }
 
-export function pageParam(params: SearchParams): number {
-  const n = Number(param(params, "page") ?? "1");
+/** The page number (1 when absent or not a page); `name` for a second list on the same page. */
+export function pageParam(params: SearchParams, name = "page"): number {
+  const n = Number(param(params, name) ?? "1");
   return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
 }
 

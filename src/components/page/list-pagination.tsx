@@ -2,16 +2,21 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/ui";
 import { hrefWith, type SearchParams } from "@/lib/list-params";
 
-/** Pagination under a server-rendered list, with translated labels and the total. */
+/**
+ * Pagination under a server-rendered list, with translated labels and the total. `name` is the
+ * URL parameter holding the page, for a page with several lists.
+ */
 export async function ListPagination({
   path,
   params,
+  name = "page",
   page,
   pageCount,
   total,
 }: {
   path: string;
   params: SearchParams;
+  name?: string;
   page: number;
   pageCount: number;
   total: number;
@@ -24,7 +29,7 @@ export async function ListPagination({
       <Pagination
         page={page}
         pageCount={pageCount}
-        hrefFor={(p) => hrefWith(path, params, { page: p === 1 ? undefined : p })}
+        hrefFor={(p) => hrefWith(path, params, { [name]: p === 1 ? undefined : p })}
         labels={{
           previous: t("previous"),
           next: t("next"),

@@ -24,7 +24,7 @@ import {
 } from "@/components/ui";
 import { PageHeader } from "@/components/page/page-header";
 import { isLocale } from "@/i18n/config";
-import { dateParam, hrefWith, oneOf, param, type SearchParams } from "@/lib/list-params";
+import { dateParam, hrefWith, oneOf, pageParam, param, type SearchParams } from "@/lib/list-params";
 import { formatMoney, isCurrencyCode } from "@/lib/money";
 import { requireStaffPage } from "@/server/auth/guards";
 import { EXCLUSION_REASONS } from "@/server/domains/payouts/preview";
@@ -34,7 +34,7 @@ import { describeError } from "@/server/trpc/errors";
 import { api } from "@/server/trpc/server";
 import { isolate, ltr } from "@/app/(partner)/payouts/bidi";
 import { CreateRunButton } from "./create-run-button";
-import { pageNamed, ParamPagination } from "./param-pagination";
+import { ListPagination } from "@/components/page/list-pagination";
 import { RUN_STATUS_TONE } from "./tones";
 
 export async function generateMetadata() {
@@ -71,7 +71,7 @@ export default async function PayoutRunsPage({ searchParams }: { searchParams: P
   const runsDir = param(params, "dir") === "asc" ? "asc" : "desc";
 
   const [runs, preview] = await Promise.all([
-    caller.manage.payouts.runs({ status, sortDir: runsDir, page: pageNamed(params, "page"), pageSize: 20 }),
+    caller.manage.payouts.runs({ status, sortDir: runsDir, page: pageParam(params), pageSize: 20 }),
     cutoff
       ? caller.manage.payouts
           .preview({
@@ -81,7 +81,7 @@ export default async function PayoutRunsPage({ searchParams }: { searchParams: P
             currency,
             sortBy: previewSort,
             sortDir: previewDir,
-            page: pageNamed(params, "ppage"),
+            page: pageParam(params, "ppage"),
             pageSize: 25,
           })
           .then((value) => ({ ok: true as const, value }))
@@ -247,7 +247,7 @@ export default async function PayoutRunsPage({ searchParams }: { searchParams: P
                 ))}
               </TBody>
             </Table>
-            <ParamPagination
+            <ListPagination
               path={PATH}
               params={params}
               name="page"
@@ -528,7 +528,7 @@ async function PreviewSection({
                   ))}
                 </TBody>
               </Table>
-              <ParamPagination
+              <ListPagination
                 path={PATH}
                 params={params}
                 name="ppage"

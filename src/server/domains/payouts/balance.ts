@@ -1,3 +1,4 @@
+import type Stripe from "stripe";
 import { getStripe, isStripeConfigured } from "@/server/integrations/stripe";
 
 /** Available platform balance per currency (ISO code upper case → minor units). */
@@ -10,7 +11,12 @@ export type PlatformBalance = Record<string, bigint>;
  */
 export async function platformBalance(): Promise<PlatformBalance | null> {
   if (!isStripeConfigured()) return null;
-  const balance = await getStripe().balance.retrieve();
+  return availableBalance(getStripe());
+}
+
+/** The available balance of the platform account `stripe` speaks for, per currency. */
+export async function availableBalance(stripe: Stripe): Promise<PlatformBalance> {
+  const balance = await stripe.balance.retrieve();
   const out: PlatformBalance = {};
   for (const part of balance.available) {
     const code = part.currency.toUpperCase();

@@ -6,7 +6,7 @@ import type { SystemActor } from "../actor";
 import { audit } from "../audit/service";
 import { withTransaction, type ServiceCtx } from "../context";
 import { DomainError } from "../errors";
-import { shortfalls, type PlatformBalance } from "./balance";
+import { availableBalance, shortfalls } from "./balance";
 import { reconcileRun } from "./reconcile";
 import { payoutCountsOf, type RunStatus } from "./run-status";
 import { markRunExecuting } from "./runs";
@@ -78,16 +78,6 @@ function resolveOptions(options: ExecutorOptions) {
       sleep: options.sleep ?? sleeper,
     },
   };
-}
-
-async function availableBalance(stripe: Stripe): Promise<PlatformBalance> {
-  const balance = await stripe.balance.retrieve();
-  const out: PlatformBalance = {};
-  for (const part of balance.available) {
-    const code = part.currency.toUpperCase();
-    out[code] = (out[code] ?? 0n) + BigInt(part.amount);
-  }
-  return out;
 }
 
 /** What the run's Stripe payouts still to send add up to, per currency. */

@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
+import { isoDay } from "@/lib/clock";
 import { ledgerEntries, payoutExclusions, payoutItems, payoutRuns, payouts } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import type { StaffActor, SystemActor } from "../actor";
@@ -197,11 +198,6 @@ export async function cancelRun(ctx: ServiceCtx<StaffActor>, input: z.infer<type
     await auditRun(tx, actor, "payoutRun.cancelled", run.id, { status: run.status }, { status: "cancelled" }, now);
     return after!;
   });
-}
-
-/** "2026-11-01" for a day; the UTC calendar is the program's. */
-function isoDay(at: Date): string {
-  return at.toISOString().slice(0, 10);
 }
 
 /**

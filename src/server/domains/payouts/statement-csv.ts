@@ -1,5 +1,6 @@
 import { createTranslator } from "use-intl/core";
 import { messagesByLocale, type Locale } from "@/i18n/config";
+import { isoDay } from "@/lib/clock";
 import { toCsv } from "@/lib/csv";
 import { isCurrencyCode, toDecimalString } from "@/lib/money";
 import type { payoutStatement } from "./statements";
@@ -41,11 +42,6 @@ export function paymentReferenceOf(payout: StatementPayout): {
 /** An exact decimal of the currency from integer minor units ("1234.56"), never through a float. */
 export function decimalOf(amount: bigint, currency: string): string {
   return isCurrencyCode(currency) ? toDecimalString(amount, currency) : amount.toString();
-}
-
-/** The UTC calendar day of a timestamp ("2026-11-01"), as the ledger pages show days. */
-export function isoDay(at: Date): string {
-  return at.toISOString().slice(0, 10);
 }
 
 /** The download's file name: ASCII only, so every browser keeps it ("payout-statement-2026-10-31-1a2b3c4d.pdf"). */

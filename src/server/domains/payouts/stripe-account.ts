@@ -39,8 +39,8 @@ export function onboardingStateOf(account: StripeAccountShape): OnboardingState 
   return "restricted";
 }
 
-/** The stored row of an account object, in plain values. */
-export function stripeAccountFields(account: StripeAccountShape, at: Date) {
+/** The stored row of an account object, in plain values; `observedAt` is when Stripe reported this state. */
+export function stripeAccountFields(account: StripeAccountShape, at: Date, observedAt: Date = at) {
   const req = account.requirements ?? {};
   return {
     stripeAccountId: account.id,
@@ -48,7 +48,7 @@ export function stripeAccountFields(account: StripeAccountShape, at: Date) {
     currentlyDue: [...(req.currently_due ?? [])],
     currentDeadline: req.current_deadline ? new Date(req.current_deadline * 1000) : null,
     disabledReason: req.disabled_reason ?? null,
-    stripeSyncedAt: at,
+    stripeSyncedAt: observedAt,
     updatedAt: at,
   };
 }
@@ -66,13 +66,14 @@ async function linkedPartner(tx: Db, partnerId: string | undefined): Promise<str
  * Records a connected account's state from Stripe's account object (an `account.updated` event,
  * or the account read back after onboarding). The account is found by its id; an account not yet
  * linked is linked to the partner its metadata names (`partner_id`, set when it was created).
- * Replays and out-of-order events are harmless: the object is the whole current state. Returns
+ * Replays and out-of-order events are harmless: the object is the whole current state, and
+ * `observedAt` (an event's own time) is kept so an older event can be told apart. Returns
  * the row, or null for an account that is not ours.
  */
-export async function applyStripeAccount(ctx: ServiceCtx, account: StripeAccountShape) {
+export async function applyStripeAccount(ctx: ServiceCtx, account: StripeAccountShape, observedAt?: Date) {
   const { actor, clock } = ctx;
   return withTransaction(ctx, async (tx) => {
-    const fields = stripeAccountFields(account, clock.now());
+    const fields = stripeAccountFields(account, clock.now(), observedAt);
     const [known] = await tx
       .select()
       .from(payoutAccounts)

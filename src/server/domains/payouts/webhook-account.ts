@@ -61,11 +61,7 @@ export const onAccountUpdated: StripeEventHandler = async (ctx, event) => {
         return ignored(`account ${account.id} was replaced: partner ${partnerId} uses ${current.stripeAccountId}`);
     }
   }
-  const row = await applyStripeAccount(ctx, account);
+  const row = await applyStripeAccount(ctx, account, fromUnix(event.created));
   if (!row) return ignored(`account ${account.id} is not one of ours`);
-  await tx
-    .update(payoutAccounts)
-    .set({ stripeSyncedAt: fromUnix(event.created) })
-    .where(eq(payoutAccounts.partnerId, row.partnerId));
   return handled(`account ${account.id}: ${row.onboardingState}`);
 };

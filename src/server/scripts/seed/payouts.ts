@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, like } from "drizzle-orm";
 import Stripe from "stripe";
 import type { Clock } from "@/lib/clock";
-import { DAY, fixedClock } from "@/lib/clock";
+import { DAY, fixedClock, isoDay } from "@/lib/clock";
 import { SYSTEM, type StaffActor } from "@/server/domains/actor";
 import type { ServiceCtx } from "@/server/domains/context";
 import { applyStripeAccount, type StripeAccountShape } from "@/server/domains/payouts/stripe-account";
@@ -146,8 +146,6 @@ function demoPdf(line: string): Uint8Array {
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(body);
 }
-
-const isoDay = (at: Date) => at.toISOString().slice(0, 10);
 
 /**
  * Payouts for the demo, through the payout services themselves: Northwind and Cobalt paid through

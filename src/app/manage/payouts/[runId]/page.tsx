@@ -22,7 +22,7 @@ import {
 } from "@/components/ui";
 import { PageHeader } from "@/components/page/page-header";
 import { StatCard } from "@/components/page/stat-card";
-import { hrefWith, oneOf, param, type SearchParams } from "@/lib/list-params";
+import { hrefWith, oneOf, pageParam, param, type SearchParams } from "@/lib/list-params";
 import { formatMoney } from "@/lib/money";
 import { requireStaffPage } from "@/server/auth/guards";
 import { EXCLUSION_REASONS } from "@/server/domains/payouts/preview";
@@ -30,7 +30,7 @@ import { DISCREPANCY_KINDS } from "@/server/domains/payouts/run-queries";
 import { PAYOUT_STATES } from "@/server/domains/payouts/statements";
 import { api } from "@/server/trpc/server";
 import { isolate, ltr } from "@/app/(partner)/payouts/bidi";
-import { pageNamed, ParamPagination } from "../param-pagination";
+import { ListPagination } from "@/components/page/list-pagination";
 import { PAYOUT_STATE_TONE, RUN_STATUS_TONE } from "../tones";
 import { loadRun } from "./load";
 import { MarkPaid, RetryPayout } from "./payout-actions";
@@ -276,7 +276,7 @@ async function PayoutsTab({ run, query, path }: { run: Run; query: SearchParams;
     state,
     sortBy,
     sortDir,
-    page: pageNamed(query, "page"),
+    page: pageParam(query),
     pageSize: 25,
   });
   const live = run.status !== "draft" && run.status !== "cancelled";
@@ -414,7 +414,7 @@ async function PayoutsTab({ run, query, path }: { run: Run; query: SearchParams;
               ))}
             </TBody>
           </Table>
-          <ParamPagination
+          <ListPagination
             path={path}
             params={query}
             name="page"
@@ -441,7 +441,7 @@ async function ExclusionsTab({ runId, query, path }: { runId: string; query: Sea
     runId,
     reason,
     sortDir,
-    page: pageNamed(query, "page"),
+    page: pageParam(query),
     pageSize: 25,
   });
   return (
@@ -509,7 +509,7 @@ async function ExclusionsTab({ runId, query, path }: { runId: string; query: Sea
               ))}
             </TBody>
           </Table>
-          <ParamPagination
+          <ListPagination
             path={path}
             params={query}
             name="page"
@@ -536,7 +536,7 @@ async function DiscrepanciesTab({ runId, query, path }: { runId: string; query: 
     runId,
     show,
     kind,
-    page: pageNamed(query, "page"),
+    page: pageParam(query),
     pageSize: 25,
   });
   const amount = (value: bigint | null, currency: string | null) =>
@@ -611,7 +611,7 @@ async function DiscrepanciesTab({ runId, query, path }: { runId: string; query: 
               ))}
             </TBody>
           </Table>
-          <ParamPagination
+          <ListPagination
             path={path}
             params={query}
             name="page"
