@@ -110,7 +110,7 @@ if (plan.run) {
 
 const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs"), port], {
   stdio: "inherit",
-  env: { ...process.env, ...stripeEnv, APP_URL: appUrl, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, ...stripeEnv, PORT: port, NEXT_TELEMETRY_DISABLED: "1" },
 });
 const serverExited = new Promise((resolve) => server.once("exit", (code) => resolve(code)));
 console.log(`\nTierwise is starting at ${appUrl}`);

@@ -28,7 +28,8 @@ try {
 const env = {
   ...process.env,
   DATA_DIR: dataDir,
-  APP_URL: appUrl,
+  // No APP_URL: the app derives it from PORT, as a newcomer's `PORT=3950 npm run demo` does, and
+  // every email link the specs open proves that it follows the port.
   PORT: port,
   SEED_DEMO: "true",
   TIME_TRAVEL: "true",
@@ -38,6 +39,7 @@ const env = {
 };
 delete env.DATABASE_URL;
 // The production server as `npm start` runs it, socket address recording included.
+delete env.APP_URL;
 const child = spawn(process.execPath, ["scripts/server.mjs", port], { env, stdio: "inherit" });
 const childExited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
 

@@ -15,6 +15,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Invalid port: ${process.argv[2] ?? process.env.PORT}`);
   process.exit(1);
 }
+// The app's default APP_URL (src/lib/env.ts) is http://localhost:<PORT>: the port given here counts.
+process.env.PORT = String(port);
 // Unset: every interface, as `next start` does.
 const hostname = process.env.HOSTNAME || undefined;
 

@@ -10,7 +10,9 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default(".data"),
-  APP_URL: z.url().default("http://localhost:3000"),
+  /** Unset: http://localhost:<PORT>, so email links follow the port the server listens on. */
+  APP_URL: z.url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   AUTH_SECRET: z.string().min(16).optional(),
   SMTP_URL: z.url().optional(),
   EMAIL_FROM: z.string().min(3).default("Tierwise <no-reply@tierwise.local>"),
@@ -37,7 +39,7 @@ const schema = z.object({
     }),
 });
 
-export type Env = z.infer<typeof schema>;
+export type Env = Omit<z.infer<typeof schema>, "APP_URL"> & { APP_URL: string };
 
 let cached: Env | undefined;
 
@@ -50,7 +52,7 @@ export function env(): Env {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  cached = parsed.data;
+  cached = { ...parsed.data, APP_URL: parsed.data.APP_URL ?? `http://localhost:${parsed.data.PORT}` };
   return cached;
 }
 

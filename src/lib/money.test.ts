@@ -221,3 +221,16 @@ describe("rates as typed", () => {
     );
   });
 });
+
+describe("amounts in Arabic are their own left-to-right island", () => {
+  it("wraps Arabic amounts, counts and rates in U+2066 … U+2069 and leaves English alone", async () => {
+    const { formatBps, formatCount } = await import("./money");
+    expect(formatMoney(16_150_000n, "USD", "ar")).toBe("\u2066\u200f161,500.00\u00a0US$\u2069");
+    expect(formatMoney(16_150_000n, "USD", "en")).toBe("$161,500.00");
+    expect(formatBps(500, "en", { signed: true })).toBe("+5%");
+    expect(formatBps(1250, "en")).toBe("12.5%");
+    expect(formatBps(-25, "en", { signed: true })).toBe("-0.25%");
+    expect(formatBps(500, "ar", { signed: true }).startsWith("\u2066")).toBe(true);
+    expect(formatCount(12345, "ar")).toBe("\u206612,345\u2069");
+  });
+});

@@ -150,7 +150,39 @@ export function parseMoney(text: string, currency: string): bigint | null {
 export function formatMoney(amountMinor: bigint, currency: string, locale: string): string {
   const formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
   // Intl formats decimal strings exactly (NumberFormat v3); the cast is for older lib typings.
-  return formatter.format(toDecimalString(amountMinor, currency) as unknown as number);
+  return isolateNumber(formatter.format(toDecimalString(amountMinor, currency) as unknown as number), locale);
+}
+
+/**
+ * In a right-to-left language an amount, number or percentage is its own left-to-right island
+ * (U+2066 … U+2069), so "161,500.00 US$" and "+5%" keep their order inside an Arabic sentence
+ * or table cell instead of reading "$US 161,500.00" and "5%+". Left-to-right locales get the text as is.
+ */
+export function isolateNumber(text: string, locale: string): string {
+  return locale.startsWith("ar") ? `\u2066${text}\u2069` : text;
+}
+
+/**
+ * A rate in basis points as a percentage (1250 → "12.5%"), formatted from its exact decimal
+ * text, never through a float; `signed` shows "+5%" for a change. Isolated like amounts.
+ */
+export function formatBps(bps: number, locale: string, { signed = false }: { signed?: boolean } = {}): string {
+  const negative = bps < 0;
+  const magnitude = Math.abs(Math.trunc(bps));
+  const whole = Math.trunc(magnitude / 10_000);
+  const fraction = String(magnitude % 10_000).padStart(4, "0");
+  const ratio = `${negative ? "-" : ""}${whole}.${fraction}`;
+  const formatter = new Intl.NumberFormat(locale, {
+    style: "percent",
+    maximumFractionDigits: 2,
+    signDisplay: signed ? "exceptZero" : "auto",
+  });
+  return isolateNumber(formatter.format(ratio as unknown as number), locale);
+}
+
+/** A count or other plain number in the reader's language, isolated like amounts. */
+export function formatCount(value: number | bigint, locale: string): string {
+  return isolateNumber(new Intl.NumberFormat(locale).format(value), locale);
 }
 
 /** The longest amount text a form field takes (the same limit `moneyText` checks). */

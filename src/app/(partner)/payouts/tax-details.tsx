@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button, FormAlert, FormField, Input, Select } from "@/components/ui";
 import type { PayoutAccountView } from "@/server/domains/payouts/settings";
 import { useTRPC } from "@/trpc/client";
-import { ltr } from "./bidi";
+import { ltr } from "@/lib/bidi";
 import { TaxFormDownload, TaxFormUpload } from "./tax-form-upload";
 import { formMessage } from "@/trpc/form-errors";
 import { useFormMutation } from "@/trpc/use-form-mutation";

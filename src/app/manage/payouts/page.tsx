@@ -32,7 +32,7 @@ import { RUN_STATUSES } from "@/server/domains/payouts/run-queries";
 import { appClock } from "@/server/time";
 import { describeError } from "@/server/trpc/errors";
 import { api } from "@/server/trpc/server";
-import { isolate, ltr } from "@/app/(partner)/payouts/bidi";
+import { isolate, ltr } from "@/lib/bidi";
 import { CreateRunButton } from "./create-run-button";
 import { ListPagination } from "@/components/page/list-pagination";
 import { RUN_STATUS_TONE } from "./tones";

@@ -85,6 +85,8 @@ export const planTierRules = pgTable(
     /** Trailing-12-month won deals; null = no deal-count threshold. */
     minWonDeals: integer("min_won_deals"),
     perks: text("perks"),
+    /** The perks in Arabic; the reader's language is shown, the other with a mark when it is missing. */
+    perksAr: text("perks_ar"),
   },
   (t) => [
     uniqueIndex("plan_tier_rules_version_tier_key").on(t.versionId, t.tierId),
@@ -129,6 +131,9 @@ export const bonusCampaigns = pgTable(
     id: id(),
     name: text("name").notNull(),
     description: text("description"),
+    /** Arabic name and description beside the English ones (optional). */
+    nameAr: text("name_ar"),
+    descriptionAr: text("description_ar"),
     startsAt: timestamptz("starts_at").notNull(),
     endsAt: timestamptz("ends_at").notNull(),
     kind: planBaseKind("kind").notNull(),
@@ -270,7 +275,11 @@ export const commissionAdjustments = pgTable(
   ],
 );
 
-export const tierChangeCause = pgEnum("tier_change_cause", ["recompute", "override", "override_ended"]);
+/**
+ * recompute: the numbers moved the partner up (at once); review: the periodic review moved it
+ * down after its starting tier's grace period; override / override_ended: a manager's hold.
+ */
+export const tierChangeCause = pgEnum("tier_change_cause", ["recompute", "override", "override_ended", "review"]);
 
 /** Every tier change, with the numbers that caused it. */
 export const tierChanges = pgTable(

@@ -23,6 +23,9 @@ export const products = pgTable(
     id: id(),
     name: text("name").notNull(),
     description: text("description"),
+    /** Arabic name and description beside the English ones (optional). */
+    nameAr: text("name_ar"),
+    descriptionAr: text("description_ar"),
     active: boolean("active").notNull().default(true),
     createdAt: createdAt(),
   },

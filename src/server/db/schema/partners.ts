@@ -41,6 +41,13 @@ export const partners = pgTable(
       .notNull()
       .references(() => tiers.id),
     managerId: uuid("manager_id").references(() => users.id, { onDelete: "set null" }),
+    /**
+     * The starting tier is a promise: until this moment the partner is never moved down (only
+     * up). Set at approval from the program's grace period or a date the manager chose.
+     */
+    tierHeldUntil: timestamptz("tier_held_until"),
+    /** The last periodic tier review that looked at this partner (demotions happen only there). */
+    tierReviewedAt: timestamptz("tier_reviewed_at"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -133,6 +140,8 @@ export const programTerms = pgTable(
     id: id(),
     version: integer("version").notNull(),
     body: text("body").notNull(),
+    /** The same version in Arabic (optional); a reader accepts the text in their language. */
+    bodyAr: text("body_ar"),
     publishedBy: uuid("published_by").references(() => users.id, { onDelete: "set null" }),
     publishedAt: timestamptz("published_at").notNull().defaultNow(),
   },
@@ -148,6 +157,8 @@ export const termsAcceptances = pgTable(
     termsId: uuid("terms_id")
       .notNull()
       .references(() => programTerms.id),
+    /** The language of the text the person read and accepted. */
+    locale: text("locale").notNull().default("en"),
     acceptedAt: timestamptz("accepted_at").notNull().defaultNow(),
     ip: text("ip"),
   },

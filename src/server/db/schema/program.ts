@@ -25,11 +25,17 @@ export const programSettings = pgTable(
     bankPayoutsAllowed: boolean("bank_payouts_allowed").notNull().default(false),
     /** Whether a partner needs tax details on file before being paid. */
     taxDetailsRequired: boolean("tax_details_required").notNull().default(false),
+    /** How long a newly approved partner's starting tier holds before it can be reviewed down. */
+    tierGraceDays: integer("tier_grace_days").notNull().default(90),
+    /** Tiers are reviewed (and may go down) on the 1st of every Nth month: 1, 3, 6 or 12. */
+    tierReviewMonths: integer("tier_review_months").notNull().default(3),
     updatedAt: updatedAt(),
   },
   (t) => [
     check("program_settings_single_row", sql`${t.id} = 1`),
     check("program_settings_minimum_payout_nonnegative", sql`${t.minimumPayoutMinor} >= 0`),
+    check("program_settings_tier_grace", sql`${t.tierGraceDays} between 0 and 730`),
+    check("program_settings_tier_review", sql`${t.tierReviewMonths} in (1, 3, 6, 12)`),
     check(
       "program_settings_payout_day",
       sql`(${t.payoutDayOfMonth} is null or ${t.payoutDayOfMonth} between 1 and 28)

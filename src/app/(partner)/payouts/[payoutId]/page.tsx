@@ -23,7 +23,7 @@ import { PageHeader } from "@/components/page/page-header";
 import { hrefWith, oneOf, pageParam, param, type SearchParams } from "@/lib/list-params";
 import { formatMoney } from "@/lib/money";
 import { requirePartnerPage } from "@/server/auth/guards";
-import { ltr } from "../bidi";
+import { ltr } from "@/lib/bidi";
 import { StatementLinks } from "../statement-links";
 import { PAYOUT_STATE_TONE } from "../tones";
 import { loadStatement } from "./load";

@@ -29,7 +29,7 @@ import { EXCLUSION_REASONS } from "@/server/domains/payouts/preview";
 import { DISCREPANCY_KINDS } from "@/server/domains/payouts/run-queries";
 import { PAYOUT_STATES } from "@/server/domains/payouts/statements";
 import { api } from "@/server/trpc/server";
-import { isolate, ltr } from "@/app/(partner)/payouts/bidi";
+import { isolate, ltr } from "@/lib/bidi";
 import { ListPagination } from "@/components/page/list-pagination";
 import { PAYOUT_STATE_TONE, RUN_STATUS_TONE } from "../tones";
 import { loadRun } from "./load";
