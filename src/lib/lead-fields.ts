@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { normalizeDomain } from "./domain-name";
-import { isCurrencyCode, moneyText } from "./money";
+import { isCurrencyCode, moneyAmount, moneyText } from "./money";
 import { plainTextField } from "./text";
 
 /**
@@ -46,6 +46,45 @@ export const leadFields = {
 };
 export const leadInput = z.object(leadFields);
 export type LeadInput = z.infer<typeof leadInput>;
+
+/** The latest expected close date accepted on `today` (yyyy-mm-dd): five years out. */
+export function latestCloseDate(today: string): string {
+  return `${Number(today.slice(0, 4)) + 5}${today.slice(4)}`;
+}
+
+/**
+ * The checks that need another field (the amount's decimals depend on its currency) or the
+ * calendar (the close date lies between today and five years out). They run in the same pass as
+ * the format checks, so one submission hears about every field at once: Zod runs an object's
+ * refinements even when a field's format failed, so each check first makes sure the values it
+ * reads are themselves well formed, and stays quiet about a field whose format already failed.
+ */
+export function leadValueChecks(today: string) {
+  return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const currency = currencyField.safeParse(value.currency);
+    if (currency.success && amountField.safeParse(value.estimatedValue).success) {
+      const minor = moneyAmount(currency.data, "positive").safeParse(String(value.estimatedValue).trim());
+      if (!minor.success)
+        ctx.addIssue({
+          code: "custom",
+          message: minor.error.issues[0]?.message ?? "money.invalid",
+          path: ["estimatedValue"],
+        });
+    }
+    const close = dateField.safeParse(value.expectedCloseDate);
+    if (close.success) {
+      if (close.data < today)
+        ctx.addIssue({ code: "custom", message: "lead.closeDatePast", path: ["expectedCloseDate"] });
+      else if (close.data > latestCloseDate(today))
+        ctx.addIssue({ code: "custom", message: "lead.closeDateTooFar", path: ["expectedCloseDate"] });
+    }
+  };
+}
+
+/** A lead as typed, checked in full on `today` (yyyy-mm-dd): every field's problem in one pass. */
+export function leadInputOn(today: string) {
+  return leadInput.superRefine(leadValueChecks(today));
+}
 
 export type LeadFieldName = keyof typeof leadFields;
 export const LEAD_FIELD_NAMES = Object.keys(leadFields) as LeadFieldName[];

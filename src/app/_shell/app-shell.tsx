@@ -101,13 +101,13 @@ export async function AppShell({ context, contextLabel, nav, user, homeHref, chi
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-topbar items-center justify-between gap-3 border-b border-border bg-surface px-4">
-          <details className="relative md:hidden">
-            <summary
-              className="flex cursor-pointer list-none items-center gap-2 rounded-md p-2 hover:bg-surface-sunken"
-              aria-label={t("openMenu")}
-            >
-              <Menu className="size-5" />
+          <details className="relative min-w-0 md:hidden">
+            {/* No aria-label: the name is what the button shows (the organization) followed by what it
+                does, so a voice user can say the visible words (WCAG 2.5.3, label in name). */}
+            <summary className="flex min-w-0 cursor-pointer list-none items-center gap-2 rounded-md p-2 hover:bg-surface-sunken">
+              <Menu className="size-5 shrink-0" aria-hidden />
               <span className="max-w-[10rem] truncate text-sm font-semibold">{context}</span>
+              <span className="sr-only">{t("openMenu")}</span>
             </summary>
             <nav
               className="absolute start-0 z-30 mt-2 w-64 rounded-lg border border-border bg-surface p-2 shadow-lg"
@@ -157,7 +157,8 @@ export async function AppShell({ context, contextLabel, nav, user, homeHref, chi
             </div>
           </details>
         </header>
-        <main id="main" className="mx-auto w-full max-w-content flex-1 px-4 py-6 sm:px-6 lg:px-8">
+        {/* min-w-0 here and on the column above: a wide table scrolls in its own frame, not the page. */}
+        <main id="main" className="mx-auto w-full min-w-0 max-w-content flex-1 px-4 py-6 sm:px-6 lg:px-8">
           {children}
         </main>
       </div>

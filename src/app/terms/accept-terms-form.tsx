@@ -7,7 +7,8 @@ import { Button, CheckboxField } from "@/components/ui";
 import { useTRPC } from "@/trpc/client";
 import { useFormMutation } from "@/trpc/use-form-mutation";
 
-export function AcceptTermsForm({ termsId }: { termsId: string }) {
+/** `locale` is the reader's language: the server records the language of the text it showed them. */
+export function AcceptTermsForm({ termsId, locale }: { termsId: string; locale: "en" | "ar" }) {
   const t = useTranslations("termsGate");
   const te = useTranslations("errors");
   const trpc = useTRPC();
@@ -24,7 +25,7 @@ export function AcceptTermsForm({ termsId }: { termsId: string }) {
     },
   });
   const onSubmit = submit(() => {
-    if (accepted) return { termsId };
+    if (accepted) return { termsId, locale };
     setField("acceptTerms", te("terms.mustAccept"));
     return null;
   });

@@ -2,7 +2,8 @@ import type { ComponentPropsWithRef, ReactNode } from "react";
 import { cn } from "./cn";
 
 export function Card({ className, ...props }: ComponentPropsWithRef<"div">) {
-  return <div {...props} className={cn("rounded-lg border border-border bg-surface shadow-xs", className)} />;
+  // min-w-0: as a grid or flex item a card may shrink below its content, so a table inside scrolls in its frame.
+  return <div {...props} className={cn("min-w-0 rounded-lg border border-border bg-surface shadow-xs", className)} />;
 }
 
 export interface CardHeaderProps {

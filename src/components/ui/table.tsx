@@ -15,8 +15,11 @@ export function Table({ className, wrapperClassName, ...props }: TableProps) {
     <div
       className={cn(
         // "relative" keeps visually hidden labels (absolutely positioned) inside the scroller, so a wide
-        // table scrolls in its frame instead of widening the page at phone width.
-        "relative w-full overflow-x-auto rounded-lg border border-border bg-surface shadow-xs",
+        // table scrolls in its frame instead of widening the page at phone width. Inline-size
+        // containment stops the table's width from reaching the layout above: without it a grid or
+        // flex column that holds the frame grows to the table's width (the page then scrolls
+        // sideways at 390 px), whatever min-w-0 the parents have.
+        "relative w-full overflow-x-auto rounded-lg border border-border bg-surface shadow-xs [contain:inline-size]",
         wrapperClassName,
       )}
     >

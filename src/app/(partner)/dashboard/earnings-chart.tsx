@@ -81,7 +81,7 @@ export function EarningsChart({
       ) : null}
       {/* The SVG lays out left to right; the axis itself is reversed for right-to-left readers. */}
       <div className="h-64 w-full" dir="ltr" role="img" aria-label={current.summary}>
-        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 256 }}>
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 256 }}>
           <BarChart data={current.points} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={COLORS.grid} />
             <XAxis

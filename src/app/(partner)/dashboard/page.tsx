@@ -21,9 +21,10 @@ import { PageHeader } from "@/components/page/page-header";
 import { StatCard } from "@/components/page/stat-card";
 import { LeadStatusBadge } from "@/components/leads/lead-status-badge";
 import { directionOf, isLocale } from "@/i18n/config";
-import { formatMoney, isCurrencyCode, toDecimalString } from "@/lib/money";
-import { LEAD_STATUSES } from "@/server/domains/leads/queries";
+import { formatBps, formatCount, formatMoney, isCurrencyCode, toDecimalString } from "@/lib/money";
+import { requirePartnerPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
+import { canChangeLeads, LeadActionLink, SuspendedNotice } from "../leads/lead-actions-gate";
 import { EarningsChart, type EarningsSeries } from "./earnings-chart";
 
 export async function generateMetadata() {
@@ -101,7 +102,23 @@ function ProgressBar({
   );
 }
 
+/** One line per currency: amounts in different currencies are listed, never added up. */
+function AmountList({ amounts, empty }: { amounts: { asset: string; text: string }[]; empty: string }) {
+  if (amounts.length === 0) return <span className="text-base font-normal text-muted">{empty}</span>;
+  return (
+    <span className="flex flex-col gap-0.5">
+      {amounts.map((a) => (
+        <bdi key={a.asset} dir="ltr" className="block text-start" data-testid="balance-amount" data-asset={a.asset}>
+          {a.text}
+        </bdi>
+      ))}
+    </span>
+  );
+}
+
 export default async function DashboardPage() {
+  const actor = await requirePartnerPage();
+  const canRegister = canChangeLeads(actor.partnerStatus);
   const caller = await api();
   const [{ organization, teamSize, nextTier, tiers }, me, summary] = await Promise.all([
     caller.partner.dashboard(),
@@ -117,12 +134,16 @@ export default async function DashboardPage() {
   const programCurrency =
     standing?.numbers.currency ?? summary.pipeline[0]?.currency ?? summary.balances[0]?.asset ?? "USD";
   const mainAsset = mainAssetOf(summary, programCurrency);
-  const mainBalance = summary.balances.find((b) => b.asset === mainAsset);
+  const figure = (name: "pending" | "payable") =>
+    (summary.byFigure.find((f) => f.figure === name)?.amounts ?? []).map((a) => ({
+      asset: a.asset,
+      text: amount(a.amount, a.asset),
+    }));
   const amount = (value: bigint, asset: string) =>
     isCurrencyCode(asset)
       ? formatMoney(value, asset, locale)
-      : t("earnings.pointsAmount", { amount: format.number(value) });
-  const percent = (bps: number) => format.number(bps / 10000, { style: "percent", maximumFractionDigits: 2 });
+      : t("earnings.pointsAmount", { amount: formatCount(value, locale) });
+  const percent = (bps: number) => formatBps(bps, locale);
   const tierName = (key: string) => t(`tiers.${key}` as never);
   const monthDate = (month: string) => new Date(`${month}-01T00:00:00Z`);
 
@@ -140,7 +161,8 @@ export default async function DashboardPage() {
       // Display-only: the chart needs floats, so the exact decimal is converted for plotting alone.
       points: amounts.map((a) => ({
         month: a.month,
-        tick: format.dateTime(monthDate(a.month), { month: "short" }),
+        // Twelve months span two years: every tick carries its year ("Jan 2026").
+        tick: format.dateTime(monthDate(a.month), { month: "short", year: "numeric" }),
         label: longMonth(a.month),
         value: isCurrencyCode(asset) ? Number(toDecimalString(a.minor, asset)) : Number(a.minor),
         formatted: amount(a.minor, asset),
@@ -157,15 +179,9 @@ export default async function DashboardPage() {
     };
   });
 
-  const pipelineRows = LEAD_STATUSES.map((status) => {
-    const rows = summary.pipeline.filter((r) => r.status === status);
-    return {
-      status,
-      count: rows.reduce((sum, r) => sum + r.n, 0),
-      value: rows.filter((r) => r.currency === programCurrency).reduce((sum, r) => sum + r.value, 0n),
-    };
-  }).filter((r) => r.count > 0);
-  const otherCurrencies = summary.pipeline.some((r) => r.currency !== programCurrency);
+  // Each status's value is listed per currency: an AED lead is worth its dirhams, not 0.00 US$.
+  const pipelineRows = summary.pipelineByStatus;
+  const hasLeads = pipelineRows.length > 0;
 
   const next = standing?.next ?? null;
   const missingText = (() => {
@@ -186,6 +202,23 @@ export default async function DashboardPage() {
         title={t("dashboard.welcome", { name: me.name.split(" ")[0] ?? me.name })}
         description={t("dashboard.subtitle")}
       />
+      <Card className="mb-4" data-testid="next-step">
+        <CardBody className="flex flex-wrap items-center justify-between gap-3">
+          <div className="min-w-0">
+            <h2 className="text-base font-semibold text-neutral-900">
+              {hasLeads ? t("dashboard.nextStep.title") : t("dashboard.nextStep.firstTitle")}
+            </h2>
+            <p className="text-sm text-muted">
+              {hasLeads ? t("dashboard.nextStep.body") : t("dashboard.nextStep.firstBody")}
+            </p>
+          </div>
+          <LeadActionLink href="/leads/new" enabled={canRegister} testId="register-lead-cta">
+            <Plus className="size-4" />
+            {t("dashboard.nextStep.register")}
+          </LeadActionLink>
+          {canRegister ? null : <SuspendedNotice className="w-full" />}
+        </CardBody>
+      </Card>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <StatCard
           testId="stat-tier"
@@ -195,7 +228,7 @@ export default async function DashboardPage() {
             nextTier ? t("dashboard.nextTier", { tier: t(`tiers.${nextTier.key}` as never) }) : t("dashboard.topTier")
           }
         />
-        <StatCard testId="stat-team" label={t("dashboard.teamSize")} value={format.number(teamSize)} />
+        <StatCard testId="stat-team" label={t("dashboard.teamSize")} value={formatCount(teamSize, locale)} />
         <StatCard label={t("dashboard.partnerType")} value={t(`partnerTypes.${organization.type}`)} />
         <StatCard
           label={t("dashboard.memberSince")}
@@ -207,7 +240,7 @@ export default async function DashboardPage() {
           <StatCard
             testId="stat-payable"
             label={t("dashboard.balances.payable")}
-            value={<bdi dir="ltr">{amount(mainBalance?.payable ?? 0n, mainAsset)}</bdi>}
+            value={<AmountList amounts={figure("payable")} empty={t("dashboard.balances.nothingPayable")} />}
             hint={t("dashboard.balances.payableHint")}
           />
         </Link>
@@ -215,7 +248,7 @@ export default async function DashboardPage() {
           <StatCard
             testId="stat-pending"
             label={t("dashboard.balances.pending")}
-            value={<bdi dir="ltr">{amount(mainBalance?.pending ?? 0n, mainAsset)}</bdi>}
+            value={<AmountList amounts={figure("pending")} empty={t("dashboard.balances.nothingPending")} />}
             hint={t("dashboard.balances.pendingHint")}
           />
         </Link>
@@ -253,6 +286,11 @@ export default async function DashboardPage() {
               as="h2"
             />
             <CardBody className="space-y-4">
+              {/*
+                Reserved for the tier promise (issue 18, "tierPromise" namespace): how long the
+                starting tier holds and when the next review is. Wired by the tier-grace work; keep
+                it as the card's first block so the promise reads before the numbers.
+              */}
               <div>
                 <p className="text-xl font-semibold text-neutral-900" data-testid="tier-current">
                   {tierName(standing.tierKey)}
@@ -316,8 +354,8 @@ export default async function DashboardPage() {
                       label={t("dashboard.tierCard.wonDeals")}
                       percent={percentOf(BigInt(standing.numbers.wonDeals), BigInt(next.minWonDeals))}
                       valueText={t("dashboard.tierCard.progressOf", {
-                        current: format.number(standing.numbers.wonDeals),
-                        target: format.number(next.minWonDeals),
+                        current: formatCount(standing.numbers.wonDeals, locale),
+                        target: formatCount(next.minWonDeals, locale),
                       })}
                     />
                   ) : null}
@@ -391,21 +429,19 @@ export default async function DashboardPage() {
         </Card>
       </div>
       <Card className="mt-6" data-testid="pipeline">
-        <CardHeader
-          title={t("dashboard.pipeline.title")}
-          description={t("dashboard.pipeline.description", { currency: programCurrency })}
-          as="h2"
-        />
+        <CardHeader title={t("dashboard.pipeline.title")} description={t("dashboard.pipeline.description")} as="h2" />
         <CardBody>
           {pipelineRows.length === 0 ? (
             <EmptyState
               icon={<Target className="size-6" />}
               title={t("dashboard.pipeline.empty")}
               action={
-                <Link href="/leads/new" className={buttonClasses("primary")}>
-                  <Plus className="size-4" />
-                  {t("dashboard.pipeline.register")}
-                </Link>
+                canRegister ? (
+                  <Link href="/leads/new" className={buttonClasses("primary")}>
+                    <Plus className="size-4" />
+                    {t("dashboard.pipeline.register")}
+                  </Link>
+                ) : undefined
               }
             />
           ) : (
@@ -431,17 +467,18 @@ export default async function DashboardPage() {
                           <LeadStatusBadge status={row.status} />
                         </Link>
                       </TD>
-                      <TD numeric>{format.number(row.count)}</TD>
-                      <TD numeric className="whitespace-nowrap">
-                        <bdi dir="ltr">{formatMoney(row.value, programCurrency, locale)}</bdi>
+                      <TD numeric>{formatCount(row.count, locale)}</TD>
+                      <TD numeric className="whitespace-nowrap" data-testid="pipeline-value">
+                        {row.values.map((v) => (
+                          <bdi key={v.currency} dir="ltr" className="block" data-currency={v.currency}>
+                            {formatMoney(v.value, v.currency, locale)}
+                          </bdi>
+                        ))}
                       </TD>
                     </TR>
                   ))}
                 </TBody>
               </Table>
-              {otherCurrencies ? (
-                <p className="mt-2 text-xs text-muted">{t("dashboard.pipeline.otherCurrencies")}</p>
-              ) : null}
             </>
           )}
         </CardBody>

@@ -26,7 +26,8 @@ import { LedgerFilterFields } from "@/components/ledger/ledger-filter-fields";
 import { PageHeader } from "@/components/page/page-header";
 import { StatCard } from "@/components/page/stat-card";
 import { dateParam, hrefWith, oneOf, pageParam, param, type SearchParams } from "@/lib/list-params";
-import { formatMoney, isCurrencyCode } from "@/lib/money";
+import { ltr } from "@/lib/bidi";
+import { formatBps, formatCount, formatMoney, isCurrencyCode } from "@/lib/money";
 import { requirePartnerPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
 
@@ -36,7 +37,8 @@ export async function generateMetadata() {
 
 const PATH = "/earnings";
 
-const BALANCE_KEYS = ["pending", "payable", "inPayout", "paid", "clawedBack"] as const;
+/** Pending and payable are always shown (the partner's first questions); the rest only when they hold something. */
+const ALWAYS_SHOWN = new Set(["pending", "payable"]);
 
 /** A yyyy-mm-dd filter kept only when it is a real day. */
 const dayFilter = (value: string | undefined) => (dateParam(value) ? value : undefined);
@@ -65,8 +67,8 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
   const amount = (value: bigint, unit: string) =>
     isCurrencyCode(unit)
       ? formatMoney(value, unit, locale)
-      : t("earnings.pointsAmount", { amount: format.number(value) });
-  const percent = (bps: number) => format.number(bps / 10000, { style: "percent", maximumFractionDigits: 2 });
+      : t("earnings.pointsAmount", { amount: formatCount(value, locale) });
+  const percent = (bps: number) => formatBps(bps, locale);
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   const filtered = Boolean(state || source || asset || from || to);
   // Every asset with an entry has a balance row, so the balances name every currency the ledger holds.
@@ -99,41 +101,44 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
         <h2 id="balances-title" className="mb-3 text-base font-semibold text-neutral-900">
           {t("earnings.balancesTitle")}
         </h2>
-        {overview.balances.length === 0 ? (
+        {overview.byFigure.every((f) => f.amounts.length === 0) ? (
           <EmptyState
             icon={<ChartBar className="size-6" />}
             title={t("earnings.noBalances")}
             description={t("earnings.noBalancesHint")}
           />
         ) : (
-          <div className="space-y-4">
-            {overview.balances.map((balance) => (
-              <div
-                key={balance.asset}
-                role="group"
-                aria-label={t("earnings.balanceGroup", { asset: balance.asset })}
-                data-testid={`balance-${balance.asset}`}
-              >
-                {overview.balances.length > 1 ? (
-                  <h3 className="mb-2 text-sm font-medium text-muted">
-                    <bdi dir="ltr">{balance.asset}</bdi>
-                  </h3>
-                ) : null}
-                <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
-                  {BALANCE_KEYS.map((key) => (
-                    <StatCard
-                      key={key}
-                      testId={
-                        key === "pending" ? "balance-pending" : key === "payable" ? "balance-payable" : `balance-${key}`
-                      }
-                      label={t(`earnings.${key}`)}
-                      value={<bdi dir="ltr">{amount(balance[key], balance.asset)}</bdi>}
-                      hint={t(`earnings.${key}Hint`)}
-                    />
-                  ))}
-                </div>
-              </div>
-            ))}
+          // One card per figure, listing each currency's amount: two currencies make five cards, not ten.
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5" data-testid="balances">
+            {overview.byFigure
+              .filter((f) => f.amounts.length > 0 || ALWAYS_SHOWN.has(f.figure))
+              .map(({ figure, amounts }) => (
+                <StatCard
+                  key={figure}
+                  testId={`balance-${figure}`}
+                  label={t(`earnings.${figure}`)}
+                  value={
+                    amounts.length === 0 ? (
+                      <span className="text-base font-normal text-muted">{t("earnings.nothing")}</span>
+                    ) : (
+                      <span className="flex flex-col gap-0.5">
+                        {amounts.map((a) => (
+                          <bdi
+                            key={a.asset}
+                            dir="ltr"
+                            className="block text-start"
+                            data-testid="balance-amount"
+                            data-asset={a.asset}
+                          >
+                            {amount(a.amount, a.asset)}
+                          </bdi>
+                        ))}
+                      </span>
+                    )
+                  }
+                  hint={t(`earnings.${figure}Hint`)}
+                />
+              ))}
           </div>
         )}
       </section>
@@ -164,9 +169,12 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
                   <div className="text-end text-sm">
                     <p className="font-medium text-success-700">
                       {c.kind === "percent" && c.rateBps !== null
-                        ? t("earnings.campaignAddsRate", { rate: percent(c.rateBps) })
+                        ? t("earnings.campaignAddsRate", { rate: formatBps(c.rateBps, locale, { signed: true }) })
                         : c.flatMinor !== null && c.currency
-                          ? t("earnings.campaignAddsFlat", { amount: formatMoney(c.flatMinor, c.currency, locale) })
+                          ? // The plus sign belongs to the amount: inside its left-to-right island, so Arabic reads "+150.00 US$".
+                            t("earnings.campaignAddsFlat", {
+                              amount: ltr(`+${formatMoney(c.flatMinor, c.currency, locale)}`),
+                            })
                           : null}
                     </p>
                     <p className="text-muted">{t("earnings.campaignEnds", { date: date(c.endsAt) })}</p>

@@ -31,6 +31,8 @@ interface LeadFormProps {
   currencies: string[];
   /** Today (yyyy-mm-dd, UTC): the earliest expected close date the server accepts. */
   minDate: string;
+  /** The id of the notice saying why the partner cannot send it (a suspended partner); the form is disabled. */
+  lockedBy?: string;
 }
 
 /** The input attributes the schema gives a field: its name, whether it is required, how long it may be. */
@@ -40,7 +42,7 @@ function fieldProps(name: LeadFieldName) {
 }
 
 /** Registers a lead, or corrects one still waiting for review. Errors come back per field from the server. */
-export function LeadForm({ leadId, initial, products, countries, currencies, minDate }: LeadFormProps) {
+export function LeadForm({ leadId, initial, products, countries, currencies, minDate, lockedBy }: LeadFormProps) {
   const t = useTranslations("leadsPortal.form");
   const tf = useTranslations("leadFields");
   const tc = useTranslations("common");
@@ -87,123 +89,126 @@ export function LeadForm({ leadId, initial, products, countries, currencies, min
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="space-y-6" data-testid="lead-form">
-      {generalMessage ? (
-        <p
-          role="alert"
-          className="rounded-md border border-danger-200 bg-danger-50 px-3 py-2 text-sm text-danger-700"
-          data-testid="lead-form-error"
-        >
-          {generalMessage}
-        </p>
-      ) : null}
+      {/* A disabled fieldset disables every control in it; the notice beside it says why. */}
+      <fieldset disabled={Boolean(lockedBy)} aria-describedby={lockedBy} className="min-w-0 space-y-6">
+        {generalMessage ? (
+          <p
+            role="alert"
+            className="rounded-md border border-danger-200 bg-danger-50 px-3 py-2 text-sm text-danger-700"
+            data-testid="lead-form-error"
+          >
+            {generalMessage}
+          </p>
+        ) : null}
 
-      <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-3 text-base font-semibold text-neutral-900">{t("company")}</legend>
-        <FormField {...frame("companyName")}>
-          <Input {...fieldProps("companyName")} defaultValue={initial.companyName} dir="auto" autoComplete="off" />
-        </FormField>
-        <FormField {...frame("website")} hint={websiteHint}>
-          <Input
-            {...fieldProps("website")}
-            defaultValue={initial.website}
-            dir="ltr"
-            inputMode="url"
-            autoComplete="off"
-          />
-        </FormField>
-        <FormField {...frame("country")}>
-          <Select {...fieldProps("country")} defaultValue={initial.country}>
-            <option value="" disabled>
-              {t("countryPlaceholder")}
-            </option>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
+        <fieldset className="grid gap-4 sm:grid-cols-2">
+          <legend className="mb-3 text-base font-semibold text-neutral-900">{t("company")}</legend>
+          <FormField {...frame("companyName")}>
+            <Input {...fieldProps("companyName")} defaultValue={initial.companyName} dir="auto" autoComplete="off" />
+          </FormField>
+          <FormField {...frame("website")} hint={websiteHint}>
+            <Input
+              {...fieldProps("website")}
+              defaultValue={initial.website}
+              dir="ltr"
+              inputMode="url"
+              autoComplete="off"
+            />
+          </FormField>
+          <FormField {...frame("country")}>
+            <Select {...fieldProps("country")} defaultValue={initial.country}>
+              <option value="" disabled>
+                {t("countryPlaceholder")}
               </option>
-            ))}
-          </Select>
-        </FormField>
-      </fieldset>
+              {countries.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+        </fieldset>
 
-      <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-3 text-base font-semibold text-neutral-900">{t("contact")}</legend>
-        <FormField {...frame("contactName")}>
-          <Input {...fieldProps("contactName")} defaultValue={initial.contactName} dir="auto" autoComplete="off" />
-        </FormField>
-        <FormField {...frame("contactEmail")}>
-          <Input
-            {...fieldProps("contactEmail")}
-            type="email"
-            defaultValue={initial.contactEmail}
-            dir="ltr"
-            autoComplete="off"
-          />
-        </FormField>
-        <FormField {...frame("contactPhone")} hint={t("optional")}>
-          <Input
-            {...fieldProps("contactPhone")}
-            type="tel"
-            defaultValue={initial.contactPhone}
-            dir="ltr"
-            autoComplete="off"
-          />
-        </FormField>
-      </fieldset>
+        <fieldset className="grid gap-4 sm:grid-cols-2">
+          <legend className="mb-3 text-base font-semibold text-neutral-900">{t("contact")}</legend>
+          <FormField {...frame("contactName")}>
+            <Input {...fieldProps("contactName")} defaultValue={initial.contactName} dir="auto" autoComplete="off" />
+          </FormField>
+          <FormField {...frame("contactEmail")}>
+            <Input
+              {...fieldProps("contactEmail")}
+              type="email"
+              defaultValue={initial.contactEmail}
+              dir="ltr"
+              autoComplete="off"
+            />
+          </FormField>
+          <FormField {...frame("contactPhone")} hint={t("optional")}>
+            <Input
+              {...fieldProps("contactPhone")}
+              type="tel"
+              defaultValue={initial.contactPhone}
+              dir="ltr"
+              autoComplete="off"
+            />
+          </FormField>
+        </fieldset>
 
-      <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-3 text-base font-semibold text-neutral-900">{t("opportunity")}</legend>
-        <FormField {...frame("productId")} hint={productHint} className="sm:col-span-2">
-          <Select {...fieldProps("productId")} value={productId} onChange={(e) => setProductId(e.target.value)}>
-            <option value="" disabled>
-              {t("productPlaceholder")}
-            </option>
-            {products.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
+        <fieldset className="grid gap-4 sm:grid-cols-2">
+          <legend className="mb-3 text-base font-semibold text-neutral-900">{t("opportunity")}</legend>
+          <FormField {...frame("productId")} hint={productHint} className="sm:col-span-2">
+            <Select {...fieldProps("productId")} value={productId} onChange={(e) => setProductId(e.target.value)}>
+              <option value="" disabled>
+                {t("productPlaceholder")}
               </option>
-            ))}
-          </Select>
-        </FormField>
-        <div className="grid grid-cols-[1fr_8rem] gap-3">
-          <MoneyField
-            id="estimatedValue"
-            {...fieldProps("estimatedValue")}
-            label={tf("estimatedValue")}
-            hint={amountHint}
-            error={field("estimatedValue")}
-            defaultValue={initial.estimatedValue}
-            currency={{
-              id: "currency",
-              name: "currency",
-              label: tf("currency"),
-              error: field("currency"),
-              required: LEAD_FIELD_LIMITS.currency.required,
-              defaultValue: initial.currency,
-              currencies,
-            }}
-          />
+              {products.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+          <div className="grid grid-cols-[1fr_8rem] gap-3">
+            <MoneyField
+              id="estimatedValue"
+              {...fieldProps("estimatedValue")}
+              label={tf("estimatedValue")}
+              hint={amountHint}
+              error={field("estimatedValue")}
+              defaultValue={initial.estimatedValue}
+              currency={{
+                id: "currency",
+                name: "currency",
+                label: tf("currency"),
+                error: field("currency"),
+                required: LEAD_FIELD_LIMITS.currency.required,
+                defaultValue: initial.currency,
+                currencies,
+              }}
+            />
+          </div>
+          <FormField {...frame("expectedCloseDate")}>
+            <Input
+              {...fieldProps("expectedCloseDate")}
+              type="date"
+              defaultValue={initial.expectedCloseDate}
+              min={minDate}
+            />
+          </FormField>
+          <FormField {...frame("notes")} hint={t("notesHint")} className="sm:col-span-2">
+            <Textarea {...fieldProps("notes")} rows={5} defaultValue={initial.notes} />
+          </FormField>
+        </fieldset>
+
+        <div className="flex flex-wrap items-center gap-3 border-t border-border pt-4">
+          <Button type="submit" loading={pending} data-testid="submit-lead">
+            {leadId ? t("save") : t("submit")}
+          </Button>
+          <Link href={leadId ? `/leads/${leadId}` : "/leads"} className={buttonClasses("ghost")}>
+            {tc("cancel")}
+          </Link>
         </div>
-        <FormField {...frame("expectedCloseDate")}>
-          <Input
-            {...fieldProps("expectedCloseDate")}
-            type="date"
-            defaultValue={initial.expectedCloseDate}
-            min={minDate}
-          />
-        </FormField>
-        <FormField {...frame("notes")} hint={t("notesHint")} className="sm:col-span-2">
-          <Textarea {...fieldProps("notes")} rows={5} defaultValue={initial.notes} />
-        </FormField>
       </fieldset>
-
-      <div className="flex flex-wrap items-center gap-3 border-t border-border pt-4">
-        <Button type="submit" loading={pending} data-testid="submit-lead">
-          {leadId ? t("save") : t("submit")}
-        </Button>
-        <Link href={leadId ? `/leads/${leadId}` : "/leads"} className={buttonClasses("ghost")}>
-          {tc("cancel")}
-        </Link>
-      </div>
     </form>
   );
 }

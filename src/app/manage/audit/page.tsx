@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import {
   EmptyState,
@@ -56,6 +57,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations();
   const format = await getFormatter();
   const filtered = Boolean(validActor || entityType || from || toDay);
+  // Most records are named as stored; a run by its cutoff day and terms by their version, in words.
+  type Entity = NonNullable<(typeof result.rows)[number]["entity"]>;
+  const entityName = (entity: Entity) =>
+    entity.kind === "run"
+      ? t("payoutsAdmin.run.heading", {
+          cutoff: format.dateTime(new Date(`${entity.name}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }),
+        })
+      : entity.kind === "terms"
+        ? t("audit.termsVersion", { version: entity.name })
+        : entity.name;
   return (
     <>
       <PageHeader title={t("audit.title")} description={t("audit.subtitle")} />
@@ -141,9 +152,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         ? t(`audit.entities.${row.entityType}` as never)
                         : row.entityType}
                     </span>
-                    <bdi className="block max-w-40 truncate font-mono text-xs text-muted" dir="ltr">
-                      {row.entityId}
-                    </bdi>
+                    {/* The record by name, linked to its page; the id only when the record is gone. */}
+                    {row.entity ? (
+                      <span className="block max-w-56 truncate text-xs" data-testid="audit-entity">
+                        {row.entity.href ? (
+                          <Link href={row.entity.href} className="text-brand-700 hover:underline">
+                            <bdi>{entityName(row.entity)}</bdi>
+                          </Link>
+                        ) : (
+                          <bdi>{entityName(row.entity)}</bdi>
+                        )}
+                      </span>
+                    ) : (
+                      <bdi className="block max-w-40 truncate font-mono text-xs text-muted" dir="ltr">
+                        {row.entityId}
+                      </bdi>
+                    )}
                   </TD>
                   <TD>
                     <AuditChanges

@@ -27,7 +27,7 @@ import { LedgerFilterFields } from "@/components/ledger/ledger-filter-fields";
 import { PageHeader } from "@/components/page/page-header";
 import { isUuid } from "@/lib/ids";
 import { dateParam, hrefWith, oneOf, pageParam, param, type SearchParams } from "@/lib/list-params";
-import { formatMoney, isCurrencyCode, toDecimalString } from "@/lib/money";
+import { formatBps, formatMoney, isCurrencyCode, toDecimalString } from "@/lib/money";
 import { requireStaffPage } from "@/server/auth/guards";
 import { LEDGER_SOURCES, LEDGER_STATES } from "@/server/domains/commissions/queries";
 import { api } from "@/server/trpc/server";
@@ -272,7 +272,7 @@ export default async function CommissionsLedgerPage({ searchParams }: { searchPa
                 {result.rows.map((row) => {
                   const rate =
                     row.rateBps !== null
-                      ? format.number(row.rateBps / 10_000, { style: "percent", maximumFractionDigits: 2 })
+                      ? formatBps(row.rateBps, locale)
                       : row.flatMinor !== null
                         ? t("commissionsAdmin.ledgerSection.flat", { amount: money(row.flatMinor, row.asset) })
                         : null;

@@ -1,5 +1,8 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { LocalizedText } from "@/components/content/localized-text";
 import { Badge, Box, EmptyState, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import { localized } from "@/lib/localized";
+import { formatCount } from "@/lib/money";
 import { PageHeader } from "@/components/page/page-header";
 import { requireStaffPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
@@ -14,7 +17,7 @@ export default async function ProductsPage() {
   const products = await (await api()).manage.catalog.products();
   const t = await getTranslations("catalogAdmin.products");
   const tc = await getTranslations("common");
-  const format = await getFormatter();
+  const locale = await getLocale();
   return (
     <>
       <PageHeader title={t("title")} description={t("subtitle")} />
@@ -42,34 +45,57 @@ export default async function ProductsPage() {
                 </TR>
               </THead>
               <TBody>
-                {products.map((product) => (
-                  <TR key={product.id} data-testid="product-row">
-                    <TD className="font-medium">{product.name}</TD>
-                    <TD className="max-w-80 text-muted">
-                      {product.description ? (
-                        <span className="line-clamp-2">{product.description}</span>
-                      ) : (
-                        <span className="italic">{t("noDescription")}</span>
-                      )}
-                    </TD>
-                    <TD numeric>{format.number(product.leadCount)}</TD>
-                    <TD>
-                      <Badge tone={product.active ? "success" : "neutral"}>
-                        {product.active ? t("active") : t("archived")}
-                      </Badge>
-                    </TD>
-                    <TD className="text-end">
-                      <EditProductButton
-                        product={{
-                          id: product.id,
-                          name: product.name,
-                          description: product.description ?? "",
-                          active: product.active,
-                        }}
-                      />
-                    </TD>
-                  </TR>
-                ))}
+                {products.map((product) => {
+                  // The reader's language first; the other one, when there is one, under it.
+                  const name = localized(locale, product.nameEn, product.nameAr)!;
+                  const other = name.lang === "en" ? product.nameAr : name.fallback ? null : product.nameEn;
+                  const description = localized(locale, product.descriptionEn, product.descriptionAr);
+                  return (
+                    <TR key={product.id} data-testid="product-row">
+                      <TD className="font-medium">
+                        <LocalizedText value={name} />
+                        {other ? (
+                          <span
+                            className="block text-xs font-normal text-muted"
+                            lang={name.lang === "en" ? "ar" : "en"}
+                            dir={name.lang === "en" ? "rtl" : "ltr"}
+                            data-testid="product-other-name"
+                          >
+                            {other}
+                          </span>
+                        ) : null}
+                      </TD>
+                      <TD className="max-w-80 text-muted">
+                        {description ? (
+                          <span className="line-clamp-2">
+                            <LocalizedText value={description} />
+                          </span>
+                        ) : (
+                          <span className="italic">{t("noDescription")}</span>
+                        )}
+                      </TD>
+                      <TD numeric>{formatCount(product.leadCount, locale)}</TD>
+                      <TD>
+                        <Badge tone={product.active ? "success" : "neutral"}>
+                          {product.active ? t("active") : t("archived")}
+                        </Badge>
+                      </TD>
+                      <TD className="text-end">
+                        <EditProductButton
+                          product={{
+                            id: product.id,
+                            name: product.nameEn,
+                            description: product.descriptionEn ?? "",
+                            nameAr: product.nameAr ?? "",
+                            descriptionAr: product.descriptionAr ?? "",
+                            active: product.active,
+                          }}
+                          label={name.text}
+                        />
+                      </TD>
+                    </TR>
+                  );
+                })}
               </TBody>
             </Table>
           )}

@@ -12,6 +12,8 @@ interface ProductValues {
   id: string;
   name: string;
   description: string;
+  nameAr: string;
+  descriptionAr: string;
   active: boolean;
 }
 
@@ -21,7 +23,7 @@ function ProductFields({
   field,
 }: {
   idPrefix: string;
-  defaults?: { name: string; description: string };
+  defaults?: { name: string; description: string; nameAr: string; descriptionAr: string };
   field: (name: string) => string | undefined;
 }) {
   const t = useTranslations("catalogAdmin.products");
@@ -46,6 +48,23 @@ function ProductFields({
       >
         <Textarea name="description" rows={3} maxLength={500} defaultValue={defaults?.description} />
       </FormField>
+      {/* The Arabic texts sit beside the English; without them Arabic readers see the English, marked. */}
+      <fieldset className="space-y-4 rounded-md border border-border p-3">
+        <legend className="px-1 text-sm font-medium text-neutral-900">{t("arabicLegend")}</legend>
+        <FormField label={t("nameAr")} htmlFor={`${idPrefix}-name-ar`} hint={t("nameArHint")} error={field("nameAr")}>
+          <Input name="nameAr" maxLength={80} autoComplete="off" dir="rtl" lang="ar" defaultValue={defaults?.nameAr} />
+        </FormField>
+        <FormField label={t("descriptionAr")} htmlFor={`${idPrefix}-description-ar`} error={field("descriptionAr")}>
+          <Textarea
+            name="descriptionAr"
+            rows={3}
+            maxLength={500}
+            dir="rtl"
+            lang="ar"
+            defaultValue={defaults?.descriptionAr}
+          />
+        </FormField>
+      </fieldset>
     </>
   );
 }
@@ -61,8 +80,10 @@ export function NewProductForm() {
   const onSubmit = submit((data) => ({
     name: String(data.get("name") ?? ""),
     description: String(data.get("description") ?? ""),
+    nameAr: String(data.get("nameAr") ?? ""),
+    descriptionAr: String(data.get("descriptionAr") ?? ""),
   }));
-  const message = formMessage(errors, ["name", "description"]);
+  const message = formMessage(errors, ["name", "description", "nameAr", "descriptionAr"]);
   return (
     <FormCard
       titleId="new-product-title"
@@ -83,7 +104,8 @@ export function NewProductForm() {
   );
 }
 
-export function EditProductButton({ product }: { product: ProductValues }) {
+/** `label` is the name as the reader sees it (their language), for the button's accessible name. */
+export function EditProductButton({ product, label }: { product: ProductValues; label: string }) {
   const t = useTranslations("catalogAdmin.products");
   const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
@@ -93,7 +115,7 @@ export function EditProductButton({ product }: { product: ProductValues }) {
         variant="secondary"
         size="sm"
         onClick={() => setOpen(true)}
-        aria-label={t("editFor", { name: product.name })}
+        aria-label={t("editFor", { name: label })}
         data-testid="edit-product"
       >
         {t("edit")}
@@ -126,9 +148,11 @@ function EditProductForm({ product, onDone }: { product: ProductValues; onDone: 
     productId: product.id,
     name: String(data.get("name") ?? ""),
     description: String(data.get("description") ?? ""),
+    nameAr: String(data.get("nameAr") ?? ""),
+    descriptionAr: String(data.get("descriptionAr") ?? ""),
     active: data.get("active") === "on",
   }));
-  const message = formMessage(errors, ["name", "description", "active"]);
+  const message = formMessage(errors, ["name", "description", "nameAr", "descriptionAr", "active"]);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormAlert message={message} />

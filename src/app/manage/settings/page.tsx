@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { buttonClasses, Users } from "@/components/ui";
 import { PageHeader } from "@/components/page/page-header";
 import { toDecimalString } from "@/lib/money";
+import { TIER_REVIEW_MONTHS } from "@/lib/tier-review";
 import { requireStaffPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
 import { ProgramSettingsForm } from "./settings-form";
@@ -41,6 +42,9 @@ export default async function SettingsPage() {
           payoutDayOfMonth: settings.payoutDayOfMonth ?? Number.NaN,
           bankPayoutsAllowed: settings.bankPayoutsAllowed,
           taxDetailsRequired: settings.taxDetailsRequired,
+          tierGraceDays: settings.tierGraceDays,
+          // The database allows only these; anything else reads as the default cadence.
+          tierReviewMonths: TIER_REVIEW_MONTHS.find((m) => m === settings.tierReviewMonths) ?? 3,
         }}
         currencies={Intl.supportedValuesOf("currency")}
       />

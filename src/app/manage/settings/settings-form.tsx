@@ -15,6 +15,7 @@ import {
 } from "@/components/ui";
 import { CurrencyField, MoneyField } from "@/components/money";
 import { moneyAmount } from "@/lib/money";
+import { TIER_REVIEW_MONTHS } from "@/lib/tier-review";
 import { useTRPC } from "@/trpc/client";
 import { useFormMutation } from "@/trpc/use-form-mutation";
 
@@ -32,6 +33,9 @@ interface Values {
   payoutDayOfMonth: number;
   bankPayoutsAllowed: boolean;
   taxDetailsRequired: boolean;
+  /** NaN while the field is empty. */
+  tierGraceDays: number;
+  tierReviewMonths: (typeof TIER_REVIEW_MONTHS)[number];
 }
 
 const SCHEDULES = ["manual", "monthly"] as const;
@@ -179,6 +183,54 @@ export function ProgramSettingsForm({ initial, currencies }: { initial: Values; 
               checked={values.taxDetailsRequired}
               onChange={(checked) => setValues((v) => ({ ...v, taxDetailsRequired: checked }))}
             />
+          </fieldset>
+          <fieldset
+            className="grid gap-5 border-t border-border pt-5 sm:col-span-2 sm:grid-cols-2"
+            data-testid="tier-settings"
+          >
+            <legend className="sr-only">{t("tiersSection")}</legend>
+            <div className="sm:col-span-2" aria-hidden>
+              <p className="text-sm font-semibold text-neutral-900">{t("tiersSection")}</p>
+              <p className="text-sm text-muted">{t("tiersSectionHint")}</p>
+            </div>
+            <FormField
+              label={t("fields.tierGraceDays")}
+              htmlFor="tierGraceDays"
+              error={field("tierGraceDays")}
+              hint={t("hints.tierGraceDays")}
+            >
+              <Input
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={730}
+                value={Number.isNaN(values.tierGraceDays) ? "" : values.tierGraceDays}
+                onChange={(e) => setValues((v) => ({ ...v, tierGraceDays: e.target.valueAsNumber }))}
+              />
+            </FormField>
+            <FormField
+              label={t("fields.tierReviewMonths")}
+              htmlFor="tierReviewMonths"
+              error={field("tierReviewMonths")}
+              hint={t("hints.tierReviewMonths")}
+            >
+              <Select
+                value={values.tierReviewMonths}
+                onChange={(e) =>
+                  setValues((v) => ({
+                    ...v,
+                    tierReviewMonths:
+                      TIER_REVIEW_MONTHS.find((m) => m === Number(e.target.value)) ?? v.tierReviewMonths,
+                  }))
+                }
+              >
+                {TIER_REVIEW_MONTHS.map((m) => (
+                  <option key={m} value={m}>
+                    {t("reviewCadences", { months: m })}
+                  </option>
+                ))}
+              </Select>
+            </FormField>
           </fieldset>
         </CardBody>
         <CardFooter className="flex justify-end">

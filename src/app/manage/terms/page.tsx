@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { FallbackNote } from "@/components/content/localized-text";
 import { Markdown } from "@/components/markdown";
 import {
   Badge,
@@ -18,6 +19,8 @@ import {
 import { ListPagination } from "@/components/page/list-pagination";
 import { PageHeader } from "@/components/page/page-header";
 import { hrefWith, pageParam, param, type SearchParams } from "@/lib/list-params";
+import { formatCount } from "@/lib/money";
+import { termsForReader } from "@/server/domains/partners/terms";
 import { requireStaffPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
 import { PublishTermsForm } from "./publish-form";
@@ -36,6 +39,7 @@ export default async function TermsPage({ searchParams }: { searchParams: Promis
   const versions = await (await api()).manage.terms.list();
   const t = await getTranslations();
   const format = await getFormatter();
+  const locale = await getLocale();
   const current = versions[0];
   const asked = Number(param(params, "version"));
   const shown = versions.find((v) => v.version === asked) ?? current;
@@ -43,6 +47,9 @@ export default async function TermsPage({ searchParams }: { searchParams: Promis
   const page = Math.min(pageParam(params), pageCount);
   const rows = versions.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const nextVersion = (current?.version ?? 0) + 1;
+  // Staff read a version in their language too; `?lang=` switches to the other one.
+  const askedLang = param(params, "lang");
+  const shownText = shown ? termsForReader(shown, askedLang === "ar" || askedLang === "en" ? askedLang : locale) : null;
   return (
     <>
       <PageHeader title={t("termsAdmin.title")} description={t("termsAdmin.subtitle")} />
@@ -61,8 +68,27 @@ export default async function TermsPage({ searchParams }: { searchParams: Promis
             as="h2"
           />
           <CardBody>
-            <div className="max-h-[32rem] overflow-y-auto" data-testid="terms-body" dir="auto">
-              <Markdown source={shown.body} newTabLabel={t("termsAdmin.newTab")} />
+            <p className="mb-3 text-sm text-muted" data-testid="terms-shown-languages">
+              {shown.bodyAr ? t("termsAdmin.inBoth") : t("termsAdmin.englishOnly")}
+              {shown.bodyAr ? (
+                <Link
+                  href={hrefWith(PATH, params, { lang: shownText!.lang === "ar" ? "en" : "ar" })}
+                  className="ms-2 font-medium text-brand-700 hover:underline"
+                  data-testid="terms-switch-language"
+                >
+                  {shownText!.lang === "ar" ? t("termsAdmin.readEnglish") : t("termsAdmin.readArabic")}
+                </Link>
+              ) : shownText!.fallback ? (
+                <FallbackNote lang={shownText!.lang} />
+              ) : null}
+            </p>
+            <div
+              className="max-h-[32rem] overflow-y-auto"
+              data-testid="terms-body"
+              lang={shownText!.lang}
+              dir={shownText!.lang === "ar" ? "rtl" : "ltr"}
+            >
+              <Markdown source={shownText!.text} newTabLabel={t("termsAdmin.newTab")} />
             </div>
           </CardBody>
         </Card>
@@ -85,6 +111,7 @@ export default async function TermsPage({ searchParams }: { searchParams: Promis
               <TR>
                 <TH>{t("termsAdmin.version")}</TH>
                 <TH>{t("termsAdmin.published")}</TH>
+                <TH>{t("termsAdmin.languages")}</TH>
                 <TH className="text-end">{t("common.actions")}</TH>
               </TR>
             </THead>
@@ -101,6 +128,9 @@ export default async function TermsPage({ searchParams }: { searchParams: Promis
                   </TD>
                   <TD className="whitespace-nowrap text-muted">
                     {format.dateTime(v.publishedAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </TD>
+                  <TD className="whitespace-nowrap text-muted">
+                    {v.bodyAr ? t("termsAdmin.languagesBoth") : t("termsAdmin.languagesEnglish")}
                   </TD>
                   <TD className="text-end">
                     {v === shown ? (
@@ -129,7 +159,11 @@ export default async function TermsPage({ searchParams }: { searchParams: Promis
         </section>
       ) : null}
 
-      <PublishTermsForm initialBody={current?.body ?? ""} nextVersion={format.number(nextVersion)} />
+      <PublishTermsForm
+        initialBody={current?.body ?? ""}
+        initialBodyAr={current?.bodyAr ?? ""}
+        nextVersion={formatCount(nextVersion, locale)}
+      />
     </>
   );
 }

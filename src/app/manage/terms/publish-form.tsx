@@ -6,21 +6,32 @@ import { Button, Card, CardBody, CardFooter, CardHeader, FormField, FormAlert, T
 import { useTRPC } from "@/trpc/client";
 import { useFormMutation } from "@/trpc/use-form-mutation";
 
-export function PublishTermsForm({ initialBody, nextVersion }: { initialBody: string; nextVersion: string }) {
+/** A version is published in English, or in English and Arabic (an empty Arabic text means English only). */
+export function PublishTermsForm({
+  initialBody,
+  initialBodyAr,
+  nextVersion,
+}: {
+  initialBody: string;
+  initialBodyAr: string;
+  nextVersion: string;
+}) {
   const t = useTranslations("termsAdmin");
   const format = useFormatter();
   const trpc = useTRPC();
   const [body, setBody] = useState(initialBody);
+  const [bodyAr, setBodyAr] = useState(initialBodyAr);
   const { submit, errors, field, pending } = useFormMutation(trpc.manage.terms.publish.mutationOptions(), {
     done: (published) => t("publishedToast", { version: format.number(published.version) }),
   });
   const error = field("body");
+  const errorAr = field("bodyAr");
   return (
     <Card>
-      <form onSubmit={submit(() => ({ body }))} noValidate aria-labelledby="publish-title">
+      <form onSubmit={submit(() => ({ body, bodyAr }))} noValidate aria-labelledby="publish-title">
         <CardHeader title={t("publishTitle")} titleId="publish-title" description={t("publishHint")} as="h2" />
         <CardBody className="space-y-3">
-          <FormAlert message={error ? null : errors.message} />
+          <FormAlert message={error || errorAr ? null : errors.message} />
           <FormField label={t("body")} htmlFor="terms-body" hint={t("bodyHint")} error={error} required>
             <Textarea
               name="body"
@@ -32,6 +43,21 @@ export function PublishTermsForm({ initialBody, nextVersion }: { initialBody: st
               className="font-mono text-xs leading-relaxed"
             />
           </FormField>
+          <FormField label={t("bodyAr")} htmlFor="terms-body-ar" hint={t("bodyArHint")} error={errorAr}>
+            <Textarea
+              name="bodyAr"
+              rows={16}
+              maxLength={100_000}
+              dir="rtl"
+              lang="ar"
+              value={bodyAr}
+              onChange={(e) => setBodyAr(e.target.value)}
+              className="font-mono text-xs leading-relaxed"
+            />
+          </FormField>
+          <p className="text-sm text-muted" data-testid="terms-languages">
+            {bodyAr.trim() ? t("publishesBoth") : t("publishesEnglishOnly")}
+          </p>
         </CardBody>
         <CardFooter>
           <Button type="submit" loading={pending} data-testid="publish-terms">

@@ -1,7 +1,9 @@
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { auditLog } from "@/server/db/schema";
 import { setupProgram } from "@/server/testing/fixtures";
 import { leadFor } from "@/server/testing/leads";
-import { createProduct, listProducts, updateProduct } from "./products";
+import { createProduct, listProducts, productOptions, updateProduct } from "./products";
 import { registerLead } from "../leads/register";
 
 const { db, manager, partnerOwner, ctxOf } = await setupProgram();
@@ -40,5 +42,53 @@ describe("product catalog", () => {
         await leadFor(db, "Legacy Buyer", "legacy-buyer.example", { productId: created.id }),
       ),
     ).rejects.toMatchObject({ code: "lead.productUnknown", field: "productId" });
+  });
+});
+
+describe("products in both languages", () => {
+  it("stores the Arabic name and description beside the English, and audits them", async () => {
+    const created = await createProduct(ctxOf(manager), {
+      name: "Insight Studio",
+      description: "Dashboards for every team.",
+      nameAr: "استوديو الرؤى",
+      descriptionAr: "لوحات معلومات لكل فريق.",
+    });
+    expect(created).toMatchObject({ nameAr: "استوديو الرؤى", descriptionAr: "لوحات معلومات لكل فريق." });
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, created.id), eq(auditLog.action, "product.created")));
+    expect(entry?.after).toMatchObject({ nameAr: "استوديو الرؤى" });
+
+    // An edit that empties the Arabic makes the product English-only again.
+    const saved = await updateProduct(ctxOf(manager), {
+      productId: created.id,
+      name: "Insight Studio",
+      description: "Dashboards for every team.",
+      nameAr: "",
+      descriptionAr: "",
+      active: true,
+    });
+    expect(saved).toMatchObject({ nameAr: null, descriptionAr: null });
+  });
+
+  it("gives partners the name in their language, the English one marked where Arabic is missing", async () => {
+    const arabic = await productOptions(db, { includeArchived: false, locale: "ar" });
+    expect(arabic.find((p) => p.name === "منصة التحليلات السحابية")).toMatchObject({
+      nameLang: "ar",
+      nameFallback: false,
+    });
+    // The demo leaves Onboarding Services English-only.
+    expect(arabic.find((p) => p.name === "Onboarding Services")).toMatchObject({ nameLang: "en", nameFallback: true });
+    const english = await productOptions(db, { includeArchived: false, locale: "en" });
+    expect(english.map((p) => p.name)).toContain("Analytics Cloud");
+    // Without a locale, the names staff manage and imports match on.
+    expect((await productOptions(db, { includeArchived: false })).map((p) => p.name)).toContain("Analytics Cloud");
+    const listed = await listProducts(db, { includeArchived: true, locale: "ar" });
+    expect(listed.find((p) => p.nameEn === "Analytics Cloud")).toMatchObject({
+      name: "منصة التحليلات السحابية",
+      nameAr: "منصة التحليلات السحابية",
+      description: "منصة التحليلات المستضافة، تُحتسب رسومها لكل مستخدم.",
+    });
   });
 });

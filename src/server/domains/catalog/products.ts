@@ -1,5 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { localized } from "@/lib/localized";
 import { plainTextField } from "@/lib/text";
 import { leads, products } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
@@ -8,23 +9,66 @@ import { audit } from "../audit/service";
 import { withTransaction, type ServiceCtx } from "../context";
 import { ConflictError, NotFoundError } from "../errors";
 
+interface CatalogOptions {
+  includeArchived: boolean;
+  /**
+   * The reader's language. Given, `name` and `description` are the reader's text (the other
+   * language's where it is missing, with `nameLang` saying which), so the pages that list them
+   * need no change; omitted, they are the English texts staff manage and match on.
+   */
+  locale?: string;
+}
+
+/** A product's name and description in the reader's language, and which language the name is in. */
+function inReaderLanguage<
+  T extends { name: string; nameAr: string | null; description: string | null; descriptionAr: string | null },
+>(row: T, locale: string | undefined) {
+  if (!locale) return { name: row.name, description: row.description, nameLang: "en" as const, nameFallback: false };
+  const name = localized(locale, row.name, row.nameAr);
+  const description = localized(locale, row.description, row.descriptionAr);
+  return {
+    name: name?.text ?? row.name,
+    description: description?.text ?? null,
+    nameLang: name?.lang ?? ("en" as const),
+    nameFallback: name?.fallback ?? false,
+  };
+}
+
+/** A product in both languages, as pickers and the staff list read it. */
+const productColumns = {
+  id: products.id,
+  name: products.name,
+  nameAr: products.nameAr,
+  description: products.description,
+  descriptionAr: products.descriptionAr,
+  active: products.active,
+};
+
 /** What pickers offer (the registration form, the queue's filter): no lead counts, so no pass over the leads. */
-export async function productOptions(db: Db, options: { includeArchived: boolean }) {
-  return db
-    .select({ id: products.id, name: products.name, description: products.description, active: products.active })
+export async function productOptions(db: Db, options: CatalogOptions) {
+  const rows = await db
+    .select(productColumns)
     .from(products)
     .where(options.includeArchived ? undefined : eq(products.active, true))
     .orderBy(asc(products.name));
+  return rows.map((row) => ({
+    id: row.id,
+    active: row.active,
+    ...inReaderLanguage(row, options.locale),
+    nameEn: row.name,
+    nameAr: row.nameAr,
+  }));
 }
 
-/** The catalog partners pick from; staff see archived products too, with how many leads name each. */
-export async function listProducts(db: Db, options: { includeArchived: boolean }) {
+/**
+ * The catalog partners pick from; staff see archived products too, with how many leads name each.
+ * Rows carry both languages as stored (`nameEn`/`nameAr`…) for the staff editor, and `name` /
+ * `description` in the reader's language when a locale is given.
+ */
+export async function listProducts(db: Db, options: CatalogOptions) {
   const rows = await db
     .select({
-      id: products.id,
-      name: products.name,
-      description: products.description,
-      active: products.active,
+      ...productColumns,
       leadCount: sql<number>`count(${leads.id})::int`,
     })
     .from(products)
@@ -32,14 +76,25 @@ export async function listProducts(db: Db, options: { includeArchived: boolean }
     .where(options.includeArchived ? undefined : eq(products.active, true))
     .groupBy(products.id)
     .orderBy(asc(products.name));
-  return options.includeArchived
-    ? rows
-    : rows.map(({ id, name, description }) => ({ id, name, description, active: true, leadCount: 0 }));
+  return rows.map((row) => ({
+    id: row.id,
+    ...inReaderLanguage(row, options.locale),
+    nameEn: row.name,
+    nameAr: row.nameAr,
+    descriptionEn: row.description,
+    descriptionAr: row.descriptionAr,
+    active: options.includeArchived ? row.active : true,
+    // Partners are not told how many leads others registered.
+    leadCount: options.includeArchived ? row.leadCount : 0,
+  }));
 }
 
 export const productFields = {
   name: plainTextField({ min: 2, max: 80 }),
   description: z.string().trim().max(500).default(""),
+  /** Optional Arabic texts; empty means "English only", and Arabic readers see the English, marked. */
+  nameAr: plainTextField({ max: 80 }).optional(),
+  descriptionAr: z.string().trim().max(500).optional(),
 };
 export const createProductInput = z.object(productFields);
 export const updateProductInput = z.object({ productId: z.uuid(), ...productFields, active: z.boolean() });
@@ -58,7 +113,13 @@ export async function createProduct(ctx: ServiceCtx<StaffActor>, input: z.infer<
     await assertNameFree(tx, input.name);
     const [row] = await tx
       .insert(products)
-      .values({ name: input.name, description: input.description || null, createdAt: clock.now() })
+      .values({
+        name: input.name,
+        description: input.description || null,
+        nameAr: input.nameAr || null,
+        descriptionAr: input.descriptionAr || null,
+        createdAt: clock.now(),
+      })
       .returning();
     await audit(
       tx,
@@ -79,7 +140,13 @@ export async function updateProduct(ctx: ServiceCtx<StaffActor>, input: z.infer<
     await assertNameFree(tx, input.name, input.productId);
     const [after] = await tx
       .update(products)
-      .set({ name: input.name, description: input.description || null, active: input.active })
+      .set({
+        name: input.name,
+        description: input.description || null,
+        nameAr: input.nameAr || null,
+        descriptionAr: input.descriptionAr || null,
+        active: input.active,
+      })
       .where(eq(products.id, input.productId))
       .returning();
     await audit(

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import {
   bonusCampaigns,
@@ -39,6 +39,13 @@ export async function listPlans(db: Db) {
     .select()
     .from(commissionPlans)
     .orderBy(desc(commissionPlans.isDefault), asc(commissionPlans.name));
+  // Partners in the program (active or suspended: both still earn or keep earnings) with no
+  // explicit plan; they earn under the default one.
+  const [{ n: unassigned } = { n: 0 }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(partners)
+    .leftJoin(partnerPlans, eq(partnerPlans.partnerId, partners.id))
+    .where(and(isNull(partnerPlans.partnerId), inArray(partners.status, ["active", "suspended"])));
   return Promise.all(
     plans.map(async (plan) => {
       const [version] = await db
@@ -58,6 +65,7 @@ export async function listPlans(db: Db) {
                 minRevenueMinor: planTierRules.minRevenueMinor,
                 minWonDeals: planTierRules.minWonDeals,
                 perks: planTierRules.perks,
+                perksAr: planTierRules.perksAr,
               })
               .from(planTierRules)
               .innerJoin(tiers, eq(tiers.id, planTierRules.tierId))
@@ -86,6 +94,8 @@ export async function listPlans(db: Db) {
         tierRules: rules,
         productRates: rates,
         assignedPartners: assigned?.n ?? 0,
+        // The default plan also applies to every partner without a plan of its own.
+        unassignedPartners: plan.isDefault ? unassigned : 0,
       };
     }),
   );
@@ -105,6 +115,8 @@ export const planVersionFields = {
         minRevenue: amountText.default(""),
         minWonDeals: z.number().int().min(0).max(100_000).nullable(),
         perks: z.string().trim().max(500).default(""),
+        /** The perks in Arabic (optional); Arabic readers see the English, marked, without it. */
+        perksAr: z.string().trim().max(500).optional(),
       }),
     )
     .min(1)
@@ -159,6 +171,7 @@ async function writeVersion(
       minRevenueMinor: r.minRevenue ? minorOf(r.minRevenue, programCurrency, `tierRules.${i}.minRevenue`) : null,
       minWonDeals: r.minWonDeals,
       perks: r.perks || null,
+      perksAr: r.perksAr || null,
     })),
   );
   if (input.productRates.length)
@@ -250,6 +263,9 @@ export async function assignPlan(ctx: ServiceCtx<StaffActor>, input: z.infer<typ
 export const createCampaignInput = z.object({
   name: z.string().trim().min(2).max(120),
   description: z.string().trim().max(1000).default(""),
+  /** Optional Arabic texts; empty means English only (Arabic readers see the English, marked). */
+  nameAr: z.string().trim().max(120).optional(),
+  descriptionAr: z.string().trim().max(1000).optional(),
   startsOn: z.iso.date(),
   endsOn: z.iso.date(),
   kind: z.enum(planBaseKind.enumValues),
@@ -279,6 +295,8 @@ export async function createCampaign(ctx: ServiceCtx<StaffActor>, input: z.infer
       .values({
         name: input.name,
         description: input.description || null,
+        nameAr: input.nameAr || null,
+        descriptionAr: input.descriptionAr || null,
         startsAt: new Date(`${input.startsOn}T00:00:00Z`),
         endsAt: new Date(new Date(`${input.endsOn}T00:00:00Z`).getTime() + 86_400_000),
         kind: input.kind,

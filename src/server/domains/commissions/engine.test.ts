@@ -266,6 +266,11 @@ describe("clawbacks", () => {
     expect(clawbacks).toHaveLength(2);
     for (const c of clawbacks) expect(c.amount).toBe(-entries.find((e) => e.id === c.reversesEntryId)!.amount);
     expect(entries.reduce((sum, e) => sum + e.amount, 0n)).toBe(0n);
+    // A loss never moves a partner down (only the periodic tier review does): the 8,000 took
+    // Brightpath past Silver's 50,000 and it stays there. Back to Registered, where the tests below start.
+    expect(await tierKey(brightpath.partnerId)).toBe("silver");
+    const [registered] = await db.select({ id: tiers.id }).from(tiers).where(eq(tiers.key, "registered"));
+    await db.update(partners).set({ tierId: registered!.id }).where(eq(partners.id, brightpath.partnerId));
     await expect(
       registerLead(ctxOf(kestrel), await leadFor(db, "Again", `engine-${sequence}.example`)),
     ).resolves.toMatchObject({ status: "submitted" });

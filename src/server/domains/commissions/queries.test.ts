@@ -2,12 +2,22 @@ import { eq, sql, type SQL } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DAY } from "@/lib/clock";
-import { ledgerEntries, partners, programSettings, tiers } from "@/server/db/schema";
+import { leads, ledgerEntries, partners, programSettings, tiers } from "@/server/db/schema";
 import { setupProgram } from "@/server/testing/fixtures";
 import { SYSTEM } from "../actor";
 import { moveEntries, postEntries, type LedgerState, type NewLedgerEntry } from "./ledger";
 import { currentPlanFor } from "./plans";
-import { balancesOf, earningsByMonth, liabilitySummary, LEDGER_SOURCES, LEDGER_STATES, tierProgress } from "./queries";
+import {
+  balancesByFigure,
+  balancesOf,
+  earningsByMonth,
+  liabilitySummary,
+  LEDGER_SOURCES,
+  LEDGER_STATES,
+  pipelineByStatus,
+  pipelineOf,
+  tierProgress,
+} from "./queries";
 
 /**
  * The money reads (balances, monthly earnings, tier progress, what the program owes) against
@@ -241,5 +251,60 @@ describe("money reads after more postings", () => {
       ),
       { numRuns: 15 },
     );
+  });
+});
+
+describe("balances and pipeline in several currencies (issue 18)", () => {
+  it("lists every currency a partner holds in each figure, and none where it holds nothing", async () => {
+    const partnerId = partnerIds[2]!;
+    const now = clock.now();
+    const before = await balancesOf(db, partnerId);
+    const pendingOf = (asset: string) => before.find((b) => b.asset === asset)?.pending ?? 0n;
+    await postEntries(db, [
+      entry(partnerId, "GBP", 790_000n, "deal", "pending", new Date(now.getTime() - DAY)),
+      entry(partnerId, "USD", 12_500n, "deal", "pending", new Date(now.getTime() - DAY)),
+      // A currency with nothing but a zero: no figure may name it.
+      entry(partnerId, "CHF", 0n, "deal", "pending", new Date(now.getTime() - DAY)),
+    ]);
+    const balances = await balancesOf(db, partnerId);
+    const byFigure = balancesByFigure(balances);
+    expect(byFigure.map((f) => f.figure)).toEqual(["pending", "payable", "inPayout", "paid", "clawedBack"]);
+    const pending = byFigure.find((f) => f.figure === "pending")!.amounts;
+    expect(pending).toContainEqual({ asset: "GBP", amount: pendingOf("GBP") + 790_000n });
+    expect(pending).toContainEqual({ asset: "USD", amount: pendingOf("USD") + 12_500n });
+    for (const figure of byFigure) {
+      expect(
+        figure.amounts.every((a) => a.amount !== 0n),
+        figure.figure,
+      ).toBe(true);
+      expect(figure.amounts.map((a) => a.asset)).toEqual(
+        [...figure.amounts.map((a) => a.asset)].sort((a, b) => a.localeCompare(b)),
+      );
+      // Each figure's amount for an asset is that asset's balance, never a sum across currencies.
+      for (const a of figure.amounts) expect(balances.find((b) => b.asset === a.asset)![figure.figure]).toBe(a.amount);
+    }
+    expect(byFigure.flatMap((f) => f.amounts.map((a) => a.asset))).not.toContain("CHF");
+  });
+
+  it("sums the pipeline per status and per currency, as plain SQL does", async () => {
+    for (const partnerId of partnerIds) {
+      const grouped = pipelineByStatus(await pipelineOf(db, partnerId));
+      const plain = await rows<{ status: string; currency: string; n: number; value: string }>(
+        sql`select status, currency, count(*)::int as n, sum(estimated_value_minor)::text as value
+            from ${leads} where partner_id = ${partnerId} group by status, currency`,
+      );
+      const flat = grouped.flatMap((g) =>
+        g.values.map((v) => ({ status: g.status, currency: v.currency, n: v.count, value: v.value.toString() })),
+      );
+      const order = (r: { status: string; currency: string }) => `${r.status}|${r.currency}`;
+      expect(flat.map(order).sort(), partnerId).toEqual(plain.map(order).sort());
+      for (const p of plain) expect(flat.find((f) => order(f) === order(p))).toEqual(p);
+      for (const g of grouped) expect(g.count).toBe(g.values.reduce((sum, v) => sum + v.count, 0));
+    }
+    // The demo has a partner whose leads come in more than one currency, so the split was exercised.
+    const mixed = await rows<{ n: number }>(
+      sql`select count(*)::int as n from (select partner_id from ${leads} group by partner_id having count(distinct currency) > 1) x`,
+    );
+    expect(mixed[0]!.n).toBeGreaterThan(0);
   });
 });

@@ -9,6 +9,7 @@ import {
   ledgerSource,
   ledgerState,
   leads,
+  leadStatus,
   partners,
   tierChanges,
   tierOverrides,
@@ -196,6 +197,44 @@ export async function earningsByMonth(ctx: ServiceCtx, partnerId: string, months
       ),
     })),
   };
+}
+
+/** The figures of a balance, in the order the earnings page and the dashboard show them. */
+export const BALANCE_FIGURES = ["pending", "payable", "inPayout", "paid", "clawedBack"] as const;
+export type BalanceFigure = (typeof BALANCE_FIGURES)[number];
+type Balance = Awaited<ReturnType<typeof balancesOf>>[number];
+
+/**
+ * Balances turned around: one entry per figure (pending, payable…), each listing every asset
+ * with a non-zero amount. Amounts in different currencies are never added up, and an asset the
+ * partner holds nothing of in a figure is left out rather than shown as a misleading zero.
+ */
+export function balancesByFigure(balances: Balance[]) {
+  return BALANCE_FIGURES.map((figure) => ({
+    figure,
+    amounts: balances
+      .filter((b) => b[figure] !== 0n)
+      .map((b) => ({ asset: b.asset, amount: b[figure] }))
+      .sort((a, b) => a.asset.localeCompare(b.asset)),
+  }));
+}
+
+/**
+ * The pipeline by lead status (in the lifecycle's order, statuses without leads left out): how
+ * many leads, and their estimated value summed per currency, each currency on its own.
+ */
+export function pipelineByStatus(rows: Awaited<ReturnType<typeof pipelineOf>>) {
+  return leadStatus.enumValues
+    .map((status) => {
+      const mine = rows.filter((r) => r.status === status);
+      const values = [...new Set(mine.map((r) => r.currency))].sort().map((currency) => ({
+        currency,
+        value: mine.filter((r) => r.currency === currency).reduce((sum, r) => sum + r.value, 0n),
+        count: mine.filter((r) => r.currency === currency).reduce((sum, r) => sum + r.n, 0),
+      }));
+      return { status, count: mine.reduce((sum, r) => sum + r.n, 0), values };
+    })
+    .filter((r) => r.count > 0);
 }
 
 /** The partner's leads by status, with their estimated value per currency. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lt, lte, or } from "drizzle-orm";
 import {
   commissionPlans,
   commissionPlanVersions,
@@ -16,6 +16,8 @@ import type { Clock } from "@/lib/clock";
 import { DAY } from "@/lib/clock";
 import { enqueueEmail } from "@/server/integrations/email/outbox";
 import { env } from "@/lib/env";
+import { formatCount, formatMoney } from "@/lib/money";
+import { isReviewDay, nextReviewDay } from "@/lib/tier-review";
 import { SYSTEM } from "../actor";
 import { audit } from "../audit/service";
 import { withTransaction, type AnyActor, type ServiceCtx } from "../context";
@@ -70,16 +72,66 @@ export function qualifyingTier(
   return [...ranked].sort((a, b) => a.rank - b.rank)[0]!.id;
 }
 
-/** Where a partner belongs: an active override wins; without a plan there is no tier table, so it stays. */
+/**
+ * Where a partner belongs: an active override wins (a manager's explicit decision, up or down);
+ * without a plan there is no tier table, so it stays. Otherwise the numbers promote at once, but
+ * move a partner down only when `mayDemote` (the periodic review, after the starting tier's hold).
+ */
 export function targetTier(
   current: string,
   overrideTierId: string | null,
   rules: Pick<TierRule, "tierId" | "minRevenueMinor" | "minWonDeals">[] | null,
   ranked: { id: string; rank: number }[],
   numbers: TierNumbers,
+  mayDemote = false,
 ): string {
   if (overrideTierId) return overrideTierId;
-  return rules ? qualifyingTier(ranked, rules, numbers) : current;
+  if (!rules) return current;
+  const qualified = qualifyingTier(ranked, rules, numbers);
+  const rankOf = (id: string) => ranked.find((t) => t.id === id)?.rank ?? -1;
+  return mayDemote || rankOf(qualified) > rankOf(current) ? qualified : current;
+}
+
+/** Midnight UTC at the start of `at`'s day. */
+function startOfUtcDay(at: Date): Date {
+  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+}
+
+/**
+ * The review running now, if today is a review day: its day's start. A partner is looked at by
+ * it when its hold ended before that day began (so the next review after the hold is exactly
+ * `nextReviewDay(heldUntil)`) and this review has not looked at it yet (a job may run twice).
+ */
+function reviewOf(now: Date, months: number): Date | null {
+  return isReviewDay(now, months) ? startOfUtcDay(now) : null;
+}
+
+function underReview(
+  partner: { tierHeldUntil: Date | null; tierReviewedAt: Date | null },
+  review: Date | null,
+): boolean {
+  return (
+    review !== null &&
+    (partner.tierHeldUntil === null || partner.tierHeldUntil < review) &&
+    (partner.tierReviewedAt === null || partner.tierReviewedAt < review)
+  );
+}
+
+/** Plain words, for staff, naming which of the tier's thresholds the numbers missed. */
+function missedThresholds(
+  tierName: string,
+  rule: Pick<TierRule, "minRevenueMinor" | "minWonDeals"> | undefined,
+  numbers: TierNumbers,
+): string {
+  if (!rule) return `Review: the plan has no ${tierName} rule any more.`;
+  const missed: string[] = [];
+  if (rule.minRevenueMinor !== null && numbers.revenueMinor < rule.minRevenueMinor)
+    missed.push(
+      `won revenue ${formatMoney(numbers.revenueMinor, numbers.currency, "en")} of ${formatMoney(rule.minRevenueMinor, numbers.currency, "en")} needed`,
+    );
+  if (rule.minWonDeals !== null && numbers.wonDeals < rule.minWonDeals)
+    missed.push(`won deals ${numbers.wonDeals} of ${rule.minWonDeals} needed`);
+  return `Review: below the ${tierName} threshold over the last 12 months: ${missed.join("; ")}.`;
 }
 
 async function activeOverride(tx: Db, partnerId: string, now: Date) {
@@ -92,12 +144,19 @@ async function activeOverride(tx: Db, partnerId: string, now: Date) {
   return row ?? null;
 }
 
+/** What a demotion email says was behind it: the numbers and the thresholds of the tier left. */
+interface DemotionFacts {
+  cause: "review" | "override";
+  numbers: TierNumbers;
+  needed: Pick<TierRule, "minRevenueMinor" | "minWonDeals"> | null;
+}
+
 async function emailOwners(
   tx: Db,
   partnerId: string,
   fromTierKey: string | null,
   toTierKey: string,
-  promoted: boolean,
+  demotion: DemotionFacts | null,
   clock: Clock,
 ) {
   const owners = await tx
@@ -113,14 +172,34 @@ async function emailOwners(
     );
   for (const owner of owners) {
     const locale = owner.locale === "ar" ? "ar" : "en";
+    const base = {
+      url: `${env().APP_URL}/dashboard`,
+      name: owner.name,
+      fromTier: fromTierKey ?? "",
+      toTier: toTierKey,
+    };
     await enqueueEmail(
       tx,
-      {
-        to: owner.email,
-        locale,
-        template: promoted ? "tierPromoted" : "tierDemoted",
-        params: { url: `${env().APP_URL}/dashboard`, name: owner.name, fromTier: fromTierKey ?? "", toTier: toTierKey },
-      },
+      demotion
+        ? {
+            to: owner.email,
+            locale,
+            template: "tierDemoted",
+            // Amounts are formatted in the reader's language; "none" marks a threshold the tier does not set.
+            params: {
+              ...base,
+              cause: demotion.cause,
+              revenue: formatMoney(demotion.numbers.revenueMinor, demotion.numbers.currency, locale),
+              wonDeals: formatCount(demotion.numbers.wonDeals, locale),
+              needRevenue:
+                demotion.needed?.minRevenueMinor != null
+                  ? formatMoney(demotion.needed.minRevenueMinor, demotion.numbers.currency, locale)
+                  : "none",
+              needDeals:
+                demotion.needed?.minWonDeals != null ? formatCount(demotion.needed.minWonDeals, locale) : "none",
+            },
+          }
+        : { to: owner.email, locale, template: "tierPromoted", params: base },
       clock,
     );
   }
@@ -131,19 +210,29 @@ export interface RecomputeOptions {
   actor?: AnyActor;
   cause?: "recompute" | "override" | "override_ended";
   note?: string;
+  /**
+   * The periodic review's day (its midnight, UTC), given only by the nightly run on a review day:
+   * then, and only for a partner whose starting tier's hold ended before it, the numbers may move
+   * the partner down. Every other caller (a won deal, a plan change, an override ending) promotes
+   * at once and never demotes.
+   */
+  review?: Date;
   /** The partner's plan and the program settings, when the caller has read them in this transaction. */
   basis?: EarningBasis;
 }
 
+export { isReviewDay, nextReviewDay };
+
 export type TierRecompute = Awaited<ReturnType<typeof recomputeTier>>;
 
 /**
- * Puts the partner at the tier its numbers (or an active override) call for. A change is
- * recorded with the numbers that caused it, audited and emailed to the owners.
+ * Puts the partner at the tier its numbers (or an active override) call for: promotions at once,
+ * demotions only at a review (see `RecomputeOptions.review`) or by a manager's override. A change
+ * is recorded with the numbers that caused it, audited and emailed to the owners.
  */
 export async function recomputeTier(tx: Db, partnerId: string, clock: Clock, options: RecomputeOptions = {}) {
   const [partner] = await tx
-    .select({ tierId: partners.tierId })
+    .select({ tierId: partners.tierId, tierHeldUntil: partners.tierHeldUntil, tierReviewedAt: partners.tierReviewedAt })
     .from(partners)
     .where(eq(partners.id, partnerId))
     .for("no key update");
@@ -151,16 +240,30 @@ export async function recomputeTier(tx: Db, partnerId: string, clock: Clock, opt
   const now = clock.now();
   const numbers = await trailingNumbers(tx, partnerId, clock, options.basis?.settings.currency);
   const ranked = await tx
-    .select({ id: tiers.id, rank: tiers.rank, key: tiers.key })
+    .select({ id: tiers.id, rank: tiers.rank, key: tiers.key, name: tiers.name })
     .from(tiers)
     .orderBy(asc(tiers.rank));
   const override = await activeOverride(tx, partnerId, now);
   const plan = options.basis ? options.basis.plan : await currentPlanFor(tx, partnerId);
-  const target = targetTier(partner.tierId, override?.tierId ?? null, plan?.tierRules ?? null, ranked, numbers);
+  const mayDemote = underReview(partner, options.review ?? null);
+  const target = targetTier(
+    partner.tierId,
+    override?.tierId ?? null,
+    plan?.tierRules ?? null,
+    ranked,
+    numbers,
+    mayDemote,
+  );
   if (target === partner.tierId) return { changed: false as const, tierId: target, numbers };
   const from = ranked.find((t) => t.id === partner.tierId);
   const to = ranked.find((t) => t.id === target)!;
-  const cause = options.cause ?? (override ? "override" : "recompute");
+  const promoted = (from?.rank ?? -1) < to.rank;
+  const fromRule = plan?.tierRules.find((r) => r.tierId === partner.tierId);
+  const byReview = !override && !promoted;
+  const cause = byReview ? "review" : (options.cause ?? (override ? "override" : "recompute"));
+  const note = byReview
+    ? missedThresholds(from?.name ?? "previous tier", fromRule, numbers)
+    : (options.note ?? override?.reason ?? null);
   await tx.update(partners).set({ tierId: target }).where(eq(partners.id, partnerId));
   await tx.insert(tierChanges).values({
     partnerId,
@@ -170,7 +273,7 @@ export async function recomputeTier(tx: Db, partnerId: string, clock: Clock, opt
     revenueMinor: numbers.revenueMinor,
     currency: numbers.currency,
     wonDeals: numbers.wonDeals,
-    note: options.note ?? override?.reason ?? null,
+    note,
     actorId: options.actor?.userId ?? null,
     at: now,
   });
@@ -182,24 +285,42 @@ export async function recomputeTier(tx: Db, partnerId: string, clock: Clock, opt
       entityType: "partner",
       entityId: partnerId,
       before: { tierId: partner.tierId },
-      after: { tierId: target, cause, ...numbers },
+      after: { tierId: target, cause, note, ...numbers },
     },
     now,
   );
-  await emailOwners(tx, partnerId, from?.key ?? null, to.key, (from?.rank ?? -1) < to.rank, clock);
+  await emailOwners(
+    tx,
+    partnerId,
+    from?.key ?? null,
+    to.key,
+    promoted ? null : { cause: byReview ? "review" : "override", numbers, needed: fromRule ?? null },
+    clock,
+  );
   return { changed: true as const, tierId: target, numbers };
 }
 
 /**
  * The partners whose tier the nightly run would change, found in a handful of set-based reads
- * over the whole program (numbers, plans, overrides) instead of a transaction per partner.
+ * over the whole program (numbers, plans, overrides) instead of a transaction per partner: on any
+ * night those the numbers promote or an override moves; on a review day also those the review
+ * may move down (hold over, not yet looked at by this review).
  */
 export async function partnersDueForRecompute(ctx: ServiceCtx): Promise<string[]> {
   const { db, clock } = ctx;
   const now = clock.now();
-  const { currency } = await getProgramSettings(db);
+  const { currency, tierReviewMonths } = await getProgramSettings(db);
+  const review = reviewOf(now, tierReviewMonths);
   const [active, numbers, assigned, versions, rules, overrides, ranked] = await Promise.all([
-    db.select({ id: partners.id, tierId: partners.tierId }).from(partners).where(eq(partners.status, "active")),
+    db
+      .select({
+        id: partners.id,
+        tierId: partners.tierId,
+        tierHeldUntil: partners.tierHeldUntil,
+        tierReviewedAt: partners.tierReviewedAt,
+      })
+      .from(partners)
+      .where(eq(partners.status, "active")),
     standingRevenue(db, { since: windowStart(clock), currency }),
     db.select({ partnerId: partnerPlans.partnerId, planId: partnerPlans.planId }).from(partnerPlans),
     // Each plan's latest version, and which plan is the default.
@@ -236,7 +357,14 @@ export async function partnersDueForRecompute(ctx: ServiceCtx): Promise<string[]
       const versionId = planId ? versionOf.get(planId) : undefined;
       const tierRules = versionId ? (rulesOf.get(versionId) ?? []) : null;
       return (
-        targetTier(p.tierId, overrideOf.get(p.id) ?? null, tierRules, ranked, numbersOf.get(p.id) ?? none) !== p.tierId
+        targetTier(
+          p.tierId,
+          overrideOf.get(p.id) ?? null,
+          tierRules,
+          ranked,
+          numbersOf.get(p.id) ?? none,
+          underReview(p, review),
+        ) !== p.tierId
       );
     })
     .map((p) => p.id);
@@ -245,12 +373,15 @@ export async function partnersDueForRecompute(ctx: ServiceCtx): Promise<string[]
 /**
  * The nightly run: ends overrides whose date has passed, then recomputes the partners whose
  * tier would change (and those whose override just ended), each in its own transaction under
- * its row lock, with the same function a won deal calls. A deal won between the read and the
- * recompute recomputes its partner itself, so nothing is missed.
+ * its row lock, with the same function a won deal calls. Every night it promotes; on a review
+ * day it also moves down the partners whose hold is over, and then marks every partner the
+ * review looked at (so a second run that day changes nothing). A deal won between the read and
+ * the recompute recomputes its partner itself, so nothing is missed.
  */
 export async function recomputeAllTiers(ctx: ServiceCtx): Promise<number> {
   const { db, clock } = ctx;
   const now = clock.now();
+  const review = reviewOf(now, (await getProgramSettings(db)).tierReviewMonths);
   const ended = await db
     .update(tierOverrides)
     .set({ endedAt: now })
@@ -261,9 +392,63 @@ export async function recomputeAllTiers(ctx: ServiceCtx): Promise<number> {
   let changed = 0;
   for (const id of due) {
     const result = await withTransaction(ctx, (tx) =>
-      recomputeTier(tx, id, clock, endedFor.has(id) ? { cause: "override_ended" } : {}),
+      recomputeTier(tx, id, clock, {
+        ...(endedFor.has(id) ? { cause: "override_ended" as const } : {}),
+        ...(review ? { review } : {}),
+      }),
     );
     if (result?.changed) changed++;
   }
+  if (review) {
+    // One statement, the same condition as `underReview`: these partners this review has seen.
+    await db
+      .update(partners)
+      .set({ tierReviewedAt: now })
+      .where(
+        and(
+          eq(partners.status, "active"),
+          or(isNull(partners.tierHeldUntil), lt(partners.tierHeldUntil, review)),
+          or(isNull(partners.tierReviewedAt), lt(partners.tierReviewedAt, review)),
+        ),
+      );
+  }
   return changed;
+}
+
+/**
+ * What a partner's tier card says about the starting tier's promise: until when it holds, when
+ * the next review that may move the partner down falls, and whether the numbers would keep the
+ * tier there today (`atRisk`: they would not, and no override holds it).
+ */
+export async function tierPromise(ctx: ServiceCtx, partnerId: string) {
+  const { db, clock } = ctx;
+  const now = clock.now();
+  const [partner] = await db
+    .select({ tierId: partners.tierId, tierHeldUntil: partners.tierHeldUntil, tierReviewedAt: partners.tierReviewedAt })
+    .from(partners)
+    .where(eq(partners.id, partnerId));
+  if (!partner) return null;
+  const [settings, plan, override, ranked] = await Promise.all([
+    getProgramSettings(db),
+    currentPlanFor(db, partnerId),
+    activeOverride(db, partnerId, now),
+    db.select({ id: tiers.id, rank: tiers.rank, key: tiers.key }).from(tiers).orderBy(asc(tiers.rank)),
+  ]);
+  const numbers = await trailingNumbers(db, partnerId, clock, settings.currency);
+  const heldUntil = partner.tierHeldUntil && partner.tierHeldUntil > now ? partner.tierHeldUntil : null;
+  const review = reviewOf(now, settings.tierReviewMonths);
+  // Today's review counts only while it has not looked at the partner yet.
+  const nextReview =
+    review && underReview(partner, review) ? review : nextReviewDay(heldUntil ?? now, settings.tierReviewMonths);
+  const wouldBe = targetTier(partner.tierId, override?.tierId ?? null, plan?.tierRules ?? null, ranked, numbers, true);
+  const rankOf = (id: string) => ranked.find((t) => t.id === id)?.rank ?? -1;
+  return {
+    heldUntil,
+    nextReviewAt: nextReview,
+    reviewMonths: settings.tierReviewMonths,
+    atRisk: rankOf(wouldBe) < rankOf(partner.tierId),
+    /** The tier the review would move the partner to on today's numbers, when lower. */
+    reviewTierKey:
+      rankOf(wouldBe) < rankOf(partner.tierId) ? (ranked.find((t) => t.id === wouldBe)?.key ?? null) : null,
+  };
 }

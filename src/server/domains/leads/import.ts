@@ -5,7 +5,7 @@ import { productOptions } from "../catalog/products";
 import type { ServiceCtx } from "../context";
 import { DomainError, InvalidError } from "../errors";
 import { getProgramSettings } from "../program/service";
-import { leadInput } from "./fields";
+import { leadInputAt } from "./fields";
 import { registerLead } from "./register";
 
 export const MAX_LEAD_IMPORT_ROWS = 500;
@@ -57,14 +57,21 @@ export async function importLeads(
   if (records.length > MAX_LEAD_IMPORT_ROWS)
     throw new InvalidError("import.tooManyRows", "csv", { max: MAX_LEAD_IMPORT_ROWS });
   const catalog = await productOptions(db, { includeArchived: false });
-  const productByName = new Map(catalog.map((p) => [p.name.trim().toLowerCase(), p.id]));
+  // A row may name the product in either language the catalog gives it.
+  const productByName = new Map(
+    catalog.flatMap((p) =>
+      [p.nameEn, p.nameAr].filter((n): n is string => !!n?.trim()).map((n) => [n.trim().toLowerCase(), p.id] as const),
+    ),
+  );
+  // One pass per row: format problems and value problems (a negative value, a past close date) together.
+  const rowInput = leadInputAt(ctx.clock);
   const { currency: programCurrency } = await getProgramSettings(db);
 
   const results: ImportRowResult[] = [];
   for (const [index, record] of records.entries()) {
     const row = index + 2; // the header is line 1
     const company = record.company_name ?? "";
-    const parsed = leadInput.safeParse({
+    const parsed = rowInput.safeParse({
       companyName: company,
       website: record.website ?? "",
       contactName: record.contact_name ?? "",

@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { HOUR } from "@/lib/clock";
+import { DAY, HOUR } from "@/lib/clock";
 import {
   auditLog,
   commissionPlans,
@@ -307,6 +307,43 @@ describe("applications", () => {
     expect(
       await db.select({ planId: partnerPlans.planId }).from(partnerPlans).where(eq(partnerPlans.partnerId, partnerId)),
     ).toEqual([{ planId: plan!.id }]);
+  });
+
+  it("holds the starting tier for the program's grace period, or until the date the manager picks", async () => {
+    const approve = async (company: string, tierHeldUntil?: string) => {
+      const slug = company.toLowerCase();
+      await submitApplication(
+        ctxOf(SYSTEM),
+        form({ company, website: `${slug}.example`, contactEmail: `x@${slug}.example` }),
+      );
+      const [application] = await db
+        .select()
+        .from(partnerApplications)
+        .where(eq(partnerApplications.contactEmail, `x@${slug}.example`));
+      const [silver] = await db.select().from(tiers).where(eq(tiers.key, "silver"));
+      return approveApplication(ctxOf(manager), {
+        applicationId: application!.id,
+        tierId: silver!.id,
+        managerId: manager.userId,
+        ...(tierHeldUntil ? { tierHeldUntil } : {}),
+      });
+    };
+    const heldUntilOf = async (partnerId: string) =>
+      (await db.select({ at: partners.tierHeldUntil }).from(partners).where(eq(partners.id, partnerId)))[0]!.at;
+    const byDefault = await approve("Foxtrot");
+    expect(await heldUntilOf(byDefault.partnerId)).toEqual(new Date(clock.now().getTime() + 90 * DAY));
+    const chosen = await approve("Golf", "2027-06-30");
+    expect(await heldUntilOf(chosen.partnerId)).toEqual(new Date("2027-06-30T00:00:00Z"));
+    const [audit] = await db.select().from(auditLog).where(eq(auditLog.action, "application.approved"));
+    expect(audit).toBeDefined();
+    await expect(approve("Hotel", "2026-10-01")).rejects.toMatchObject({
+      code: "application.holdInPast",
+      field: "tierHeldUntil",
+    });
+    await expect(approve("India", "2029-01-01")).rejects.toMatchObject({
+      code: "application.holdTooFar",
+      field: "tierHeldUntil",
+    });
   });
 
   it("rejection records the reason and emails it", async () => {

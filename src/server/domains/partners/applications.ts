@@ -16,7 +16,7 @@ import {
 import type { Db } from "@/server/db/types";
 import { containsPattern } from "@/server/db/like";
 import type { Clock } from "@/lib/clock";
-import { HOUR } from "@/lib/clock";
+import { DAY, HOUR } from "@/lib/clock";
 import { emailDomain, FREE_MAIL_DOMAINS, normalizeDomain } from "@/lib/domain-name";
 import { env } from "@/lib/env";
 import { normalizeEmail } from "@/lib/email";
@@ -30,6 +30,7 @@ import { withTransaction, type ServiceCtx } from "../context";
 import { ConflictError, InvalidError, NotFoundError, RateLimitedError } from "../errors";
 import { offsetOf, pageInput, pageOf } from "../pagination";
 import { issueInvitation } from "./invitations";
+import { getProgramSettings } from "../program/service";
 import { currentTerms } from "./terms";
 
 export const APPLICATIONS_PER_IP_PER_HOUR = 5;
@@ -270,13 +271,36 @@ export const approveApplicationInput = z.object({
   managerId: z.uuid(),
   /** The commission plan the partner earns under; without one, the program's default plan applies. */
   planId: z.uuid().optional(),
+  /**
+   * Until when the starting tier holds (a UTC day, held from its start); without one, the
+   * program's grace period from today. Within two years, so a promise is not forever.
+   */
+  tierHeldUntil: z.iso.date().optional(),
 });
 
-/** Admits the company: partner organization, owner user and a 7-day invitation, in one transaction. */
+/** The longest a manager may promise a starting tier at approval. */
+export const MAX_TIER_HOLD_DAYS = 730;
+
+/** When the starting tier stops being held: the manager's date, else now plus the program's grace days. */
+function tierHoldEnd(now: Date, graceDays: number, chosen: string | undefined): Date {
+  if (!chosen) return new Date(now.getTime() + graceDays * DAY);
+  const at = new Date(`${chosen}T00:00:00Z`);
+  if (at <= now) throw new InvalidError("application.holdInPast", "tierHeldUntil");
+  if (at.getTime() > now.getTime() + MAX_TIER_HOLD_DAYS * DAY)
+    throw new InvalidError("application.holdTooFar", "tierHeldUntil");
+  return at;
+}
+
+/**
+ * Admits the company: partner organization, owner user and a 7-day invitation, in one
+ * transaction. The starting tier is a promise: it holds (never reviewed down) until
+ * `tierHeldUntil`, while promotions still happen at once.
+ */
 export async function approveApplication(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof approveApplicationInput>) {
   const { actor, clock } = ctx;
   return withTransaction(ctx, async (tx, inner) => {
     const application = await lockPending(tx, input.applicationId);
+    const tierHeldUntil = tierHoldEnd(clock.now(), (await getProgramSettings(tx)).tierGraceDays, input.tierHeldUntil);
     const [tier] = await tx.select({ id: tiers.id }).from(tiers).where(eq(tiers.id, input.tierId));
     if (!tier) throw new InvalidError("application.tierUnknown", "tierId");
     const [manager] = await tx
@@ -308,6 +332,7 @@ export async function approveApplication(ctx: ServiceCtx<StaffActor>, input: z.i
         contactEmail: application.contactEmail,
         status: "active",
         tierId: input.tierId,
+        tierHeldUntil,
         managerId: input.managerId,
         createdAt: clock.now(),
       })
@@ -361,6 +386,7 @@ export async function approveApplication(ctx: ServiceCtx<StaffActor>, input: z.i
           status: approved!.status,
           partnerId: partner!.id,
           tierId: input.tierId,
+          tierHeldUntil,
           managerId: input.managerId,
           planId: input.planId ?? null,
         },

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { MAX_MINOR_UNITS } from "@/lib/money";
 import { auditLog } from "@/server/db/schema";
@@ -136,4 +136,36 @@ describe("updateProgramSettingsInput", () => {
       ]);
     },
   );
+});
+
+describe("tier promise settings", () => {
+  it("saves the grace period and the review cadence, audits them, and keeps them when not sent", async () => {
+    await updateProgramSettings(
+      ctxOf(admin),
+      updateProgramSettingsInput.parse({ ...valid, tierGraceDays: 180, tierReviewMonths: 6 }),
+    );
+    expect(await getProgramSettings(db)).toMatchObject({ tierGraceDays: 180, tierReviewMonths: 6 });
+    const [last] = await db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "program.settingsUpdated"))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(last?.after).toMatchObject({ tierGraceDays: 180, tierReviewMonths: 6 });
+    await updateProgramSettings(ctxOf(admin), updateProgramSettingsInput.parse(valid));
+    expect(await getProgramSettings(db)).toMatchObject({ tierGraceDays: 180, tierReviewMonths: 6 });
+    await updateProgramSettings(ctxOf(admin), updateProgramSettingsInput.parse({ ...valid, tierGraceDays: 0 }));
+    expect((await getProgramSettings(db)).tierGraceDays).toBe(0);
+  });
+
+  it.each([-1, 731, 2.5])("rejects %s grace days", (tierGraceDays) => {
+    expect(issuePaths({ tierGraceDays })).toEqual([["tierGraceDays"]]);
+  });
+
+  it.each([0, 2, 4, 24])("rejects a review every %s months, with its own message", (tierReviewMonths) => {
+    const result = updateProgramSettingsInput.safeParse({ ...valid, tierReviewMonths });
+    expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([
+      [["tierReviewMonths"], "program.reviewMonthsInvalid"],
+    ]);
+  });
 });

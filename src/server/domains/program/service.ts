@@ -25,6 +25,13 @@ export const updateProgramSettingsInput = z.object({
   payoutDayOfMonth: z.number().int().min(1).max(28).nullable().optional(),
   bankPayoutsAllowed: z.boolean().optional(),
   taxDetailsRequired: z.boolean().optional(),
+  // Tier promise: optional like the payout rules, so older callers keep what is stored.
+  /** Days a newly approved partner's starting tier holds before a review may move it down. */
+  tierGraceDays: z.number().int().min(0).max(730).optional(),
+  /** Months between tier reviews (on the 1st, counted from January); the database allows these four. */
+  tierReviewMonths: z
+    .union([z.literal(1), z.literal(3), z.literal(6), z.literal(12)], { message: "program.reviewMonthsInvalid" })
+    .optional(),
 });
 export type UpdateProgramSettingsInput = z.infer<typeof updateProgramSettingsInput>;
 

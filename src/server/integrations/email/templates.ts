@@ -26,7 +26,22 @@ export interface EmailTemplates {
   leadExpired: LeadEmail;
   leadComment: LeadEmail & { author: string; body: string };
   tierPromoted: { url: string; name: string; fromTier: string; toTier: string };
-  tierDemoted: { url: string; name: string; fromTier: string; toTier: string };
+  /**
+   * A tier moved down, at the periodic review or by a manager's override, with the numbers behind
+   * it: the partner's won revenue and deals (formatted in the reader's language) against what the
+   * tier left needs (`"none"` when that tier sets no such threshold).
+   */
+  tierDemoted: {
+    url: string;
+    name: string;
+    fromTier: string;
+    toTier: string;
+    cause: "review" | "override";
+    revenue: string;
+    wonDeals: string;
+    needRevenue: string;
+    needDeals: string;
+  };
   /** `url` is the partner's payouts page; amounts and dates come formatted in the reader's language. */
   payoutSent: { url: string; name: string; amount: string; runDate: string; statementUrl: string };
   /** `reason` is already in plain words, in the reader's language. */

@@ -53,6 +53,7 @@ export async function seedStandardPlan(tx: Db, clock: Clock, tierIds: Map<string
       minRevenueMinor: null,
       minWonDeals: null,
       perks: "Deal registration and protection; partner portal access.",
+      perksAr: "تسجيل الصفقات وحمايتها، والدخول إلى بوابة الشركاء.",
     },
     {
       key: "silver",
@@ -60,6 +61,7 @@ export async function seedStandardPlan(tx: Db, clock: Clock, tierIds: Map<string
       minRevenueMinor: 5_000_000n,
       minWonDeals: null,
       perks: "Co-branded assets and the partner newsletter.",
+      perksAr: "مواد تسويقية مشتركة العلامة والنشرة الإخبارية للشركاء.",
     },
     {
       key: "gold",
@@ -67,6 +69,7 @@ export async function seedStandardPlan(tx: Db, clock: Clock, tierIds: Map<string
       minRevenueMinor: 15_000_000n,
       minWonDeals: 3,
       perks: "A named partner manager and marketing development funds.",
+      perksAr: "مدير شركاء مخصص وأموال لتطوير التسويق.",
     },
     {
       key: "platinum",
@@ -74,6 +77,7 @@ export async function seedStandardPlan(tx: Db, clock: Clock, tierIds: Map<string
       minRevenueMinor: 40_000_000n,
       minWonDeals: 6,
       perks: "Joint business planning and early access to the roadmap.",
+      perksAr: "تخطيط أعمال مشترك واطلاع مبكر على خارطة طريق المنتج.",
     },
   ];
   await tx
@@ -95,6 +99,8 @@ export async function seedDemoIncentives(tx: Db, clock: Clock): Promise<void> {
   await tx.insert(bonusCampaigns).values({
     name: "Analytics Cloud quarter push",
     description: "An extra 5% on Analytics Cloud deals won this quarter.",
+    nameAr: "حملة الربع لمنصة التحليلات السحابية",
+    descriptionAr: "نسبة إضافية قدرها 5% على صفقات منصة التحليلات السحابية المربوحة في هذا الربع.",
     startsAt: new Date(now - 40 * DAY),
     endsAt: new Date(now + 40 * DAY),
     kind: "percent",

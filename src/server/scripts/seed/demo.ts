@@ -151,6 +151,30 @@ We may publish new versions of these terms; you accept each new version before u
 again.
 `;
 
+/** The same terms in Arabic: the demo's current version is published in both languages. */
+export const DEMO_TERMS_AR = `# شروط برنامج شركاء Tierwise
+
+## 1. البرنامج
+تحكم هذه الشروط مشاركتك في برنامج الشركاء. وبقبولها تؤكد أنك مخوّل بالتصرف نيابة عن شركتك.
+
+## 2. العمولات
+- تُستحق العمولات على الصفقات المربوحة وعلى مدفوعات العملاء المُحالين، بنسبة مستواك.
+- تصبح العمولة مستحقة الدفع بعد انتهاء فترة الحجز، وتُدفع في دفعة الصرف التالية متى بلغ
+  رصيدك المستحق الحد الأدنى للصرف.
+- تُلغى العمولة الناتجة عن أي مبلغ مُسترد أو مُعترض عليه.
+
+## 3. تسجيل الصفقات
+سجّل العميل المحتمل قبل العمل عليه. العميل المحتمل المعتمد محمي من الشركاء الآخرين طوال فترة
+الحماية، وتنتهي صلاحية العملاء المحتملين الذين لا يشهدون تقدمًا.
+
+## 4. العلامة التجارية والسلوك
+استخدم مواد التسويق المشترك كما هي. لا تزايد على الكلمات المفتاحية لعلامتنا التجارية ولا تقدّم
+المنتج بصورة مضللة.
+
+## 5. التغييرات
+قد ننشر إصدارات جديدة من هذه الشروط، وعليك قبول كل إصدار جديد قبل استخدام البوابة مجددًا.
+`;
+
 interface DemoApplication {
   company: string;
   website: string;
@@ -252,7 +276,12 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
     const tierIds = await seedProgram(tx, clock);
     const [terms] = await tx
       .insert(programTerms)
-      .values({ version: 1, body: DEMO_TERMS, publishedAt: new Date(clock.now().getTime() - 900 * DAY) })
+      .values({
+        version: 1,
+        body: DEMO_TERMS,
+        bodyAr: DEMO_TERMS_AR,
+        publishedAt: new Date(clock.now().getTime() - 900 * DAY),
+      })
       .returning();
     const staffIds = new Map<string, string>();
     for (const person of DEMO_STAFF) {
@@ -303,9 +332,14 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
           .insert(partnerMemberships)
           .values({ userId: user!.id, partnerId: org!.id, role: person.role, createdAt: joined });
         await tx.insert(passwordCredentials).values({ userId: user!.id, hash });
-        await tx
-          .insert(termsAcceptances)
-          .values({ userId: user!.id, termsId: terms!.id, acceptedAt: joined, ip: "198.51.100.20" });
+        await tx.insert(termsAcceptances).values({
+          userId: user!.id,
+          termsId: terms!.id,
+          // The version is in both languages, so each person read it in their own.
+          locale: person.locale ?? "en",
+          acceptedAt: joined,
+          ip: "198.51.100.20",
+        });
       }
       await tx.insert(partnerStatusEvents).values({
         partnerId: org!.id,

@@ -6,10 +6,26 @@ import { normalizeDomain } from "@/lib/domain-name";
 import { customers, leadComments, leadEvents, leads, partnerMemberships, products, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 
+/** Three products carry Arabic texts; Onboarding Services stays English-only, so the fallback mark shows. */
 const DEMO_PRODUCTS = [
-  { name: "Analytics Cloud", description: "The hosted analytics platform, billed per seat." },
-  { name: "Data Connectors", description: "Warehouse and CRM connectors, billed per connector." },
-  { name: "Enterprise Support", description: "24/7 support with a named engineer." },
+  {
+    name: "Analytics Cloud",
+    description: "The hosted analytics platform, billed per seat.",
+    nameAr: "منصة التحليلات السحابية",
+    descriptionAr: "منصة التحليلات المستضافة، تُحتسب رسومها لكل مستخدم.",
+  },
+  {
+    name: "Data Connectors",
+    description: "Warehouse and CRM connectors, billed per connector.",
+    nameAr: "موصلات البيانات",
+    descriptionAr: "موصلات لمستودعات البيانات وأنظمة إدارة علاقات العملاء، تُحتسب رسومها لكل موصل.",
+  },
+  {
+    name: "Enterprise Support",
+    description: "24/7 support with a named engineer.",
+    nameAr: "دعم المؤسسات",
+    descriptionAr: "دعم على مدار الساعة طوال أيام الأسبوع مع مهندس مخصص.",
+  },
   { name: "Onboarding Services", description: "Fixed-price implementation by our services team." },
 ];
 

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import {
   Badge,
-  buttonClasses,
   EmptyState,
   FormField,
   Input,
@@ -23,10 +22,11 @@ import { ListPagination } from "@/components/page/list-pagination";
 import { PageHeader } from "@/components/page/page-header";
 import { LeadStatusBadge } from "@/components/leads/lead-status-badge";
 import { hrefWith, oneOf, pageParam, param, type SearchParams } from "@/lib/list-params";
-import { formatMoney } from "@/lib/money";
+import { formatCount, formatMoney } from "@/lib/money";
 import { requirePartnerPage } from "@/server/auth/guards";
 import { LEAD_STATUSES } from "@/server/domains/leads/queries";
 import { api } from "@/server/trpc/server";
+import { canChangeLeads, LeadActionLink, SuspendedNotice } from "../lead-actions-gate";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("leadsPortal.list"))("title") };
@@ -42,7 +42,8 @@ const ASCENDING_FIRST: readonly Sort[] = ["companyName", "status"];
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
 
 export default async function PartnerLeadsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePartnerPage();
+  const me = await requirePartnerPage();
+  const canRegister = canChangeLeads(me.partnerStatus);
   const params = await searchParams;
   const sort = oneOf(param(params, "sort"), SORTS) ?? "createdAt";
   const sortDir =
@@ -76,10 +77,10 @@ export default async function PartnerLeadsPage({ searchParams }: { searchParams:
     registered: t("leads.columns.registered"),
   };
   const registerLink = (
-    <Link href="/leads/new" className={buttonClasses("primary")} data-testid="new-lead">
+    <LeadActionLink href="/leads/new" enabled={canRegister} testId="new-lead">
       <Plus className="size-4" />
       {t("leadsPortal.list.register")}
-    </Link>
+    </LeadActionLink>
   );
 
   return (
@@ -89,14 +90,15 @@ export default async function PartnerLeadsPage({ searchParams }: { searchParams:
         description={t("leadsPortal.list.subtitle")}
         actions={
           <>
-            <Link href="/leads/import" className={buttonClasses("secondary")} data-testid="import-leads">
+            <LeadActionLink href="/leads/import" enabled={canRegister} variant="secondary" testId="import-leads">
               <Upload className="size-4" />
               {t("leadsPortal.list.import")}
-            </Link>
+            </LeadActionLink>
             {registerLink}
           </>
         }
       />
+      {canRegister ? null : <SuspendedNotice className="mb-4" />}
       {allCount === 0 && !filtered ? (
         <EmptyState
           icon={<Target className="size-6" />}
@@ -126,13 +128,16 @@ export default async function PartnerLeadsPage({ searchParams }: { searchParams:
             <FormField label={t("leads.columns.status")} htmlFor="filter-status">
               <Select id="filter-status" name="status" defaultValue={statusChoice} data-testid="status-filter">
                 <option value="all">
-                  {t("leadsPortal.list.statusOption", { status: t("common.all"), count: format.number(allCount) })}
+                  {t("leadsPortal.list.statusOption", {
+                    status: t("common.all"),
+                    count: formatCount(allCount, locale),
+                  })}
                 </option>
                 {LEAD_STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {t("leadsPortal.list.statusOption", {
                       status: t(`leadStatus.${s}`),
-                      count: format.number(countOf(s)),
+                      count: formatCount(countOf(s), locale),
                     })}
                   </option>
                 ))}

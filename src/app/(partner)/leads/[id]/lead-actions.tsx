@@ -8,7 +8,7 @@ import { useTRPC } from "@/trpc/client";
 import { useFormMutation } from "@/trpc/use-form-mutation";
 
 /** What a partner may still do with a lead waiting for review: correct it, or take it back. */
-export function LeadActions({ leadId }: { leadId: string }) {
+export function LeadActions({ leadId, lockedBy }: { leadId: string; lockedBy?: string }) {
   const t = useTranslations("leadsPortal.detail");
   const tc = useTranslations("common");
   const tf = useTranslations("leadFields");
@@ -25,6 +25,20 @@ export function LeadActions({ leadId }: { leadId: string }) {
   const onSubmit = submit((data) => ({ leadId, reason: String(data.get("reason") ?? "").trim() }));
   const error = field("reason");
   const message = errors.message && !error ? errors.message : null;
+  // A suspended partner reads the lead but may not change it: both ways in are disabled, pointing at the reason.
+  if (lockedBy)
+    return (
+      <>
+        <Button variant="secondary" disabled aria-describedby={lockedBy} data-testid="edit-lead">
+          <FileText className="size-4" />
+          {t("edit")}
+        </Button>
+        <Button variant="secondary" disabled aria-describedby={lockedBy} data-testid="withdraw-lead">
+          <X className="size-4" />
+          {t("withdraw")}
+        </Button>
+      </>
+    );
   return (
     <>
       <Link href={`/leads/${leadId}/edit`} className={buttonClasses("secondary")} data-testid="edit-lead">

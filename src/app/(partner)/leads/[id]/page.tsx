@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { AlertTriangle, Card, CardBody, CardHeader, ChevronStart } from "@/components/ui";
+import { AlertTriangle, Card, CardBody, CardHeader, ChevronStart, Shield } from "@/components/ui";
 import { PageHeader } from "@/components/page/page-header";
 import { CommentForm } from "@/components/leads/comment-form";
 import { LeadStatusBadge } from "@/components/leads/lead-status-badge";
@@ -9,8 +9,11 @@ import { LeadThread } from "@/components/leads/lead-thread";
 import { LeadTimeline } from "@/components/leads/lead-timeline";
 import { countryName, websiteHref } from "@/lib/display";
 import { isUuid } from "@/lib/ids";
-import { formatMoney } from "@/lib/money";
+import { formatCount, formatMoney } from "@/lib/money";
 import { requirePartnerPage } from "@/server/auth/guards";
+import { DAY } from "@/lib/clock";
+import { appClock } from "@/server/time";
+import { canChangeLeads, SUSPENDED_NOTICE_ID, SuspendedNotice } from "../lead-actions-gate";
 import { LeadActions } from "./lead-actions";
 import { getLead, loadLead } from "./load";
 
@@ -36,7 +39,8 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 }
 
 export default async function PartnerLeadPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePartnerPage();
+  const me = await requirePartnerPage();
+  const canChange = canChangeLeads(me.partnerStatus);
   const { id } = await params;
   const lead = await loadLead(id);
   const t = await getTranslations();
@@ -48,6 +52,14 @@ export default async function PartnerLeadPage({ params }: { params: Promise<{ id
   const pending = lead.status === "submitted";
   const question = lead.infoRequestedAt ? lead.thread.filter((c) => c.authorKind === "staff").at(-1) : undefined;
   const closed = lead.status === "rejected" || lead.status === "lost" || lead.status === "withdrawn";
+  // Whole days of protection left, counted up (an approval that ends this afternoon still has today).
+  const protection =
+    lead.status === "approved" && lead.protectedUntil
+      ? {
+          until: lead.protectedUntil,
+          daysLeft: Math.max(0, Math.ceil((lead.protectedUntil.getTime() - appClock.now().getTime()) / DAY)),
+        }
+      : null;
 
   return (
     <>
@@ -61,11 +73,32 @@ export default async function PartnerLeadPage({ params }: { params: Promise<{ id
         actions={
           <>
             <LeadStatusBadge status={lead.status} data-testid="lead-status" />
-            {pending ? <LeadActions leadId={lead.id} /> : null}
+            {pending ? <LeadActions leadId={lead.id} lockedBy={canChange ? undefined : SUSPENDED_NOTICE_ID} /> : null}
           </>
         }
       />
 
+      {canChange ? null : <SuspendedNotice className="mb-6" />}
+      {protection ? (
+        <div
+          role="status"
+          data-testid="protection-banner"
+          className="mb-6 flex gap-3 rounded-lg border border-success-200 bg-success-50 p-4 text-sm text-success-800"
+        >
+          <Shield className="mt-0.5 size-5 shrink-0" />
+          <p>
+            <span className="font-semibold">
+              {t("leadsPortal.detail.protectedUntilDate", { date: date(protection.until) })}
+            </span>{" "}
+            {protection.daysLeft > 0
+              ? t("leadsPortal.detail.protectionDaysLeft", {
+                  days: protection.daysLeft,
+                  formatted: formatCount(protection.daysLeft, locale),
+                })
+              : t("leadsPortal.detail.protectionEndsToday")}
+          </p>
+        </div>
+      ) : null}
       {lead.infoRequestedAt ? (
         <div
           role="status"
@@ -153,9 +186,9 @@ export default async function PartnerLeadPage({ params }: { params: Promise<{ id
                 <Row label={t("leadsPortal.detail.registeredBy")}>
                   {lead.registrantName ?? <span className="text-muted">{t("leadsPortal.detail.formerUser")}</span>}
                 </Row>
-                {lead.status === "approved" && lead.protectedUntil ? (
+                {protection ? (
                   <Row label={t("leadsPortal.detail.protectedUntil")} testId="protected-until">
-                    {date(lead.protectedUntil)}
+                    {date(protection.until)}
                   </Row>
                 ) : null}
                 {lead.status === "won" && lead.dealAmountMinor !== null && lead.dealCurrency ? (
@@ -201,7 +234,14 @@ export default async function PartnerLeadPage({ params }: { params: Promise<{ id
             />
             <CardBody className="space-y-4">
               <LeadThread comments={lead.thread} />
-              <CommentForm leadId={lead.id} side="partner" />
+              {canChange ? (
+                <CommentForm leadId={lead.id} side="partner" />
+              ) : (
+                // Comments are changes too (the server refuses them from a suspended partner).
+                <fieldset disabled aria-describedby={SUSPENDED_NOTICE_ID} className="min-w-0">
+                  <CommentForm leadId={lead.id} side="partner" />
+                </fieldset>
+              )}
             </CardBody>
           </Card>
         </div>

@@ -27,7 +27,14 @@ import type { AppRouter } from "@/server/trpc/root";
 type ImportReport = inferRouterOutputs<AppRouter>["partner"]["leads"]["import"];
 
 /** Uploads a CSV of leads and reports, row by row, what was registered and what was refused and why. */
-export function ImportForm({ maxBytes }: { maxBytes: number }) {
+export function ImportForm({
+  maxBytes,
+  lockedBy,
+}: {
+  maxBytes: number;
+  /** The id of the notice saying why the partner cannot import (a suspended partner); the form is disabled. */
+  lockedBy?: string;
+}) {
   const t = useTranslations("leadsPortal.import");
   const tf = useTranslations("leadFields");
   const format = useFormatter();
@@ -70,21 +77,24 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
     <div className="space-y-6">
       <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="import-form">
         <FormAlert message={message} />
-        <FormField label={tf("csv")} htmlFor="csv-file" hint={t("fileHint")} error={error} required>
-          <FileInput
-            name="csv"
-            accept=".csv,text/csv"
-            required
-            className={cn(
-              fieldControlClasses,
-              "h-auto px-3 py-2 file:me-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-1 file:text-sm file:font-medium file:text-brand-700",
-            )}
-          />
-        </FormField>
-        <Button type="submit" loading={reading || pending} data-testid="import-submit">
-          <Upload className="size-4" />
-          {pending ? t("importing") : t("submit")}
-        </Button>
+        {/* A disabled fieldset disables every control in it; the notice beside it says why. */}
+        <fieldset disabled={Boolean(lockedBy)} aria-describedby={lockedBy} className="space-y-4">
+          <FormField label={tf("csv")} htmlFor="csv-file" hint={t("fileHint")} error={error} required>
+            <FileInput
+              name="csv"
+              accept=".csv,text/csv"
+              required
+              className={cn(
+                fieldControlClasses,
+                "h-auto px-3 py-2 file:me-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-1 file:text-sm file:font-medium file:text-brand-700",
+              )}
+            />
+          </FormField>
+          <Button type="submit" loading={reading || pending} data-testid="import-submit">
+            <Upload className="size-4" />
+            {pending ? t("importing") : t("submit")}
+          </Button>
+        </fieldset>
       </form>
 
       {report ? (

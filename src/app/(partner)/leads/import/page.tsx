@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import {
   buttonClasses,
   Card,
@@ -17,6 +17,8 @@ import {
 import { PageHeader } from "@/components/page/page-header";
 import { requirePartnerPage } from "@/server/auth/guards";
 import { LEAD_IMPORT_COLUMNS, MAX_LEAD_IMPORT_ROWS } from "@/server/domains/leads/import";
+import { formatCount } from "@/lib/money";
+import { canChangeLeads, SUSPENDED_NOTICE_ID, SuspendedNotice } from "../lead-actions-gate";
 import { ImportForm } from "./import-form";
 
 export async function generateMetadata() {
@@ -27,9 +29,10 @@ export async function generateMetadata() {
 const MAX_FILE_BYTES = 1_000_000;
 
 export default async function ImportLeadsPage() {
-  await requirePartnerPage();
+  const me = await requirePartnerPage();
+  const canImport = canChangeLeads(me.partnerStatus);
   const t = await getTranslations();
-  const format = await getFormatter();
+  const locale = await getLocale();
   return (
     <>
       <Link href="/leads" className="mb-3 inline-flex items-center gap-1 text-sm text-muted hover:text-neutral-900">
@@ -40,7 +43,7 @@ export default async function ImportLeadsPage() {
         title={t("leadsPortal.import.title")}
         description={t("leadsPortal.import.subtitle", {
           max: MAX_LEAD_IMPORT_ROWS,
-          formatted: format.number(MAX_LEAD_IMPORT_ROWS),
+          formatted: formatCount(MAX_LEAD_IMPORT_ROWS, locale),
         })}
         actions={
           // A plain link: the route handler answers with a file download.
@@ -63,7 +66,8 @@ export default async function ImportLeadsPage() {
             as="h2"
           />
           <CardBody>
-            <ImportForm maxBytes={MAX_FILE_BYTES} />
+            {canImport ? null : <SuspendedNotice className="mb-4" />}
+            <ImportForm maxBytes={MAX_FILE_BYTES} lockedBy={canImport ? undefined : SUSPENDED_NOTICE_ID} />
           </CardBody>
         </Card>
         <Card className="self-start lg:col-span-2">

@@ -1,10 +1,12 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardBody, CardHeader, ChevronStart, EmptyState, Shield, Box } from "@/components/ui";
 import { PageHeader } from "@/components/page/page-header";
 import { countryOptions } from "@/lib/countries";
+import { formatCount } from "@/lib/money";
 import { requirePartnerPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
+import { canChangeLeads, SUSPENDED_NOTICE_ID, SuspendedNotice } from "../lead-actions-gate";
 import { LeadForm } from "../lead-form";
 
 export async function generateMetadata() {
@@ -16,20 +18,23 @@ export default async function NewLeadPage() {
   const caller = await api();
   const [options, settings] = await Promise.all([caller.partner.leads.formOptions(), caller.account.programSettings()]);
   const t = await getTranslations();
-  const format = await getFormatter();
   const locale = await getLocale();
+  const canRegister = canChangeLeads(me.partnerStatus);
   const rules = [
     t("leadsPortal.new.rules.firstCome"),
     t("leadsPortal.new.rules.review"),
     t("leadsPortal.new.rules.protection", {
       days: settings.leadProtectionDays,
-      formatted: format.number(settings.leadProtectionDays),
+      formatted: formatCount(settings.leadProtectionDays, locale),
     }),
     t("leadsPortal.new.rules.expiry", {
       days: settings.leadExpiryDays,
-      formatted: format.number(settings.leadExpiryDays),
+      formatted: formatCount(settings.leadExpiryDays, locale),
     }),
-    t("leadsPortal.new.rules.dailyLimit", { limit: options.dailyLimit, formatted: format.number(options.dailyLimit) }),
+    t("leadsPortal.new.rules.dailyLimit", {
+      limit: options.dailyLimit,
+      formatted: formatCount(options.dailyLimit, locale),
+    }),
   ];
   return (
     <>
@@ -41,6 +46,7 @@ export default async function NewLeadPage() {
       <div className="grid gap-4 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardBody>
+            {canRegister ? null : <SuspendedNotice className="mb-4" />}
             {options.products.length === 0 ? (
               <EmptyState
                 icon={<Box className="size-6" />}
@@ -66,6 +72,7 @@ export default async function NewLeadPage() {
                 countries={countryOptions(locale)}
                 currencies={Intl.supportedValuesOf("currency")}
                 minDate={new Date().toISOString().slice(0, 10)}
+                lockedBy={canRegister ? undefined : SUSPENDED_NOTICE_ID}
               />
             )}
           </CardBody>
@@ -81,9 +88,6 @@ export default async function NewLeadPage() {
                 </li>
               ))}
             </ul>
-            {me.partnerStatus !== "active" ? (
-              <p className="mt-4 text-sm text-warning-800">{t("leadsPortal.new.suspended")}</p>
-            ) : null}
           </CardBody>
         </Card>
       </div>

@@ -30,8 +30,22 @@ import { loadStatement } from "./load";
 
 type Props = { params: Promise<{ payoutId: string }>; searchParams: Promise<SearchParams> };
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("payoutsPortal.detail"))("title") };
+const SORTS = ["earnedAt", "amount"] as const;
+
+/** The statement's read, with the same arguments as the page so both share one cached query. */
+async function statementFor({ params, searchParams }: Props) {
+  const [{ payoutId }, query] = await Promise.all([params, searchParams]);
+  const sortBy = oneOf(param(query, "sort"), SORTS) ?? "earnedAt";
+  const sortDir = oneOf(param(query, "dir"), ["asc", "desc"] as const) ?? "asc";
+  return { query, sortBy, sortDir, ...(await loadStatement(payoutId, pageParam(query), sortBy, sortDir)) };
+}
+
+/** The tab names the payout by its amount, as its heading does. */
+export async function generateMetadata(props: Props) {
+  await requirePartnerPage(); // the page's guard first: others are sent away, not shown an error
+  const { payout } = await statementFor(props);
+  const [t, locale] = await Promise.all([getTranslations("payoutsPortal.detail"), getLocale()]);
+  return { title: t("heading", { amount: ltr(formatMoney(payout.amount, payout.currency, locale)) }) };
 }
 
 /** A calendar day (yyyy-mm-dd) as a Date at its start in UTC, the time zone pages format in. */
@@ -46,15 +60,9 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const SORTS = ["earnedAt", "amount"] as const;
-
-export default async function PayoutDetailPage({ params, searchParams }: Props) {
+export default async function PayoutDetailPage(props: Props) {
   await requirePartnerPage();
-  const { payoutId } = await params;
-  const query = await searchParams;
-  const sortBy = oneOf(param(query, "sort"), SORTS) ?? "earnedAt";
-  const sortDir = oneOf(param(query, "dir"), ["asc", "desc"] as const) ?? "asc";
-  const { payout, items } = await loadStatement(payoutId, pageParam(query), sortBy, sortDir);
+  const { query, sortBy, sortDir, payout, items } = await statementFor(props);
   const t = await getTranslations("payoutsPortal");
   const tl = await getTranslations("ledger");
   const format = await getFormatter();

@@ -7,6 +7,8 @@ import { PageHeader } from "@/components/page/page-header";
 import { requireStaffPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
 import { countryName, websiteHref } from "@/lib/display";
+import { formatMoney } from "@/lib/money";
+import { appClock } from "@/server/time";
 import { isUuid } from "@/lib/ids";
 import { APPLICATION_STATUS_TONE } from "../status";
 import { ApproveApplicationForm, RejectApplicationButton } from "./review-actions";
@@ -25,10 +27,11 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
     throw error;
   });
   const pending = application.status === "pending";
-  const [terms, options, plans] = await Promise.all([
+  const [terms, options, plans, settings] = await Promise.all([
     caller.manage.terms.list(),
     pending ? caller.manage.partners.options() : null,
     pending ? caller.manage.commissions.plans() : [],
+    caller.account.programSettings(),
   ]);
   const t = await getTranslations();
   const format = await getFormatter();
@@ -176,7 +179,29 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
               defaultTierId={defaultTier.id}
               managers={managers}
               defaultManagerId={defaultManager?.id ?? ""}
-              plans={plans.map((plan) => ({ id: plan.id, label: plan.name, isDefault: plan.isDefault }))}
+              plans={plans.map((plan) => ({
+                id: plan.id,
+                label: plan.name,
+                isDefault: plan.isDefault,
+                // What each tier needs in this plan, for the form's plain-words account of the promise.
+                thresholds: Object.fromEntries(
+                  plan.tierRules.map((rule) => [
+                    rule.tierId,
+                    {
+                      revenue:
+                        rule.minRevenueMinor !== null
+                          ? formatMoney(rule.minRevenueMinor, settings.currency, locale)
+                          : null,
+                      deals: rule.minWonDeals,
+                    },
+                  ]),
+                ),
+              }))}
+              promise={{
+                now: appClock.now().getTime(),
+                graceDays: settings.tierGraceDays,
+                reviewMonths: settings.tierReviewMonths,
+              }}
             />
           ) : null}
         </div>

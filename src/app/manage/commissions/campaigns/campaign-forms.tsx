@@ -102,6 +102,8 @@ export function NewCampaignForm({
     return {
       name: text("name"),
       description: text("description"),
+      nameAr: text("nameAr"),
+      descriptionAr: text("descriptionAr"),
       startsOn: text("startsOn"),
       endsOn: text("endsOn"),
       kind,
@@ -139,6 +141,16 @@ export function NewCampaignForm({
       >
         <Textarea name="description" rows={2} maxLength={1000} />
       </FormField>
+      {/* Beside the English: Arabic readers see these, or the English marked when they are empty. */}
+      <fieldset className="space-y-4 rounded-md border border-border p-3">
+        <legend className="px-1 text-sm font-medium text-neutral-900">{t("arabicLegend")}</legend>
+        <FormField label={t("nameAr")} htmlFor="campaign-name-ar" hint={t("nameArHint")} error={field("nameAr")}>
+          <Input name="nameAr" maxLength={120} autoComplete="off" dir="rtl" lang="ar" />
+        </FormField>
+        <FormField label={t("descriptionAr")} htmlFor="campaign-description-ar" error={field("descriptionAr")}>
+          <Textarea name="descriptionAr" rows={2} maxLength={1000} dir="rtl" lang="ar" />
+        </FormField>
+      </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField label={t("startsOn")} htmlFor="campaign-starts" error={field("startsOn")} required>
           <Input name="startsOn" type="date" required />

@@ -2,7 +2,9 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge, EmptyState, Table, TBody, TD, TH, THead, TR, Target, type BadgeTone } from "@/components/ui";
 import { PageHeader } from "@/components/page/page-header";
 import { systemClock } from "@/lib/clock";
-import { formatMoney } from "@/lib/money";
+import { LocalizedText } from "@/components/content/localized-text";
+import { localized } from "@/lib/localized";
+import { formatBps, formatMoney } from "@/lib/money";
 import { requireStaffPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
 import { ArchiveCampaignButton, NewCampaignForm } from "./campaign-forms";
@@ -61,9 +63,7 @@ export default async function CampaignsPage() {
   function adds(c: (typeof rows)[number]) {
     if (c.kind === "flat" && c.flatMinor !== null && c.currency)
       return t("addsFlat", { amount: formatMoney(c.flatMinor, c.currency, locale) });
-    return t("addsPercent", {
-      rate: format.number((c.rateBps ?? 0) / 10_000, { style: "percent", maximumFractionDigits: 2 }),
-    });
+    return t("addsPercent", { rate: formatBps(c.rateBps ?? 0, locale) });
   }
   const names = (ids: string[], lookup: Map<string, string>, all: string) =>
     ids.length === 0 ? (
@@ -94,12 +94,13 @@ export default async function CampaignsPage() {
           {list.map((c) => (
             <TR key={c.id} data-testid="campaign-row">
               <TD className="max-w-64">
+                {/* The reader's language, the other one marked where it is missing. */}
                 <p className="font-medium">
-                  <bdi>{c.name}</bdi>
+                  <LocalizedText value={localized(locale, c.name, c.nameAr)!} noteClassName="font-normal" />
                 </p>
-                {c.description ? (
-                  <p className="line-clamp-2 text-xs text-muted" dir="auto">
-                    {c.description}
+                {localized(locale, c.description, c.descriptionAr) ? (
+                  <p className="line-clamp-2 text-xs text-muted">
+                    <LocalizedText value={localized(locale, c.description, c.descriptionAr)!} />
                   </p>
                 ) : null}
               </TD>
@@ -122,7 +123,7 @@ export default async function CampaignsPage() {
               {canEdit ? (
                 <TD className="text-end">
                   {c.status === "active" || c.status === "scheduled" ? (
-                    <ArchiveCampaignButton campaignId={c.id} name={c.name} />
+                    <ArchiveCampaignButton campaignId={c.id} name={localized(locale, c.name, c.nameAr)!.text} />
                   ) : null}
                 </TD>
               ) : null}

@@ -15,7 +15,9 @@ import {
   TR,
 } from "@/components/ui";
 import { PageHeader } from "@/components/page/page-header";
-import { formatMoney, toDecimalString } from "@/lib/money";
+import { LocalizedText } from "@/components/content/localized-text";
+import { localized } from "@/lib/localized";
+import { formatBps, formatCount, formatMoney, toDecimalString } from "@/lib/money";
 import { requireStaffPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
 import { NewPlanButton, NewVersionButton, type PlanDraft, type ProductChoice, type TierChoice } from "./plan-forms";
@@ -49,8 +51,26 @@ export default async function PlansPage() {
     label: tierLabel(tier.key, tier.name),
   }));
   const products: ProductChoice[] = catalog.map((p) => ({ id: p.id, name: p.name, active: p.active }));
-  const percent = (bps: number) => format.number(bps / 10_000, { style: "percent", maximumFractionDigits: 2 });
+  const percent = (bps: number) => formatBps(bps, locale);
+  // The catalog comes localized (the reader's language), so product rates show the same names.
+  const productNames = new Map(catalog.map((p) => [p.id, p.name]));
   const none = <span className="text-muted">{t("noThreshold")}</span>;
+  /**
+   * Who earns under a plan: its explicit assignments, and for the default plan also every
+   * partner without a plan of its own (which is every demo partner), said as such.
+   */
+  function PartnerCount({ plan }: { plan: (typeof plans)[number] }) {
+    const total = plan.assignedPartners + plan.unassignedPartners;
+    return (
+      <span data-testid="plan-partners">
+        {!plan.isDefault || plan.unassignedPartners === 0
+          ? t("partnerCount", { count: plan.assignedPartners })
+          : plan.assignedPartners === 0
+            ? t("defaultPartnersAll", { count: total })
+            : t("defaultPartnersMixed", { count: total, unassigned: plan.unassignedPartners })}
+      </span>
+    );
+  }
 
   return (
     <>
@@ -92,6 +112,7 @@ export default async function PlansPage() {
                     minRevenue: r.minRevenueMinor === null ? "" : toDecimalString(r.minRevenueMinor, currency),
                     minWonDeals: r.minWonDeals,
                     perks: r.perks ?? "",
+                    perksAr: r.perksAr ?? "",
                   })),
                   productRates: plan.productRates.map((r) => ({ productId: r.productId, rateBps: r.rateBps })),
                 }
@@ -112,15 +133,10 @@ export default async function PlansPage() {
                   ],
                   [t("baseRule"), baseRule],
                   [t("recurringMonths"), t("months", { count: version.recurringMonths })],
-                  [
-                    t("partners"),
-                    <span key="p" data-testid="plan-partners">
-                      {t("partnerCount", { count: plan.assignedPartners })}
-                    </span>,
-                  ],
+                  [t("partners"), <PartnerCount key="p" plan={plan} />],
                   [t("published"), format.dateTime(version.createdAt, { dateStyle: "medium" })],
                 ]
-              : [[t("partners"), t("partnerCount", { count: plan.assignedPartners })]];
+              : [[t("partners"), <PartnerCount key="p" plan={plan} />]];
             return (
               <Card key={plan.id} data-testid="plan-card" aria-labelledby={titleId} role="region">
                 <CardHeader
@@ -195,9 +211,13 @@ export default async function PlansPage() {
                                       ? none
                                       : formatMoney(r.minRevenueMinor, currency, locale)}
                                   </TD>
-                                  <TD numeric>{r.minWonDeals === null ? none : format.number(r.minWonDeals)}</TD>
+                                  <TD numeric>{r.minWonDeals === null ? none : formatCount(r.minWonDeals, locale)}</TD>
                                   <TD className="max-w-72 text-muted">
-                                    {r.perks ? <span dir="auto">{r.perks}</span> : "—"}
+                                    {localized(locale, r.perks, r.perksAr) ? (
+                                      <LocalizedText value={localized(locale, r.perks, r.perksAr)!} />
+                                    ) : (
+                                      "—"
+                                    )}
                                   </TD>
                                 </TR>
                               ))}
@@ -219,7 +239,7 @@ export default async function PlansPage() {
                                 key={r.productId}
                                 className="rounded-md border border-border bg-surface-subtle px-2.5 py-1 text-sm"
                               >
-                                <bdi className="font-medium">{r.productName}</bdi>{" "}
+                                <bdi className="font-medium">{productNames.get(r.productId) ?? r.productName}</bdi>{" "}
                                 <span className="tabular-nums text-neutral-700">{percent(r.rateBps)}</span>
                               </li>
                             ))}

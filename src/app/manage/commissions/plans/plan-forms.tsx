@@ -27,7 +27,14 @@ export interface PlanDraft {
   baseFlatAmount: string;
   baseFlatCurrency: string | null;
   recurringMonths: number;
-  tierRules: { tierId: string; rateBps: number; minRevenue: string; minWonDeals: number | null; perks: string }[];
+  tierRules: {
+    tierId: string;
+    rateBps: number;
+    minRevenue: string;
+    minWonDeals: number | null;
+    perks: string;
+    perksAr: string;
+  }[];
   productRates: { productId: string; rateBps: number }[];
 }
 
@@ -120,7 +127,14 @@ type PlanRules = {
   baseFlatAmount: string;
   baseFlatCurrency: string | undefined;
   recurringMonths: number;
-  tierRules: { tierId: string; rateBps: number; minRevenue: string; minWonDeals: number | null; perks: string }[];
+  tierRules: {
+    tierId: string;
+    rateBps: number;
+    minRevenue: string;
+    minWonDeals: number | null;
+    perks: string;
+    perksAr: string;
+  }[];
   productRates: { productId: string; rateBps: number }[];
 };
 
@@ -148,7 +162,7 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
   });
   const { errors, field, setField, pending } = mode.kind === "create" ? create : publish;
 
-  const tierField = (tierId: string, name: "rateBps" | "minRevenue" | "minWonDeals" | "perks") => {
+  const tierField = (tierId: string, name: "rateBps" | "minRevenue" | "minWonDeals" | "perks" | "perksAr") => {
     const i = sent.tierIds.indexOf(tierId);
     return i === -1 ? undefined : field(`tierRules.${i}.${name}`);
   };
@@ -172,9 +186,15 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
     const tierIds: string[] = [];
     for (const tier of tiers) {
       const cell = (name: string) => text(`${name}-${tier.id}`);
-      const [rate, revenue, deals, perks] = [cell("rate"), cell("revenue"), cell("deals"), cell("perks")];
+      const [rate, revenue, deals, perks, perksAr] = [
+        cell("rate"),
+        cell("revenue"),
+        cell("deals"),
+        cell("perks"),
+        cell("perksAr"),
+      ];
       // An empty row leaves the tier out; a flat plan's tiers need no rate of their own.
-      const filled = rate !== "" || revenue !== "" || deals !== "" || perks !== "";
+      const filled = rate !== "" || revenue !== "" || deals !== "" || perks !== "" || perksAr !== "";
       if (!filled) continue;
       const i = tierIds.length;
       tierIds.push(tier.id);
@@ -189,6 +209,7 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
         minRevenue: revenue,
         minWonDeals: minWonDeals ?? null,
         perks,
+        perksAr,
       });
     }
     if (tierRules.length === 0) problems.push(["tierRules", t("tiersMissing")]);
@@ -373,6 +394,9 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
                 <th scope="col" className="px-2 py-2 text-start font-medium">
                   {t("perks")}
                 </th>
+                <th scope="col" className="px-2 py-2 text-start font-medium">
+                  {t("perksAr")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-border">
@@ -442,6 +466,24 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
                           maxLength={500}
                           className="min-w-36"
                           defaultValue={existing?.perks ?? ""}
+                        />
+                      </FormField>
+                    </td>
+                    <td className="px-2 py-2">
+                      {/* Beside the English perks; Arabic readers see the English, marked, without it. */}
+                      <FormField
+                        label={t("tierPerksArFor", { tier: tier.label })}
+                        hideLabel
+                        htmlFor={`tier-perks-ar-${tier.key}`}
+                        error={tierField(tier.id, "perksAr")}
+                      >
+                        <Input
+                          name={`perksAr-${tier.id}`}
+                          dir="rtl"
+                          lang="ar"
+                          maxLength={500}
+                          className="min-w-36"
+                          defaultValue={existing?.perksAr ?? ""}
                         />
                       </FormField>
                     </td>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, Card, CardBody, CardHeader, ChevronStart } from "@/components/ui";
 import { PageHeader } from "@/components/page/page-header";
@@ -9,11 +10,21 @@ import { api } from "@/server/trpc/server";
 import { STATUS_TONE } from "../status";
 import { RetryEmailButton } from "./retry-button";
 
+/** Read once per request: the tab title and the page share it (null for a malformed or unknown id). */
+const getEmail = cache(async (id: string) =>
+  isUuid(id) ? (await api()).manage.emails.get({ id }).catch(() => null) : null,
+);
+
+/** The tab names the email by its subject, as its heading does. */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const email = await getEmail((await params).id);
+  return { title: email?.subject ?? (await getTranslations("outbox"))("title") };
+}
+
 export default async function EmailPage({ params }: { params: Promise<{ id: string }> }) {
   await requireStaffPage("admin");
   const { id } = await params;
-  if (!isUuid(id)) notFound();
-  const email = await (await api()).manage.emails.get({ id }).catch(() => null);
+  const email = await getEmail(id);
   if (!email) notFound();
   const t = await getTranslations();
   const format = await getFormatter();

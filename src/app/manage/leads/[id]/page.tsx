@@ -28,8 +28,12 @@ import { requireStaffPage } from "@/server/auth/guards";
 import { LeadActions } from "./lead-actions";
 import { loadLead } from "./load";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("leadReview.detail"))("title") };
+/** The tab names the lead's company; the read is the page's own (cached per request), not a second query. */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  // The page's guard first: someone who may not see the lead is sent away, not shown an error.
+  await requireStaffPage("partner_manager", "finance");
+  const lead = await loadLead((await params).id);
+  return { title: lead.companyName };
 }
 
 /** A yyyy-mm-dd day as a Date at its start in UTC (formatted with timeZone UTC, so it stays that day). */

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
+import { cache, type ReactNode } from "react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { systemClock } from "@/lib/clock";
 import { Badge, Card, CardBody, CardHeader, ChevronStart, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
@@ -13,8 +13,20 @@ import { PARTNER_STATUS_TONE, SYSTEM_REASON_KEYS } from "../status";
 import { CommissionCard } from "./commission-card";
 import { AddNoteForm, EditProfileButton, InvitationActions, ManagerForm, StatusAction } from "./partner-actions";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("directory"))("title") };
+/** Read once per request: the tab title and the page share it. */
+const getPartner = cache(async (partnerId: string) =>
+  (await api()).manage.partners.detail({ partnerId }).catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }),
+);
+
+/** The tab names the partner, not the section. */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  await requireStaffPage("partner_manager", "finance"); // the page's guard first: others are sent away
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  return { title: (await getPartner(id)).name };
 }
 
 function hasExpired(date: Date): boolean {
@@ -28,13 +40,7 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const caller = await api();
-  const [partner, options] = await Promise.all([
-    caller.manage.partners.detail({ partnerId: id }).catch((error: unknown) => {
-      if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-      throw error;
-    }),
-    canEdit ? caller.manage.partners.options() : null,
-  ]);
+  const [partner, options] = await Promise.all([getPartner(id), canEdit ? caller.manage.partners.options() : null]);
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();

@@ -37,8 +37,12 @@ import { MarkPaid, RetryPayout } from "./payout-actions";
 import { DraftActions, ResumeButton } from "./run-actions";
 import { RunProgress } from "./run-progress";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("payoutsAdmin.run"))("title") };
+/** The tab names the run by its cutoff, as its heading does; the read is the page's own (cached per request). */
+export async function generateMetadata({ params }: { params: Promise<{ runId: string }> }) {
+  await requireStaffPage("finance"); // the page's guard first: others are sent away, not shown an error
+  const run = await loadRun((await params).runId);
+  const [t, format] = await Promise.all([getTranslations("payoutsAdmin.run"), getFormatter()]);
+  return { title: t("heading", { cutoff: format.dateTime(day(run.cutoff), { dateStyle: "long" }) }) };
 }
 
 type Props = { params: Promise<{ runId: string }>; searchParams: Promise<SearchParams> };

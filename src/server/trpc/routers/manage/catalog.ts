@@ -19,8 +19,9 @@ import { router, staffProcedure } from "../../init";
 
 /** What deal registration checks against: the product catalog and the existing-customer list (the catalog and customers domains). */
 export const catalogRouter = router({
+  // Both stored languages for the editor, and `name` in the reader's for the list.
   products: staffProcedure("partner_manager", "finance").query(({ ctx }) =>
-    listProducts(ctx.db, { includeArchived: true }),
+    listProducts(ctx.db, { includeArchived: true, locale: ctx.locale }),
   ),
   createProduct: staffProcedure("partner_manager")
     .input(createProductInput)

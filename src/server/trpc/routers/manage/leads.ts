@@ -48,11 +48,13 @@ export const leadsRouter = router({
     .input(z.object({ partnerId: z.uuid().optional() }).default({}))
     .query(async ({ ctx, input }) => ({
       partner: input.partnerId ? await partnerOption(ctx.db, input.partnerId) : null,
-      products: (await productOptions(ctx.db, { includeArchived: true })).map(({ id, name, active }) => ({
-        id,
-        name,
-        active,
-      })),
+      products: (await productOptions(ctx.db, { includeArchived: true, locale: ctx.locale })).map(
+        ({ id, name, active }) => ({
+          id,
+          name,
+          active,
+        }),
+      ),
     })),
   partnerSearch: staffProcedure("partner_manager", "finance")
     .input(partnerSearchInput)

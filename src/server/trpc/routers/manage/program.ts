@@ -6,5 +6,5 @@ export const programRouter = router({
   updateSettings: staffProcedure("admin")
     .input(updateProgramSettingsInput)
     .mutation(({ ctx, input }) => updateProgramSettings(ctx.service, input)),
-  overview: staffProcedure("partner_manager", "finance").query(({ ctx }) => programOverview(ctx.db)),
+  overview: staffProcedure("partner_manager", "finance").query(({ ctx }) => programOverview(ctx.db, ctx.clock)),
 });

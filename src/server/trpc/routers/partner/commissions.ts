@@ -1,5 +1,6 @@
 import {
   activeCampaignsFor,
+  balancesByFigure,
   balancesOf,
   earningsByMonth,
   exportLedgerCsv,
@@ -7,6 +8,7 @@ import {
   ledgerFilters,
   ledgerListInput,
   listLedger,
+  pipelineByStatus,
   pipelineOf,
   tierProgress,
 } from "@/server/domains/commissions/queries";
@@ -29,7 +31,15 @@ export const commissionsRouter = router({
       tierProgress(ctx.service, partnerId),
       activeCampaignsFor(ctx.service, partnerId),
     ]);
-    return { balances, monthly, pipeline, tier, campaigns: partnerFacing(campaigns) };
+    return {
+      balances,
+      byFigure: balancesByFigure(balances),
+      monthly,
+      pipeline,
+      pipelineByStatus: pipelineByStatus(pipeline),
+      tier,
+      campaigns: partnerFacing(campaigns),
+    };
   }),
   /** The earnings page: balances and campaigns only (the dashboard's pipeline and tier work is not needed there). */
   overview: partnerProcedure().query(async ({ ctx }) => {
@@ -37,7 +47,7 @@ export const commissionsRouter = router({
       balancesOf(ctx.db, ctx.actor.partnerId),
       activeCampaignsFor(ctx.service, ctx.actor.partnerId),
     ]);
-    return { balances, campaigns: partnerFacing(campaigns) };
+    return { balances, byFigure: balancesByFigure(balances), campaigns: partnerFacing(campaigns) };
   }),
   ledger: partnerProcedure()
     .input(ledgerListInput)

@@ -9,6 +9,7 @@ import { isUuid } from "@/lib/ids";
 import { toDecimalString } from "@/lib/money";
 import { requirePartnerPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
+import { canChangeLeads, SUSPENDED_NOTICE_ID, SuspendedNotice } from "../../lead-actions-gate";
 import { LeadForm } from "../../lead-form";
 
 export async function generateMetadata() {
@@ -16,7 +17,8 @@ export async function generateMetadata() {
 }
 
 export default async function EditLeadPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePartnerPage();
+  const me = await requirePartnerPage();
+  const canEdit = canChangeLeads(me.partnerStatus);
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const caller = await api();
@@ -78,6 +80,7 @@ export default async function EditLeadPage({ params }: { params: Promise<{ id: s
       ) : null}
       <Card>
         <CardBody>
+          {canEdit ? null : <SuspendedNotice className="mb-4" />}
           <LeadForm
             leadId={lead.id}
             initial={{
@@ -97,6 +100,7 @@ export default async function EditLeadPage({ params }: { params: Promise<{ id: s
             countries={countryOptions(locale, lead.country)}
             currencies={Intl.supportedValuesOf("currency")}
             minDate={new Date().toISOString().slice(0, 10)}
+            lockedBy={canEdit ? undefined : SUSPENDED_NOTICE_ID}
           />
         </CardBody>
       </Card>
