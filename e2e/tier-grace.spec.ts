@@ -1,6 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
-import { expectNoMissingTranslations, linkFromOutbox, signInAndWait, USERS } from "./helpers";
+import { nextReviewDay } from "../src/lib/tier-review";
+import { expectNoMissingTranslations, linkFromOutbox, readEmail, signInAndWait, USERS } from "./helpers";
+
+const DAY = 86_400_000;
+/** The demo program's grace period and review cadence (src/server/scripts/seed/demo.ts, the settings' defaults). */
+const GRACE_DAYS = 90;
+const REVIEW_MONTHS = 3;
 
 const ARTIFACTS = path.join("e2e", "artifacts");
 const COMPANY = "Quasar Freight";
@@ -12,14 +18,25 @@ async function shoot(page: Page, name: string) {
 
 /**
  * The starting tier is a promise (issue 18): a company approved at Silver wins its first deal,
- * far below Silver's threshold, and is still Silver, with no demotion email. That the review
- * after the grace period demotes, with cause "review" and the numbers, is tested at the domain
- * level (src/server/domains/commissions/tiers.test.ts): no e2e hook runs the nightly tier job.
+ * far below Silver's threshold, and is still Silver, with no demotion email. Then the clock moves
+ * on (the e2e time-travel hook, which runs the nightly tier job at the new time): a review inside
+ * the grace period keeps Silver; the first review after it moves the partner down, recording and
+ * emailing the numbers behind it. The nightly job moves every demo partner the numbers call for,
+ * so this spec runs last among those that read demo tiers.
  */
 test.describe("the starting tier holds", () => {
-  test("approve at Silver → win a deal → still Silver, and the approval form said why", async ({ page, browser }) => {
-    // Four people's pages (applicant, manager, partner, admin) on two cores: past the default minute.
-    test.setTimeout(150_000);
+  test.afterAll(async ({ request }) => {
+    await request.post("/api/test/time-travel", { data: { reset: true } });
+  });
+
+  test("approve at Silver → win a deal → still Silver; only a review after the grace period moves it down", async ({
+    page,
+    browser,
+  }) => {
+    // Four people's pages (applicant, manager, partner, admin) and two reviews on two cores: past the default minute.
+    test.setTimeout(240_000);
+    await page.request.post("/api/test/time-travel", { data: { reset: true } });
+    const approvedAt = Date.now();
     await page.goto("/apply");
     await page.locator("#company").fill(COMPANY);
     await page.locator("#website").fill("https://quasar-freight.example");
@@ -92,10 +109,47 @@ test.describe("the starting tier holds", () => {
     await expect(manager.getByTestId("tier-change").filter({ hasText: "Registered" })).toHaveCount(0);
     await page.goto("/dashboard");
     await expect(page.getByTestId("stat-tier")).toContainText("Silver");
+    const promised = page.getByTestId("tier-promise");
+    await expect(promised.getByTestId("tier-held-until")).toContainText("promised until");
+    await expect(promised.getByTestId("tier-review-outlook")).toContainText("would move you to Registered");
+    await shoot(page, "tier-grace-dashboard-en");
     const admin = await (await browser.newContext()).newPage();
     await signInAndWait(admin, USERS.admin, /\/manage$/);
     await admin.goto(`/manage/emails?to=${encodeURIComponent(OWNER)}`);
     await expect(admin.getByTestId("emails-table")).toContainText("Deal won");
     await expect(admin.getByTestId("emails-table")).not.toContainText("Your tier is now");
+
+    // The reviews to come: those before the hold ends keep Silver, the first after it may not.
+    const holdEnds = new Date(approvedAt + GRACE_DAYS * DAY);
+    let review = nextReviewDay(new Date(approvedAt), REVIEW_MONTHS);
+    let travelled = 0;
+    const travelTo = async (day: Date) => {
+      // Whole days from now land on that date at today's time of day: still the review day.
+      const days = Math.ceil((day.getTime() - approvedAt) / DAY) - travelled;
+      const response = await page.request.post("/api/test/time-travel", { data: { days, tiers: true } });
+      expect(response.ok()).toBe(true);
+      travelled += days;
+    };
+    while (review <= holdEnds) {
+      await travelTo(review);
+      await manager.goto(partnerUrl);
+      await expect(
+        manager.getByTestId("partner-tier"),
+        `the review of ${review.toISOString()} is inside the hold`,
+      ).toContainText("Silver");
+      review = nextReviewDay(review, REVIEW_MONTHS);
+    }
+    await travelTo(review);
+    await manager.goto(partnerUrl);
+    await expect(manager.getByTestId("partner-tier")).toContainText("Registered");
+    const change = manager.getByTestId("tier-change").first();
+    await expect(change).toContainText("Tier review");
+    await expect(change).toContainText("below the Silver threshold");
+    await expect(change).toContainText("won revenue $1,000.00 of $50,000.00 needed");
+    await shoot(manager, "tier-grace-review-en");
+    const email = await readEmail(browser, OWNER, /Your tier is now Registered/);
+    expect(email).toContain("At the periodic tier review");
+    expect(email).toContain("$1,000.00");
+    await page.request.post("/api/test/time-travel", { data: { reset: true } });
   });
 });

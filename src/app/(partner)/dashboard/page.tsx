@@ -25,7 +25,10 @@ import { formatBps, formatCount, formatMoney, isCurrencyCode, toDecimalString } 
 import { requirePartnerPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
 import { canChangeLeads, LeadActionLink, SuspendedNotice } from "../leads/lead-actions-gate";
+import { LocalizedText } from "@/components/content/localized-text";
+import { localized } from "@/lib/localized";
 import { EarningsChart, type EarningsSeries } from "./earnings-chart";
+import { TierPromise } from "./tier-promise";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -131,6 +134,8 @@ export default async function DashboardPage() {
   const dir = directionOf(isLocale(locale) ? locale : "en");
 
   const standing = summary.tier;
+  const promise = summary.promise;
+  const perks = standing ? localized(locale, standing.perks, standing.perksAr) : null;
   const programCurrency =
     standing?.numbers.currency ?? summary.pipeline[0]?.currency ?? summary.balances[0]?.asset ?? "USD";
   const mainAsset = mainAssetOf(summary, programCurrency);
@@ -286,11 +291,7 @@ export default async function DashboardPage() {
               as="h2"
             />
             <CardBody className="space-y-4">
-              {/*
-                Reserved for the tier promise (issue 18, "tierPromise" namespace): how long the
-                starting tier holds and when the next review is. Wired by the tier-grace work; keep
-                it as the card's first block so the promise reads before the numbers.
-              */}
+              {promise ? <TierPromise promise={promise} tierName={tierName} /> : null}
               <div>
                 <p className="text-xl font-semibold text-neutral-900" data-testid="tier-current">
                   {tierName(standing.tierKey)}
@@ -323,9 +324,16 @@ export default async function DashboardPage() {
               ) : null}
               <div>
                 <h3 className="text-sm font-medium text-neutral-900">{t("dashboard.tierCard.perks")}</h3>
-                <p className="mt-0.5 text-sm whitespace-pre-line text-muted" dir="auto">
-                  {standing.perks ?? t("dashboard.tierCard.noPerks")}
-                </p>
+                {perks ? (
+                  <LocalizedText
+                    value={perks}
+                    block
+                    className="mt-0.5 text-sm whitespace-pre-line text-muted"
+                    noteClassName="mt-0.5"
+                  />
+                ) : (
+                  <p className="mt-0.5 text-sm text-muted">{t("dashboard.tierCard.noPerks")}</p>
+                )}
               </div>
               {next ? (
                 <div className="space-y-3 border-t border-border pt-4">

@@ -301,6 +301,7 @@ export async function tierProgress(ctx: ServiceCtx, partnerId: string) {
     tierKey: current.key,
     rateBps: rule(current.id)?.rateBps ?? plan?.version.baseRateBps ?? null,
     perks: rule(current.id)?.perks ?? null,
+    perksAr: rule(current.id)?.perksAr ?? null,
     numbers,
     override: override ? { tierKey: keyOf(override.tierId), reason: override.reason, endsAt: override.endsAt } : null,
     next:

@@ -241,6 +241,9 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
   },
 ];
 
+/** How long a starting tier holds in the demo program (the settings' default). */
+const DEMO_TIER_GRACE_DAYS = 90;
+
 export async function isSeeded(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(programSettings);
   return (row?.n ?? 0) > 0;
@@ -259,6 +262,7 @@ export async function seedProgram(tx: Db, clock: Clock): Promise<Map<string, str
       minimumPayoutMinor: 5_000n,
       leadProtectionDays: 90,
       leadExpiryDays: 60,
+      tierGraceDays: DEMO_TIER_GRACE_DAYS,
       updatedAt: clock.now(),
     })
     .onConflictDoNothing();
@@ -312,6 +316,8 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
           type: partner.type,
           status: partner.status,
           tierId: tierIds.get(partner.tier)!,
+          // Each started with the program's grace period: the newest (Brightpath) is still inside its hold.
+          tierHeldUntil: new Date(joined.getTime() + DEMO_TIER_GRACE_DAYS * DAY),
           managerId: staffIds.get("partner_manager") ?? null,
           createdAt: joined,
         })

@@ -12,6 +12,7 @@ import {
   pipelineOf,
   tierProgress,
 } from "@/server/domains/commissions/queries";
+import { tierPromise } from "@/server/domains/commissions/tiers";
 import { partnerProcedure, router } from "../../init";
 import { csvHeaders } from "../../csv-headers";
 
@@ -24,11 +25,12 @@ export const commissionsRouter = router({
   /** The dashboard: balances, earnings by month, pipeline, tier progress and campaigns. */
   summary: partnerProcedure().query(async ({ ctx }) => {
     const partnerId = ctx.actor.partnerId;
-    const [balances, monthly, pipeline, tier, campaigns] = await Promise.all([
+    const [balances, monthly, pipeline, tier, promise, campaigns] = await Promise.all([
       balancesOf(ctx.db, partnerId),
       earningsByMonth(ctx.service, partnerId),
       pipelineOf(ctx.db, partnerId),
       tierProgress(ctx.service, partnerId),
+      tierPromise(ctx.service, partnerId),
       activeCampaignsFor(ctx.service, partnerId),
     ]);
     return {
@@ -38,6 +40,7 @@ export const commissionsRouter = router({
       pipeline,
       pipelineByStatus: pipelineByStatus(pipeline),
       tier,
+      promise,
       campaigns: partnerFacing(campaigns),
     };
   }),
