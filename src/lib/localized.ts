@@ -33,3 +33,8 @@ export function localized(
 export function localizedName(locale: string, en: string, ar: string | null | undefined): string {
   return localized(locale, en, ar)?.text ?? en;
 }
+
+/** A required text (a name): the reader's, else the other; the English one as typed when both are blank. */
+export function localizedOrSelf(locale: string, en: string, ar: string | null | undefined): LocalizedText {
+  return localized(locale, en, ar) ?? { text: en, lang: "en", fallback: false };
+}

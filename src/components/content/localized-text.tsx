@@ -30,6 +30,11 @@ export function LocalizedText({
   );
 }
 
+/** A paragraph of optional staff text (a description): nothing when neither language has it. */
+export function OptionalLocalizedText({ value, className }: { value: Localized | null; className?: string }) {
+  return value ? <LocalizedText value={value} block className={className} /> : null;
+}
+
 /** "Shown in English" / "معروض بالعربية": which language a fallback text is in, in the reader's. */
 export function FallbackNote({
   lang,

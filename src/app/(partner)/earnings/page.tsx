@@ -27,6 +27,8 @@ import { PageHeader } from "@/components/page/page-header";
 import { StatCard } from "@/components/page/stat-card";
 import { dateParam, hrefWith, oneOf, pageParam, param, type SearchParams } from "@/lib/list-params";
 import { ltr } from "@/lib/bidi";
+import { LocalizedText, OptionalLocalizedText } from "@/components/content/localized-text";
+import { localized, localizedOrSelf } from "@/lib/localized";
 import { formatBps, formatCount, formatMoney, isCurrencyCode } from "@/lib/money";
 import { requirePartnerPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
@@ -157,14 +159,13 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
                   data-testid="campaign"
                 >
                   <div className="min-w-0">
-                    <p className="font-medium text-neutral-900" dir="auto">
-                      {c.name}
+                    <p className="font-medium text-neutral-900">
+                      <LocalizedText value={localizedOrSelf(locale, c.name, c.nameAr)} />
                     </p>
-                    {c.description ? (
-                      <p className="text-sm text-muted" dir="auto">
-                        {c.description}
-                      </p>
-                    ) : null}
+                    <OptionalLocalizedText
+                      value={localized(locale, c.description, c.descriptionAr)}
+                      className="text-sm text-muted"
+                    />
                   </div>
                   <div className="text-end text-sm">
                     <p className="font-medium text-success-700">

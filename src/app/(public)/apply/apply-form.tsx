@@ -1,4 +1,6 @@
 "use client";
+import { FallbackNote } from "@/components/content/localized-text";
+import type { LocalizedText } from "@/lib/localized";
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -43,7 +45,7 @@ export function ApplyForm({
   terms,
 }: {
   countries: CountryOption[];
-  terms: { id: string; version: number; body: string } | null;
+  terms: { id: string; version: number; body: LocalizedText } | null;
 }) {
   const t = useTranslations("apply");
   const te = useTranslations("errors");
@@ -258,6 +260,7 @@ export function ApplyForm({
           <section aria-labelledby="terms-heading" className="space-y-3">
             <h2 id="terms-heading" className="text-sm font-semibold text-neutral-900">
               {t("termsTitle", { version: terms.version })}
+              {terms.body.fallback ? <FallbackNote lang={terms.body.lang} className="font-normal" /> : null}
             </h2>
             <div
               role="region"
@@ -265,8 +268,10 @@ export function ApplyForm({
               tabIndex={0}
               className="max-h-64 overflow-y-auto rounded-md border border-border bg-surface-subtle p-4"
               data-testid="terms-body"
+              lang={terms.body.lang}
+              dir={terms.body.lang === "ar" ? "rtl" : "ltr"}
             >
-              <Markdown source={terms.body} newTabLabel={tm("newTab")} />
+              <Markdown source={terms.body.text} newTabLabel={tm("newTab")} />
             </div>
             <CheckboxField
               id="acceptTerms"

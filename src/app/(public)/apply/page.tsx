@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { api } from "@/server/trpc/server";
+import { termsForReader } from "@/server/domains/partners/terms";
 import { ApplyForm } from "./apply-form";
 import { countryOptions } from "@/lib/countries";
 
@@ -14,7 +15,7 @@ export default async function ApplyPage() {
     <div className="mx-[calc((100%-min(40rem,100vw-2rem))/2)]">
       <ApplyForm
         countries={countryOptions(locale)}
-        terms={terms ? { id: terms.id, version: terms.version, body: terms.body } : null}
+        terms={terms ? { id: terms.id, version: terms.version, body: termsForReader(terms, locale) } : null}
       />
     </div>
   );

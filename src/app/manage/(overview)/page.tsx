@@ -239,8 +239,9 @@ export default async function OverviewPage() {
                   <TR>
                     <TH>{t("overview.currency")}</TH>
                     <TH numeric>{t("overview.revenue.thisMonth")}</TH>
-                    <TH numeric>{t("overview.revenue.lastMonth")}</TH>
+                    <TH numeric>{t("overview.revenue.lastMonthToDate")}</TH>
                     <TH numeric>{t("overview.revenue.change")}</TH>
+                    <TH numeric>{t("overview.revenue.lastMonth")}</TH>
                   </TR>
                 </THead>
                 <TBody>
@@ -250,7 +251,7 @@ export default async function OverviewPage() {
                         <bdi dir="ltr">{row.currency}</bdi>
                       </TD>
                       <TD numeric>{money(row.thisMonth, row.currency)}</TD>
-                      <TD numeric>{money(row.lastMonth, row.currency)}</TD>
+                      <TD numeric>{money(row.lastMonthToDate, row.currency)}</TD>
                       <TD
                         numeric
                         className={
@@ -264,6 +265,9 @@ export default async function OverviewPage() {
                         {row.changeBps === null
                           ? t("overview.revenue.noBase")
                           : formatBps(row.changeBps, locale, { signed: true })}
+                      </TD>
+                      <TD numeric className="text-muted">
+                        {money(row.lastMonth, row.currency)}
                       </TD>
                     </TR>
                   ))}

@@ -49,6 +49,8 @@ const listColumns = {
   domain: leads.domain,
   contactName: leads.contactName,
   productName: products.name,
+  /** The product's Arabic name, for readers in Arabic (localizedName). */
+  productNameAr: products.nameAr,
   estimatedValueMinor: leads.estimatedValueMinor,
   currency: leads.currency,
   expectedCloseDate: leads.expectedCloseDate,
@@ -137,7 +139,7 @@ async function timelineAndThread(db: Db, leadId: string) {
 export async function myLeadDetail(ctx: ServiceCtx<PartnerActor>, leadId: string) {
   const { db, actor } = ctx;
   const [row] = await db
-    .select({ lead: leads, productName: products.name, registrantName: users.name })
+    .select({ lead: leads, productName: products.name, productNameAr: products.nameAr, registrantName: users.name })
     .from(leads)
     .innerJoin(products, eq(products.id, leads.productId))
     .leftJoin(users, eq(users.id, leads.registeredBy))
@@ -145,7 +147,14 @@ export async function myLeadDetail(ctx: ServiceCtx<PartnerActor>, leadId: string
   if (!row) throw new NotFoundError("lead.notFound", "leadId");
   const [timeline, thread] = await timelineAndThread(db, leadId);
   const { reviewedBy: _reviewer, normalizedName: _key, ...lead } = row.lead;
-  return { ...lead, productName: row.productName, registrantName: row.registrantName, timeline, thread };
+  return {
+    ...lead,
+    productName: row.productName,
+    productNameAr: row.productNameAr,
+    registrantName: row.registrantName,
+    timeline,
+    thread,
+  };
 }
 
 export const staffLeadFilters = z.object({

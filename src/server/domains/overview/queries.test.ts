@@ -53,7 +53,7 @@ describe("the staff overview", async () => {
     // Later in the month, so the demo's wins of the month so far are inside the window.
     const at = { now: () => new Date(clock.now().getTime() + 20 * DAY) };
     const overview = await staffOverview(db, at);
-    const { monthStart, lastMonthStart, quarterStart, now } = overviewPeriods(at.now());
+    const { monthStart, lastMonthStart, lastMonthToDate, quarterStart, now } = overviewPeriods(at.now());
     const standing = (await db.select().from(wonRevenue)).filter((r) => r.reversedAt === null);
     const sum = (currency: string, from: Date, to: Date) =>
       standing
@@ -61,11 +61,20 @@ describe("the staff overview", async () => {
         .reduce((n, r) => n + r.amountMinor, 0n);
     const currencies = [...new Set(standing.map((r) => r.currency))];
     const expected = currencies
-      .map((c) => ({ currency: c, thisMonth: sum(c, monthStart, now), lastMonth: sum(c, lastMonthStart, monthStart) }))
+      .map((c) => ({
+        currency: c,
+        thisMonth: sum(c, monthStart, now),
+        lastMonthToDate: sum(c, lastMonthStart, lastMonthToDate),
+        lastMonth: sum(c, lastMonthStart, monthStart),
+      }))
       .filter((r) => r.thisMonth !== 0n || r.lastMonth !== 0n)
       .sort((a, b) => a.currency.localeCompare(b.currency));
     expect(expected.length, "the demo has won revenue in these two months").toBeGreaterThan(0);
     expect(overview.revenue.map(({ changeBps: _c, ...r }) => r)).toEqual(expected);
+    for (const row of overview.revenue) {
+      const base = row.lastMonthToDate;
+      expect(row.changeBps).toBe(base > 0n ? Number(((row.thisMonth - base) * 10_000n) / base) : null);
+    }
 
     const cohort = (await db.select().from(leads)).filter((l) => l.createdAt >= quarterStart && l.createdAt < now);
     expect(cohort.length, "the demo registers leads this quarter").toBeGreaterThan(0);
@@ -89,6 +98,13 @@ describe("the staff overview", async () => {
     expect(nextDayOfMonth(new Date("2026-11-01T09:00:00Z"), 15)).toBe("2026-11-15");
     expect(overviewPeriods(new Date("2026-11-20T00:00:00Z")).quarterStart.toISOString()).toBe(
       "2026-10-01T00:00:00.000Z",
+    );
+    // The same stretch of last month: 19 days and 6 hours in, then cut at a shorter month's end.
+    expect(overviewPeriods(new Date("2026-11-20T06:00:00Z")).lastMonthToDate.toISOString()).toBe(
+      "2026-10-20T06:00:00.000Z",
+    );
+    expect(overviewPeriods(new Date("2026-03-31T12:00:00Z")).lastMonthToDate.toISOString()).toBe(
+      "2026-03-01T00:00:00.000Z",
     );
   });
 });

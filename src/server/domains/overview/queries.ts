@@ -73,13 +73,21 @@ const ts = (at: Date) => sql`${at.toISOString()}::timestamptz`;
 /** A lead waits for review this long before it counts as overdue. */
 export const LEAD_REVIEW_DAYS = 2;
 
-/** The periods the overview compares, in UTC: this month so far, last month, this quarter so far. */
+/**
+ * The periods the overview compares, in UTC: this month so far, the same stretch of last month
+ * (a fair comparison on the 3rd as on the 30th; cut at last month's end when it was shorter),
+ * all of last month, and this quarter so far.
+ */
 export function overviewPeriods(now: Date) {
   const y = now.getUTCFullYear();
   const m = now.getUTCMonth();
+  const monthStart = new Date(Date.UTC(y, m, 1));
+  const lastMonthStart = new Date(Date.UTC(y, m - 1, 1));
+  const sameStretch = lastMonthStart.getTime() + (now.getTime() - monthStart.getTime());
   return {
-    monthStart: new Date(Date.UTC(y, m, 1)),
-    lastMonthStart: new Date(Date.UTC(y, m - 1, 1)),
+    monthStart,
+    lastMonthStart,
+    lastMonthToDate: new Date(Math.min(sameStretch, monthStart.getTime())),
     quarterStart: new Date(Date.UTC(y, m - (m % 3), 1)),
     now,
   };
@@ -100,7 +108,7 @@ export function changeBps(before: bigint, after: bigint): number | null {
  */
 export async function staffOverview(db: Db, clock: Clock) {
   const periods = overviewPeriods(clock.now());
-  const { monthStart, lastMonthStart, quarterStart, now } = periods;
+  const { monthStart, lastMonthStart, lastMonthToDate, quarterStart, now } = periods;
   const overdueBefore = new Date(now.getTime() - LEAD_REVIEW_DAYS * DAY);
   const [owed, pendingRelease, [queue], revenue, [funnel], [active], openRuns, [settings]] = await Promise.all([
     // Owed = not yet paid: pending (held), payable, in a payout. Paid and voided are history.
@@ -141,6 +149,7 @@ export async function staffOverview(db: Db, clock: Clock) {
       .select({
         currency: wonRevenue.currency,
         thisMonth: sql<string>`coalesce(sum(${wonRevenue.amountMinor}) filter (where ${wonRevenue.wonAt} >= ${ts(monthStart)}), 0)::text`,
+        lastMonthToDate: sql<string>`coalesce(sum(${wonRevenue.amountMinor}) filter (where ${wonRevenue.wonAt} < ${ts(lastMonthToDate)}), 0)::text`,
         lastMonth: sql<string>`coalesce(sum(${wonRevenue.amountMinor}) filter (where ${wonRevenue.wonAt} < ${ts(monthStart)}), 0)::text`,
       })
       .from(wonRevenue)
@@ -211,8 +220,16 @@ export async function staffOverview(db: Db, clock: Clock) {
     revenue: revenue
       .map((row) => {
         const thisMonth = BigInt(row.thisMonth);
+        const lastMonthToDate = BigInt(row.lastMonthToDate);
         const lastMonth = BigInt(row.lastMonth);
-        return { currency: row.currency, thisMonth, lastMonth, changeBps: changeBps(lastMonth, thisMonth) };
+        return {
+          currency: row.currency,
+          thisMonth,
+          lastMonthToDate,
+          lastMonth,
+          // Like for like: the month so far against the same days of last month.
+          changeBps: changeBps(lastMonthToDate, thisMonth),
+        };
       })
       .filter((row) => row.thisMonth !== 0n || row.lastMonth !== 0n),
     funnel: { registered: funnel?.registered ?? 0, approved: funnel?.approved ?? 0, won: funnel?.won ?? 0 },

@@ -124,7 +124,10 @@ export const acceptInvitationInput = z.object({
  * acceptance in one transaction. The link works once; two clicks cannot both succeed. A public
  * flow: the caller is anonymous (the system acts for them), and the audit names the new member.
  */
-export async function acceptInvitation(ctx: ServiceCtx, input: z.infer<typeof acceptInvitationInput> & { ip: string }) {
+export async function acceptInvitation(
+  ctx: ServiceCtx,
+  input: z.infer<typeof acceptInvitationInput> & { ip: string; locale?: string },
+) {
   const { clock } = ctx;
   return withTransaction(ctx, async (tx, inner) => {
     const [invitation] = await tx
@@ -173,7 +176,8 @@ export async function acceptInvitation(ctx: ServiceCtx, input: z.infer<typeof ac
         .values({ userId, hash, updatedAt: clock.now() })
         .onConflictDoUpdate({ target: passwordCredentials.userId, set: { hash, updatedAt: clock.now() } });
     }
-    await recordTermsAcceptance(inner, { userId, termsId: input.termsId, ip: input.ip });
+    // Accepted in the language the invitee read them in (their own when the version has it).
+    await recordTermsAcceptance(inner, { userId, termsId: input.termsId, ip: input.ip, locale: input.locale });
     await tx
       .update(partnerInvitations)
       .set({ acceptedAt: clock.now() })

@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { localized, type LocalizedText } from "@/lib/localized";
+import { localizedOrSelf, type LocalizedText } from "@/lib/localized";
 import { programTerms, termsAcceptances } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import type { Actor, StaffActor } from "../actor";
@@ -21,7 +21,7 @@ export async function currentTerms(db: Db): Promise<ProgramTerms | null> {
  * as accepted is what was on the screen.
  */
 export function termsForReader(terms: Pick<ProgramTerms, "body" | "bodyAr">, locale: string): LocalizedText {
-  return localized(locale, terms.body, terms.bodyAr) ?? { text: terms.body, lang: "en", fallback: false };
+  return localizedOrSelf(locale, terms.body, terms.bodyAr);
 }
 
 export async function listTerms(db: Db) {

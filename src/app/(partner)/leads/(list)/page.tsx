@@ -27,6 +27,7 @@ import { requirePartnerPage } from "@/server/auth/guards";
 import { LEAD_STATUSES } from "@/server/domains/leads/queries";
 import { api } from "@/server/trpc/server";
 import { canChangeLeads, LeadActionLink, SuspendedNotice } from "../lead-actions-gate";
+import { localizedName } from "@/lib/localized";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("leadsPortal.list"))("title") };
@@ -212,7 +213,7 @@ export default async function PartnerLeadsPage({ searchParams }: { searchParams:
                           <bdi dir="ltr">{row.domain}</bdi>
                         </span>
                       </TD>
-                      <TD>{row.productName}</TD>
+                      <TD>{localizedName(locale, row.productName, row.productNameAr)}</TD>
                       <TD numeric className="whitespace-nowrap">
                         <bdi dir="ltr">{formatMoney(row.estimatedValueMinor, row.currency, locale)}</bdi>
                       </TD>

@@ -16,6 +16,7 @@ import { appClock } from "@/server/time";
 import { canChangeLeads, SUSPENDED_NOTICE_ID, SuspendedNotice } from "../lead-actions-gate";
 import { LeadActions } from "./lead-actions";
 import { getLead, loadLead } from "./load";
+import { localizedName } from "@/lib/localized";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations("leadsPortal.detail");
@@ -176,7 +177,9 @@ export default async function PartnerLeadPage({ params }: { params: Promise<{ id
                     <span className="text-muted">{t("leadsPortal.detail.none")}</span>
                   )}
                 </Row>
-                <Row label={t("leadFields.productId")}>{lead.productName}</Row>
+                <Row label={t("leadFields.productId")}>
+                  {localizedName(locale, lead.productName, lead.productNameAr)}
+                </Row>
                 <Row label={t("leadFields.estimatedValue")} testId="lead-estimated-value">
                   <bdi dir="ltr" className="tabular-nums">
                     {formatMoney(lead.estimatedValueMinor, lead.currency, locale)}

@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AlertTriangle, Card, CardBody, buttonClasses } from "@/components/ui";
 import { api } from "@/server/trpc/server";
+import { termsForReader } from "@/server/domains/partners/terms";
 import { AcceptInvitationForm } from "./accept-form";
 
 export async function generateMetadata() {
@@ -74,7 +75,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       email={invitation.email}
       name={invitation.name ?? ""}
       hasPassword={invitation.hasPassword}
-      terms={{ id: terms.id, version: terms.version, body: terms.body }}
+      terms={{ id: terms.id, version: terms.version, body: termsForReader(terms, await getLocale()) }}
     />
   );
 }

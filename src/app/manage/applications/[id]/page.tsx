@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import Link from "next/link";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge, Card, CardBody, CardHeader, ChevronStart } from "@/components/ui";
@@ -13,8 +14,19 @@ import { isUuid } from "@/lib/ids";
 import { APPLICATION_STATUS_TONE } from "../status";
 import { ApproveApplicationForm, RejectApplicationButton } from "./review-actions";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("applications"))("details") };
+const getApplication = cache(async (id: string) =>
+  (await api()).manage.applications.get({ id }).catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }),
+);
+
+/** The tab names the applying company, not the section. */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  await requireStaffPage("partner_manager"); // the page's guard first: others are sent away
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  return { title: (await getApplication(id)).company };
 }
 
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
@@ -22,10 +34,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const caller = await api();
-  const application = await caller.manage.applications.get({ id }).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const application = await getApplication(id);
   const pending = application.status === "pending";
   const [terms, options, plans, settings] = await Promise.all([
     caller.manage.terms.list(),

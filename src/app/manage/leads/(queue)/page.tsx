@@ -22,6 +22,7 @@ import { requireStaffPage } from "@/server/auth/guards";
 import { LEAD_STATUSES } from "@/server/domains/leads/queries";
 import { api } from "@/server/trpc/server";
 import { QueueTable, type QueueRow, type QueueSort } from "./queue-table";
+import { localizedName } from "@/lib/localized";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("leadReview"))("title") };
@@ -116,7 +117,7 @@ export default async function LeadQueuePage({ searchParams }: { searchParams: Pr
     companyName: row.companyName,
     domain: row.domain,
     partnerName: row.partnerName,
-    productName: row.productName,
+    productName: localizedName(locale, row.productName, row.productNameAr),
     estimatedValue: formatMoney(row.estimatedValueMinor, row.currency, locale),
     expectedClose: format.dateTime(dayOf(row.expectedCloseDate), { dateStyle: "medium", timeZone: "UTC" }),
     registered: format.dateTime(row.createdAt, { dateStyle: "medium" }),

@@ -9,5 +9,5 @@ export const invitationsRouter = router({
     .query(({ ctx, input }) => inspectInvitation(ctx.service, input.token)),
   accept: publicProcedure
     .input(acceptInvitationInput)
-    .mutation(({ ctx, input }) => acceptInvitation(ctx.service, { ...input, ip: ctx.ip })),
+    .mutation(({ ctx, input }) => acceptInvitation(ctx.service, { ...input, ip: ctx.ip, locale: ctx.locale })),
 });

@@ -11,6 +11,7 @@ import { requirePartnerPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
 import { canChangeLeads, SUSPENDED_NOTICE_ID, SuspendedNotice } from "../../lead-actions-gate";
 import { LeadForm } from "../../lead-form";
+import { localizedName } from "@/lib/localized";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("leadsPortal.edit"))("title") };
@@ -62,7 +63,10 @@ export default async function EditLeadPage({ params }: { params: Promise<{ id: s
   // An archived product stays on the lead; it is offered so that an edit does not silently change it.
   const products = options.products.some((p) => p.id === lead.productId)
     ? options.products
-    : [{ id: lead.productId, name: lead.productName, description: null }, ...options.products];
+    : [
+        { id: lead.productId, name: localizedName(locale, lead.productName, lead.productNameAr), description: null },
+        ...options.products,
+      ];
   return (
     <>
       {back}
