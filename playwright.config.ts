@@ -1,7 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumForTests } from "./scripts/browser-path.mjs";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The port a newcomer tried (issue 18): with no APP_URL set, every email link the specs open must
+// point here, not at the default 3000.
+const PORT = Number(process.env.E2E_PORT ?? 3950);
 const baseURL = `http://localhost:${PORT}`;
 // The Stripe stand-in the e2e server pays through (scripts/e2e-server.mjs). The specs read its
 // address from E2E_STRIPE_URL (e2e/helpers.ts, stripeStandin), which the workers inherit.

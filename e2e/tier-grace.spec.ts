@@ -72,6 +72,8 @@ test.describe("the starting tier holds", () => {
     await expect(manager.getByTestId("partner-tier")).toContainText("Silver");
 
     const invitation = await linkFromOutbox(browser, OWNER, /invitation/);
+    // The e2e server runs on PORT=3950 with no APP_URL: the link follows the port (issue 18).
+    expect(new URL(invitation).origin).toBe(new URL(page.url()).origin);
     await page.goto(invitation);
     await page.locator("#password").fill("quasar-password-1");
     await page.locator("#acceptTerms").check();

@@ -5,7 +5,7 @@ import { rmSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { launchStandin } from "../e2e/fixtures/stripe/launch.mjs";
 
-const port = process.argv[2] ?? "3100";
+const port = process.argv[2] ?? "3950";
 const stripePort = Number(process.argv[3] ?? process.env.E2E_STRIPE_PORT ?? 12112);
 const appUrl = `http://localhost:${port}`;
 /** The secret the stand-in signs its webhooks with and the app checks them with (test mode only). */

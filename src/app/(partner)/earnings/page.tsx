@@ -28,7 +28,7 @@ import { StatCard } from "@/components/page/stat-card";
 import { dateParam, hrefWith, oneOf, pageParam, param, type SearchParams } from "@/lib/list-params";
 import { ltr } from "@/lib/bidi";
 import { LocalizedText, OptionalLocalizedText } from "@/components/content/localized-text";
-import { localized, localizedOrSelf } from "@/lib/localized";
+import { localized, localizedName, localizedOrSelf } from "@/lib/localized";
 import { formatBps, formatCount, formatMoney, isCurrencyCode } from "@/lib/money";
 import { requirePartnerPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
@@ -261,7 +261,7 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
                             </Link>
                           ) : row.campaignName ? (
                             <span className="font-medium" dir="auto">
-                              {row.campaignName}
+                              {localizedName(locale, row.campaignName, row.campaignNameAr)}
                             </span>
                           ) : row.note ? (
                             <span dir="auto">{row.note}</span>
@@ -270,7 +270,9 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
                           )}
                           {row.companyName && row.campaignName ? (
                             <span className="block text-xs text-muted" dir="auto">
-                              {t("earnings.campaign", { name: row.campaignName })}
+                              {t("earnings.campaign", {
+                                name: localizedName(locale, row.campaignName, row.campaignNameAr),
+                              })}
                             </span>
                           ) : null}
                           {row.tierKey && row.source === "deal" ? (

@@ -97,6 +97,7 @@ function ledgerQuery(db: Db, input: z.infer<typeof ledgerFilters>) {
       leadId: ledgerEntries.leadId,
       companyName: leads.companyName,
       campaignName: bonusCampaigns.name,
+      campaignNameAr: bonusCampaigns.nameAr,
       tierKey: tiers.key,
       rateBps: ledgerEntries.rateBps,
       flatMinor: ledgerEntries.flatMinor,

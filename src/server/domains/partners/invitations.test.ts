@@ -49,6 +49,14 @@ describe("invitations", () => {
     ).resolves.toBe(userId);
   });
 
+  it("records the terms in the language the invitee read them in", async () => {
+    await inviteMember(ctxOf(partnerOwner), { email: "rania@northwind.demo", role: "member" });
+    const { userId } = await accept(await tokenFor("rania@northwind.demo"), { locale: "ar" });
+    const [acceptance] = await db.select().from(termsAcceptances).where(eq(termsAcceptances.userId, userId));
+    expect(terms.bodyAr, "the program's terms are given in Arabic").toBeTruthy();
+    expect(acceptance).toMatchObject({ termsId: terms.id, locale: "ar" });
+  });
+
   it("works once: a used link says so and writes nothing", async () => {
     const token = await tokenFor("nadia@northwind.demo");
     const [before] = await db.select({ n: count() }).from(users);
