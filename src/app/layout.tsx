@@ -1,10 +1,10 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { directionOf, isLocale } from "@/i18n/config";
 import { Providers } from "@/components/providers";
 import "./globals.css";
+import { ClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
@@ -25,11 +25,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        {/* Each area's layout hands its client components their own words; here only the shared ones. */}
+        <ClientMessages area="shared">
           <Providers dismissLabel={t("dismiss")} regionLabel={t("notifications")}>
             {children}
           </Providers>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -7,6 +7,7 @@ import { requirePartnerPage } from "@/server/auth/guards";
 import { getDb } from "@/server/db/client";
 import { suspensionOf } from "@/server/domains/partners/queries";
 import { hasAcceptedCurrentTerms } from "@/server/domains/partners/terms";
+import { ClientMessages } from "@/i18n/client-messages";
 
 export default async function PartnerLayout({ children }: { children: ReactNode }) {
   const actor = await requirePartnerPage();
@@ -17,27 +18,29 @@ export default async function PartnerLayout({ children }: { children: ReactNode 
   const format = await getFormatter();
   const suspension = actor.partnerStatus === "suspended" ? await suspensionOf(db, actor.partnerId) : null;
   return (
-    <PartnerShell actor={actor}>
-      {actor.partnerStatus === "suspended" ? (
-        <div
-          role="status"
-          data-testid="suspension-banner"
-          className="mb-6 flex gap-3 rounded-lg border border-warning-200 bg-warning-50 p-4 text-sm text-warning-800"
-        >
-          <AlertTriangle className="mt-0.5 size-5 shrink-0" />
-          <div>
-            <p className="font-semibold">{t("title")}</p>
-            <p>{t("body")}</p>
-            {suspension ? (
-              <p className="mt-2" data-testid="suspension-reason">
-                {t("reason", { date: format.dateTime(suspension.at, { dateStyle: "medium" }) })}{" "}
-                <q>{suspension.reason}</q>
-              </p>
-            ) : null}
+    <ClientMessages area="partner">
+      <PartnerShell actor={actor}>
+        {actor.partnerStatus === "suspended" ? (
+          <div
+            role="status"
+            data-testid="suspension-banner"
+            className="mb-6 flex gap-3 rounded-lg border border-warning-200 bg-warning-50 p-4 text-sm text-warning-800"
+          >
+            <AlertTriangle className="mt-0.5 size-5 shrink-0" />
+            <div>
+              <p className="font-semibold">{t("title")}</p>
+              <p>{t("body")}</p>
+              {suspension ? (
+                <p className="mt-2" data-testid="suspension-reason">
+                  {t("reason", { date: format.dateTime(suspension.at, { dateStyle: "medium" }) })}{" "}
+                  <q>{suspension.reason}</q>
+                </p>
+              ) : null}
+            </div>
           </div>
-        </div>
-      ) : null}
-      {children}
-    </PartnerShell>
+        ) : null}
+        {children}
+      </PartnerShell>
+    </ClientMessages>
   );
 }
