@@ -4,7 +4,6 @@ import manifest from "./client-messages.json";
 import type { ClientArea } from "./client-usage";
 import { IntlClient } from "./intl-client";
 
-type Messages = Awaited<ReturnType<typeof getMessages>>;
 type Tree = { [key: string]: string | Tree };
 
 /** Only these subtrees of the catalogue (each path covers its subtree). */
@@ -35,7 +34,7 @@ export async function ClientMessages({ area, children }: { area: ClientArea; chi
   const key = `${locale}:${area}`;
   if (!picked.has(key)) {
     const paths = area === "shared" ? manifest.shared : [...manifest.shared, ...manifest[area]];
-    picked.set(key, pickMessages((await getMessages()) as Messages as Tree, paths));
+    picked.set(key, pickMessages((await getMessages()) as Tree, paths));
   }
   return (
     <IntlClient locale={locale} timeZone={await getTimeZone()} messages={picked.get(key)!}>
