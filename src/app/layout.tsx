@@ -25,8 +25,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t("skipToContent")}
         </a>
-        {/* Each area's layout hands its client components their own words; here only the shared ones. */}
-        <ClientMessages area="shared">
+        {/* Formatting for every client component; each layout and page below adds the words its own read. */}
+        <ClientMessages entry="layout">
           <Providers dismissLabel={t("dismiss")} regionLabel={t("notifications")}>
             {children}
           </Providers>

@@ -1,44 +1,42 @@
 import { getLocale, getMessages, getTimeZone } from "next-intl/server";
 import type { ReactNode } from "react";
 import manifest from "./client-messages.json";
-import type { ClientArea } from "./client-usage";
 import { IntlClient } from "./intl-client";
+import { pickMessages, type Tree } from "./pick-messages";
 
-type Tree = { [key: string]: string | Tree };
+/** A route entry (a layout or a page, by its path under src/app) whose client components read words. */
+export type ClientEntry = keyof typeof manifest;
 
-/** Only these subtrees of the catalogue (each path covers its subtree). */
-export function pickMessages(messages: Tree, paths: readonly string[]): Tree {
-  const picked: Tree = {};
-  for (const p of paths) {
-    const keys = p.split(".");
-    let from: string | Tree | undefined = messages;
-    for (const k of keys) from = typeof from === "object" ? from[k] : undefined;
-    if (from === undefined) continue;
-    let to = picked;
-    for (const k of keys.slice(0, -1)) to = (to[k] ??= {}) as Tree;
-    to[keys.at(-1)!] = from;
-  }
-  return picked;
-}
-
-// The catalogue is fixed per locale, so each area's share is picked once per process.
+// The catalogue is fixed per locale, so each entry's share is picked once per process.
 const picked = new Map<string, Tree>();
 
 /**
- * Hands the client components under it just the words they read (src/i18n/client-messages.json,
- * written by `npm run i18n:client` from the source and checked by a test), never the whole
- * catalogue: server components render their own text, and the HTML carries only the rest.
+ * Hands the client components of one route entry just the words they read and the layouts above
+ * do not already hand out (src/i18n/client-messages.json, written by `npm run i18n:client` from
+ * the source and checked by a test), never the whole catalogue: server components render their
+ * own text, and the HTML carries only the rest, each word once.
  */
-export async function ClientMessages({ area, children }: { area: ClientArea; children: ReactNode }) {
+export async function ClientMessages({ entry, children }: { entry: ClientEntry; children: ReactNode }) {
   const locale = await getLocale();
-  const key = `${locale}:${area}`;
-  if (!picked.has(key)) {
-    const paths = area === "shared" ? manifest.shared : [...manifest.shared, ...manifest[area]];
-    picked.set(key, pickMessages((await getMessages()) as Tree, paths));
-  }
+  const key = `${locale}:${entry}`;
+  if (!picked.has(key)) picked.set(key, pickMessages((await getMessages()) as Tree, manifest[entry]));
   return (
     <IntlClient locale={locale} timeZone={await getTimeZone()} messages={picked.get(key)!}>
       {children}
     </IntlClient>
   );
+}
+
+/** A page whose client components read words: its default export, wrapped in its own share. */
+export function withClientMessages<P extends object>(
+  entry: ClientEntry,
+  Page: (props: P) => ReactNode | Promise<ReactNode>,
+) {
+  return function PageWithMessages(props: P) {
+    return (
+      <ClientMessages entry={entry}>
+        <Page {...props} />
+      </ClientMessages>
+    );
+  };
 }

@@ -2,28 +2,27 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 /**
- * Which message paths each area's client components read, found in the source (node only: the
+ * Which message paths each route entry's client components read, found in the source (node only: the
  * test and `npm run i18n:client` use it, the app reads the manifest it writes). A module is a
  * client module when a "use client" file imports it, directly or through others; only those need
  * their words on the client, everything else is rendered on the server with the full catalogue.
  */
 
-/** The app's areas, each under a layout that hands its client components their words. */
-export const CLIENT_AREAS = {
-  /** The root layout and the pages beside it: toasts, the skip link's neighbours, error pages. */
-  shared: ["src/app/layout.tsx", "src/app/page.tsx", "src/app/not-found.tsx", "src/app/forbidden.tsx"],
-  public: ["src/app/(public)"],
-  partner: ["src/app/(partner)"],
-  manage: ["src/app/manage"],
-  account: ["src/app/account"],
-  terms: ["src/app/terms"],
-} as const;
-
-export type ClientArea = keyof typeof CLIENT_AREAS;
+/**
+ * Files Next.js renders inside the nearest layout at or above them, so that layout's provider
+ * covers their client components (a page gets its own provider, see ClientMessages).
+ */
+const SEGMENT_FILES = ["error", "loading", "not-found", "forbidden", "unauthorized", "template", "default"];
 
 export interface ClientUsage {
-  /** Message paths per area (a path covers its subtree), sorted, with covered paths dropped. */
-  areas: Record<ClientArea, string[]>;
+  /**
+   * Per route entry (a layout with the segment files it wraps, or a page), named by its path under
+   * src/app without the extension: the message paths its client components read that the layouts
+   * above it do not already hand out. Sorted, covered paths dropped, entries with none left out.
+   */
+  entries: Record<string, string[]>;
+  /** Per entry (all of them), the layouts above it, outermost first: their words reach it too. */
+  chains: Record<string, string[]>;
   /** Places a translator is used in a way the reader cannot follow (a bare or variable namespace). */
   problems: string[];
 }
@@ -112,6 +111,20 @@ export function normalizePaths(paths: Iterable<string>): string[] {
   return sorted.filter((p) => !sorted.some((q) => q !== p && p.startsWith(`${q}.`)));
 }
 
+const APP = "src/app";
+
+/** The layouts above a directory of the app, and its own, outermost first. */
+function layoutsAbove(root: string, dir: string): string[] {
+  const chain: string[] = [];
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (existsSync(path.join(root, d, "layout.tsx"))) chain.unshift(path.join(d, "layout.tsx"));
+    if (d === APP || !d.startsWith(APP)) break;
+  }
+  return chain;
+}
+
+const entryName = (file: string) => path.relative(APP, file).replace(/\.tsx$/, "");
+
 export function clientUsage(root: string): ClientUsage {
   const sources = new Map<string, string>();
   const read = (file: string) => {
@@ -120,11 +133,9 @@ export function clientUsage(root: string): ClientUsage {
   };
   const isClientBoundary = (file: string) => /^\s*["']use client["']/.test(read(file));
   const problems = new Set<string>();
-  const areas = {} as Record<ClientArea, string[]>;
-  for (const [area, roots] of Object.entries(CLIENT_AREAS) as [ClientArea, readonly string[]][]) {
-    const starts = roots
-      .flatMap((r) => filesUnder(root, r))
-      .filter((f) => /\.(tsx?|mts)$/.test(f) && !/\.test\.tsx?$/.test(f));
+
+  /** What the client modules reachable from these files read. */
+  const readFrom = (starts: string[]) => {
     const seen = new Set<string>();
     const paths: string[] = [];
     const visit = (file: string, inClient: boolean) => {
@@ -145,7 +156,42 @@ export function clientUsage(root: string): ClientUsage {
       }
     };
     for (const start of starts) visit(start, false);
-    areas[area] = normalizePaths(paths);
+    return normalizePaths(paths);
+  };
+
+  const files = filesUnder(root, APP).filter((f) => f.endsWith(".tsx"));
+  const base = (f: string) => path.basename(f, ".tsx");
+  // Each layout wraps the segment files at or below it up to the next layout.
+  const groups = new Map<string, string[]>();
+  for (const f of files.filter((f) => base(f) === "layout")) groups.set(f, [f]);
+  for (const f of files.filter((f) => SEGMENT_FILES.includes(base(f)))) {
+    const owner = layoutsAbove(root, path.dirname(f)).at(-1);
+    if (owner) groups.get(owner)!.push(f);
   }
-  return { areas, problems: [...problems].sort() };
+  for (const f of files.filter((f) => base(f) === "page")) groups.set(f, [f]);
+
+  const full = new Map<string, string[]>();
+  const fullOf = (entry: string): string[] => {
+    if (!full.has(entry)) full.set(entry, readFrom(groups.get(entry)!));
+    return full.get(entry)!;
+  };
+  const entries: Record<string, string[]> = {};
+  const chains: Record<string, string[]> = {};
+  for (const entry of [...groups.keys()].sort()) {
+    const dir = path.dirname(entry);
+    const above = base(entry) === "layout" ? layoutsAbove(root, path.dirname(dir)) : layoutsAbove(root, dir);
+    const handed = above.flatMap(fullOf);
+    const own = fullOf(entry).filter((p) => !handed.some((q) => p === q || p.startsWith(`${q}.`)));
+    if (own.length > 0) entries[entryName(entry)] = own;
+    chains[entryName(entry)] = above.map(entryName);
+  }
+  return { entries, chains, problems: [...problems].sort() };
+}
+
+/**
+ * What the app reads at run time: each entry's own paths, and always the root layout, whose
+ * provider every client component sits under (formatting needs it even without words).
+ */
+export function clientManifest(usage: ClientUsage): Record<string, string[]> {
+  return { layout: [], ...usage.entries };
 }

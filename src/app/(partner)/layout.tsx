@@ -18,7 +18,7 @@ export default async function PartnerLayout({ children }: { children: ReactNode 
   const format = await getFormatter();
   const suspension = actor.partnerStatus === "suspended" ? await suspensionOf(db, actor.partnerId) : null;
   return (
-    <ClientMessages area="partner">
+    <ClientMessages entry="(partner)/layout">
       <PartnerShell actor={actor}>
         {actor.partnerStatus === "suspended" ? (
           <div

@@ -8,7 +8,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
   const actor = await getCurrentActor();
   if (!actor) redirect("/login?callbackUrl=/account");
   return (
-    <ClientMessages area="account">
+    <ClientMessages entry="account/layout">
       <ShellFor actor={actor}>{children}</ShellFor>
     </ClientMessages>
   );

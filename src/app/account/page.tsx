@@ -3,12 +3,13 @@ import { Card, CardBody, CardHeader } from "@/components/ui";
 import { PageHeader } from "@/components/page/page-header";
 import { api } from "@/server/trpc/server";
 import { ChangePasswordForm, LanguageForm, SignOutEverywhereForm } from "./account-forms";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("account"))("title") };
 }
 
-export default async function AccountPage() {
+async function AccountPage() {
   const me = await (await api()).account.me();
   const t = await getTranslations();
   const locale = await getLocale();
@@ -53,3 +54,5 @@ export default async function AccountPage() {
     </>
   );
 }
+
+export default withClientMessages("account/page", AccountPage);

@@ -6,7 +6,7 @@ import { ClientMessages } from "@/i18n/client-messages";
 export default async function ManageLayout({ children }: { children: ReactNode }) {
   const actor = await requireStaffPage();
   return (
-    <ClientMessages area="manage">
+    <ClientMessages entry="manage/layout">
       <StaffShell actor={actor}>{children}</StaffShell>
     </ClientMessages>
   );

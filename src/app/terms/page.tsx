@@ -9,12 +9,13 @@ import { getDb } from "@/server/db/client";
 import { hasAcceptedCurrentTerms, termsForReader } from "@/server/domains/partners/terms";
 import { api } from "@/server/trpc/server";
 import { AcceptTermsForm } from "./accept-terms-form";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("termsGate"))("title") };
 }
 
-export default async function TermsGatePage() {
+async function TermsGatePage() {
   const actor = await getCurrentActor();
   if (!actor) redirect("/login?callbackUrl=/terms");
   // Staff work under their employment terms, not the partner program's.
@@ -61,3 +62,5 @@ export default async function TermsGatePage() {
     </Card>
   );
 }
+
+export default withClientMessages("terms/page", TermsGatePage);

@@ -34,6 +34,11 @@ function translator(locale: Locale): Translate {
   );
 }
 
+/** A message key under `errors` in the caller's language (the generic message for an unknown one). */
+export function errorMessage(code: string, locale: Locale, values?: Record<string, string | number>): string {
+  return translator(locale)(code, values);
+}
+
 /** One message for one Zod issue, in the caller's language. */
 function issueMessage(t: Translate, issue: z.core.$ZodIssue): string {
   // A schema that names its own message key (refine, regex, literal, enum) is taken at its word.

@@ -35,6 +35,7 @@ import { StatementLinks } from "./statement-links";
 import { StripeSection } from "./stripe-card";
 import { TaxDetails } from "./tax-details";
 import { PAYOUT_STATE_TONE } from "./tones";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("payoutsPortal"))("title") };
@@ -45,7 +46,7 @@ const PATH = "/payouts";
 const LISTED_STATES = PAYOUT_STATES.filter((s) => s !== "cancelled");
 const SORTS = ["createdAt", "amount", "paidAt"] as const;
 
-export default async function PayoutsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+async function PayoutsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePartnerPage();
   const params = await searchParams;
   const state = oneOf(param(params, "state"), LISTED_STATES);
@@ -291,3 +292,5 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
     </>
   );
 }
+
+export default withClientMessages("(partner)/payouts/page", PayoutsPage);

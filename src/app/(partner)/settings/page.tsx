@@ -7,12 +7,13 @@ import { requirePartnerPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
 import { LogoCard } from "./logo-card";
 import { ProfileForm } from "./profile-form";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("companySettings"))("title") };
 }
 
-export default async function CompanySettingsPage() {
+async function CompanySettingsPage() {
   const me = await requirePartnerPage();
   // The layout refuses members already; pages render in parallel with it, so check here too.
   if (me.partnerRole !== "owner") forbidden();
@@ -55,3 +56,5 @@ export default async function CompanySettingsPage() {
     </>
   );
 }
+
+export default withClientMessages("(partner)/settings/page", CompanySettingsPage);

@@ -5,12 +5,13 @@ import { requirePartnerPage } from "@/server/auth/guards";
 import type { PartnerRole } from "@/server/domains/actor";
 import { api } from "@/server/trpc/server";
 import { InvitationRowActions, InviteMemberButton, MemberRowActions } from "./team-actions";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("team"))("title") };
 }
 
-export default async function TeamPage() {
+async function TeamPage() {
   const me = await requirePartnerPage();
   const { members, invitations } = await (await api()).partner.team.list();
   const t = await getTranslations();
@@ -152,3 +153,5 @@ export default async function TeamPage() {
     </>
   );
 }
+
+export default withClientMessages("(partner)/team/page", TeamPage);

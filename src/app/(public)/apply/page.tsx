@@ -3,12 +3,13 @@ import { api } from "@/server/trpc/server";
 import { termsForReader } from "@/server/domains/partners/terms";
 import { ApplyForm } from "./apply-form";
 import { countryOptions } from "@/lib/countries";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("apply"))("title") };
 }
 
-export default async function ApplyPage() {
+async function ApplyPage() {
   const [terms, locale] = await Promise.all([(await api()).public.terms(), getLocale()]);
   return (
     // The public layout is sized for short forms; this one is wider, and stays centred in either direction.
@@ -20,3 +21,5 @@ export default async function ApplyPage() {
     </div>
   );
 }
+
+export default withClientMessages("(public)/apply/page", ApplyPage);

@@ -32,6 +32,7 @@ import { requireStaffPage } from "@/server/auth/guards";
 import { LEDGER_SOURCES, LEDGER_STATES } from "@/server/domains/commissions/queries";
 import { api } from "@/server/trpc/server";
 import { LiabilityChart, type LiabilityBar } from "./liability-chart";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("commissionsAdmin"))("title") };
@@ -48,7 +49,7 @@ const LARGEST = 10;
 /** A yyyy-mm-dd filter value, kept only when it is a real day. */
 const dayFilter = (value: string | undefined) => (dateParam(value) ? value : undefined);
 
-export default async function CommissionsLedgerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+async function CommissionsLedgerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireStaffPage("partner_manager", "finance");
   const params = await searchParams;
   const partnerParam = param(params, "partner");
@@ -340,3 +341,5 @@ export default async function CommissionsLedgerPage({ searchParams }: { searchPa
     </>
   );
 }
+
+export default withClientMessages("manage/commissions/page", CommissionsLedgerPage);

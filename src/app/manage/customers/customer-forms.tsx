@@ -26,7 +26,7 @@ import { useFormMutation } from "@/trpc/use-form-mutation";
 
 type ImportOutcome = "added" | "exists" | "invalid";
 interface ImportReport {
-  rows: { row: number; name: string; outcome: ImportOutcome; field?: string; code?: string }[];
+  rows: { row: number; name: string; outcome: ImportOutcome; field?: string; message: string | null }[];
   added: number;
 }
 
@@ -125,9 +125,6 @@ export function ImportCustomersForm() {
 function ImportReportTable({ report }: { report: ImportReport }) {
   const t = useTranslations("catalogAdmin.customers.import");
   const tn = useTranslations("catalogAdmin.customers");
-  const te = useTranslations("errors");
-  // Row codes are message keys under `errors`; an unknown one falls back to the generic message.
-  const messageOf = (code: string | undefined) => (code ? (te.has(code) ? te(code) : te("generic")) : "");
   return (
     <section
       aria-labelledby="customers-import-report-title"
@@ -157,7 +154,7 @@ function ImportReportTable({ report }: { report: ImportReport }) {
               <TD>
                 <Badge tone={OUTCOME_TONE[row.outcome]}>{t(`outcomes.${row.outcome}`)}</Badge>
               </TD>
-              <TD className="text-muted">{messageOf(row.code)}</TD>
+              <TD className="text-muted">{row.message}</TD>
             </TR>
           ))}
         </TBody>

@@ -25,6 +25,7 @@ import { hrefWith, oneOf, pageParam, param, type SearchParams } from "@/lib/list
 import { requireStaffPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
 import { AddCustomerForm, ImportCustomersForm, RemoveCustomerButton } from "./customer-forms";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("catalogAdmin.customers"))("title") };
@@ -40,7 +41,7 @@ const SOURCE_TONE: Record<(typeof SOURCES)[number], BadgeTone> = {
   stripe: "warning",
 };
 
-export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireStaffPage("partner_manager", "finance");
   // Finance reads the list; changing it is for partner managers and admins.
   const canEdit = actor.staffRole !== "finance";
@@ -165,3 +166,5 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
     </>
   );
 }
+
+export default withClientMessages("manage/customers/page", CustomersPage);

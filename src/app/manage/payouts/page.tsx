@@ -36,6 +36,7 @@ import { isolate, ltr } from "@/lib/bidi";
 import { CreateRunButton } from "./create-run-button";
 import { ListPagination } from "@/components/page/list-pagination";
 import { RUN_STATUS_TONE } from "./tones";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("payoutsAdmin"))("title") };
@@ -47,7 +48,7 @@ const SHOWS = ["all", "included", "excluded"] as const;
 /** A calendar day (yyyy-mm-dd) as a Date at its start in UTC, the time zone pages format in. */
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
 
-export default async function PayoutRunsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+async function PayoutRunsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireStaffPage("finance");
   const params = await searchParams;
   const cutoffParam = param(params, "cutoff");
@@ -544,3 +545,5 @@ async function PreviewSection({
     </div>
   );
 }
+
+export default withClientMessages("manage/payouts/page", PayoutRunsPage);

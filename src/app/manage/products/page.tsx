@@ -7,12 +7,13 @@ import { PageHeader } from "@/components/page/page-header";
 import { requireStaffPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
 import { EditProductButton, NewProductForm } from "./product-forms";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("catalogAdmin.products"))("title") };
 }
 
-export default async function ProductsPage() {
+async function ProductsPage() {
   await requireStaffPage("partner_manager");
   const products = await (await api()).manage.catalog.products();
   const t = await getTranslations("catalogAdmin.products");
@@ -105,3 +106,5 @@ export default async function ProductsPage() {
     </>
   );
 }
+
+export default withClientMessages("manage/products/page", ProductsPage);

@@ -7,12 +7,13 @@ import { TIER_REVIEW_MONTHS } from "@/lib/tier-review";
 import { requireStaffPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
 import { ProgramSettingsForm } from "./settings-form";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("settings"))("title") };
 }
 
-export default async function SettingsPage() {
+async function SettingsPage() {
   await requireStaffPage("admin");
   const settings = await (await api()).account.programSettings();
   const t = await getTranslations("settings");
@@ -51,3 +52,5 @@ export default async function SettingsPage() {
     </>
   );
 }
+
+export default withClientMessages("manage/settings/page", SettingsPage);

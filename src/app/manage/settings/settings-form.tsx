@@ -64,8 +64,9 @@ export function ProgramSettingsForm({ initial, currencies }: { initial: Values; 
     // The same parser and range as the server; a malformed amount gets this form's own example.
     const minimumPayout = moneyAmount(values.currency, "nonNegative").safeParse(values.minimumPayout);
     if (!minimumPayout.success) {
-      const code = minimumPayout.error.issues[0]?.message ?? "money.invalid";
-      setField("minimumPayoutMinor", te(code === "money.invalid" ? "validation.amount" : code));
+      // The parser's codes are keys under errors.money; a malformed amount gets this form's example.
+      const reason = (minimumPayout.error.issues[0]?.message ?? "money.invalid").replace(/^money\./, "");
+      setField("minimumPayoutMinor", reason === "invalid" ? te("validation.amount") : te(`money.${reason}`));
       return null;
     }
     const { minimumPayout: _shown, payoutDayOfMonth, ...rest } = values;

@@ -24,6 +24,7 @@ import { termsForReader } from "@/server/domains/partners/terms";
 import { requireStaffPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
 import { PublishTermsForm } from "./publish-form";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("termsAdmin"))("title") };
@@ -32,7 +33,7 @@ export async function generateMetadata() {
 const PATH = "/manage/terms";
 const PAGE_SIZE = 10;
 
-export default async function TermsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+async function TermsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireStaffPage("partner_manager");
   const params = await searchParams;
   // Newest first; the first row is the version partners accept now.
@@ -167,3 +168,5 @@ export default async function TermsPage({ searchParams }: { searchParams: Promis
     </>
   );
 }
+
+export default withClientMessages("manage/terms/page", TermsPage);

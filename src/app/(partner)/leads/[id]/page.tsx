@@ -17,6 +17,7 @@ import { canChangeLeads, SUSPENDED_NOTICE_ID, SuspendedNotice } from "../lead-ac
 import { LeadActions } from "./lead-actions";
 import { getLead, loadLead } from "./load";
 import { localizedName } from "@/lib/localized";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations("leadsPortal.detail");
@@ -39,7 +40,7 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
   );
 }
 
-export default async function PartnerLeadPage({ params }: { params: Promise<{ id: string }> }) {
+async function PartnerLeadPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requirePartnerPage();
   const canChange = canChangeLeads(me.partnerStatus);
   const { id } = await params;
@@ -258,3 +259,5 @@ export default async function PartnerLeadPage({ params }: { params: Promise<{ id
     </>
   );
 }
+
+export default withClientMessages("(partner)/leads/[id]/page", PartnerLeadPage);

@@ -20,6 +20,7 @@ import { LEAD_IMPORT_COLUMNS, MAX_LEAD_IMPORT_ROWS } from "@/server/domains/lead
 import { formatCount } from "@/lib/money";
 import { canChangeLeads, SUSPENDED_NOTICE_ID, SuspendedNotice } from "../lead-actions-gate";
 import { ImportForm } from "./import-form";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("leadsPortal.import"))("title") };
@@ -28,7 +29,7 @@ export async function generateMetadata() {
 /** The file's size limit, as the server's input schema bounds it (characters; checked as bytes in the browser). */
 const MAX_FILE_BYTES = 1_000_000;
 
-export default async function ImportLeadsPage() {
+async function ImportLeadsPage() {
   const me = await requirePartnerPage();
   const canImport = canChangeLeads(me.partnerStatus);
   const t = await getTranslations();
@@ -109,3 +110,5 @@ export default async function ImportLeadsPage() {
     </>
   );
 }
+
+export default withClientMessages("(partner)/leads/import/page", ImportLeadsPage);

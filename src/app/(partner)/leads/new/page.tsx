@@ -8,12 +8,13 @@ import { requirePartnerPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
 import { canChangeLeads, SUSPENDED_NOTICE_ID, SuspendedNotice } from "../lead-actions-gate";
 import { LeadForm } from "../lead-form";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("leadsPortal.new"))("title") };
 }
 
-export default async function NewLeadPage() {
+async function NewLeadPage() {
   const me = await requirePartnerPage();
   const caller = await api();
   const [options, settings] = await Promise.all([caller.partner.leads.formOptions(), caller.account.programSettings()]);
@@ -94,3 +95,5 @@ export default async function NewLeadPage() {
     </>
   );
 }
+
+export default withClientMessages("(partner)/leads/new/page", NewLeadPage);

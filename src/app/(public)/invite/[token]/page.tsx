@@ -4,12 +4,13 @@ import { AlertTriangle, Card, CardBody, buttonClasses } from "@/components/ui";
 import { api } from "@/server/trpc/server";
 import { termsForReader } from "@/server/domains/partners/terms";
 import { AcceptInvitationForm } from "./accept-form";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("invite"))("metaTitle") };
 }
 
-export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const caller = await api();
   // A token of the wrong shape is simply an unknown invitation.
@@ -79,3 +80,5 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     />
   );
 }
+
+export default withClientMessages("(public)/invite/[token]/page", InvitationPage);

@@ -13,6 +13,7 @@ import { appClock } from "@/server/time";
 import { isUuid } from "@/lib/ids";
 import { APPLICATION_STATUS_TONE } from "../status";
 import { ApproveApplicationForm, RejectApplicationButton } from "./review-actions";
+import { withClientMessages } from "@/i18n/client-messages";
 
 const getApplication = cache(async (id: string) =>
   (await api()).manage.applications.get({ id }).catch((error: unknown) => {
@@ -29,7 +30,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: (await getApplication(id)).company };
 }
 
-export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
+async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requireStaffPage("partner_manager");
   const { id } = await params;
   if (!isUuid(id)) notFound();
@@ -218,3 +219,5 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
     </>
   );
 }
+
+export default withClientMessages("manage/applications/[id]/page", ApplicationPage);

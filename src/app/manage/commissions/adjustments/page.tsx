@@ -9,6 +9,7 @@ import { requireStaffPage } from "@/server/auth/guards";
 import { listAdjustmentsInput } from "@/server/domains/commissions/queries";
 import { api } from "@/server/trpc/server";
 import { AdjustmentDecision, ProposeAdjustmentForm } from "./adjustment-forms";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("commissionsAdmin.adjustments"))("title") };
@@ -25,7 +26,7 @@ const STATUS_TONE: Record<AdjustmentStatus, BadgeTone> = {
   rejected: "danger",
 };
 
-export default async function AdjustmentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+async function AdjustmentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const me = await requireStaffPage("partner_manager", "finance");
   // Partner managers propose, finance decides; admins do both.
   const canPropose = me.staffRole === "admin" || me.staffRole === "partner_manager";
@@ -210,3 +211,5 @@ export default async function AdjustmentsPage({ searchParams }: { searchParams: 
     </>
   );
 }
+
+export default withClientMessages("manage/commissions/adjustments/page", AdjustmentsPage);

@@ -8,6 +8,7 @@ import { formatBps, formatMoney } from "@/lib/money";
 import { requireStaffPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
 import { ArchiveCampaignButton, NewCampaignForm } from "./campaign-forms";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("plansAdmin.campaigns"))("title") };
@@ -23,7 +24,7 @@ const STATUS_TONE: Record<CampaignStatus, BadgeTone> = {
 };
 const DAY_MS = 86_400_000;
 
-export default async function CampaignsPage() {
+async function CampaignsPage() {
   const me = await requireStaffPage("partner_manager", "finance");
   const canEdit = me.staffRole === "admin" || me.staffRole === "partner_manager";
   const caller = await api();
@@ -177,3 +178,5 @@ export default async function CampaignsPage() {
     </>
   );
 }
+
+export default withClientMessages("manage/commissions/campaigns/page", CampaignsPage);

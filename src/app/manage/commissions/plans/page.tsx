@@ -21,12 +21,13 @@ import { formatBps, formatCount, formatMoney, toDecimalString } from "@/lib/mone
 import { requireStaffPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
 import { NewPlanButton, NewVersionButton, type PlanDraft, type ProductChoice, type TierChoice } from "./plan-forms";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("plansAdmin.plans"))("title") };
 }
 
-export default async function PlansPage() {
+async function PlansPage() {
   const me = await requireStaffPage("partner_manager", "finance");
   // Finance reads the plans; partner managers and admins write them.
   const canEdit = me.staffRole === "admin" || me.staffRole === "partner_manager";
@@ -257,3 +258,5 @@ export default async function PlansPage() {
     </>
   );
 }
+
+export default withClientMessages("manage/commissions/plans/page", PlansPage);

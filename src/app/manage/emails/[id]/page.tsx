@@ -9,6 +9,7 @@ import { requireStaffPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
 import { STATUS_TONE } from "../status";
 import { RetryEmailButton } from "./retry-button";
+import { withClientMessages } from "@/i18n/client-messages";
 
 /** Read once per request: the tab title and the page share it (null for a malformed or unknown id). */
 const getEmail = cache(async (id: string) =>
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: email?.subject ?? (await getTranslations("outbox"))("title") };
 }
 
-export default async function EmailPage({ params }: { params: Promise<{ id: string }> }) {
+async function EmailPage({ params }: { params: Promise<{ id: string }> }) {
   await requireStaffPage("admin");
   const { id } = await params;
   const email = await getEmail(id);
@@ -81,3 +82,5 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
     </>
   );
 }
+
+export default withClientMessages("manage/emails/[id]/page", EmailPage);

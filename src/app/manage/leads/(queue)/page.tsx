@@ -23,6 +23,7 @@ import { LEAD_STATUSES } from "@/server/domains/leads/queries";
 import { api } from "@/server/trpc/server";
 import { QueueTable, type QueueRow, type QueueSort } from "./queue-table";
 import { localizedName } from "@/lib/localized";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("leadReview"))("title") };
@@ -44,7 +45,7 @@ const firstDirection = (column: QueueSort) => (column === "estimatedValue" ? "de
 /** A yyyy-mm-dd day for display, read as that calendar day whatever the server's zone. */
 const dayOf = (day: string) => new Date(`${day}T00:00:00Z`);
 
-export default async function LeadQueuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+async function LeadQueuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const me = await requireStaffPage("partner_manager", "finance");
   const params = await searchParams;
   const sort = oneOf(param(params, "sort"), QUEUE_SORTS) ?? "createdAt";
@@ -249,3 +250,5 @@ export default async function LeadQueuePage({ searchParams }: { searchParams: Pr
     </>
   );
 }
+
+export default withClientMessages("manage/leads/(queue)/page", LeadQueuePage);

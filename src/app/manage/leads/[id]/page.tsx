@@ -27,6 +27,7 @@ import { formatMoney } from "@/lib/money";
 import { requireStaffPage } from "@/server/auth/guards";
 import { LeadActions } from "./lead-actions";
 import { loadLead } from "./load";
+import { withClientMessages } from "@/i18n/client-messages";
 
 /** The tab names the lead's company; the read is the page's own (cached per request), not a second query. */
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
@@ -45,7 +46,7 @@ const Muted = () => (
   </span>
 );
 
-export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
+async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requireStaffPage("partner_manager", "finance");
   const { id } = await params;
   const lead = await loadLead(id);
@@ -414,3 +415,5 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
 function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
+
+export default withClientMessages("manage/leads/[id]/page", LeadPage);

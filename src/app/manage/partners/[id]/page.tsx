@@ -12,6 +12,7 @@ import { isUuid } from "@/lib/ids";
 import { PARTNER_STATUS_TONE, SYSTEM_REASON_KEYS } from "../status";
 import { CommissionCard } from "./commission-card";
 import { AddNoteForm, EditProfileButton, InvitationActions, ManagerForm, StatusAction } from "./partner-actions";
+import { withClientMessages } from "@/i18n/client-messages";
 
 /** Read once per request: the tab title and the page share it. */
 const getPartner = cache(async (partnerId: string) =>
@@ -33,7 +34,7 @@ function hasExpired(date: Date): boolean {
   return date.getTime() <= systemClock.now().getTime();
 }
 
-export default async function PartnerPage({ params }: { params: Promise<{ id: string }> }) {
+async function PartnerPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requireStaffPage("partner_manager", "finance");
   // Finance reads the directory; only partner managers and admins change a partner.
   const canEdit = me.staffRole === "admin" || me.staffRole === "partner_manager";
@@ -376,3 +377,5 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
     </>
   );
 }
+
+export default withClientMessages("manage/partners/[id]/page", PartnerPage);

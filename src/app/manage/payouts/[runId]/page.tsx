@@ -36,6 +36,7 @@ import { loadRun } from "./load";
 import { MarkPaid, RetryPayout } from "./payout-actions";
 import { DraftActions, ResumeButton } from "./run-actions";
 import { RunProgress } from "./run-progress";
+import { withClientMessages } from "@/i18n/client-messages";
 
 /** The tab names the run by its cutoff, as its heading does; the read is the page's own (cached per request). */
 export async function generateMetadata({ params }: { params: Promise<{ runId: string }> }) {
@@ -60,7 +61,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export default async function PayoutRunPage({ params, searchParams }: Props) {
+async function PayoutRunPage({ params, searchParams }: Props) {
   const me = await requireStaffPage("finance");
   const { runId } = await params;
   const query = await searchParams;
@@ -628,3 +629,5 @@ async function DiscrepanciesTab({ runId, query, path }: { runId: string; query: 
     </section>
   );
 }
+
+export default withClientMessages("manage/payouts/[runId]/page", PayoutRunPage);

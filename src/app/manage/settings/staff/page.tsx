@@ -22,6 +22,7 @@ import { requireStaffPage } from "@/server/auth/guards";
 import { STAFF_ROLES } from "@/server/domains/actor";
 import { api } from "@/server/trpc/server";
 import { InviteStaffButton, StaffRowActions } from "./staff-actions";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("staffAdmin"))("title") };
@@ -29,7 +30,7 @@ export async function generateMetadata() {
 
 const SORTS = ["name", "email", "role", "createdAt"] as const;
 
-export default async function StaffPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+async function StaffPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const me = await requireStaffPage("admin");
   const params = await searchParams;
   const sort = oneOf(param(params, "sort"), SORTS) ?? "name";
@@ -154,3 +155,5 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
     </>
   );
 }
+
+export default withClientMessages("manage/settings/staff/page", StaffPage);

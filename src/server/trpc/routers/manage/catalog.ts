@@ -1,3 +1,4 @@
+import { errorMessage } from "../../errors";
 import {
   addCustomer,
   addCustomerInput,
@@ -37,7 +38,12 @@ export const catalogRouter = router({
     .mutation(({ ctx, input }) => addCustomer(ctx.service, input)),
   importCustomers: staffProcedure("partner_manager")
     .input(importCustomersInput)
-    .mutation(({ ctx, input }) => importCustomers(ctx.service, input)),
+    .mutation(async ({ ctx, input }) => {
+      const report = await importCustomers(ctx.service, input);
+      // Each refused row's reason in the caller's language, so the browser needs no error catalogue.
+      const rows = report.rows.map((r) => ({ ...r, message: r.code ? errorMessage(r.code, ctx.locale) : null }));
+      return { ...report, rows };
+    }),
   removeCustomer: staffProcedure("partner_manager")
     .input(removeCustomerInput)
     .mutation(({ ctx, input }) => removeCustomer(ctx.service, input)),

@@ -12,12 +12,13 @@ import { api } from "@/server/trpc/server";
 import { canChangeLeads, SUSPENDED_NOTICE_ID, SuspendedNotice } from "../../lead-actions-gate";
 import { LeadForm } from "../../lead-form";
 import { localizedName } from "@/lib/localized";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("leadsPortal.edit"))("title") };
 }
 
-export default async function EditLeadPage({ params }: { params: Promise<{ id: string }> }) {
+async function EditLeadPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requirePartnerPage();
   const canEdit = canChangeLeads(me.partnerStatus);
   const { id } = await params;
@@ -111,3 +112,5 @@ export default async function EditLeadPage({ params }: { params: Promise<{ id: s
     </>
   );
 }
+
+export default withClientMessages("(partner)/leads/[id]/edit/page", EditLeadPage);
