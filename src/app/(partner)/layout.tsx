@@ -4,16 +4,16 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AlertTriangle } from "@/components/ui";
 import { PartnerShell } from "@/app/_shell/shells";
 import { requirePartnerPage } from "@/server/auth/guards";
+import { getTermsAccepted } from "@/server/auth/current";
 import { getDb } from "@/server/db/client";
 import { suspensionOf } from "@/server/domains/partners/queries";
-import { hasAcceptedCurrentTerms } from "@/server/domains/partners/terms";
 import { ClientMessages } from "@/i18n/client-messages";
 
 export default async function PartnerLayout({ children }: { children: ReactNode }) {
   const actor = await requirePartnerPage();
   const db = await getDb();
   // Every partner user works under the current program terms.
-  if (!(await hasAcceptedCurrentTerms(db, actor.userId))) redirect("/terms");
+  if (!(await getTermsAccepted())) redirect("/terms");
   const t = await getTranslations("suspension");
   const format = await getFormatter();
   const suspension = actor.partnerStatus === "suspended" ? await suspensionOf(db, actor.partnerId) : null;

@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { rememberedDecode } from "./session-token";
 import type { Locale } from "@/i18n/config";
 import type { PartnerRole, StaffRole } from "@/server/domains/actor";
 
@@ -33,6 +34,8 @@ export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 export const baseAuthConfig = {
   pages: { signIn: "/login", error: "/login", verifyRequest: "/login/check-email" },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // The proxy and the page decode the same token on one request: the second is remembered.
+  jwt: { decode: rememberedDecode },
   trustHost: true,
   providers: [],
   callbacks: {

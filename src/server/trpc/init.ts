@@ -21,6 +21,11 @@ export interface Context {
   ip: string;
   /** The caller's own session cookie, where the transport can set one (the API route only). */
   session?: SessionControl;
+  /**
+   * Whether the caller accepted the current terms, asked once per request however many partner
+   * procedures it calls (a page render calls several); absent, each procedure asks the database.
+   */
+  termsAccepted?: () => Promise<boolean>;
 }
 
 export interface SessionControl {
@@ -106,8 +111,10 @@ export function partnerProcedure(...partnerRoles: ("owner" | "member")[]) {
     if (partnerRoles.length > 0 && !partnerRoles.includes(ctx.actor.partnerRole))
       throw new TRPCError({ code: "FORBIDDEN" });
     // The portal is used under the current program terms, and a suspended partner only reads.
-    if (!(await hasAcceptedCurrentTerms(ctx.db, ctx.actor.userId)))
-      throw new DomainError("forbidden", "terms.notAccepted");
+    const accepted = ctx.termsAccepted
+      ? await ctx.termsAccepted()
+      : await hasAcceptedCurrentTerms(ctx.db, ctx.actor.userId);
+    if (!accepted) throw new DomainError("forbidden", "terms.notAccepted");
     if (type === "mutation" && ctx.actor.partnerStatus !== "active")
       throw new DomainError("forbidden", "partner.suspended");
     const actor = ctx.actor as PartnerActor;

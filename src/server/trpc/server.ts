@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/server/db/client";
-import { getCurrentActor, getRequestHeaders } from "@/server/auth/current";
+import { getCurrentActor, getRequestHeaders, getTermsAccepted } from "@/server/auth/current";
 import { buildContext } from "./context";
 import { createCallerFactory } from "./init";
 import { appRouter } from "./root";
@@ -11,5 +11,5 @@ const createCaller = createCallerFactory(appRouter);
 /** The tRPC caller for server components: same procedures, guards and errors as the API. */
 export const api = cache(async () => {
   const [db, actor, headers] = await Promise.all([getDb(), getCurrentActor(), getRequestHeaders()]);
-  return createCaller(buildContext({ db, actor, headers }));
+  return createCaller(buildContext({ db, actor, headers, termsAccepted: getTermsAccepted }));
 });

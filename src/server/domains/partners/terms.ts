@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 import { z } from "zod";
 import { localizedOrSelf, type LocalizedText } from "@/lib/localized";
 import { programTerms, termsAcceptances } from "@/server/db/schema";
@@ -80,13 +80,15 @@ export async function publishTerms(ctx: ServiceCtx<StaffActor>, input: z.infer<t
 }
 
 export async function hasAcceptedCurrentTerms(db: Db, userId: string): Promise<boolean> {
-  const terms = await currentTerms(db);
-  if (!terms) return true;
+  // One round trip: the newest version and whether this user accepted it.
   const [row] = await db
-    .select({ userId: termsAcceptances.userId })
-    .from(termsAcceptances)
-    .where(and(eq(termsAcceptances.userId, userId), eq(termsAcceptances.termsId, terms.id)));
-  return Boolean(row);
+    .select({
+      accepted: sql<boolean>`exists (select 1 from ${termsAcceptances} where ${termsAcceptances.userId} = ${userId} and ${termsAcceptances.termsId} = ${programTerms.id})`,
+    })
+    .from(programTerms)
+    .orderBy(desc(programTerms.version))
+    .limit(1);
+  return row ? row.accepted : true;
 }
 
 export const acceptTermsInput = z.object({
