@@ -133,6 +133,7 @@ const config = [
   {
     ignores: [
       ".next/**",
+      "bench/reference/.next/**",
       "node_modules/**",
       ".data/**",
       ".data-*/**",

@@ -12,10 +12,10 @@ import { openDatabase } from "@/server/db/client";
 import { ledgerEntries, leads, partners, products } from "@/server/db/schema";
 import { SYSTEM } from "@/server/domains/actor";
 import { recomputeAllTiers } from "@/server/domains/commissions/tiers";
-import { paired, type LoadTarget } from "./lib/load";
+import { compared, paired, type LoadStats, type LoadTarget } from "./lib/load";
 import { executeScenario, previewScenario } from "./lib/payouts";
 import { machine, save, shortSha, type BenchRun, type ScenarioResult } from "./lib/results";
-import { build, rssMiB, start } from "./lib/server";
+import { build, buildReference, rssMiB, start, startReference } from "./lib/server";
 import { signIn } from "./lib/session";
 
 const log = (line: string) => console.log(line);
@@ -59,8 +59,12 @@ async function main() {
     `Bench data: ${counts.partners.toLocaleString("en")} partners, ${counts.leads.toLocaleString("en")} leads, ${counts.entries.toLocaleString("en")} ledger entries.`,
   );
 
-  if (!values["no-build"]) build();
+  if (!values["no-build"]) {
+    build();
+    buildReference();
+  }
   const server = await start(url, Number(values.port));
+  const reference = await startReference(Number(values.port) + 1);
   const scenarios: ScenarioResult[] = [];
   try {
     const base = server.base;
@@ -102,19 +106,33 @@ async function main() {
       body: leadBody,
     };
     const opts = { ...settings, log };
-    const pageTarget = (p50Ratio: number, p95: number) => ({
-      text: "p50 ≤ 2× baseline, p95 < 150 ms",
-      met: p50Ratio <= 2 && p95 < 150,
-    });
+    const rounded = (n: number) => Math.round(n * 100) / 100;
+    const barePage: LoadTarget = { url: `${reference.base}/`, cookies: [""] };
+    const bareRoute: LoadTarget = { url: `${reference.base}/bare`, cookies: [""] };
+    /** The page's HTML as a signed-in browser gets it (the first request, after the warm-up). */
+    const htmlBytes = async (target: LoadTarget) =>
+      (await (await fetch(target.url, { headers: { cookie: target.cookies[0]! } })).arrayBuffer()).byteLength;
     const record = (
       id: string,
       name: string,
       baselineName: string,
-      result: Awaited<ReturnType<typeof paired>>,
-      target: (p50Ratio: number, p95Ratio: number, p95: number) => { text: string; met: boolean },
+      result: { scenario: LoadStats; baseline: LoadStats; bare?: LoadStats },
+      target: (r: { p50Ratio: number; p95Ratio: number; p95: number; bareRps?: number }) => {
+        text: string;
+        met: boolean;
+      },
+      html?: number,
     ) => {
-      const p50Ratio = Math.round((result.scenario.p50 / Math.max(0.1, result.baseline.p50)) * 100) / 100;
-      const p95Ratio = Math.round((result.scenario.p95 / Math.max(0.1, result.baseline.p95)) * 100) / 100;
+      const p50Ratio = rounded(result.scenario.p50 / Math.max(0.1, result.baseline.p50));
+      const p95Ratio = rounded(result.scenario.p95 / Math.max(0.1, result.baseline.p95));
+      const bare = result.bare
+        ? {
+            name: "Next.js one-line page",
+            stats: result.bare,
+            p50Ratio: rounded(result.scenario.p50 / Math.max(0.1, result.bare.p50)),
+            rpsRatio: rounded(result.scenario.rps / Math.max(0.1, result.bare.rps)),
+          }
+        : undefined;
       const entry: ScenarioResult = {
         id,
         name,
@@ -124,21 +142,54 @@ async function main() {
         baselineName,
         p50Ratio,
         p95Ratio,
-        target: target(p50Ratio, p95Ratio, result.scenario.p95),
+        ...(bare ? { reference: bare } : {}),
+        ...(html !== undefined ? { htmlBytes: html } : {}),
+        target: target({ p50Ratio, p95Ratio, p95: result.scenario.p95, bareRps: bare?.rpsRatio }),
       };
       scenarios.push(entry);
       log(
-        `  ${name}: p50 ${result.scenario.p50} ms, p95 ${result.scenario.p95} ms, p99 ${result.scenario.p99} ms, ${result.scenario.rps} req/s; baseline p50 ${result.baseline.p50} ms, p95 ${result.baseline.p95} ms; ratio ${p50Ratio}×`,
+        `  ${name}: p50 ${result.scenario.p50} ms, p95 ${result.scenario.p95} ms, p99 ${result.scenario.p99} ms, ${result.scenario.rps} req/s; baseline p50 ${result.baseline.p50} ms, p95 ${result.baseline.p95} ms; ratio ${p50Ratio}×${bare ? `; bare page p50 ${bare.stats.p50} ms, ${bare.stats.rps} req/s (${bare.p50Ratio}× p50, ${bare.rpsRatio}× req/s)` : ""}${html !== undefined ? `; HTML ${html} B` : ""}`,
       );
     };
+    /** A page beside its baseline and beside Next.js's one-line page, in the same rounds. */
+    const pageRun = async (scenario: LoadTarget, baseline: LoadTarget) =>
+      compared({ baseline, scenario, bare: barePage }, opts);
+    const shellTarget = (r: { p50Ratio: number; bareRps?: number }) => ({
+      text: "p50 ≤ 1.3× /bench and ≥ 0.5× the bare page's req/s",
+      met: r.p50Ratio <= 1.3 && (r.bareRps ?? 0) >= 0.5,
+    });
+
+    const shellHtml = await htmlBytes(partnerBaseline);
+    log("0. References: Next.js itself (bench/reference) beside the partner shell");
+    const refs = await compared({ baseline: barePage, route: bareRoute, scenario: partnerBaseline }, opts);
+    record(
+      "bare-route",
+      "Next.js bare route handler (reference)",
+      "Next.js one-line page",
+      { scenario: refs.route, baseline: refs.baseline, bare: refs.baseline },
+      () => ({ text: "reference", met: true }),
+      await htmlBytes(bareRoute),
+    );
+    record(
+      "shell",
+      "Partner shell, no data (/bench)",
+      "Next.js one-line page",
+      { scenario: refs.scenario, baseline: refs.baseline, bare: refs.baseline },
+      (r) => ({
+        text: "≥ 0.75× the bare page's req/s, HTML < 30 KB",
+        met: (r.bareRps ?? 0) >= 0.75 && shellHtml < 30 * 1024,
+      }),
+      shellHtml,
+    );
 
     log("1. Partner dashboard of the largest partner");
     record(
       "dashboard",
       "Partner dashboard (largest partner)",
       "partner baseline page",
-      await paired({ url: `${base}/dashboard`, cookies: [largest] }, partnerBaseline, opts),
-      (r, _r95, p95) => pageTarget(r, p95),
+      await pageRun({ url: `${base}/dashboard`, cookies: [largest] }, partnerBaseline),
+      shellTarget,
+      await htmlBytes({ url: `${base}/dashboard`, cookies: [largest] }),
     );
 
     log("2. Staff lead queue, filtered, sorted, page 500");
@@ -147,8 +198,9 @@ async function main() {
       "lead-queue",
       "Staff lead queue (approved, one product, oldest first, page 500)",
       "staff baseline page",
-      await paired({ url: queueUrl, cookies: [manager] }, staffBaseline, opts),
-      (r, _r95, p95) => pageTarget(r, p95),
+      await pageRun({ url: queueUrl, cookies: [manager] }, staffBaseline),
+      (r) => ({ text: "p50 ≤ 1.3× the staff baseline", met: r.p50Ratio <= 1.3 }),
+      await htmlBytes({ url: queueUrl, cookies: [manager] }),
     );
 
     log(`3. Lead registration with the full conflict check (${BENCH_PARTNER_SESSIONS} partners at once)`);
@@ -161,7 +213,7 @@ async function main() {
         bareInsert,
         opts,
       ),
-      (_r, r95, p95) => ({ text: "p95 < 30 ms and ≤ 3× baseline p95", met: p95 < 30 && r95 <= 3 }),
+      (r) => ({ text: "p50 ≤ 1.5× the bare insert", met: r.p50Ratio <= 1.5 }),
     );
 
     log("4. Winning a lead (commission and tier recompute in one transaction)");
@@ -185,7 +237,7 @@ async function main() {
         bareInsert,
         opts,
       ),
-      (_r, _r95, p95) => ({ text: "p95 < 50 ms", met: p95 < 50 }),
+      (r) => ({ text: "p50 ≤ 1.5× the bare insert", met: r.p50Ratio <= 1.5 }),
     );
     if (w > approved.length) log(`  ! ran out of approved leads (${approved.length}); later requests were refusals`);
 
@@ -210,8 +262,9 @@ async function main() {
       "earnings",
       "Partner earnings page (largest partner)",
       "partner baseline page",
-      await paired({ url: `${base}/earnings`, cookies: [largest] }, partnerBaseline, opts),
-      (r, _r95, p95) => pageTarget(r, p95),
+      await pageRun({ url: `${base}/earnings`, cookies: [largest] }, partnerBaseline),
+      shellTarget,
+      await htmlBytes({ url: `${base}/earnings`, cookies: [largest] }),
     );
 
     log("7. Payout run preview over every partner");
@@ -223,6 +276,7 @@ async function main() {
     scenarios.push({ id: "rss", name: "Server memory (RSS) at the end", kind: "memory", mib });
     log(`9. Server RSS at the end: ${mib} MiB`);
   } finally {
+    await reference.stop();
     await server.stop();
     await database.close();
   }

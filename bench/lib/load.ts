@@ -94,38 +94,48 @@ export async function drive(
   return { times, errors: errors + result.errors, seconds: (performance.now() - started) / 1000, firstError };
 }
 
+type LoadOptions = {
+  connections: number;
+  seconds: number;
+  warmup: number;
+  rounds: number;
+  log: (line: string) => void;
+};
+
 /**
- * A scenario and its baseline, measured in alternating rounds after a warm-up of each, so a
- * machine that slows down during the run slows both alike.
+ * Several targets measured in alternating rounds after a warm-up of each, so a machine that
+ * slows down during the run slows them all alike.
  */
-export async function paired(
-  scenario: LoadTarget,
-  baseline: LoadTarget,
-  options: { connections: number; seconds: number; warmup: number; rounds: number; log: (line: string) => void },
-) {
-  await drive(baseline, options.connections, options.warmup);
-  await drive(scenario, options.connections, options.warmup);
-  const acc = {
-    scenario: { times: [] as number[], errors: 0, seconds: 0, firstError: undefined as string | undefined },
-    baseline: { times: [] as number[], errors: 0, seconds: 0, firstError: undefined as string | undefined },
-  };
+export async function compared<K extends string>(
+  targets: Record<K, LoadTarget>,
+  options: LoadOptions,
+): Promise<Record<K, LoadStats>> {
+  const keys = Object.keys(targets) as K[];
+  for (const key of keys) await drive(targets[key], options.connections, options.warmup);
+  const acc = Object.fromEntries(
+    keys.map((key) => [
+      key,
+      { times: [] as number[], errors: 0, seconds: 0, firstError: undefined as string | undefined },
+    ]),
+  ) as Record<K, { times: number[]; errors: number; seconds: number; firstError: string | undefined }>;
   const slice = options.seconds / options.rounds;
   for (let round = 0; round < options.rounds; round++) {
-    for (const [key, target] of [
-      ["baseline", baseline],
-      ["scenario", scenario],
-    ] as const) {
-      const run = await drive(target, options.connections, slice);
+    for (const key of keys) {
+      const run = await drive(targets[key], options.connections, slice);
       acc[key].times.push(...run.times);
       acc[key].errors += run.errors;
       acc[key].seconds += run.seconds;
       acc[key].firstError ??= run.firstError;
     }
   }
-  for (const key of ["scenario", "baseline"] as const)
-    if (acc[key].firstError) options.log(`  ! ${acc[key].errors} failed: ${acc[key].firstError}`);
-  return {
-    scenario: statsOf(acc.scenario.times, acc.scenario.errors, acc.scenario.seconds),
-    baseline: statsOf(acc.baseline.times, acc.baseline.errors, acc.baseline.seconds),
-  };
+  for (const key of keys) if (acc[key].firstError) options.log(`  ! ${acc[key].errors} failed: ${acc[key].firstError}`);
+  return Object.fromEntries(
+    keys.map((key) => [key, statsOf(acc[key].times, acc[key].errors, acc[key].seconds)]),
+  ) as Record<K, LoadStats>;
+}
+
+/** A scenario and its baseline (the baseline's round first, as before references existed). */
+export async function paired(scenario: LoadTarget, baseline: LoadTarget, options: LoadOptions) {
+  const { baseline: b, scenario: s } = await compared({ baseline, scenario }, options);
+  return { scenario: s, baseline: b };
 }

@@ -20,6 +20,10 @@ export type ScenarioResult =
       baselineName: string;
       p50Ratio: number;
       p95Ratio: number;
+      /** Next.js itself (bench/reference), measured in the same alternating rounds. */
+      reference?: { name: string; stats: LoadStats; p50Ratio: number; rpsRatio: number };
+      /** The size of the page's HTML as served, in bytes. */
+      htmlBytes?: number;
       target: Target;
     }
   | { id: string; name: string; kind: "wall"; seconds: number; detail: string; target: Target }
@@ -95,26 +99,33 @@ function runSection(run: BenchRun): string {
       `Data: ${count(run.data.partners)} partners, ${count(run.data.leads)} leads, ${count(run.data.ledgerEntries)} ledger entries. ` +
       `Load: ${run.settings.connections} connections, ${run.settings.seconds} s per side in ${run.settings.rounds} alternating rounds after a ${run.settings.warmup} s warm-up.`,
     "",
-    "| scenario | p50 | p95 | p99 | req/s | errors | baseline | baseline p50 | baseline p95 | p50 ratio | target | met |",
-    "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---|:-:|",
+    "| scenario | p50 | p95 | p99 | req/s | errors | HTML | baseline | baseline p50 | baseline p95 | p50 ratio | bare page p50 · req/s | × bare page p50 · req/s | target | met |",
+    "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|:-:|",
   ];
   for (const s of run.scenarios) {
     const met = s.target ? (s.target.met ? "yes" : "**no**") : "";
     if (s.kind === "load") {
+      const html =
+        s.htmlBytes === undefined
+          ? ""
+          : `${(s.htmlBytes / 1024).toLocaleString("en", { maximumFractionDigits: 1 })} KB`;
+      const ref = s.reference;
+      const bare = ref ? `${ms(ref.stats.p50)} · ${ref.stats.rps}` : "";
+      const vsBare = ref ? `${ratio(ref.p50Ratio)} · ${ratio(ref.rpsRatio)}` : "";
       lines.push(
-        `| ${s.name} | ${ms(s.scenario.p50)} | ${ms(s.scenario.p95)} | ${ms(s.scenario.p99)} | ${s.scenario.rps} | ${s.scenario.errors} | ${s.baselineName} | ${ms(s.baseline.p50)} | ${ms(s.baseline.p95)} | ${ratio(s.p50Ratio)} | ${s.target.text} | ${met} |`,
+        `| ${s.name} | ${ms(s.scenario.p50)} | ${ms(s.scenario.p95)} | ${ms(s.scenario.p99)} | ${s.scenario.rps} | ${s.scenario.errors} | ${html} | ${s.baselineName} | ${ms(s.baseline.p50)} | ${ms(s.baseline.p95)} | ${ratio(s.p50Ratio)} | ${bare} | ${vsBare} | ${s.target.text} | ${met} |`,
       );
     } else if (s.kind === "wall") {
       lines.push(
-        `| ${s.name} | ${s.seconds.toLocaleString("en", { maximumFractionDigits: 2 })} s wall (${s.detail}) | | | | | | | | | ${s.target.text} | ${met} |`,
+        `| ${s.name} | ${s.seconds.toLocaleString("en", { maximumFractionDigits: 2 })} s wall (${s.detail}) | | | | | | | | | | | | ${s.target.text} | ${met} |`,
       );
     } else if (s.kind === "compare") {
       const secs = (n: number) => `${n.toLocaleString("en", { maximumFractionDigits: 2 })} s`;
       lines.push(
-        `| ${s.name} | ${secs(s.seconds)} wall (${s.detail}) | | | | | ${s.referenceName} | ${secs(s.referenceSeconds)} | | ${ratio(s.ratio)} | ${s.target.text} | ${met} |`,
+        `| ${s.name} | ${secs(s.seconds)} wall (${s.detail}) | | | | | | ${s.referenceName} | ${secs(s.referenceSeconds)} | | ${ratio(s.ratio)} | | | ${s.target.text} | ${met} |`,
       );
     } else {
-      lines.push(`| ${s.name} | ${count(s.mib)} MiB | | | | | | | | | ${s.target?.text ?? ""} | ${met} |`);
+      lines.push(`| ${s.name} | ${count(s.mib)} MiB | | | | | | | | | | | | ${s.target?.text ?? ""} | ${met} |`);
     }
   }
   return lines.join("\n");
@@ -124,7 +135,7 @@ function markdown(runs: BenchRun[]): string {
   return [
     "# Benchmark results",
     "",
-    "Written by `npm run bench` (see the README); newest run first. Every load scenario ran beside its baseline in the same run, so read the ratio first: it holds on a noisy machine where the milliseconds do not. Targets are goals, never test assertions.",
+    "Written by `npm run bench` (see the README); newest run first. Every load scenario ran beside its baseline in the same run, so read the ratio first: it holds on a noisy machine where the milliseconds do not. Since 2026-12-03 the pages also ran beside Next.js itself (bench/reference: a one-line dynamic page under a minimal root layout, and a bare route handler), and the × bare page column is the page's p50 and throughput over the bare page's. Targets are goals, never test assertions.",
     "",
     ...runs.map(runSection).join("\n\n").split("\n"),
     "",

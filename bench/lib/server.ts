@@ -12,6 +12,17 @@ export function build(): void {
   if (result.status !== 0) throw new Error("next build failed");
 }
 
+/** The reference app (bench/reference): Next.js itself, one layout, one page, one route handler. */
+export const REFERENCE_DIR = "bench/reference";
+
+export function buildReference(): void {
+  const result = spawnSync(process.execPath, [NEXT_BIN, "build", REFERENCE_DIR], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error("next build of the bench reference failed");
+}
+
 export interface RunningServer {
   base: string;
   process: ChildProcess;
@@ -24,20 +35,36 @@ export interface RunningServer {
  */
 export async function start(databaseUrl: string, port: number): Promise<RunningServer> {
   const base = `http://localhost:${port}`;
-  const child = spawn(process.execPath, ["scripts/server.mjs", String(port)], {
+  return launch(base, "/login", ["scripts/server.mjs", String(port)], {
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    AUTH_TRUST_HOST: "true",
+    APP_URL: base,
+    RUN_JOBS_IN_WEB: "false",
+    SEED_DEMO: "false",
+    BENCH_ENDPOINTS: "true",
+  });
+}
+
+/** The reference app's production server (`next start`, as its own documentation runs it). */
+export async function startReference(port: number): Promise<RunningServer> {
+  return launch(`http://localhost:${port}`, "/bare", [NEXT_BIN, "start", REFERENCE_DIR, "-p", String(port)], {});
+}
+
+async function launch(
+  base: string,
+  probe: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<RunningServer> {
+  const child = spawn(process.execPath, args, {
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
     env: {
       ...process.env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      AUTH_TRUST_HOST: "true",
-      APP_URL: base,
-      RUN_JOBS_IN_WEB: "false",
-      SEED_DEMO: "false",
-      BENCH_ENDPOINTS: "true",
+      ...env,
     },
   });
   let output = "";
@@ -51,7 +78,7 @@ export async function start(databaseUrl: string, port: number): Promise<RunningS
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
-    const ok = await fetch(`${base}/login`).then(
+    const ok = await fetch(`${base}${probe}`).then(
       (r) => r.ok,
       () => false,
     );

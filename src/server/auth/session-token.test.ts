@@ -1,5 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
+import type { Actor } from "@/server/domains/actor";
 import { setupProgram } from "@/server/testing/fixtures";
 import { actorOfToken } from "./actor";
 import { claimsOf, endSession } from "./session";
@@ -9,7 +10,7 @@ const { db, clock, partnerOwner, manager } = await setupProgram();
 const secret = "test-secret-for-session-tokens-0123456789";
 const NAME = "authjs.session-token";
 
-async function cookieFor(userId: string, sid: string, actor = partnerOwner, salt = NAME) {
+async function cookieFor(userId: string, sid: string, actor: Actor = partnerOwner, salt = NAME) {
   const token = await encode({
     token: { sub: userId, sid, claims: claimsOf(actor, 0) },
     secret,
