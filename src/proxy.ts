@@ -1,11 +1,8 @@
-import NextAuth from "next-auth";
-import { NextResponse, type NextFetchEvent, type NextMiddleware, type NextRequest } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { baseAuthConfig } from "@/server/auth/config";
 import { authSecret } from "@/server/auth/secret";
+import { readSessionCookie, rolledSessionCookie } from "@/server/auth/session-token";
 import { strictTransportSecurity } from "@/server/security/headers";
-
-const { auth } = NextAuth(() => ({ ...baseAuthConfig, secret: authSecret() }));
 
 /** Paths anyone may open; everything else needs a session. */
 const PUBLIC_PATHS = [
@@ -40,16 +37,31 @@ function contentSecurityPolicy(nonce: string, dev: boolean): string {
   ].join("; ");
 }
 
-const middleware = auth((req) => {
+/**
+ * Signed-out visitors go to the sign-in page; everyone else gets the page's CSP nonce, and a
+ * session in use for more than a day is re-issued for another 30 days. Whether the session still
+ * names someone (its version, a sign-out) is the page's and the API's question, asked of the
+ * database on every request; nothing about the user leaves here in a header.
+ */
+async function handle(req: NextRequest): Promise<NextResponse> {
   const { pathname, search } = req.nextUrl;
-  const signedIn = Boolean(req.auth?.user);
-  if (!signedIn && !PUBLIC_PATHS.some((p) => p.test(pathname))) {
+  const secret = authSecret();
+  const session = await readSessionCookie(req.headers.get("cookie"), secret);
+  if (!session.token && !PUBLIC_PATHS.some((p) => p.test(pathname))) {
     const login = new URL("/login", req.nextUrl.origin);
     if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
-    return NextResponse.redirect(login);
+    const response = NextResponse.redirect(login);
+    // A cookie that no longer decodes (expired, or from another secret) is cleared.
+    if (session.name) response.cookies.delete(session.name);
+    return response;
   }
+  const rolled = session.token && session.name ? await rolledSessionCookie(session.name, session.token, secret) : null;
+  const withSession = (response: NextResponse) => {
+    if (rolled) response.cookies.set(rolled.name, rolled.value, rolled.options);
+    return response;
+  };
   // Route handlers that serve files set their own, stricter policy.
-  if (pathname.startsWith("/api/logos/")) return NextResponse.next();
+  if (pathname.startsWith("/api/logos/")) return withSession(NextResponse.next());
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(req.headers);
@@ -57,11 +69,8 @@ const middleware = auth((req) => {
   requestHeaders.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
-  return response;
-});
-
-// With a lazy config, next-auth hands the wrapped middleware back as a promise.
-let ready: Promise<NextMiddleware> | undefined;
+  return withSession(response);
+}
 
 /** HSTS on every response the proxy sees, redirects included; the value depends on APP_URL. */
 function withTransportSecurity(response: Response): Response {
@@ -78,11 +87,8 @@ function withTransportSecurity(response: Response): Response {
   }
 }
 
-export default async function proxy(request: NextRequest, event: NextFetchEvent) {
-  ready ??= Promise.resolve(middleware as unknown as NextMiddleware | Promise<NextMiddleware>);
-  const response = await (await ready)(request, event);
-  // Nothing returned means "carry on"; an explicit next() is the same and can carry the header.
-  return withTransportSecurity(response ?? NextResponse.next());
+export default async function proxy(request: NextRequest) {
+  return withTransportSecurity(await handle(request));
 }
 
 export const config = {

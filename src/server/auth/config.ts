@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { SESSION_MAX_AGE_SECONDS } from "./session-age";
 import { rememberedDecode } from "./session-token";
 import type { Locale } from "@/i18n/config";
 import type { PartnerRole, StaffRole } from "@/server/domains/actor";
@@ -28,7 +29,7 @@ declare module "next-auth" {
   }
 }
 
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+export { SESSION_MAX_AGE_SECONDS };
 
 /** The part of the configuration the proxy needs too: no database, no providers. */
 export const baseAuthConfig = {

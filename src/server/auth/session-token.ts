@@ -1,4 +1,5 @@
-import { decode, type JWT, type JWTDecodeParams } from "next-auth/jwt";
+import { decode, encode, type JWT, type JWTDecodeParams } from "next-auth/jwt";
+import { SESSION_MAX_AGE_SECONDS } from "./session-age";
 
 /**
  * Decrypting a session token costs about 1.4 ms of CPU (a key derivation and AES on every call),
@@ -7,7 +8,9 @@ import { decode, type JWT, type JWTDecodeParams } from "next-auth/jwt";
  * Only tokens that decrypted with our secret are kept; revocation is still checked per request
  * against the database (loadSessionActor).
  */
-const decoded = new Map<string, JWT>();
+// On globalThis: the proxy and the pages are bundled apart, each with its own copy of this module.
+const store = globalThis as typeof globalThis & { __tierwiseSessionTokens?: Map<string, JWT> };
+const decoded = (store.__tierwiseSessionTokens ??= new Map<string, JWT>());
 const KEEP = 5_000;
 
 export async function rememberedDecode(params: JWTDecodeParams): Promise<JWT | null> {
@@ -48,7 +51,15 @@ function parseCookies(header: string): Map<string, string> {
  * already rolled the cookie's expiry for this request. Large tokens are split over numbered cookies.
  */
 export async function readSessionToken(cookieHeader: string | null, secret: string): Promise<JWT | null> {
-  if (!cookieHeader) return null;
+  return (await readSessionCookie(cookieHeader, secret)).token;
+}
+
+/** The session cookie a request carries: its name, and its token when that decodes. */
+export async function readSessionCookie(
+  cookieHeader: string | null,
+  secret: string,
+): Promise<{ name: string | null; token: JWT | null }> {
+  if (!cookieHeader) return { name: null, token: null };
   const cookies = parseCookies(cookieHeader);
   for (const name of COOKIE_NAMES) {
     let token = cookies.get(name);
@@ -59,10 +70,49 @@ export async function readSessionToken(cookieHeader: string | null, secret: stri
     }
     if (!token) continue;
     try {
-      return await rememberedDecode({ token, secret, salt: name });
+      return { name, token: await rememberedDecode({ token, secret, salt: name }) };
     } catch {
-      return null;
+      return { name, token: null };
     }
   }
-  return null;
+  return { name: null, token: null };
+}
+
+/** A session is re-issued (its expiry moved to 30 days from now) once a day, not on every request. */
+export const SESSION_ROLL_AFTER_SECONDS = 24 * 60 * 60;
+
+/**
+ * The cookie that keeps a session signed in for another 30 days, when the token in use was issued
+ * more than a day ago; null when it is fresh. Re-issuing on every request (Auth.js's middleware
+ * does) costs an encryption per request and hands the browser a new token each time, so no
+ * decoded token could ever be reused.
+ */
+export async function rolledSessionCookie(
+  name: string,
+  token: JWT,
+  secret: string,
+  now = Date.now(),
+): Promise<{ name: string; value: string; options: RolledCookieOptions } | null> {
+  const issuedAt = typeof token.iat === "number" ? token.iat : 0;
+  if (now / 1000 - issuedAt < SESSION_ROLL_AFTER_SECONDS) return null;
+  const value = await encode({ token, secret, salt: name, maxAge: SESSION_MAX_AGE_SECONDS });
+  return {
+    name,
+    value,
+    options: {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: name.startsWith("__Secure-"),
+      expires: new Date(now + SESSION_MAX_AGE_SECONDS * 1000),
+    },
+  };
+}
+
+export interface RolledCookieOptions {
+  httpOnly: true;
+  sameSite: "lax";
+  path: "/";
+  secure: boolean;
+  expires: Date;
 }

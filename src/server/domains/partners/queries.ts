@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { partnerMemberships, partners, partnerStatusEvents, tiers, users } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import type { PartnerActor } from "../actor";
@@ -8,35 +8,38 @@ import { NotFoundError } from "../errors";
 /** The partner dashboard's numbers, for the caller's own organization only. */
 export async function partnerDashboard(ctx: ServiceCtx<PartnerActor>) {
   const { db, actor } = ctx;
-  const [org] = await db
-    .select({
-      id: partners.id,
-      name: partners.name,
-      type: partners.type,
-      status: partners.status,
-      createdAt: partners.createdAt,
-      tierKey: tiers.key,
-      tierName: tiers.name,
-      tierRank: tiers.rank,
-      managerName: users.name,
-      managerEmail: users.email,
-    })
-    .from(partners)
-    .innerJoin(tiers, eq(tiers.id, partners.tierId))
-    .leftJoin(users, eq(users.id, partners.managerId))
-    .where(eq(partners.id, actor.partnerId));
-  if (!org) throw new NotFoundError("partner.notFound");
-  const [[team], [nextTier], allTiers] = await Promise.all([
-    db.select({ n: count() }).from(partnerMemberships).where(eq(partnerMemberships.partnerId, actor.partnerId)),
+  // One round trip: the organization with its team size, and the ranked tiers (the next one is
+  // read from them), side by side.
+  const [[org], allTiers] = await Promise.all([
     db
-      .select({ key: tiers.key, name: tiers.name })
-      .from(tiers)
-      .where(gt(tiers.rank, org.tierRank))
-      .orderBy(asc(tiers.rank))
-      .limit(1),
+      .select({
+        id: partners.id,
+        name: partners.name,
+        type: partners.type,
+        status: partners.status,
+        createdAt: partners.createdAt,
+        tierKey: tiers.key,
+        tierName: tiers.name,
+        tierRank: tiers.rank,
+        managerName: users.name,
+        managerEmail: users.email,
+        teamSize: sql<number>`(select count(*)::int from ${partnerMemberships} where ${partnerMemberships.partnerId} = ${partners.id})`,
+      })
+      .from(partners)
+      .innerJoin(tiers, eq(tiers.id, partners.tierId))
+      .leftJoin(users, eq(users.id, partners.managerId))
+      .where(eq(partners.id, actor.partnerId)),
     db.select({ key: tiers.key, name: tiers.name, rank: tiers.rank }).from(tiers).orderBy(asc(tiers.rank)),
   ]);
-  return { organization: org, teamSize: team?.n ?? 0, nextTier: nextTier ?? null, tiers: allTiers };
+  if (!org) throw new NotFoundError("partner.notFound");
+  const { teamSize, ...organization } = org;
+  const next = allTiers.find((t) => t.rank > org.tierRank);
+  return {
+    organization,
+    teamSize,
+    nextTier: next ? { key: next.key, name: next.name } : null,
+    tiers: allTiers,
+  };
 }
 
 /** Name of the caller's organization, for the portal shell. */
