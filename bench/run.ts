@@ -15,6 +15,7 @@ import { recomputeAllTiers } from "@/server/domains/commissions/tiers";
 import { compared, paired, type LoadStats, type LoadTarget } from "./lib/load";
 import { executeScenario, previewScenario } from "./lib/payouts";
 import { machine, save, shortSha, type BenchRun, type ScenarioResult } from "./lib/results";
+import { audit } from "./lib/lighthouse";
 import { build, buildReference, rssMiB, start, startReference } from "./lib/server";
 import { signIn } from "./lib/session";
 
@@ -29,6 +30,7 @@ async function main() {
       rounds: { type: "string", default: "2" },
       port: { type: "string", default: "3300" },
       "no-build": { type: "boolean", default: false },
+      "no-lighthouse": { type: "boolean", default: false },
     },
   });
   const settings = {
@@ -271,6 +273,30 @@ async function main() {
     scenarios.push(await previewScenario(db, log));
     log("8. Executing a payout run against the Stripe stand-in");
     scenarios.push(await executeScenario(url, log));
+
+    if (!values["no-lighthouse"]) {
+      log("10. Lighthouse, mobile preset (median of 3 runs each)");
+      for (const [id, name, target, cookie, goal] of [
+        ["lighthouse-login", "Lighthouse: sign-in page", `${base}/login`, null, true],
+        ["lighthouse-dashboard", "Lighthouse: partner dashboard (largest partner)", `${base}/dashboard`, largest, true],
+        ["lighthouse-queue", "Lighthouse: staff lead queue", `${base}/manage/leads`, manager, false],
+      ] as const) {
+        const result = await audit(target, cookie, 3);
+        scenarios.push({
+          id,
+          name,
+          kind: "lighthouse",
+          runs: 3,
+          ...result,
+          target: goal
+            ? { text: "score ≥ 90 and TBT < 300 ms", met: result.score >= 90 && result.tbtMs < 300 }
+            : { text: "measured", met: true },
+        });
+        log(
+          `  ${name}: score ${result.score}, TBT ${result.tbtMs} ms, LCP ${result.lcpMs} ms, main thread ${result.mainThreadMs} ms, JS ${result.scriptKiB} KiB`,
+        );
+      }
+    }
 
     const mib = rssMiB(server.process.pid!);
     scenarios.push({ id: "rss", name: "Server memory (RSS) at the end", kind: "memory", mib });

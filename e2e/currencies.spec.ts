@@ -120,7 +120,8 @@ test.describe("balances in every currency", () => {
     await expect(pending.locator('[data-asset="GBP"]')).toContainText("£");
     await expect(pending.locator('[data-asset="USD"]')).toContainText("$");
     await expect(pending).not.toContainText("$0.00");
-    // The chart's months carry their year.
+    // The chart's months carry their year (its code loads as the chart comes into view).
+    await partner.getByTestId("earnings-chart").scrollIntoViewIfNeeded();
     await expect(partner.getByTestId("earnings-chart").locator("svg.recharts-surface")).toContainText(
       /[A-Z][a-z]{2} 20\d\d/,
     );

@@ -39,7 +39,21 @@ export type ScenarioResult =
       ratio: number;
       target: Target;
     }
-  | { id: string; name: string; kind: "memory"; mib: number; target?: Target };
+  | { id: string; name: string; kind: "memory"; mib: number; target?: Target }
+  | {
+      /** Lighthouse's performance audit of a page (mobile preset), the median of several runs. */
+      id: string;
+      name: string;
+      kind: "lighthouse";
+      runs: number;
+      score: number;
+      tbtMs: number;
+      lcpMs: number;
+      fcpMs: number;
+      mainThreadMs: number;
+      scriptKiB: number;
+      target: Target;
+    };
 
 export interface BenchRun {
   date: string;
@@ -123,6 +137,10 @@ function runSection(run: BenchRun): string {
       const secs = (n: number) => `${n.toLocaleString("en", { maximumFractionDigits: 2 })} s`;
       lines.push(
         `| ${s.name} | ${secs(s.seconds)} wall (${s.detail}) | | | | | | ${s.referenceName} | ${secs(s.referenceSeconds)} | | ${ratio(s.ratio)} | | | ${s.target.text} | ${met} |`,
+      );
+    } else if (s.kind === "lighthouse") {
+      lines.push(
+        `| ${s.name} | score ${s.score} (TBT ${ms(s.tbtMs)}, LCP ${ms(s.lcpMs)}, FCP ${ms(s.fcpMs)}, main thread ${ms(s.mainThreadMs)}, JS ${count(s.scriptKiB)} KiB; median of ${s.runs}) | | | | | | | | | | | | ${s.target.text} | ${met} |`,
       );
     } else {
       lines.push(`| ${s.name} | ${count(s.mib)} MiB | | | | | | | | | | | | ${s.target?.text ?? ""} | ${met} |`);

@@ -1,32 +1,24 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
+import { ChartPlaceholder, WhenVisible } from "./when-visible";
+import type { BarDatum } from "./bar-chart-bars";
 
-export interface BarDatum {
-  label: string;
-  value: number;
-}
+export type { BarDatum };
+
+// The chart library loads in its own chunk once the chart comes near the screen.
+const SimpleBars = dynamic(() => import("./bar-chart-bars"), {
+  ssr: false,
+  loading: () => <ChartPlaceholder />,
+});
 
 /** A simple vertical bar chart; labels arrive translated, numbers formatted by the caller's locale. */
 export function SimpleBarChart({ data, valueLabel, rtl }: { data: BarDatum[]; valueLabel: string; rtl: boolean }) {
   return (
     <div className="h-64 w-full" dir="ltr">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rtl ? [...data].reverse() : data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e5e5e5" />
-          <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} />
-          <YAxis
-            allowDecimals={false}
-            tickLine={false}
-            axisLine={false}
-            fontSize={12}
-            width={32}
-            orientation={rtl ? "right" : "left"}
-          />
-          <Tooltip cursor={{ fill: "#eef2ff" }} formatter={(value) => [String(value), valueLabel]} />
-          <Bar dataKey="value" name={valueLabel} fill="#4f46e5" radius={[4, 4, 0, 0]} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      <WhenVisible>
+        <SimpleBars data={data} valueLabel={valueLabel} rtl={rtl} />
+      </WhenVisible>
     </div>
   );
 }

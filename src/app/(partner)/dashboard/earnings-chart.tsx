@@ -1,8 +1,16 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
+import { ChartPlaceholder, WhenVisible } from "@/components/charts/when-visible";
+import { useId, useState } from "react";
 import { Select } from "@/components/ui";
+
+// The chart library is most of this page's JavaScript: it loads in its own chunk once the chart
+// comes near the screen, while a placeholder of the chart's size holds its place.
+const EarningsBars = dynamic(() => import("./earnings-bars"), {
+  ssr: false,
+  loading: () => <ChartPlaceholder />,
+});
 
 /** One month of one asset: `value` is a display-only number for plotting; `formatted` is the exact amount. */
 export interface EarningsPoint {
@@ -23,15 +31,6 @@ export interface EarningsSeries {
   caption: string;
 }
 
-/** Design tokens from tailwind.config.ts (SVG fills cannot take Tailwind classes). */
-const COLORS = {
-  bar: "#4f46e5", // brand-600
-  negative: "#dc2626", // danger-600
-  grid: "#e5e5e5", // border
-  cursor: "#eef2ff", // brand-50
-  tick: "#525252", // muted
-} as const;
-
 /** Earnings per month as bars, one asset at a time, with a picker when the partner earns in several. */
 export function EarningsChart({
   series,
@@ -49,13 +48,7 @@ export function EarningsChart({
   const [asset, setAsset] = useState(initialAsset);
   const selectId = useId();
   const current = series.find((s) => s.asset === asset) ?? series[0];
-  const byMonth = useMemo(() => new Map((current?.points ?? []).map((p) => [p.month, p])), [current]);
-  const compact = useMemo(
-    () => new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }),
-    [locale],
-  );
   if (!current) return null;
-  const rtl = dir === "rtl";
 
   return (
     <div>
@@ -81,48 +74,9 @@ export function EarningsChart({
       ) : null}
       {/* The SVG lays out left to right; the axis itself is reversed for right-to-left readers. */}
       <div className="h-64 w-full" dir="ltr" role="img" aria-label={current.summary}>
-        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 256 }}>
-          <BarChart data={current.points} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={COLORS.grid} />
-            <XAxis
-              dataKey="month"
-              reversed={rtl}
-              tickLine={false}
-              axisLine={false}
-              fontSize={12}
-              stroke={COLORS.tick}
-              tickFormatter={(m: string) => byMonth.get(m)?.tick ?? m}
-            />
-            <YAxis
-              tickLine={false}
-              axisLine={false}
-              fontSize={12}
-              width={48}
-              stroke={COLORS.tick}
-              orientation={rtl ? "right" : "left"}
-              tickFormatter={(v: number) => compact.format(v)}
-            />
-            <Tooltip
-              cursor={{ fill: COLORS.cursor }}
-              content={({ active, label }) => {
-                const point = active ? byMonth.get(String(label)) : undefined;
-                return point ? (
-                  <div className="rounded-md border border-border bg-surface px-3 py-2 text-xs shadow-md" dir={dir}>
-                    <p className="font-medium text-neutral-900">{point.label}</p>
-                    <p className="tabular-nums text-muted">
-                      {labels.amount}: <bdi dir="ltr">{point.formatted}</bdi>
-                    </p>
-                  </div>
-                ) : null;
-              }}
-            />
-            <Bar dataKey="value" name={labels.amount} radius={[4, 4, 0, 0]} isAnimationActive={false}>
-              {current.points.map((p) => (
-                <Cell key={p.month} fill={p.value < 0 ? COLORS.negative : COLORS.bar} />
-              ))}
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
+        <WhenVisible>
+          <EarningsBars points={current.points} dir={dir} locale={locale} amountLabel={labels.amount} />
+        </WhenVisible>
       </div>
       <table className="sr-only">
         <caption>{current.caption}</caption>
