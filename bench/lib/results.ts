@@ -113,7 +113,7 @@ function runSection(run: BenchRun): string {
       `Data: ${count(run.data.partners)} partners, ${count(run.data.leads)} leads, ${count(run.data.ledgerEntries)} ledger entries. ` +
       `Load: ${run.settings.connections} connections, ${run.settings.seconds} s per side in ${run.settings.rounds} alternating rounds after a ${run.settings.warmup} s warm-up.`,
     "",
-    "| scenario | p50 | p95 | p99 | req/s | errors | HTML | baseline | baseline p50 | baseline p95 | p50 ratio | bare page p50 · req/s | × bare page p50 · req/s | target | met |",
+    "| scenario | p50 | p95 | p99 | req/s | errors | HTML | baseline | baseline p50 | baseline p95 | p50 ratio | Next.js reference: p50 · req/s | × reference p50 · req/s | target | met |",
     "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|:-:|",
   ];
   for (const s of run.scenarios) {
@@ -124,7 +124,7 @@ function runSection(run: BenchRun): string {
           ? ""
           : `${(s.htmlBytes / 1024).toLocaleString("en", { maximumFractionDigits: 1 })} KB`;
       const ref = s.reference;
-      const bare = ref ? `${ms(ref.stats.p50)} · ${ref.stats.rps}` : "";
+      const bare = ref ? `${ref.name}: ${ms(ref.stats.p50)} · ${ref.stats.rps}` : "";
       const vsBare = ref ? `${ratio(ref.p50Ratio)} · ${ratio(ref.rpsRatio)}` : "";
       lines.push(
         `| ${s.name} | ${ms(s.scenario.p50)} | ${ms(s.scenario.p95)} | ${ms(s.scenario.p99)} | ${s.scenario.rps} | ${s.scenario.errors} | ${html} | ${s.baselineName} | ${ms(s.baseline.p50)} | ${ms(s.baseline.p95)} | ${ratio(s.p50Ratio)} | ${bare} | ${vsBare} | ${s.target.text} | ${met} |`,
@@ -153,7 +153,7 @@ function markdown(runs: BenchRun[]): string {
   return [
     "# Benchmark results",
     "",
-    "Written by `npm run bench` (see the README); newest run first. Every load scenario ran beside its baseline in the same run, so read the ratio first: it holds on a noisy machine where the milliseconds do not. Since 2026-12-03 the pages also ran beside Next.js itself (bench/reference: a one-line dynamic page under a minimal root layout, and a bare route handler), and the × bare page column is the page's p50 and throughput over the bare page's. Targets are goals, never test assertions.",
+    "Written by `npm run bench` (see the README); newest run first. Every load scenario ran beside its baseline in the same run, so read the ratio first: it holds on a noisy machine where the milliseconds do not. Since 2026-12-03 the pages also ran beside Next.js itself (bench/reference: a one-line dynamic page under a minimal root layout, and a bare route handler), and the × reference column is the page's p50 and throughput over the bare page's (for writes, over the bare route handler's). Targets are goals, never test assertions.",
     "",
     ...runs.map(runSection).join("\n\n").split("\n"),
     "",
