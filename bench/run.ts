@@ -150,7 +150,7 @@ async function main() {
       };
       scenarios.push(entry);
       log(
-        `  ${name}: p50 ${result.scenario.p50} ms, p95 ${result.scenario.p95} ms, p99 ${result.scenario.p99} ms, ${result.scenario.rps} req/s; baseline p50 ${result.baseline.p50} ms, p95 ${result.baseline.p95} ms; ratio ${p50Ratio}×${bare ? `; bare page p50 ${bare.stats.p50} ms, ${bare.stats.rps} req/s (${bare.p50Ratio}× p50, ${bare.rpsRatio}× req/s)` : ""}${html !== undefined ? `; HTML ${html} B` : ""}`,
+        `  ${name}: p50 ${result.scenario.p50} ms, p95 ${result.scenario.p95} ms, p99 ${result.scenario.p99} ms, ${result.scenario.rps} req/s; baseline p50 ${result.baseline.p50} ms, p95 ${result.baseline.p95} ms; ratio ${p50Ratio}×${bare ? `; ${bare.name} p50 ${bare.stats.p50} ms, ${bare.stats.rps} req/s (${bare.p50Ratio}× p50, ${bare.rpsRatio}× req/s)` : ""}${html !== undefined ? `; HTML ${html} B` : ""}`,
       );
     };
     /** A page beside its baseline and beside Next.js's one-line page, in the same rounds. */

@@ -12,7 +12,6 @@ import {
   leadStatus,
   partners,
   tierChanges,
-  tierOverrides,
   tiers,
   users,
 } from "@/server/db/schema";
@@ -22,8 +21,7 @@ import { toCsv } from "@/lib/csv";
 import { isCurrencyCode, toDecimalString } from "@/lib/money";
 import type { ServiceCtx } from "../context";
 import { offsetOf, pageInput, pageOf } from "../pagination";
-import { currentPlanFor } from "./plans";
-import { meets, trailingNumbers } from "./tiers";
+import { meets, tierStanding, type TierStanding } from "./tiers";
 
 export const LEDGER_STATES = ledgerState.enumValues;
 export const LEDGER_SOURCES = ledgerSource.enumValues;
@@ -254,28 +252,10 @@ export async function pipelineOf(db: Db, partnerId: string) {
 }
 
 /** The tier card: where the partner stands, at what rate, and what the next tier still needs (numbers from the won revenue). */
-export async function tierProgress(ctx: ServiceCtx, partnerId: string) {
-  const { db, clock } = ctx;
-  const [partner] = await db.select({ tierId: partners.tierId }).from(partners).where(eq(partners.id, partnerId));
-  if (!partner) return null;
-  const ranked = await db
-    .select({ id: tiers.id, key: tiers.key, rank: tiers.rank })
-    .from(tiers)
-    .orderBy(asc(tiers.rank));
-  const [plan, numbers, [override], history] = await Promise.all([
-    currentPlanFor(db, partnerId),
-    trailingNumbers(db, partnerId, clock),
-    db
-      .select()
-      .from(tierOverrides)
-      .where(
-        and(
-          eq(tierOverrides.partnerId, partnerId),
-          isNull(tierOverrides.endedAt),
-          gt(tierOverrides.endsAt, clock.now()),
-        ),
-      )
-      .limit(1),
+export async function tierProgress(ctx: ServiceCtx, partnerId: string, standing?: TierStanding) {
+  const { db } = ctx;
+  const [read, history] = await Promise.all([
+    standing === undefined ? tierStanding(ctx, partnerId) : standing,
     db
       .select({
         id: tierChanges.id,
@@ -293,6 +273,8 @@ export async function tierProgress(ctx: ServiceCtx, partnerId: string) {
       .orderBy(desc(tierChanges.at))
       .limit(20),
   ]);
+  if (!read) return null;
+  const { partner, ranked, plan, numbers, override } = read;
   const current = ranked.find((t) => t.id === partner.tierId)!;
   const rule = (tierId: string) => plan?.tierRules.find((r) => r.tierId === tierId) ?? null;
   const next = ranked.find((t) => t.rank > current.rank && rule(t.id)) ?? null;

@@ -420,21 +420,40 @@ export async function recomputeAllTiers(ctx: ServiceCtx): Promise<number> {
  * the next review that may move the partner down falls, and whether the numbers would keep the
  * tier there today (`atRisk`: they would not, and no override holds it).
  */
-export async function tierPromise(ctx: ServiceCtx, partnerId: string) {
+/**
+ * Everything the tier card and the tier promise read about one partner, in one round of queries
+ * (the dashboard shows both: reading them once halves its tier statements).
+ */
+export async function tierStanding(ctx: ServiceCtx, partnerId: string) {
   const { db, clock } = ctx;
   const now = clock.now();
-  const [partner] = await db
-    .select({ tierId: partners.tierId, tierHeldUntil: partners.tierHeldUntil, tierReviewedAt: partners.tierReviewedAt })
-    .from(partners)
-    .where(eq(partners.id, partnerId));
-  if (!partner) return null;
-  const [settings, plan, override, ranked] = await Promise.all([
+  const [[partner], settings, plan, override, ranked] = await Promise.all([
+    db
+      .select({
+        tierId: partners.tierId,
+        tierHeldUntil: partners.tierHeldUntil,
+        tierReviewedAt: partners.tierReviewedAt,
+      })
+      .from(partners)
+      .where(eq(partners.id, partnerId)),
     getProgramSettings(db),
     currentPlanFor(db, partnerId),
     activeOverride(db, partnerId, now),
     db.select({ id: tiers.id, rank: tiers.rank, key: tiers.key }).from(tiers).orderBy(asc(tiers.rank)),
   ]);
+  if (!partner) return null;
   const numbers = await trailingNumbers(db, partnerId, clock, settings.currency);
+  return { partner, settings, plan, override, ranked, numbers };
+}
+
+export type TierStanding = Awaited<ReturnType<typeof tierStanding>>;
+
+/** The promise on the tier card; `standing` when the caller has already read it (tierStanding). */
+export async function tierPromise(ctx: ServiceCtx, partnerId: string, standing?: TierStanding) {
+  const now = ctx.clock.now();
+  const read = standing === undefined ? await tierStanding(ctx, partnerId) : standing;
+  if (!read) return null;
+  const { partner, settings, plan, override, ranked, numbers } = read;
   const heldUntil = partner.tierHeldUntil && partner.tierHeldUntil > now ? partner.tierHeldUntil : null;
   const review = reviewOf(now, settings.tierReviewMonths);
   // Today's review counts only while it has not looked at the partner yet.

@@ -12,7 +12,7 @@ import {
   pipelineOf,
   tierProgress,
 } from "@/server/domains/commissions/queries";
-import { tierPromise } from "@/server/domains/commissions/tiers";
+import { tierPromise, tierStanding } from "@/server/domains/commissions/tiers";
 import { partnerProcedure, router } from "../../init";
 import { csvHeaders } from "../../csv-headers";
 
@@ -25,12 +25,14 @@ export const commissionsRouter = router({
   /** The dashboard: balances, earnings by month, pipeline, tier progress and campaigns. */
   summary: partnerProcedure().query(async ({ ctx }) => {
     const partnerId = ctx.actor.partnerId;
+    // The tier card and the promise share one read of the partner's standing.
+    const standing = tierStanding(ctx.service, partnerId);
     const [balances, monthly, pipeline, tier, promise, campaigns] = await Promise.all([
       balancesOf(ctx.db, partnerId),
       earningsByMonth(ctx.service, partnerId),
       pipelineOf(ctx.db, partnerId),
-      tierProgress(ctx.service, partnerId),
-      tierPromise(ctx.service, partnerId),
+      standing.then((read) => tierProgress(ctx.service, partnerId, read)),
+      standing.then((read) => tierPromise(ctx.service, partnerId, read)),
       activeCampaignsFor(ctx.service, partnerId),
     ]);
     return {
