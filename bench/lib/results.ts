@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { execSync } from "node:child_process";
+import type { LighthouseResult } from "./lighthouse";
 import type { LoadStats } from "./load";
 
 export interface Target {
@@ -40,20 +41,14 @@ export type ScenarioResult =
       target: Target;
     }
   | { id: string; name: string; kind: "memory"; mib: number; target?: Target }
-  | {
+  | ({
       /** Lighthouse's performance audit of a page (mobile preset), the median of several runs. */
       id: string;
       name: string;
       kind: "lighthouse";
       runs: number;
-      score: number;
-      tbtMs: number;
-      lcpMs: number;
-      fcpMs: number;
-      mainThreadMs: number;
-      scriptKiB: number;
       target: Target;
-    };
+    } & LighthouseResult);
 
 export interface BenchRun {
   date: string;
@@ -91,13 +86,27 @@ export function save(run: BenchRun): string {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${run.date.slice(0, 10)}-${run.sha}.json`);
   fs.writeFileSync(file, `${JSON.stringify(run, null, 2)}\n`);
+  rewriteResults();
+  return file;
+}
+
+/** Rebuilds RESULTS.md from every run and its notes on disk (after editing a run's notes, too). */
+export function rewriteResults(): void {
   const runs = fs
     .readdirSync(RESULTS_DIR)
     .filter((f) => f.endsWith(".json"))
     .map((f) => JSON.parse(fs.readFileSync(path.join(RESULTS_DIR, f), "utf8")) as BenchRun)
     .sort((a, b) => b.date.localeCompare(a.date));
   fs.writeFileSync(RESULTS_MD, markdown(runs));
-  return file;
+}
+
+/**
+ * What was learned from a run (which goals it met, what limits the others, from a profile) lives
+ * beside its JSON as <date>-<sha>.md and is printed under the run, so a rerun never loses it.
+ */
+function notesOf(run: BenchRun): string | null {
+  const file = path.join(RESULTS_DIR, `${run.date.slice(0, 10)}-${run.sha}.md`);
+  return fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : null;
 }
 
 const ms = (n: number) => `${n.toLocaleString("en", { maximumFractionDigits: 1 })} ms`;
@@ -146,6 +155,8 @@ function runSection(run: BenchRun): string {
       lines.push(`| ${s.name} | ${count(s.mib)} MiB | | | | | | | | | | | | ${s.target?.text ?? ""} | ${met} |`);
     }
   }
+  const notes = notesOf(run);
+  if (notes) lines.push("", notes);
   return lines.join("\n");
 }
 
