@@ -96,7 +96,7 @@ async function fullConfig(): Promise<NextAuthConfig> {
   };
 }
 
-export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(fullConfig);
+export const { handlers, signIn, signOut, unstable_update } = NextAuth(fullConfig);
 
 /**
  * Keeps the session making this request signed in across a session-version raise it caused

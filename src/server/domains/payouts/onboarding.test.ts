@@ -20,7 +20,10 @@ const rimal = (await actorByEmail("omar@rimal.demo")) as PartnerActor;
 
 // The route handlers read the session and the database through these two modules.
 const session: { userId: string | null } = { userId: null };
-vi.mock("@/server/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("@/server/auth/current", async () => {
+  const { loadSessionActor } = await import("@/server/auth/actor");
+  return { getCurrentActor: async () => (session.userId ? loadSessionActor(db, { id: session.userId }) : null) };
+});
 vi.mock("@/server/db/client", () => ({ getDb: async () => db }));
 const returnRoute = await import("@/app/api/payouts/stripe/return/route");
 const refreshRoute = await import("@/app/api/payouts/stripe/refresh/route");

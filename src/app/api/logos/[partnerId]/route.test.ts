@@ -5,7 +5,10 @@ import { setupProgram } from "@/server/testing/fixtures";
 const { db, manager, partnerOwner, partnerMember, otherPartnerOwner, ctxOf } = await setupProgram();
 const session: { userId: string | null } = { userId: null };
 
-vi.mock("@/server/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("@/server/auth/current", async () => {
+  const { loadActor } = await import("@/server/auth/actor");
+  return { getCurrentActor: async () => (session.userId ? loadActor(db, session.userId) : null) };
+});
 vi.mock("@/server/db/client", () => ({ getDb: async () => db }));
 
 const { GET } = await import("./route");

@@ -1,6 +1,5 @@
 import { env } from "@/lib/env";
-import { auth } from "@/server/auth";
-import { loadSessionActor } from "@/server/auth/actor";
+import { getCurrentActor } from "@/server/auth/current";
 import { getDb } from "@/server/db/client";
 import { DomainError } from "@/server/domains/errors";
 import { startStripeOnboarding, STRIPE_REFRESH_PATH, stripeOnboardingUrls } from "@/server/domains/payouts/onboarding";
@@ -18,9 +17,7 @@ const refused = (code: string) => to(`/payouts?stripe=error&code=${encodeURIComp
  * settings with its error code (a message key under errors.*).
  */
 export async function GET(): Promise<Response> {
-  const session = await auth();
-  const db = await getDb();
-  const actor = session?.user?.id ? await loadSessionActor(db, session.user) : null;
+  const [db, actor] = await Promise.all([getDb(), getCurrentActor()]);
   if (!actor) return to(`/login?callbackUrl=${encodeURIComponent(STRIPE_REFRESH_PATH)}`);
   if (actor.kind !== "partner") return to("/manage");
   // As partnerProcedure holds for every mutation: current terms accepted, partner not suspended.

@@ -1,6 +1,5 @@
 import { env } from "@/lib/env";
-import { auth } from "@/server/auth";
-import { loadSessionActor } from "@/server/auth/actor";
+import { getCurrentActor } from "@/server/auth/current";
 import { getDb } from "@/server/db/client";
 import { DomainError } from "@/server/domains/errors";
 import { refreshStripeAccount, STRIPE_RETURN_PATH } from "@/server/domains/payouts/onboarding";
@@ -16,9 +15,7 @@ const to = (path: string) => Response.redirect(new URL(path, env().APP_URL), 303
  * completion, and a failed read is fine: the account.updated webhook brings the state too.
  */
 export async function GET(): Promise<Response> {
-  const session = await auth();
-  const db = await getDb();
-  const actor = session?.user?.id ? await loadSessionActor(db, session.user) : null;
+  const [db, actor] = await Promise.all([getDb(), getCurrentActor()]);
   if (!actor) return to(`/login?callbackUrl=${encodeURIComponent(STRIPE_RETURN_PATH)}`);
   if (actor.kind !== "partner") return to("/manage");
   try {
