@@ -8,6 +8,7 @@ import {
   Building,
   ChartBar,
   FileText,
+  GraduationCap,
   Home,
   LogOut,
   Mail,
@@ -35,6 +36,7 @@ export const NAV_ICONS = {
   box: Box,
   briefcase: Briefcase,
   banknote: Banknote,
+  graduation: GraduationCap,
 } satisfies Record<string, IconComponent>;
 
 export interface NavItem {

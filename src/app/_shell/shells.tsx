@@ -31,6 +31,7 @@ export function staffNav(actor: StaffActor, t: (key: string) => string): NavItem
       icon: "briefcase",
       roles: ["admin", "partner_manager", "finance"],
     },
+    { href: "/manage/courses", label: t("courses"), icon: "graduation", roles: ["admin", "partner_manager"] },
     { href: "/manage/terms", label: t("terms"), icon: "shield", roles: ["admin", "partner_manager"] },
     { href: "/manage/emails", label: t("emails"), icon: "mail", roles: ["admin"] },
     { href: "/manage/audit", label: t("audit"), icon: "file", roles: ["admin"] },
@@ -46,6 +47,7 @@ export function partnerNav(actor: PartnerActor, t: (key: string) => string): Nav
     { href: "/earnings", label: t("earnings"), icon: "chart" },
     // Everyone in the partner sees its payouts; only owners change the payout settings there.
     { href: "/payouts", label: t("payouts"), icon: "banknote" },
+    { href: "/training", label: t("training"), icon: "graduation" },
     { href: "/team", label: t("team"), icon: "users" },
     ...(actor.partnerRole === "owner"
       ? [{ href: "/settings", label: t("companySettings"), icon: "settings" } as const]

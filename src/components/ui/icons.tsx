@@ -192,6 +192,14 @@ export const Briefcase = createIcon(
     <rect width="20" height="14" x="2" y="6" rx="2" />
   </>,
 );
+export const GraduationCap = createIcon(
+  "GraduationCap",
+  <>
+    <path d="M22 10 12 5 2 10l10 5 10-5Z" />
+    <path d="M6 12v5c3 3 9 3 12 0v-5" />
+    <path d="M22 10v6" />
+  </>,
+);
 export const Upload = createIcon(
   "Upload",
   <>

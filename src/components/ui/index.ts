@@ -7,6 +7,7 @@ export {
   Banknote,
   Box,
   Briefcase,
+  GraduationCap,
   Building,
   ChartBar,
   Check,

@@ -279,7 +279,14 @@ export const commissionAdjustments = pgTable(
  * recompute: the numbers moved the partner up (at once); review: the periodic review moved it
  * down after its starting tier's grace period; override / override_ended: a manager's hold.
  */
-export const tierChangeCause = pgEnum("tier_change_cause", ["recompute", "override", "override_ended", "review"]);
+export const tierChangeCause = pgEnum("tier_change_cause", [
+  "recompute",
+  "override",
+  "override_ended",
+  "review",
+  /** A certification the tier requires expired or was revoked: the partner moves down at once. */
+  "certification",
+]);
 
 /** Every tier change, with the numbers that caused it. */
 export const tierChanges = pgTable(

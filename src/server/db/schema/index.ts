@@ -7,3 +7,5 @@ export * from "./leads";
 export * from "./commissions";
 export * from "./revenue";
 export * from "./payouts";
+export * from "./storage";
+export * from "./training";

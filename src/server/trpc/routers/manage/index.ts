@@ -2,7 +2,9 @@ import { router } from "../../init";
 import { applicationsRouter } from "./applications";
 import { auditRouter } from "./audit";
 import { catalogRouter } from "./catalog";
+import { certificationsRouter } from "./certifications";
 import { commissionsRouter } from "./commissions";
+import { coursesRouter } from "./courses";
 import { emailsRouter } from "./emails";
 import { leadsRouter } from "./leads";
 import { partnersRouter } from "./partners";
@@ -24,4 +26,6 @@ export const manageRouter = router({
   staff: staffRouter,
   audit: auditRouter,
   emails: emailsRouter,
+  courses: coursesRouter,
+  certifications: certificationsRouter,
 });

@@ -5,6 +5,7 @@ import { leadsRouter } from "./leads";
 import { payoutsRouter } from "./payouts";
 import { profileRouter } from "./profile";
 import { teamRouter } from "./team";
+import { trainingRouter } from "./training";
 
 /**
  * The partner portal. Every procedure here is a partner procedure: the organization is the
@@ -17,4 +18,5 @@ export const partnerRouter = router({
   leads: leadsRouter,
   commissions: commissionsRouter,
   payouts: payoutsRouter,
+  training: trainingRouter,
 });

@@ -2,6 +2,7 @@ import { submitApplication, submitApplicationInput } from "@/server/domains/part
 import { currentTerms } from "@/server/domains/partners/terms";
 import { publicProcedure, router } from "../../init";
 import { authRouter } from "./auth";
+import { certificatesRouter } from "./certificates";
 import { invitationsRouter } from "./invitations";
 
 /** Anyone, signed in or not: applying, password and invitation links, the current terms. */
@@ -14,6 +15,7 @@ export const publicRouter = router({
   }),
   auth: authRouter,
   invitations: invitationsRouter,
+  certificates: certificatesRouter,
   /** The current version, shown on the public application form and invitation page. */
   terms: publicProcedure.query(({ ctx }) => currentTerms(ctx.db)),
 });
