@@ -1,6 +1,7 @@
 import { seedDemoCommissions, seedDemoIncentives, seedStandardPlan } from "./commissions";
 import { seedDemoLeads } from "./leads";
 import { seedDemoPayouts } from "./payouts";
+import { seedDemoTraining } from "./training";
 import { randomBytes } from "node:crypto";
 import { count } from "drizzle-orm";
 import { hashPassword } from "@/server/security/password";
@@ -395,6 +396,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
     await seedDemoIncentives(tx, clock);
     await seedDemoCommissions(tx, clock, staffIds.get("partner_manager") ?? null);
     await seedDemoPayouts(tx, clock);
+    await seedDemoTraining(tx, clock, staffIds.get("partner_manager") ?? null);
     for (const application of DEMO_APPLICATIONS) {
       const { daysAgo, ...fields } = application;
       const at = new Date(clock.now().getTime() - daysAgo * DAY);
