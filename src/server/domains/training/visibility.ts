@@ -16,7 +16,8 @@ export function visibleToPartner(partnerId: string) {
     isNull(courses.retiredAt),
     or(
       isNull(courseVersions.minTierId),
-      sql`${minTier.rank} <= (select ${partnerTier.rank} from ${partners} join ${partnerTier} on ${partnerTier.id} = ${partners.tierId} where ${partners.id} = ${partnerId})`,
+      // An aliased table renders as its alias alone in raw SQL, so the real table is named before it.
+      sql`${minTier.rank} <= (select ${partnerTier.rank} from ${partners} join ${tiers} ${partnerTier} on ${partnerTier.id} = ${partners.tierId} where ${partners.id} = ${partnerId})`,
     ),
   );
 }
