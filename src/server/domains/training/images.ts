@@ -1,11 +1,19 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { courseImages, courses } from "@/server/db/schema";
-import { discardStoredBytes, STORAGE_PURPOSES, storeFile } from "@/server/integrations/storage";
-import type { StaffActor } from "../actor";
+import type { Db } from "@/server/db/types";
+import {
+  discardStoredBytes,
+  readStoredFile,
+  STORAGE_PURPOSES,
+  storeFile,
+  type StoredFileContent,
+} from "@/server/integrations/storage";
+import type { Actor, StaffActor } from "../actor";
 import { audit } from "../audit/service";
 import { withTransaction, type ServiceCtx } from "../context";
 import { NotFoundError } from "../errors";
+import { visibleVersionOf } from "./visibility";
 
 export const COURSE_IMAGE_MAX_BYTES = STORAGE_PURPOSES.course_image.maxBytes;
 
@@ -97,4 +105,22 @@ export async function uploadCourseImage(
     if (written) await discardStoredBytes(written).catch(() => undefined);
     throw error;
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A lesson image for whoever may see it: staff (any role) always; a partner user when their
+ * organization may see the image's course (the shared visibility rule). Anyone else, and any id
+ * that is malformed or missing, gets null alike, so ids cannot be probed.
+ */
+export async function readCourseImage(db: Db, actor: Actor, imageId: string): Promise<StoredFileContent | null> {
+  if (!UUID.test(imageId)) return null;
+  const [image] = await db
+    .select({ courseId: courseImages.courseId, fileId: courseImages.fileId })
+    .from(courseImages)
+    .where(eq(courseImages.id, imageId));
+  if (!image) return null;
+  if (actor.kind === "partner" && !(await visibleVersionOf(db, actor.partnerId, image.courseId))) return null;
+  return readStoredFile(db, image.fileId);
 }

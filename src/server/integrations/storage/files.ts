@@ -85,6 +85,8 @@ export async function discardStoredBytes(storageKey: string, driver: StorageDriv
   await driver.delete(storageKey);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface StoredFileContent {
   bytes: Uint8Array;
   contentType: string;
@@ -98,6 +100,7 @@ export async function readStoredFile(
   fileId: string,
   driver: StorageDriver = storageDriver(),
 ): Promise<StoredFileContent | null> {
+  if (!UUID.test(fileId)) return null; // never reaches a uuid cast
   const [row] = await db.select().from(storedFiles).where(eq(storedFiles.id, fileId));
   if (!row) return null;
   const bytes = await driver.get(row.storageKey);
