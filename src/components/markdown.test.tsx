@@ -82,3 +82,44 @@ describe("Markdown direction", () => {
     );
   });
 });
+
+describe("Markdown images", () => {
+  const ID = "0190f3a2-7c1e-7b2d-9a4f-5e6d7c8b9a01";
+
+  it("shows a lesson image from our own route, lazily and within the column", () => {
+    expect(html(`Before ![Pipeline stages](/api/training/images/${ID}) after`)).toBe(
+      `<div class="space-y-3 text-sm leading-6 text-neutral-800 [&amp;&gt;h2:not(:first-child)]:mt-5 [&amp;&gt;h3:not(:first-child)]:mt-4"><p dir="auto">Before <img src="/api/training/images/${ID}" alt="Pipeline stages" loading="lazy" class="max-w-full h-auto rounded"/> after</p></div>`,
+    );
+    expect(html(`![](/api/training/images/${ID})`)).toContain('alt=""');
+  });
+
+  it("refuses every other source, keeping only the alt text", () => {
+    const sources = [
+      "javascript:alert(1)",
+      "https://evil.test/pixel.gif",
+      "//evil.test/a.png",
+      "http://localhost/api/training/images/" + ID,
+      "data:image/png;base64,iVBORw0KGgo=",
+      "/api/logos/" + ID,
+      `/api/training/images/${ID}/../../../api/trpc`,
+      `/api/training/images/${ID}?x=1`,
+      "/api/training/images/not-a-uuid",
+      `/api/training/images/${ID}" onerror="alert(1)`,
+    ];
+    for (const src of sources) {
+      const out = html(`![shown](${src})`);
+      expect(out).not.toContain("<img");
+      expect(out).not.toContain("<a ");
+      expect(out).toContain("<span>shown</span>");
+    }
+  });
+
+  it("keeps alt text inert and the rest of the line as before", () => {
+    const out = html(`![a "quoted" <b>alt</b>](/api/training/images/${ID}) and [Home](/dashboard) and \\![not](/x)`);
+    expect(out).toContain('alt="a &quot;quoted&quot; &lt;b&gt;alt&lt;/b&gt;"');
+    expect(out).toMatch(/<a href="\/dashboard"[^>]*>Home<\/a>/);
+    // An escaped "!" is a "!" before an ordinary link.
+    expect(out).toMatch(/!<a href="\/x"[^>]*>not<\/a>/);
+    expect(html("Wow! [Docs](/docs)")).toMatch(/Wow! <a href="\/docs"/);
+  });
+});

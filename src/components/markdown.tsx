@@ -6,9 +6,11 @@ import { cn } from "@/components/ui";
  *
  * Supported: `#`..`###` headings, paragraphs (blank-line separated; single newlines are soft
  * breaks), unordered (`-`, `*`, `+`) and ordered (`1.` / `1)`) lists, `**bold**`, `*italic*`,
- * `` `code` `` and `[links](url)`. Everything is built as React elements, so text is always
- * escaped; there is no raw HTML. Links are kept only for `https:` and relative targets (`/`, `#`,
- * `./`, `../`); anything else (`javascript:`, `data:`, `http:`, `//host`) is rendered as plain text.
+ * `` `code` ``, `[links](url)` and `![images](src)`. Everything is built as React elements, so text
+ * is always escaped; there is no raw HTML. Links are kept only for `https:` and relative targets
+ * (`/`, `#`, `./`, `../`); anything else (`javascript:`, `data:`, `http:`, `//host`) is rendered as
+ * plain text. Images are kept only from our own lesson-image route (`/api/training/images/<uuid>`,
+ * which checks who asks); any other source (external, `data:`, `javascript:`) leaves its alt text.
  *
  * Headings are shifted down one level (`#` → h2) because every page already has its own h1.
  * Works in server and client components (no hooks, no "use client").
@@ -99,6 +101,14 @@ export function safeHref(url: string): string | null {
   return null;
 }
 
+/** The one image source allowed: a lesson image on this origin, served only to those who may see it. */
+const LESSON_IMAGE = /^\/api\/training\/images\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function safeImageSrc(url: string): string | null {
+  const src = url.trim();
+  return LESSON_IMAGE.test(src) ? src : null;
+}
+
 const ESCAPABLE = new Set(["\\", "`", "*", "_", "[", "]", "(", ")", "#", "+", "-", ".", "!"]);
 
 function parseInline(text: string, newTabLabel: string | undefined, keyPrefix = "i"): ReactNode[] {
@@ -155,6 +165,26 @@ function parseInline(text: string, newTabLabel: string | undefined, keyPrefix = 
         flush();
         const k = key();
         out.push(<em key={k}>{parseInline(text.slice(i + 1, end), newTabLabel, k)}</em>);
+        i = end + 1;
+        continue;
+      }
+    }
+
+    if (ch === "!" && text[i + 1] === "[") {
+      const close = text.indexOf("](", i + 2);
+      const end = close === -1 ? -1 : text.indexOf(")", close + 2);
+      if (close !== -1 && end !== -1) {
+        flush();
+        const alt = text.slice(i + 2, close).replace(/\\(.)/g, "$1");
+        const src = safeImageSrc(text.slice(close + 2, end));
+        if (src) {
+          // A plain <img>: the bytes are private (cookie-checked), so no image optimizer fetches them.
+          // eslint-disable-next-line @next/next/no-img-element
+          out.push(<img key={key()} src={src} alt={alt} loading="lazy" className="max-w-full h-auto rounded" />);
+        } else if (alt) {
+          // Any other source: keep the words, never load it.
+          out.push(<span key={key()}>{alt}</span>);
+        }
         i = end + 1;
         continue;
       }
