@@ -1,3 +1,9 @@
-import { router } from "../../init";
+import { verifyCertificateForVisitor, verifyCertificateInput } from "@/server/domains/training/verify";
+import { publicProcedure, router } from "../../init";
 
-export const certificatesRouter = router({});
+/** The public verification of a certificate code: name, course, dates and status, nothing more. */
+export const certificatesRouter = router({
+  verify: publicProcedure
+    .input(verifyCertificateInput)
+    .query(({ ctx, input }) => verifyCertificateForVisitor(ctx.db, { code: input.code, ip: ctx.ip }, ctx.clock)),
+});
