@@ -4,10 +4,12 @@ import {
   bonusCampaigns,
   commissionPlans,
   commissionPlanVersions,
+  courses,
   partnerPlans,
   partners,
   planBaseKind,
   planProductRates,
+  planTierCertifications,
   planTierRules,
   products,
   tierOverrides,
@@ -22,6 +24,7 @@ import { audit } from "../audit/service";
 import { withTransaction, type ServiceCtx } from "../context";
 import { ConflictError, InvalidError, NotFoundError } from "../errors";
 import { getProgramSettings } from "../program/service";
+import { courseTitles } from "./certified";
 import { recomputeTier } from "./tiers";
 
 const bps = z.number().int().min(0).max(10_000);
@@ -58,6 +61,7 @@ export async function listPlans(db: Db) {
         version
           ? db
               .select({
+                ruleId: planTierRules.id,
                 tierId: planTierRules.tierId,
                 tierKey: tiers.key,
                 rank: tiers.rank,
@@ -88,10 +92,30 @@ export async function listPlans(db: Db) {
           .from(partnerPlans)
           .where(eq(partnerPlans.planId, plan.id)),
       ]);
+      const requirements = rules.length
+        ? await db
+            .select()
+            .from(planTierCertifications)
+            .where(
+              inArray(
+                planTierCertifications.ruleId,
+                rules.map((r) => r.ruleId),
+              ),
+            )
+        : [];
+      const titles = await courseTitles(
+        db,
+        requirements.map((r) => r.courseId),
+      );
       return {
         ...plan,
         version: version ?? null,
-        tierRules: rules,
+        tierRules: rules.map(({ ruleId, ...rule }) => ({
+          ...rule,
+          certifications: requirements
+            .filter((r) => r.ruleId === ruleId)
+            .map((r) => ({ courseId: r.courseId, minPeople: r.minPeople, courseTitle: titles.get(r.courseId) ?? "" })),
+        })),
         productRates: rates,
         assignedPartners: assigned?.n ?? 0,
         // The default plan also applies to every partner without a plan of its own.
@@ -117,6 +141,14 @@ export const planVersionFields = {
         perks: z.string().trim().max(500).default(""),
         /** The perks in Arabic (optional); Arabic readers see the English, marked, without it. */
         perksAr: z.string().trim().max(500).optional(),
+        /**
+         * "At least `minPeople` of the partner certified in the course", every one needed for the
+         * tier; left out means none (optional rather than defaulted so callers may omit it).
+         */
+        certifications: z
+          .array(z.object({ courseId: z.uuid(), minPeople: z.number().int().min(1).max(1000) }))
+          .max(20)
+          .optional(),
       }),
     )
     .min(1)
@@ -163,20 +195,52 @@ async function writeVersion(
       createdAt: clock.now(),
     })
     .returning();
-  await tx.insert(planTierRules).values(
-    input.tierRules.map((r, i) => ({
-      versionId: version!.id,
-      tierId: r.tierId,
-      rateBps: r.rateBps,
-      minRevenueMinor: r.minRevenue ? minorOf(r.minRevenue, programCurrency, `tierRules.${i}.minRevenue`) : null,
-      minWonDeals: r.minWonDeals,
-      perks: r.perks || null,
-      perksAr: r.perksAr || null,
+  await assertRequirableCourses(tx, input.tierRules);
+  const written = await tx
+    .insert(planTierRules)
+    .values(
+      input.tierRules.map((r, i) => ({
+        versionId: version!.id,
+        tierId: r.tierId,
+        rateBps: r.rateBps,
+        minRevenueMinor: r.minRevenue ? minorOf(r.minRevenue, programCurrency, `tierRules.${i}.minRevenue`) : null,
+        minWonDeals: r.minWonDeals,
+        perks: r.perks || null,
+        perksAr: r.perksAr || null,
+      })),
+    )
+    .returning({ id: planTierRules.id, tierId: planTierRules.tierId });
+  // Each version carries its own copy of the requirements, like the rest of its tier table.
+  const requirements = input.tierRules.flatMap((r) =>
+    (r.certifications ?? []).map((c) => ({
+      ruleId: written.find((w) => w.tierId === r.tierId)!.id,
+      courseId: c.courseId,
+      minPeople: c.minPeople,
     })),
   );
+  if (requirements.length) await tx.insert(planTierCertifications).values(requirements);
   if (input.productRates.length)
     await tx.insert(planProductRates).values(input.productRates.map((r) => ({ versionId: version!.id, ...r })));
   return version!;
+}
+
+/** Every required course exists and is not retired, and appears once per tier; errors name the field. */
+async function assertRequirableCourses(tx: Db, rules: z.infer<typeof publishVersionInput>["tierRules"]) {
+  const ids = [...new Set(rules.flatMap((r) => (r.certifications ?? []).map((c) => c.courseId)))];
+  const found = ids.length
+    ? await tx.select({ id: courses.id, retiredAt: courses.retiredAt }).from(courses).where(inArray(courses.id, ids))
+    : [];
+  rules.forEach((rule, i) => {
+    const seen = new Set<string>();
+    (rule.certifications ?? []).forEach((c, j) => {
+      const field = `tierRules.${i}.certifications.${j}.courseId`;
+      const course = found.find((f) => f.id === c.courseId);
+      if (!course) throw new InvalidError("plan.certificationCourseUnknown", field);
+      if (course.retiredAt) throw new InvalidError("plan.certificationCourseRetired", field);
+      if (seen.has(c.courseId)) throw new InvalidError("plan.certificationDuplicate", field);
+      seen.add(c.courseId);
+    });
+  });
 }
 
 export async function createPlan(ctx: ServiceCtx<StaffActor>, input: z.infer<typeof createPlanInput>) {

@@ -1,16 +1,19 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import {
   commissionPlans,
   commissionPlanVersions,
   partnerPlans,
   planProductRates,
+  planTierCertifications,
   planTierRules,
 } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { getProgramSettings, type ProgramSettings } from "../program/service";
+import type { CertificationRequirement } from "./certified";
 
 export type PlanVersion = typeof commissionPlanVersions.$inferSelect;
-export type TierRule = typeof planTierRules.$inferSelect;
+/** A tier rule with its training requirements (none: the tier asks for no certification). */
+export type TierRule = typeof planTierRules.$inferSelect & { certifications: CertificationRequirement[] };
 export interface PartnerPlan {
   version: PlanVersion;
   tierRules: TierRule[];
@@ -30,8 +33,29 @@ export async function currentPlanFor(tx: Db, partnerId: string): Promise<Partner
     .orderBy(desc(commissionPlanVersions.version))
     .limit(1);
   if (!version) return null;
-  const tierRules = await tx.select().from(planTierRules).where(eq(planTierRules.versionId, version.version.id));
-  return { version: version.version, tierRules };
+  const rules = await tx.select().from(planTierRules).where(eq(planTierRules.versionId, version.version.id));
+  return { version: version.version, tierRules: await withRequirements(tx, rules) };
+}
+
+/** Attaches each rule's certification requirements (read in one statement). */
+export async function withRequirements(tx: Db, rules: (typeof planTierRules.$inferSelect)[]): Promise<TierRule[]> {
+  const requirements = rules.length
+    ? await tx
+        .select()
+        .from(planTierCertifications)
+        .where(
+          inArray(
+            planTierCertifications.ruleId,
+            rules.map((r) => r.id),
+          ),
+        )
+    : [];
+  return rules.map((rule) => ({
+    ...rule,
+    certifications: requirements
+      .filter((r) => r.ruleId === rule.id)
+      .map((r) => ({ courseId: r.courseId, minPeople: r.minPeople })),
+  }));
 }
 
 /** A version's own rate for a product, if it has one. */

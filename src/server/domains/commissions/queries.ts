@@ -21,7 +21,11 @@ import { toCsv } from "@/lib/csv";
 import { isCurrencyCode, toDecimalString } from "@/lib/money";
 import type { ServiceCtx } from "../context";
 import { offsetOf, pageInput, pageOf } from "../pagination";
+import { certifiedCounts, courseTitles, soonestExpiries, type CertificationRequirement } from "./certified";
 import { meets, tierStanding, type TierStanding } from "./tiers";
+
+/** How far ahead the tier card warns that a certification the current tier needs runs out. */
+export const CERTIFICATION_RISK_DAYS = 30;
 
 export const LEDGER_STATES = ledgerState.enumValues;
 export const LEDGER_SOURCES = ledgerSource.enumValues;
@@ -274,12 +278,29 @@ export async function tierProgress(ctx: ServiceCtx, partnerId: string, standing?
       .limit(20),
   ]);
   if (!read) return null;
-  const { partner, ranked, plan, numbers, override } = read;
+  const { partner, ranked, plan, numbers, override, certified } = read;
   const current = ranked.find((t) => t.id === partner.tierId)!;
   const rule = (tierId: string) => plan?.tierRules.find((r) => r.tierId === tierId) ?? null;
   const next = ranked.find((t) => t.rank > current.rank && rule(t.id)) ?? null;
   const nextRule = next ? rule(next.id)! : null;
   const keyOf = (id: string | null) => ranked.find((t) => t.id === id)?.key ?? null;
+  const currentNeeds = rule(current.id)?.certifications ?? [];
+  const nextNeeds = nextRule?.certifications ?? [];
+  const now = ctx.clock.now();
+  const soon = new Date(now.getTime() + CERTIFICATION_RISK_DAYS * DAY);
+  const currentCourses = currentNeeds.map((c) => c.courseId);
+  const [titles, certifiedSoon, firstExpiry] = await Promise.all([
+    courseTitles(db, [...currentCourses, ...nextNeeds.map((c) => c.courseId)]),
+    certifiedCounts(db, partnerId, soon, currentCourses),
+    soonestExpiries(db, partnerId, now, currentCourses),
+  ]);
+  const described = (needs: CertificationRequirement[]) =>
+    needs.map((c) => ({
+      courseId: c.courseId,
+      title: titles.get(c.courseId) ?? "",
+      needed: c.minPeople,
+      have: certified.get(c.courseId) ?? 0,
+    }));
   return {
     tierKey: current.key,
     rateBps: rule(current.id)?.rateBps ?? plan?.version.baseRateBps ?? null,
@@ -302,9 +323,20 @@ export async function tierProgress(ctx: ServiceCtx, partnerId: string, standing?
               nextRule.minWonDeals !== null && numbers.wonDeals < nextRule.minWonDeals
                 ? nextRule.minWonDeals - numbers.wonDeals
                 : 0,
-            reached: meets(nextRule, numbers),
+            certifications: described(nextNeeds),
+            reached: meets(nextRule, numbers, certified),
           }
         : null,
+    /**
+     * The current tier's certification requirements: how many are certified now and how many will
+     * still be in 30 days; `atRisk` when the requirement is met today but will not be then (a
+     * needed certification expires), with the first expiry that threatens it.
+     */
+    certifications: described(currentNeeds).map((c) => {
+      const inWindow = certifiedSoon.get(c.courseId) ?? 0;
+      const atRisk = c.have >= c.needed && inWindow < c.needed;
+      return { ...c, haveSoon: inWindow, atRisk, expiresAt: atRisk ? (firstExpiry.get(c.courseId) ?? null) : null };
+    }),
     history: history.map((h) => ({ ...h, fromTierKey: keyOf(h.fromTierId), toTierKey: keyOf(h.toTierId)! })),
   };
 }

@@ -2,28 +2,34 @@ import { and, asc, desc, eq, gt, isNull, lt, lte, or } from "drizzle-orm";
 import {
   commissionPlans,
   commissionPlanVersions,
-  partnerMemberships,
   partnerPlans,
   partners,
+  planTierCertifications,
   planTierRules,
   tierChanges,
   tierOverrides,
   tiers,
-  users,
 } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import type { Clock } from "@/lib/clock";
 import { DAY } from "@/lib/clock";
-import { enqueueEmail } from "@/server/integrations/email/outbox";
-import { env } from "@/lib/env";
-import { formatCount, formatMoney } from "@/lib/money";
 import { isReviewDay, nextReviewDay } from "@/lib/tier-review";
 import { SYSTEM } from "../actor";
 import { audit } from "../audit/service";
 import { withTransaction, type AnyActor, type ServiceCtx } from "../context";
 import { getProgramSettings } from "../program/service";
+import {
+  certifiedCounts,
+  certifiedCountsByPartner,
+  courseTitles,
+  NO_CERTIFIED,
+  unmetCertifications,
+  type CertificationRequirement,
+  type CertifiedCounts,
+} from "./certified";
 import { currentPlanFor, type EarningBasis, type TierRule } from "./plans";
 import { standingRevenue } from "./revenue";
+import { emailOwners, missedCertifications, missedThresholds } from "./tier-notices";
 
 /** What the tier thresholds are measured on: the trailing 12 months of won revenue. */
 export interface TierNumbers {
@@ -50,46 +56,100 @@ export async function trailingNumbers(
   return { revenueMinor: BigInt(row?.revenue ?? "0"), currency: programCurrency, wonDeals: row?.wonDeals ?? 0 };
 }
 
-/** A rule is met when every threshold it sets is met; a rule with none is the entry tier. */
-export function meets(rule: Pick<TierRule, "minRevenueMinor" | "minWonDeals">, numbers: TierNumbers): boolean {
+/** What a tier rule asks for: revenue, won deals and (when it has any) certified people. */
+export type RuleThresholds = Pick<TierRule, "minRevenueMinor" | "minWonDeals"> & {
+  certifications?: CertificationRequirement[];
+};
+type RankedRule = RuleThresholds & Pick<TierRule, "tierId">;
+
+/** Whether the partner has enough certified people for every training requirement of the rule. */
+export function meetsCertifications(rule: RuleThresholds, certified: CertifiedCounts = NO_CERTIFIED): boolean {
+  return unmetCertifications(rule.certifications, certified).length === 0;
+}
+
+/**
+ * A rule is met when every threshold it sets is met, certifications included (counted in
+ * `certified`, none when not given); a rule with none is the entry tier.
+ */
+export function meets(rule: RuleThresholds, numbers: TierNumbers, certified: CertifiedCounts = NO_CERTIFIED): boolean {
   return (
     (rule.minRevenueMinor === null || numbers.revenueMinor >= rule.minRevenueMinor) &&
-    (rule.minWonDeals === null || numbers.wonDeals >= rule.minWonDeals)
+    (rule.minWonDeals === null || numbers.wonDeals >= rule.minWonDeals) &&
+    meetsCertifications(rule, certified)
   );
 }
 
 /** The highest-ranked tier whose rule the numbers meet (the lowest tier when none is). */
 export function qualifyingTier(
   ranked: { id: string; rank: number }[],
-  rules: Pick<TierRule, "tierId" | "minRevenueMinor" | "minWonDeals">[],
+  rules: RankedRule[],
   numbers: TierNumbers,
+  certified: CertifiedCounts = NO_CERTIFIED,
 ): string {
   const byRankDesc = [...ranked].sort((a, b) => b.rank - a.rank);
   for (const tier of byRankDesc) {
     const rule = rules.find((r) => r.tierId === tier.id);
-    if (rule && meets(rule, numbers)) return tier.id;
+    if (rule && meets(rule, numbers, certified)) return tier.id;
+  }
+  return [...ranked].sort((a, b) => a.rank - b.rank)[0]!.id;
+}
+
+/**
+ * Where a missing certification puts the partner: when the current tier's training requirements
+ * are met, the current tier; else the highest tier below it whose requirements are (revenue is
+ * left to the review), the lowest tier when none is.
+ */
+export function certificationFloor(
+  current: string,
+  rules: RankedRule[],
+  ranked: { id: string; rank: number }[],
+  certified: CertifiedCounts = NO_CERTIFIED,
+): string {
+  const ruleOf = (id: string) => rules.find((r) => r.tierId === id);
+  const currentRule = ruleOf(current);
+  if (!currentRule || meetsCertifications(currentRule, certified)) return current;
+  const currentRank = ranked.find((t) => t.id === current)?.rank ?? -1;
+  const below = ranked.filter((t) => t.rank < currentRank).sort((a, b) => b.rank - a.rank);
+  for (const tier of below) {
+    const rule = ruleOf(tier.id);
+    if (rule && meetsCertifications(rule, certified)) return tier.id;
   }
   return [...ranked].sort((a, b) => a.rank - b.rank)[0]!.id;
 }
 
 /**
  * Where a partner belongs: an active override wins (a manager's explicit decision, up or down);
- * without a plan there is no tier table, so it stays. Otherwise the numbers promote at once, but
- * move a partner down only when `mayDemote` (the periodic review, after the starting tier's hold).
+ * without a plan there is no tier table, so it stays. Otherwise the numbers promote at once (every
+ * requirement met, certifications included), but revenue and deals move a partner down only when
+ * `mayDemote` (the periodic review, after the starting tier's hold); a certification the current
+ * tier requires and the partner no longer has moves it down at once (`certificationFloor`).
  */
 export function targetTier(
   current: string,
   overrideTierId: string | null,
-  rules: Pick<TierRule, "tierId" | "minRevenueMinor" | "minWonDeals">[] | null,
+  rules: RankedRule[] | null,
   ranked: { id: string; rank: number }[],
   numbers: TierNumbers,
   mayDemote = false,
+  certified: CertifiedCounts = NO_CERTIFIED,
 ): string {
   if (overrideTierId) return overrideTierId;
   if (!rules) return current;
-  const qualified = qualifyingTier(ranked, rules, numbers);
+  const qualified = qualifyingTier(ranked, rules, numbers, certified);
   const rankOf = (id: string) => ranked.find((t) => t.id === id)?.rank ?? -1;
-  return mayDemote || rankOf(qualified) > rankOf(current) ? qualified : current;
+  if (mayDemote || rankOf(qualified) > rankOf(current)) return qualified;
+  return certificationFloor(current, rules, ranked, certified);
+}
+
+/** The courses any of the rules asks certifications in. */
+export function requiredCourses(rules: { certifications?: CertificationRequirement[] }[] | null | undefined): string[] {
+  return [...new Set((rules ?? []).flatMap((r) => (r.certifications ?? []).map((c) => c.courseId)))];
+}
+
+/** The partner's certified people now, counted only for the courses its plan asks for. */
+export function partnerCertified(tx: Db, partnerId: string, rules: TierRule[] | null | undefined, at: Date) {
+  const courses = requiredCourses(rules);
+  return courses.length ? certifiedCounts(tx, partnerId, at, courses) : Promise.resolve(new Map<string, number>());
 }
 
 /** Midnight UTC at the start of `at`'s day. */
@@ -117,23 +177,6 @@ function underReview(
   );
 }
 
-/** Plain words, for staff, naming which of the tier's thresholds the numbers missed. */
-function missedThresholds(
-  tierName: string,
-  rule: Pick<TierRule, "minRevenueMinor" | "minWonDeals"> | undefined,
-  numbers: TierNumbers,
-): string {
-  if (!rule) return `Review: the plan has no ${tierName} rule any more.`;
-  const missed: string[] = [];
-  if (rule.minRevenueMinor !== null && numbers.revenueMinor < rule.minRevenueMinor)
-    missed.push(
-      `won revenue ${formatMoney(numbers.revenueMinor, numbers.currency, "en")} of ${formatMoney(rule.minRevenueMinor, numbers.currency, "en")} needed`,
-    );
-  if (rule.minWonDeals !== null && numbers.wonDeals < rule.minWonDeals)
-    missed.push(`won deals ${numbers.wonDeals} of ${rule.minWonDeals} needed`);
-  return `Review: below the ${tierName} threshold over the last 12 months: ${missed.join("; ")}.`;
-}
-
 async function activeOverride(tx: Db, partnerId: string, now: Date) {
   const [row] = await tx
     .select()
@@ -142,67 +185,6 @@ async function activeOverride(tx: Db, partnerId: string, now: Date) {
     .orderBy(asc(tierOverrides.createdAt))
     .limit(1);
   return row ?? null;
-}
-
-/** What a demotion email says was behind it: the numbers and the thresholds of the tier left. */
-interface DemotionFacts {
-  cause: "review" | "override";
-  numbers: TierNumbers;
-  needed: Pick<TierRule, "minRevenueMinor" | "minWonDeals"> | null;
-}
-
-async function emailOwners(
-  tx: Db,
-  partnerId: string,
-  fromTierKey: string | null,
-  toTierKey: string,
-  demotion: DemotionFacts | null,
-  clock: Clock,
-) {
-  const owners = await tx
-    .select({ email: users.email, name: users.name, locale: users.locale })
-    .from(partnerMemberships)
-    .innerJoin(users, eq(users.id, partnerMemberships.userId))
-    .where(
-      and(
-        eq(partnerMemberships.partnerId, partnerId),
-        eq(partnerMemberships.role, "owner"),
-        isNull(users.deactivatedAt),
-      ),
-    );
-  for (const owner of owners) {
-    const locale = owner.locale === "ar" ? "ar" : "en";
-    const base = {
-      url: `${env().APP_URL}/dashboard`,
-      name: owner.name,
-      fromTier: fromTierKey ?? "",
-      toTier: toTierKey,
-    };
-    await enqueueEmail(
-      tx,
-      demotion
-        ? {
-            to: owner.email,
-            locale,
-            template: "tierDemoted",
-            // Amounts are formatted in the reader's language; "none" marks a threshold the tier does not set.
-            params: {
-              ...base,
-              cause: demotion.cause,
-              revenue: formatMoney(demotion.numbers.revenueMinor, demotion.numbers.currency, locale),
-              wonDeals: formatCount(demotion.numbers.wonDeals, locale),
-              needRevenue:
-                demotion.needed?.minRevenueMinor != null
-                  ? formatMoney(demotion.needed.minRevenueMinor, demotion.numbers.currency, locale)
-                  : "none",
-              needDeals:
-                demotion.needed?.minWonDeals != null ? formatCount(demotion.needed.minWonDeals, locale) : "none",
-            },
-          }
-        : { to: owner.email, locale, template: "tierPromoted", params: base },
-      clock,
-    );
-  }
 }
 
 export interface RecomputeOptions {
@@ -246,6 +228,7 @@ export async function recomputeTier(tx: Db, partnerId: string, clock: Clock, opt
   const override = await activeOverride(tx, partnerId, now);
   const plan = options.basis ? options.basis.plan : await currentPlanFor(tx, partnerId);
   const mayDemote = underReview(partner, options.review ?? null);
+  const certified = await partnerCertified(tx, partnerId, plan?.tierRules, now);
   const target = targetTier(
     partner.tierId,
     override?.tierId ?? null,
@@ -253,17 +236,32 @@ export async function recomputeTier(tx: Db, partnerId: string, clock: Clock, opt
     ranked,
     numbers,
     mayDemote,
+    certified,
   );
   if (target === partner.tierId) return { changed: false as const, tierId: target, numbers };
   const from = ranked.find((t) => t.id === partner.tierId);
   const to = ranked.find((t) => t.id === target)!;
   const promoted = (from?.rank ?? -1) < to.rank;
   const fromRule = plan?.tierRules.find((r) => r.tierId === partner.tierId);
-  const byReview = !override && !promoted;
-  const cause = byReview ? "review" : (options.cause ?? (override ? "override" : "recompute"));
-  const note = byReview
-    ? missedThresholds(from?.name ?? "previous tier", fromRule, numbers)
-    : (options.note ?? override?.reason ?? null);
+  // A move down no override made: a certification the tier left requires, else the review's numbers.
+  const unmet = !override && !promoted ? unmetCertifications(fromRule?.certifications, certified) : [];
+  const titles = await courseTitles(
+    tx,
+    unmet.map((u) => u.courseId),
+  );
+  const missing = unmet.map((u) => ({ ...u, title: titles.get(u.courseId) ?? u.courseId }));
+  const byCertification = missing.length > 0;
+  const byReview = !override && !promoted && !byCertification;
+  const cause = byCertification
+    ? "certification"
+    : byReview
+      ? "review"
+      : (options.cause ?? (override ? "override" : "recompute"));
+  const note = byCertification
+    ? `${missedCertifications(missing)}.`
+    : byReview
+      ? missedThresholds(from?.name ?? "previous tier", fromRule, numbers)
+      : (options.note ?? override?.reason ?? null);
   await tx.update(partners).set({ tierId: target }).where(eq(partners.id, partnerId));
   await tx.insert(tierChanges).values({
     partnerId,
@@ -285,7 +283,7 @@ export async function recomputeTier(tx: Db, partnerId: string, clock: Clock, opt
       entityType: "partner",
       entityId: partnerId,
       before: { tierId: partner.tierId },
-      after: { tierId: target, cause, note, ...numbers },
+      after: { tierId: target, cause, note, ...numbers, certified: Object.fromEntries(certified) },
     },
     now,
   );
@@ -294,7 +292,14 @@ export async function recomputeTier(tx: Db, partnerId: string, clock: Clock, opt
     partnerId,
     from?.key ?? null,
     to.key,
-    promoted ? null : { cause: byReview ? "review" : "override", numbers, needed: fromRule ?? null },
+    promoted
+      ? null
+      : {
+          cause: byCertification ? "certification" : byReview ? "review" : "override",
+          numbers,
+          needed: fromRule ?? null,
+          missing,
+        },
     clock,
   );
   return { changed: true as const, tierId: target, numbers };
@@ -311,7 +316,7 @@ export async function partnersDueForRecompute(ctx: ServiceCtx): Promise<string[]
   const now = clock.now();
   const { currency, tierReviewMonths } = await getProgramSettings(db);
   const review = reviewOf(now, tierReviewMonths);
-  const [active, numbers, assigned, versions, rules, overrides, ranked] = await Promise.all([
+  const [active, numbers, assigned, versions, rules, requirements, overrides, ranked] = await Promise.all([
     db
       .select({
         id: partners.id,
@@ -334,6 +339,7 @@ export async function partnersDueForRecompute(ctx: ServiceCtx): Promise<string[]
       .innerJoin(commissionPlans, eq(commissionPlans.id, commissionPlanVersions.planId))
       .orderBy(commissionPlanVersions.planId, desc(commissionPlanVersions.version)),
     db.select().from(planTierRules),
+    db.select().from(planTierCertifications),
     db
       .selectDistinctOn([tierOverrides.partnerId], { partnerId: tierOverrides.partnerId, tierId: tierOverrides.tierId })
       .from(tierOverrides)
@@ -347,8 +353,20 @@ export async function partnersDueForRecompute(ctx: ServiceCtx): Promise<string[]
   const planOf = new Map(assigned.map((a) => [a.partnerId, a.planId]));
   const versionOf = new Map(versions.map((v) => [v.planId, v.versionId]));
   const defaultPlan = versions.find((v) => v.isDefault)?.planId;
+  const requirementsOf = new Map<string, CertificationRequirement[]>();
+  for (const r of requirements)
+    requirementsOf.set(r.ruleId, [
+      ...(requirementsOf.get(r.ruleId) ?? []),
+      { courseId: r.courseId, minPeople: r.minPeople },
+    ]);
   const rulesOf = new Map<string, TierRule[]>();
-  for (const rule of rules) rulesOf.set(rule.versionId, [...(rulesOf.get(rule.versionId) ?? []), rule]);
+  for (const rule of rules)
+    rulesOf.set(rule.versionId, [
+      ...(rulesOf.get(rule.versionId) ?? []),
+      { ...rule, certifications: requirementsOf.get(rule.id) ?? [] },
+    ]);
+  // Certified people, counted the way `recomputeTier` counts them, for every course a rule asks for.
+  const certifiedOf = await certifiedCountsByPartner(db, now, [...new Set(requirements.map((r) => r.courseId))]);
   const overrideOf = new Map(overrides.map((o) => [o.partnerId, o.tierId]));
   const none: TierNumbers = { revenueMinor: 0n, currency, wonDeals: 0 };
   return active
@@ -364,6 +382,7 @@ export async function partnersDueForRecompute(ctx: ServiceCtx): Promise<string[]
           ranked,
           numbersOf.get(p.id) ?? none,
           underReview(p, review),
+          certifiedOf.get(p.id) ?? NO_CERTIFIED,
         ) !== p.tierId
       );
     })
@@ -442,8 +461,11 @@ export async function tierStanding(ctx: ServiceCtx, partnerId: string) {
     db.select({ id: tiers.id, rank: tiers.rank, key: tiers.key }).from(tiers).orderBy(asc(tiers.rank)),
   ]);
   if (!partner) return null;
-  const numbers = await trailingNumbers(db, partnerId, clock, settings.currency);
-  return { partner, settings, plan, override, ranked, numbers };
+  const [numbers, certified] = await Promise.all([
+    trailingNumbers(db, partnerId, clock, settings.currency),
+    partnerCertified(db, partnerId, plan?.tierRules, now),
+  ]);
+  return { partner, settings, plan, override, ranked, numbers, certified: certified as CertifiedCounts };
 }
 
 export type TierStanding = Awaited<ReturnType<typeof tierStanding>>;
@@ -453,13 +475,21 @@ export async function tierPromise(ctx: ServiceCtx, partnerId: string, standing?:
   const now = ctx.clock.now();
   const read = standing === undefined ? await tierStanding(ctx, partnerId) : standing;
   if (!read) return null;
-  const { partner, settings, plan, override, ranked, numbers } = read;
+  const { partner, settings, plan, override, ranked, numbers, certified } = read;
   const heldUntil = partner.tierHeldUntil && partner.tierHeldUntil > now ? partner.tierHeldUntil : null;
   const review = reviewOf(now, settings.tierReviewMonths);
   // Today's review counts only while it has not looked at the partner yet.
   const nextReview =
     review && underReview(partner, review) ? review : nextReviewDay(heldUntil ?? now, settings.tierReviewMonths);
-  const wouldBe = targetTier(partner.tierId, override?.tierId ?? null, plan?.tierRules ?? null, ranked, numbers, true);
+  const wouldBe = targetTier(
+    partner.tierId,
+    override?.tierId ?? null,
+    plan?.tierRules ?? null,
+    ranked,
+    numbers,
+    true,
+    certified,
+  );
   const rankOf = (id: string) => ranked.find((t) => t.id === id)?.rank ?? -1;
   return {
     heldUntil,

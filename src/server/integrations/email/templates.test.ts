@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { messagesByLocale } from "@/i18n/config";
-import { renderEmail } from "./templates";
+import { missingCertificationsText, renderEmail } from "./templates";
 
 const reset = { url: "https://app.test/reset/abc", name: "Omar" };
 
@@ -71,5 +71,52 @@ describe("renderEmail", () => {
     expect(email.subject).toContain("Orbit Labs");
     expect(email.text).toContain(messagesByLocale.ar.mail.applicationAlreadyPending.footer);
     expect(email.html).not.toContain("<a ");
+  });
+
+  it("tells a person their certification expires soon, and then that it expired, in their language, linking to the course", () => {
+    const url = "https://app.test/training/course-1";
+    const soon = renderEmail("certificationExpiring", "en", {
+      url,
+      name: "Omar",
+      course: "Product Fundamentals",
+      expiresOn: "November 13, 2026",
+    });
+    expect(soon.subject).toBe("Your Product Fundamentals certification expires on November 13, 2026");
+    expect(soon.html).toContain(`href="${url}"`);
+    const expired = renderEmail("certificationExpired", "ar", {
+      url,
+      name: "عمر",
+      course: "Product Fundamentals",
+      expiredOn: "١٣ نوفمبر ٢٠٢٦",
+    });
+    expect(expired.subject).toContain("انتهت صلاحية شهادتكم");
+    expect(expired.text).toContain("«Product Fundamentals»");
+    expect(expired.text).toContain(`${messagesByLocale.ar.mail.certificationExpired.action}: ${url}`);
+  });
+
+  it("says which certification a demotion for a missing one is about, not the review's numbers", () => {
+    const params = {
+      url: "https://app.test/dashboard",
+      name: "Olivia",
+      fromTier: "gold",
+      toTier: "silver",
+      cause: "certification" as const,
+      revenue: "$1.00",
+      wonDeals: "1",
+      needRevenue: "none",
+      needDeals: "none",
+    };
+    const en = renderEmail("tierDemoted", "en", {
+      ...params,
+      certification: missingCertificationsText("en", [{ course: "Product Fundamentals", have: 1, need: 2 }]),
+    });
+    expect(en.text).toContain("1 of 2 people certified in Product Fundamentals");
+    expect(en.text).not.toMatch(/periodic tier review/);
+    expect(en.subject).toBe("Your tier is now Silver");
+    const ar = renderEmail("tierDemoted", "ar", {
+      ...params,
+      certification: missingCertificationsText("ar", [{ course: "Product Fundamentals", have: 0, need: 1 }]),
+    });
+    expect(ar.text).toContain("عدد المعتمدين في «Product Fundamentals»");
   });
 });

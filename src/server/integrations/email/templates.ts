@@ -1,6 +1,7 @@
 import { createTranslator } from "use-intl/core";
 import { messagesByLocale, directionOf } from "@/i18n/config";
 import type { Locale } from "@/i18n/config";
+import { formatCount } from "@/lib/money";
 
 /** Every email we send, with the values its text needs. */
 export interface EmailTemplates {
@@ -36,12 +37,20 @@ export interface EmailTemplates {
     name: string;
     fromTier: string;
     toTier: string;
-    cause: "review" | "override";
+    cause: "review" | "override" | "certification";
     revenue: string;
     wonDeals: string;
     needRevenue: string;
     needDeals: string;
+    /** Cause `certification`: the requirements no longer met, in plain words (`missingCertificationsText`); else "". */
+    certification: string;
   };
+  /** A person's certification expires soon (`expiresOn` formatted in the reader's language); `url` is the course. */
+  certificationExpiring: { url: string; name: string; course: string; expiresOn: string };
+  /** A person's certification has expired; `url` is the course, to take it again. */
+  certificationExpired: { url: string; name: string; course: string; expiredOn: string };
+  /** Staff revoked a person's certification, with their reason. */
+  certificationRevoked: { url: string; name: string; course: string; reason: string };
   /** `url` is the partner's payouts page; amounts and dates come formatted in the reader's language. */
   payoutSent: { url: string; name: string; amount: string; runDate: string; statementUrl: string };
   /** `reason` is already in plain words, in the reader's language. */
@@ -92,8 +101,13 @@ export function renderEmail<T extends EmailTemplateName>(
     values.role = t(`roles.${(params as EmailTemplates["staffInvite"]).role}`);
   }
   const subject = t(`${template}.subject`, values);
+  // A demotion for a missing certification tells its own story (no revenue review took place).
+  const bodyKey =
+    template === "tierDemoted" && (params as EmailTemplates["tierDemoted"]).cause === "certification"
+      ? "tierDemoted.bodyCertification"
+      : `${template}.body`;
   const greeting = "name" in params && params.name ? t("greetingNamed", { name: params.name }) : t("greeting");
-  const body = t(`${template}.body`, values);
+  const body = t(bodyKey, values);
   // Templates with a link carry an action button; the others are plain notices.
   const url = "url" in params ? params.url : null;
   const action = url ? t(`${template}.action`) : null;
@@ -108,4 +122,29 @@ ${url && action ? `<p><a href="${escapeHtml(url)}" style="display:inline-block;b
 <p style="color:#525252;font-size:13px">${escapeHtml(footer)}</p><p style="color:#525252;font-size:13px">${escapeHtml(signature)}</p>
 </div></body></html>`;
   return { subject, text, html };
+}
+
+/**
+ * Certification requirements a partner falls short of, in plain words in the reader's language
+ * ("1 of 2 people certified in Product Fundamentals"), joined as a list.
+ */
+export function missingCertificationsText(
+  locale: Locale,
+  missing: { course: string; have: number; need: number }[],
+): string {
+  const t = createTranslator({
+    locale,
+    messages: messagesByLocale[locale],
+    namespace: "mail.tierDemoted",
+  }) as unknown as (key: string, values?: Record<string, string | number>) => string;
+  return new Intl.ListFormat(locale, { type: "conjunction" }).format(
+    missing.map((m) =>
+      t("certificationMissing", {
+        course: m.course,
+        have: formatCount(m.have, locale),
+        needText: formatCount(m.need, locale),
+        need: m.need,
+      }),
+    ),
+  );
 }
