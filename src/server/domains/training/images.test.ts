@@ -28,6 +28,7 @@ vi.mock("../audit/service", async (importOriginal) => {
 import { auditLog, courseImages, courses, courseVersions, partners, storedFiles, tiers } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { setupProgram } from "@/server/testing/fixtures";
+import { errorMessage } from "@/server/trpc/errors";
 import { DomainError } from "../errors";
 import { altFromFileName, readCourseImage, uploadCourseImage, uploadCourseImageInput } from "./images";
 
@@ -147,12 +148,30 @@ describe("uploadCourseImage", () => {
     const tooLong = "A".repeat(Math.ceil((5 * 1024 * 1024 * 4) / 3) + 12);
     const parsed = uploadCourseImageInput.safeParse({ courseId, fileName: "a.png", contentBase64: tooLong });
     expect(parsed.success).toBe(false);
-    expect(parsed.error!.issues.map((i) => i.message)).toContain("storage.tooLarge");
+    expect(parsed.error!.issues.map((i) => i.message)).toContain("storage.imageTooLarge");
     const notBase64 = uploadCourseImageInput.safeParse({ courseId, fileName: "a.png", contentBase64: "<html>" });
-    expect(notBase64.error!.issues[0]!.message).toBe("storage.wrongType");
+    expect(notBase64.error!.issues[0]!.message).toBe("storage.unreadable");
     expect(
       uploadCourseImageInput.safeParse({ courseId: "x", fileName: "a.png", contentBase64: b64(PNG) }).success,
     ).toBe(false);
+  });
+});
+
+describe("the refusals' words", () => {
+  it("exist in both languages, with their values filled in", () => {
+    for (const locale of ["en", "ar"] as const) {
+      const generic = errorMessage("generic", locale);
+      const messages = [
+        errorMessage("storage.wrongType", locale, { types: "PNG, JPEG, WebP, GIF" }),
+        errorMessage("storage.tooLarge", locale, { maxMb: 5 }),
+        ...["storage.empty", "storage.badName", "storage.imageTooLarge", "storage.unreadable"].map((code) =>
+          errorMessage(code, locale),
+        ),
+      ];
+      for (const message of messages) expect(message).not.toBe(generic);
+      expect(messages[0]).toContain("PNG, JPEG, WebP, GIF");
+      expect(messages[1]).toContain("5");
+    }
   });
 });
 

@@ -23,7 +23,8 @@ export const courseImageUrl = (imageId: string) => `/api/training/images/${image
 /**
  * A lesson image as it travels (a tRPC mutation, like the tax form): the bytes in base64. The text
  * is held to the size the limit encodes to before anything decodes it, so an oversized upload
- * costs no decoding; the storage module then checks what the bytes really are.
+ * costs no decoding; the storage module then checks what the bytes really are. (Zod messages are
+ * translated without values, hence keys that name the limit themselves.)
  */
 export const uploadCourseImageInput = z.object({
   courseId: z.uuid(),
@@ -31,8 +32,8 @@ export const uploadCourseImageInput = z.object({
   contentBase64: z
     .string()
     .min(1, { message: "storage.empty" })
-    .max(Math.ceil((COURSE_IMAGE_MAX_BYTES * 4) / 3) + 8, { message: "storage.tooLarge" })
-    .base64({ message: "storage.wrongType" }),
+    .max(Math.ceil((COURSE_IMAGE_MAX_BYTES * 4) / 3) + 8, { message: "storage.imageTooLarge" })
+    .base64({ message: "storage.unreadable" }),
 });
 export type UploadCourseImageInput = z.infer<typeof uploadCourseImageInput>;
 
