@@ -3,6 +3,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "@/lib/clock";
 import {
+  certifications,
+  courses,
   leadComments,
   leadEvents,
   ledgerEntries,
@@ -15,6 +17,7 @@ import {
   payouts,
   payoutTaxForms,
   products,
+  quizAttempts,
   users,
 } from "@/server/db/schema";
 import { issueInvitation } from "@/server/domains/partners/invitations";
@@ -209,6 +212,23 @@ const hostileInputs: Record<string, unknown[]> = {
     },
   ],
 };
+
+// Training: the other organization's attempts and certifications (the demo has people at every stage).
+const otherAttempts = await db.select().from(quizAttempts).where(eq(quizAttempts.partnerId, otherPartnerId));
+const otherCertifications = await db.select().from(certifications).where(eq(certifications.partnerId, otherPartnerId));
+secrets.push(...otherAttempts.map((a) => a.id), ...otherCertifications.flatMap((c) => [c.id, c.code]));
+const [anyCourse] = await db.select({ id: courses.id }).from(courses).limit(1);
+const courseOf = { courseId: anyCourse!.id, partnerId: otherPartnerId };
+Object.assign(hostileInputs, {
+  "partner.training.catalogue": [{}, { partnerId: otherPartnerId, pageSize: 100 }],
+  "partner.training.myCertifications": [undefined, { partnerId: otherPartnerId }],
+  "partner.training.course": [courseOf],
+  "partner.training.lesson": [{ ...courseOf, lessonId: anyCourse!.id }],
+  "partner.training.completeLesson": [{ ...courseOf, lessonId: anyCourse!.id }],
+  "partner.training.startAttempt": [courseOf],
+  "partner.training.submitAttempt": otherAttempts.map((a) => ({ attemptId: a.id, answers: [] })),
+  "partner.training.attemptResult": otherAttempts.map((a) => ({ attemptId: a.id })),
+});
 
 const partnerProcedures = Object.entries(
   appRouter._def.procedures as unknown as Record<string, { _def: { meta?: AccessMeta } }>,
