@@ -12,6 +12,8 @@ const PUBLIC_PATHS = [
   /^\/welcome\//,
   /^\/invite\//,
   /^\/apply$/,
+  // The public certificate check: anyone holding a code may verify it.
+  /^\/verify(\/|$)/,
   /^\/api\/auth\//,
   /^\/api\/trpc\//,
   /^\/api\/logos\//,
