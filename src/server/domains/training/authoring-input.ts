@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { locale, quizQuestionKind } from "@/server/db/schema";
+import { InvalidError } from "../errors";
 
 /** Limits a course's content is held to; the editor reads them from here instead of repeating them. */
 export const COURSE_LIMITS = {
@@ -41,7 +42,9 @@ export const optionInput = z.object({
 export const questionInput = z.object({
   prompt: z.string().trim().min(1).max(COURSE_LIMITS.prompt),
   kind: z.enum(quizQuestionKind.enumValues),
-  options: z.array(optionInput).min(COURSE_LIMITS.minOptions).max(COURSE_LIMITS.maxOptions),
+  // At least two options: checked by the service (assertOptionCounts), so a one-option value stays
+  // buildable for the router-wide input sweep.
+  options: z.array(optionInput).min(1).max(COURSE_LIMITS.maxOptions),
 });
 
 /** Everything a version of a course holds; a draft is saved whole. */
@@ -68,6 +71,14 @@ function checkAnswers(content: { questions: z.infer<typeof questionInput>[] }, i
       issues.addIssue({ code: "custom", path: ["questions", i, "options"], message: "course.singleNeedsOneCorrect" });
     if (question.kind === "multiple" && correct < 1)
       issues.addIssue({ code: "custom", path: ["questions", i, "options"], message: "course.multipleNeedsCorrect" });
+  });
+}
+
+/** A question needs a choice to make: refused by field (`questions.2.options`) before anything is written. */
+export function assertOptionCounts(content: { questions: { options: unknown[] }[] }) {
+  content.questions.forEach((question, i) => {
+    if (question.options.length < COURSE_LIMITS.minOptions)
+      throw new InvalidError("course.tooFewOptions", `questions.${i}.options`, { min: COURSE_LIMITS.minOptions });
   });
 }
 

@@ -197,8 +197,16 @@ describe("course versions", () => {
       attemptLimit: expect.any(String),
       validityMonths: expect.any(String),
       "lessons.0.videoUrl": "course.videoHttps",
-      "questions.4.options": expect.any(String),
     });
+    await expect(
+      createCourse(ctx, {
+        ...base,
+        questions: [
+          base.questions[0]!,
+          { prompt: "One option only", kind: "single", options: [{ label: "A", isCorrect: true }] },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: "course.tooFewOptions", field: "questions.1.options" });
     // The answer rules run only on otherwise well-formed content; checked on their own below.
     const answers = await zodIssues(
       createCourse(ctx, {

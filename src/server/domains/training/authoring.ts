@@ -14,6 +14,7 @@ import { audit } from "../audit/service";
 import { withTransaction, type ServiceCtx } from "../context";
 import { ConflictError, InvalidError, NotFoundError } from "../errors";
 import {
+  assertOptionCounts,
   createCourseInput,
   discardDraftInput,
   publishCourseInput,
@@ -112,23 +113,22 @@ async function writeContent(tx: Db, versionId: string, content: CourseContent) {
     .values(content.questions.map((q, position) => ({ versionId, position, prompt: q.prompt, kind: q.kind })))
     .returning({ id: quizQuestions.id, position: quizQuestions.position });
   const idAt = new Map(questions.map((q) => [q.position, q.id]));
-  await tx
-    .insert(quizOptions)
-    .values(
-      content.questions.flatMap((q, i) =>
-        q.options.map((o, position) => ({
-          questionId: idAt.get(i)!,
-          position,
-          label: o.label,
-          isCorrect: o.isCorrect,
-        })),
-      ),
-    );
+  await tx.insert(quizOptions).values(
+    content.questions.flatMap((q, i) =>
+      q.options.map((o, position) => ({
+        questionId: idAt.get(i)!,
+        position,
+        label: o.label,
+        isCorrect: o.isCorrect,
+      })),
+    ),
+  );
 }
 
 /** A new course and its first draft (version 1), content and all. */
 export async function createCourse(ctx: ServiceCtx<StaffActor>, raw: CreateCourseInput) {
   const input = createCourseInput.parse(raw);
+  assertOptionCounts(input);
   const { actor, clock } = ctx;
   return withTransaction(ctx, async (tx) => {
     await assertTier(tx, input.minTierId);
@@ -162,6 +162,7 @@ export async function createCourse(ctx: ServiceCtx<StaffActor>, raw: CreateCours
  */
 export async function saveDraft(ctx: ServiceCtx<StaffActor>, raw: SaveDraftInput) {
   const input = saveDraftInput.parse(raw);
+  assertOptionCounts(input);
   const { actor, clock } = ctx;
   return withTransaction(ctx, async (tx) => {
     await lockCourse(tx, input.courseId);
