@@ -5,6 +5,9 @@ import { readSessionCookie, rolledSessionCookie } from "@/server/auth/session-to
 import { strictTransportSecurity } from "@/server/security/headers";
 
 /** Paths anyone may open; everything else needs a session. */
+/** Route handlers that serve stored files with their own sandbox policy. */
+const FILE_ROUTES = ["/api/logos/", "/api/training/images/"];
+
 const PUBLIC_PATHS = [
   /^\/login(\/|$)/,
   /^\/forgot$/,
@@ -63,7 +66,7 @@ async function handle(req: NextRequest): Promise<NextResponse> {
     return response;
   };
   // Route handlers that serve files set their own, stricter policy.
-  if (pathname.startsWith("/api/logos/")) return withSession(NextResponse.next());
+  if (FILE_ROUTES.some((prefix) => pathname.startsWith(prefix))) return withSession(NextResponse.next());
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(req.headers);
