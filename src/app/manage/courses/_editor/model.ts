@@ -46,7 +46,9 @@ export interface TierChoice {
   label: string;
 }
 
-let nextKey = 1;
+// Rows the page starts with are keyed by position (the same on the server and in the browser, so
+// the ids rendered from them hydrate); rows added later count on from far above them.
+let nextKey = 1_000_000;
 export const newKey = () => nextKey++;
 
 export const blankOption = (isCorrect = false): OptionRow => ({ key: newKey(), label: "", isCorrect });
@@ -68,8 +70,18 @@ export function formOf(content: CourseContentView | null, language: "en" | "ar")
       passMarkPercent: "80",
       attemptLimit: "3",
       validityMonths: "12",
-      lessons: [blankLesson()],
-      questions: [blankQuestion()],
+      lessons: [{ key: 1, title: "", body: "", videoUrl: "" }],
+      questions: [
+        {
+          key: 1,
+          prompt: "",
+          kind: "single",
+          options: [
+            { key: 1, label: "", isCorrect: true },
+            { key: 2, label: "", isCorrect: false },
+          ],
+        },
+      ],
     };
   return {
     title: content.title,
@@ -79,12 +91,12 @@ export function formOf(content: CourseContentView | null, language: "en" | "ar")
     passMarkPercent: String(content.passMarkPercent),
     attemptLimit: String(content.attemptLimit),
     validityMonths: String(content.validityMonths),
-    lessons: content.lessons.map((l) => ({ key: newKey(), title: l.title, body: l.body, videoUrl: l.videoUrl ?? "" })),
-    questions: content.questions.map((q) => ({
-      key: newKey(),
+    lessons: content.lessons.map((l, i) => ({ key: i + 1, title: l.title, body: l.body, videoUrl: l.videoUrl ?? "" })),
+    questions: content.questions.map((q, i) => ({
+      key: i + 1,
       prompt: q.prompt,
       kind: q.kind,
-      options: q.options.map((o) => ({ key: newKey(), label: o.label, isCorrect: o.isCorrect })),
+      options: q.options.map((o, j) => ({ key: j + 1, label: o.label, isCorrect: o.isCorrect })),
     })),
   };
 }
