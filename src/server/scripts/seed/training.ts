@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Clock } from "@/lib/clock";
 import { DAY } from "@/lib/clock";
@@ -20,6 +19,7 @@ import {
   users,
 } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
+import { addMonthsUtc, newCertificationCode } from "@/server/domains/training/certifications";
 
 interface DemoQuestion {
   prompt: string;
@@ -276,20 +276,6 @@ const DEMO_LEARNERS: {
   { email: "hannah@brightpath.demo", course: "fundamentals", lessonsDone: 1, attempts: [] },
 ];
 
-/** A verification code as the quiz issues them: TW- and three groups of an unambiguous alphabet. */
-function demoCode(): string {
-  const alphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
-  const bytes = randomBytes(12);
-  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join("");
-  return `TW-${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
-}
-
-function addMonths(at: Date, months: number): Date {
-  const next = new Date(at);
-  next.setUTCMonth(next.getUTCMonth() + months);
-  return next;
-}
-
 export async function seedDemoTraining(tx: Db, clock: Clock, authorId: string | null): Promise<void> {
   const now = clock.now().getTime();
   const tierRows = await tx.select({ id: tiers.id, key: tiers.key }).from(tiers);
@@ -439,14 +425,14 @@ export async function seedDemoTraining(tx: Db, clock: Clock, authorId: string | 
         .returning();
       if (learner.certifiedDaysAgo === attempt.daysAgo && scorePercent >= passMark) {
         await tx.insert(certifications).values({
-          code: demoCode(),
+          code: newCertificationCode(),
           userId,
           partnerId,
           courseId: course.courseId,
           versionId: course.versionId,
           attemptId: row!.id,
           issuedAt: at,
-          expiresAt: addMonths(at, course.validityMonths),
+          expiresAt: addMonthsUtc(at, course.validityMonths),
         });
       }
     }
