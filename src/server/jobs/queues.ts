@@ -16,6 +16,14 @@ export const QUEUES = {
     name: "tier-recompute",
     options: { retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 3600 },
   },
+  /**
+   * Reminds people 30 days before a certification expires, and at expiry tells them and rechecks
+   * their partner's tier; daily, before the nightly tier recompute.
+   */
+  certificationExpiry: {
+    name: "certification-expiry",
+    options: { retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 3600 },
+  },
   leadLifecycle: {
     name: "lead-lifecycle",
     options: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },

@@ -6,6 +6,7 @@ import type { ServiceCtx } from "@/server/domains/context";
 import { runLeadLifecycle } from "@/server/domains/leads/lifecycle";
 import { releaseDueEntries } from "@/server/domains/commissions/engine";
 import { recomputeAllTiers } from "@/server/domains/commissions/tiers";
+import { runCertificationExpiry } from "@/server/domains/training/expiry";
 import { executeApprovedRuns } from "@/server/domains/payouts/executor";
 import { reconcileRecentRuns } from "@/server/domains/payouts/reconcile";
 import { createScheduledRun } from "@/server/domains/payouts/runs";
@@ -50,6 +51,11 @@ export async function startJobs(database: Database): Promise<PgBoss> {
     await nudge(QUEUES.emailOutbox.name);
   });
   await boss.schedule(QUEUES.tierRecompute.name, "30 2 * * *");
+  await boss.work(QUEUES.certificationExpiry.name, { pollingIntervalSeconds: 60 }, async () => {
+    await runCertificationExpiry(system);
+    await nudge(QUEUES.emailOutbox.name);
+  });
+  await boss.schedule(QUEUES.certificationExpiry.name, "10 2 * * *");
   await boss.work(QUEUES.payoutExecute.name, { pollingIntervalSeconds: 2 }, async () => {
     await executeApprovedRuns(system);
     await nudge(QUEUES.emailOutbox.name);

@@ -148,7 +148,7 @@ describe("the starting tier is a promise", async () => {
   beforeAll(async () => {
     // After the nightly case above (which recomputes everyone), and without the demo's
     // certification requirements: these cases are about revenue, and Platinum's two certified
-    // people (Kestrel has none) would move Kestrel down at once (certifications.test.ts covers that).
+    // people (Kestrel has none) would move Kestrel down at once (certification-tiers.test.ts covers that).
     await db.delete(planTierCertifications).where(sql`true`);
     await db
       .update(partners)
