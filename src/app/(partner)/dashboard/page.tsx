@@ -28,6 +28,7 @@ import { canChangeLeads, LeadActionLink, SuspendedNotice } from "../leads/lead-a
 import { LocalizedText } from "@/components/content/localized-text";
 import { localized } from "@/lib/localized";
 import { EarningsChart, type EarningsSeries } from "./earnings-chart";
+import { CurrentTierCertifications, NextTierCertifications } from "./tier-certifications";
 import { TierPromise } from "./tier-promise";
 
 export async function generateMetadata() {
@@ -193,8 +194,9 @@ export default async function DashboardPage() {
     if (!standing || !next) return null;
     const nextName = tierName(next.tierKey);
     const revenue = formatMoney(next.missingRevenueMinor, standing.numbers.currency, locale);
-    if (next.reached || (next.missingRevenueMinor <= 0n && next.missingDeals <= 0))
-      return t("dashboard.tierCard.qualified", { tier: nextName });
+    if (next.reached) return t("dashboard.tierCard.qualified", { tier: nextName });
+    // Revenue and deals are there; the certifications list below says what is still missing.
+    if (next.missingRevenueMinor <= 0n && next.missingDeals <= 0) return null;
     if (next.missingRevenueMinor > 0n && next.missingDeals > 0)
       return t("dashboard.tierCard.missingBoth", { revenue, deals: next.missingDeals, tier: nextName });
     if (next.missingRevenueMinor > 0n) return t("dashboard.tierCard.missingRevenue", { revenue, tier: nextName });
@@ -292,6 +294,7 @@ export default async function DashboardPage() {
             />
             <CardBody className="space-y-4">
               {promise ? <TierPromise promise={promise} tierName={tierName} /> : null}
+              <CurrentTierCertifications requirements={standing.certifications} tier={tierName(standing.tierKey)} />
               <div>
                 <p className="text-xl font-semibold text-neutral-900" data-testid="tier-current">
                   {tierName(standing.tierKey)}
@@ -367,9 +370,16 @@ export default async function DashboardPage() {
                       })}
                     />
                   ) : null}
-                  <p className="text-sm font-medium text-brand-700" data-testid="tier-missing">
-                    {missingText}
-                  </p>
+                  <NextTierCertifications
+                    requirements={next.certifications}
+                    tier={tierName(next.tierKey)}
+                    otherwiseMet={next.missingRevenueMinor <= 0n && next.missingDeals <= 0}
+                  />
+                  {missingText ? (
+                    <p className="text-sm font-medium text-brand-700" data-testid="tier-missing">
+                      {missingText}
+                    </p>
+                  ) : null}
                 </div>
               ) : (
                 <div className="border-t border-border pt-4" data-testid="tier-top">

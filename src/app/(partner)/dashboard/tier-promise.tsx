@@ -26,6 +26,9 @@ export function TierPromise({ promise, tierName }: { promise: Promise_; tierName
           <li data-testid="tier-held-until">{t("heldUntil", { date: date(promise.heldUntil) })}</li>
         ) : null}
         <li>{t("promotions")}</li>
+        {promise.requiresCertifications ? (
+          <li data-testid="tier-certifications-at-once">{t("certificationsAtOnce")}</li>
+        ) : null}
         {promise.nextReviewAt ? (
           <>
             <li data-testid="tier-next-review">{t("nextReview", { date: date(promise.nextReviewAt) })}</li>

@@ -496,6 +496,8 @@ export async function tierPromise(ctx: ServiceCtx, partnerId: string, standing?:
     nextReviewAt: nextReview,
     reviewMonths: settings.tierReviewMonths,
     atRisk: rankOf(wouldBe) < rankOf(partner.tierId),
+    /** The current tier requires certifications: losing one moves the partner down at once, not at a review. */
+    requiresCertifications: (plan?.tierRules.find((r) => r.tierId === partner.tierId)?.certifications.length ?? 0) > 0,
     /** The tier the review would move the partner to on today's numbers, when lower. */
     reviewTierKey:
       rankOf(wouldBe) < rankOf(partner.tierId) ? (ranked.find((t) => t.id === wouldBe)?.key ?? null) : null,

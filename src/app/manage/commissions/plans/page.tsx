@@ -32,11 +32,13 @@ async function PlansPage() {
   // Finance reads the plans; partner managers and admins write them.
   const canEdit = me.staffRole === "admin" || me.staffRole === "partner_manager";
   const caller = await api();
-  const [plans, options, catalog, settings] = await Promise.all([
+  const [plans, options, catalog, settings, courses] = await Promise.all([
     caller.manage.commissions.plans(),
     caller.manage.partners.options(),
     caller.manage.catalog.products(),
     caller.account.programSettings(),
+    // Only editors pick courses for certification requirements (finance reads the plans).
+    canEdit ? caller.manage.certifications.requirableCourses() : [],
   ]);
   const t = await getTranslations("plansAdmin.plans");
   const tAll = await getTranslations();
@@ -78,7 +80,11 @@ async function PlansPage() {
       <PageHeader
         title={t("title")}
         description={t("subtitle")}
-        actions={canEdit ? <NewPlanButton tiers={tiers} products={products} programCurrency={currency} /> : null}
+        actions={
+          canEdit ? (
+            <NewPlanButton tiers={tiers} products={products} courses={courses} programCurrency={currency} />
+          ) : null
+        }
       />
       <p
         className="mb-6 rounded-lg border border-border bg-surface-subtle px-4 py-3 text-sm text-neutral-700"
@@ -114,6 +120,7 @@ async function PlansPage() {
                     minWonDeals: r.minWonDeals,
                     perks: r.perks ?? "",
                     perksAr: r.perksAr ?? "",
+                    certifications: r.certifications.map((c) => ({ courseId: c.courseId, minPeople: c.minPeople })),
                   })),
                   productRates: plan.productRates.map((r) => ({ productId: r.productId, rateBps: r.rateBps })),
                 }
@@ -162,6 +169,7 @@ async function PlansPage() {
                         current={draft}
                         tiers={tiers}
                         products={products}
+                        courses={courses}
                         programCurrency={currency}
                       />
                     ) : null
@@ -194,6 +202,7 @@ async function PlansPage() {
                                 <TH numeric>{t("minRevenue")}</TH>
                                 <TH numeric>{t("minDeals")}</TH>
                                 <TH>{t("perks")}</TH>
+                                <TH>{t("certifications")}</TH>
                               </TR>
                             </THead>
                             <TBody>
@@ -218,6 +227,22 @@ async function PlansPage() {
                                       <LocalizedText value={localized(locale, r.perks, r.perksAr)!} />
                                     ) : (
                                       "—"
+                                    )}
+                                  </TD>
+                                  <TD data-testid="plan-tier-certifications">
+                                    {r.certifications.length === 0 ? (
+                                      <span className="text-muted">{t("noCertifications")}</span>
+                                    ) : (
+                                      <ul className="space-y-0.5">
+                                        {r.certifications.map((c) => (
+                                          <li key={c.courseId}>
+                                            {t("certificationRequirement", {
+                                              people: c.minPeople,
+                                              course: c.courseTitle,
+                                            })}
+                                          </li>
+                                        ))}
+                                      </ul>
                                     )}
                                   </TD>
                                 </TR>

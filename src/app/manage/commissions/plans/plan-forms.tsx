@@ -7,6 +7,13 @@ import { MoneyField } from "@/components/money";
 import { bpsToPercent, percentToBps } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
 import { useFormMutation } from "@/trpc/use-form-mutation";
+import {
+  CertificationRequirements,
+  initialCertificationRows,
+  readCertificationRows,
+  type CertificationRows,
+  type CourseChoice,
+} from "./certification-requirements";
 
 export interface TierChoice {
   id: string;
@@ -34,6 +41,7 @@ export interface PlanDraft {
     minWonDeals: number | null;
     perks: string;
     perksAr: string;
+    certifications: { courseId: string; minPeople: number }[];
   }[];
   productRates: { productId: string; rateBps: number }[];
 }
@@ -41,6 +49,8 @@ export interface PlanDraft {
 interface Choices {
   tiers: TierChoice[];
   products: ProductChoice[];
+  /** Courses a tier may require a certification in. */
+  courses: CourseChoice[];
   programCurrency: string;
 }
 
@@ -134,11 +144,19 @@ type PlanRules = {
     minWonDeals: number | null;
     perks: string;
     perksAr: string;
+    certifications: { courseId: string; minPeople: number }[];
   }[];
   productRates: { productId: string; rateBps: number }[];
 };
 
-function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & { mode: Mode; onDone: () => void }) {
+function PlanForm({
+  tiers,
+  products,
+  courses,
+  programCurrency,
+  mode,
+  onDone,
+}: Choices & { mode: Mode; onDone: () => void }) {
   const t = useTranslations("plansAdmin.planForm");
   const tc = useTranslations("common");
   const trpc = useTRPC();
@@ -148,8 +166,15 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
   const [rows, setRows] = useState<ProductRow[]>(() =>
     (current?.productRates ?? []).map((r, i) => ({ key: i, productId: r.productId, rate: bpsToPercent(r.rateBps) })),
   );
+  const [certRows, setCertRows] = useState<CertificationRows>(
+    () => initialCertificationRows(current?.tierRules ?? []).rows,
+  );
   // What was sent, in order, so the server's "tierRules.2.rateBps" finds its row.
-  const [sent, setSent] = useState<{ tierIds: string[]; rowKeys: number[] }>({ tierIds: [], rowKeys: [] });
+  const [sent, setSent] = useState<{ tierIds: string[]; rowKeys: number[]; certKeys: Record<string, number[]> }>({
+    tierIds: [],
+    rowKeys: [],
+    certKeys: {},
+  });
 
   // Both hooks are always called (hooks cannot be conditional); only the one for this mode is used.
   const create = useFormMutation(trpc.manage.commissions.createPlan.mutationOptions(), {
@@ -165,6 +190,11 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
   const tierField = (tierId: string, name: "rateBps" | "minRevenue" | "minWonDeals" | "perks" | "perksAr") => {
     const i = sent.tierIds.indexOf(tierId);
     return i === -1 ? undefined : field(`tierRules.${i}.${name}`);
+  };
+  const certField = (tierId: string, key: number, name: "courseId" | "minPeople") => {
+    const i = sent.tierIds.indexOf(tierId);
+    const j = sent.certKeys[tierId]?.indexOf(key) ?? -1;
+    return i === -1 || j === -1 ? undefined : field(`tierRules.${i}.certifications.${j}.${name}`);
   };
   const rowField = (key: number, name: "productId" | "rateBps") => {
     const i = sent.rowKeys.indexOf(key);
@@ -184,6 +214,7 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
 
     const tierRules: PlanRules["tierRules"] = [];
     const tierIds: string[] = [];
+    const certKeys: Record<string, number[]> = {};
     for (const tier of tiers) {
       const cell = (name: string) => text(`${name}-${tier.id}`);
       const [rate, revenue, deals, perks, perksAr] = [
@@ -193,10 +224,19 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
         cell("perks"),
         cell("perksAr"),
       ];
+      const requirements = certRows[tier.id] ?? [];
+      const anyRequirement = requirements.some((r) => r.courseId !== "" || r.minPeople.trim() !== "");
       // An empty row leaves the tier out; a flat plan's tiers need no rate of their own.
-      const filled = rate !== "" || revenue !== "" || deals !== "" || perks !== "" || perksAr !== "";
+      const filled = rate !== "" || revenue !== "" || deals !== "" || perks !== "" || perksAr !== "" || anyRequirement;
       if (!filled) continue;
       const i = tierIds.length;
+      const read = readCertificationRows(requirements, `tierRules.${i}.certifications`, {
+        courseMissing: t("certificationCourseMissing"),
+        courseTwice: t("certificationCourseTwice"),
+        peopleInvalid: t("certificationPeopleInvalid"),
+      });
+      certKeys[tier.id] = read.rowKeys;
+      problems.push(...read.problems);
       tierIds.push(tier.id);
       const rateBps = rate === "" && baseKind === "flat" ? 0 : percentToBps(rate);
       if (rateBps === null)
@@ -210,6 +250,7 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
         minWonDeals: minWonDeals ?? null,
         perks,
         perksAr,
+        certifications: read.certifications,
       });
     }
     if (tierRules.length === 0) problems.push(["tierRules", t("tiersMissing")]);
@@ -230,7 +271,7 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
       productRates.push({ productId, rateBps: rateBps ?? 0 });
     }
 
-    setSent({ tierIds, rowKeys });
+    setSent({ tierIds, rowKeys, certKeys });
     if (problems.length > 0) {
       for (const [name, message] of problems) setField(name, message);
       return null;
@@ -494,6 +535,14 @@ function PlanForm({ tiers, products, programCurrency, mode, onDone }: Choices & 
           </table>
         </div>
       </fieldset>
+
+      <CertificationRequirements
+        tiers={tiers}
+        courses={courses}
+        rows={certRows}
+        onChange={setCertRows}
+        errorOf={certField}
+      />
 
       <fieldset>
         <legend className="text-sm font-semibold text-neutral-900">{t("productsTitle")}</legend>
