@@ -36,7 +36,10 @@ export default async function CoursePage({ params }: Props) {
         <ChevronStart className="size-4" />
         {t("course.back")}
       </Link>
-      <PageHeader title={<span dir="auto">{course.title}</span>} description={course.summary || undefined} />
+      <PageHeader
+        title={<span dir="auto">{course.title}</span>}
+        description={course.summary ? <span dir="auto">{course.summary}</span> : undefined}
+      />
 
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
