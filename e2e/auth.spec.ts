@@ -21,6 +21,7 @@ test.describe("signing in", () => {
       "Payouts",
       "Products",
       "Customers",
+      "Courses",
       "Program terms",
       "Emails",
       "Audit log",
@@ -38,6 +39,7 @@ test.describe("signing in", () => {
       "Commissions",
       "Products",
       "Customers",
+      "Courses",
       "Program terms",
     ]);
 
@@ -48,7 +50,7 @@ test.describe("signing in", () => {
 
   test("partners land on their dashboard with their organization", async ({ page }) => {
     await signInAndWait(page, USERS.owner, /\/dashboard$/);
-    expect(await navLabels(page)).toEqual(["Dashboard", "Leads", "Earnings", "Payouts", "Team", "Company settings"]);
+    expect(await navLabels(page)).toEqual(["Dashboard", "Leads", "Earnings", "Payouts", "Training", "Team", "Company settings"]);
     await expect(page.getByTestId("shell-context")).toHaveText("Northwind Analytics");
     await expect(page.getByTestId("stat-tier")).toContainText("Gold");
     await expect(page.getByTestId("stat-team")).toContainText("2");
@@ -57,7 +59,7 @@ test.describe("signing in", () => {
     await forgetSession(page);
     await signInAndWait(page, USERS.member, /\/dashboard$/);
     await expect(page.getByTestId("user-menu")).toContainText("Member");
-    expect(await navLabels(page)).toEqual(["Dashboard", "Leads", "Earnings", "Payouts", "Team"]);
+    expect(await navLabels(page)).toEqual(["Dashboard", "Leads", "Earnings", "Payouts", "Training", "Team"]);
   });
 
   test("the staff overview counts partners by tier from the seed", async ({ page }) => {
