@@ -1,4 +1,5 @@
-import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { PDF_FONT_FAMILY, printable, renderPdf } from "@/server/integrations/pdf/fonts";
 import type { Locale } from "@/i18n/config";
 import { minorDigits, toDecimalString } from "@/lib/money";
 import {
@@ -8,64 +9,6 @@ import {
   type PayoutStatement,
   type StatementItem,
 } from "./statement-csv";
-
-/**
- * IBM Plex Sans Arabic (Arabic and Latin in one font) as TrueType from its npm package: nothing is
- * downloaded at run time. TTF, not Fontsource's WOFF: the PDF font loader re-inflates a WOFF's
- * glyph table for every glyph it reads (a one-page Arabic statement took seconds and half a
- * megabyte) and throws on the no-break space glyph of those files.
- */
-const FAMILY = "StatementPlexArabic";
-let fontsRegistered = false;
-
-function registerFonts(): void {
-  if (fontsRegistered) return;
-  // Resolved from the app's own node_modules at run time, past the bundler (as logo.ts loads jsdom).
-  const nodeRequire = process.getBuiltinModule("node:module").createRequire(`${process.cwd()}/`);
-  const file = (style: string) =>
-    nodeRequire.resolve(`@expo-google-fonts/ibm-plex-sans-arabic/${style}/IBMPlexSansArabic_${style}.ttf`);
-  Font.register({
-    family: FAMILY,
-    fonts: [
-      { src: file("400Regular"), fontWeight: 400 },
-      { src: file("600SemiBold"), fontWeight: 600 },
-    ],
-  });
-  // Words are never split with a hyphen: ids and names wrap whole (or at their own hyphens).
-  Font.registerHyphenationCallback((word) => [word]);
-  fontsRegistered = true;
-}
-
-/**
- * Every document gets freshly loaded font objects. The font library caches one glyph object per
- * glyph id, with the characters of its first use; embedding a composite glyph (خ is ح plus a dot)
- * creates its parts with no characters, and a later document that sets ح alone then joins and
- * places it wrongly (a letter went missing from "تحويل" once "خ" had been printed before). So each
- * render reloads the font files (a few milliseconds), and renders run one at a time so that one
- * document's embedding never runs in the middle of another's layout.
- */
-function reloadFonts(): void {
-  for (const source of Font.getRegisteredFonts()[FAMILY]?.sources ?? []) {
-    source.data = null;
-    source.loadResultPromise = null;
-  }
-}
-
-let renderQueue: Promise<unknown> = Promise.resolve();
-
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const run = renderQueue.then(work, work);
-  renderQueue = run.catch(() => undefined);
-  return run;
-}
-
-/**
- * Text as the PDF font can set it: the narrow and figure spaces Intl may put in amounts and dates
- * are not in the font (they would print as boxes), so they and the no-break space become spaces.
- */
-function printable(text: string): string {
-  return text.replace(/[\u00a0\u2007\u202f]/g, " ");
-}
 
 /** Bidi marks Intl adds for an RTL page; amounts are set in their own LTR box instead. */
 function withoutBidiMarks(text: string): string {
@@ -124,7 +67,7 @@ const styles = StyleSheet.create({
     paddingTop: 40,
     paddingBottom: 56,
     paddingHorizontal: 40,
-    fontFamily: FAMILY,
+    fontFamily: PDF_FONT_FAMILY,
     fontSize: 9,
     color: "#171717",
     // No lineHeight here: one set on the page hides the page-number line (a render-prop text).
@@ -304,18 +247,16 @@ export async function statementPdf(
   statement: PayoutStatement,
   options: { locale: Locale; programName: string; issuedAt: Date },
 ): Promise<Buffer> {
-  registerFonts();
-  return oneAtATime(() => {
-    reloadFonts();
-    return renderToBuffer(
+  return renderPdf(() =>
+    renderToBuffer(
       <StatementDocument
         statement={statement}
         programName={options.programName}
         f={formatFor(options.locale)}
         issuedAt={options.issuedAt}
       />,
-    );
-  });
+    ),
+  );
 }
 
 /** How the PDF writes dates and amounts in a language (for the tests, and anything printed beside it). */

@@ -1,50 +1,12 @@
-import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { PDF_FONT_FAMILY, printable as spacesPrintable, renderPdf } from "@/server/integrations/pdf/fonts";
 import { createTranslator } from "use-intl/core";
 import { messagesByLocale, type Locale } from "@/i18n/config";
 import { verificationUrl } from "./certifications";
 
-/**
- * The font approach of the payout statement, copied exactly (see statement-pdf.tsx for why):
- * IBM Plex Sans Arabic TTF from its npm package, a fresh font load per document, one render at a
- * time. Its own family name, so the two documents never share glyph caches.
- */
-const FAMILY = "CertificatePlexArabic";
-let fontsRegistered = false;
-
-function registerFonts(): void {
-  if (fontsRegistered) return;
-  const nodeRequire = process.getBuiltinModule("node:module").createRequire(`${process.cwd()}/`);
-  const file = (style: string) =>
-    nodeRequire.resolve(`@expo-google-fonts/ibm-plex-sans-arabic/${style}/IBMPlexSansArabic_${style}.ttf`);
-  Font.register({
-    family: FAMILY,
-    fonts: [
-      { src: file("400Regular"), fontWeight: 400 },
-      { src: file("600SemiBold"), fontWeight: 600 },
-    ],
-  });
-  Font.registerHyphenationCallback((word) => [word]);
-  fontsRegistered = true;
-}
-
-function reloadFonts(): void {
-  for (const source of Font.getRegisteredFonts()[FAMILY]?.sources ?? []) {
-    source.data = null;
-    source.loadResultPromise = null;
-  }
-}
-
-let renderQueue: Promise<unknown> = Promise.resolve();
-
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const run = renderQueue.then(work, work);
-  renderQueue = run.catch(() => undefined);
-  return run;
-}
-
-/** Spaces the font lacks (Intl's narrow and figure spaces, no-break) become plain spaces. */
+/** As the font can set it, without the bidi marks Intl adds for a right-to-left page. */
 function printable(text: string): string {
-  return text.replace(/[\u00a0\u2007\u202f]/g, " ").replace(/[\u061c\u200e\u200f]/g, "");
+  return spacesPrintable(text).replace(/[\u061c\u200e\u200f]/g, "");
 }
 
 /** Dates as the reader's language writes them, Western digits (as on the statement), in UTC. */
@@ -72,7 +34,7 @@ const MUTED = "#525252";
 const ACCENT = "#1d4ed8";
 
 const styles = StyleSheet.create({
-  page: { padding: 28, fontFamily: FAMILY, color: INK, backgroundColor: "#ffffff" },
+  page: { padding: 28, fontFamily: PDF_FONT_FAMILY, color: INK, backgroundColor: "#ffffff" },
   frame: {
     flexGrow: 1,
     border: `2pt solid ${ACCENT}`,
@@ -169,13 +131,9 @@ export async function certificatePdf(
   content: CertificateContent,
   options: { locale: Locale; programName: string },
 ): Promise<Buffer> {
-  registerFonts();
-  return oneAtATime(() => {
-    reloadFonts();
-    return renderToBuffer(
-      <CertificateDocument content={content} locale={options.locale} programName={options.programName} />,
-    );
-  });
+  return renderPdf(() =>
+    renderToBuffer(<CertificateDocument content={content} locale={options.locale} programName={options.programName} />),
+  );
 }
 
 /** The download's file name, ASCII only: "certificate-TW-7K3M-Q9XD-2HPA.pdf". */
