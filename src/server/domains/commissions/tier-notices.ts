@@ -33,7 +33,10 @@ export function missedThresholds(
 /** Plain words, for staff: "Certification: 1 of 2 people certified in Product Fundamentals needed". */
 export function missedCertifications(missing: MissingCertification[]): string {
   return missing
-    .map((m) => `Certification: ${m.have} of ${m.minPeople} people certified in ${m.title} needed`)
+    .map(
+      (m) =>
+        `Certification: ${m.have} of ${m.minPeople} ${m.minPeople === 1 ? "person" : "people"} certified in ${m.title} needed`,
+    )
     .join("; ");
 }
 

@@ -60,7 +60,7 @@ describe("the certification-expiry job", () => {
       .from(tierChanges)
       .where(and(eq(tierChanges.partnerId, partnerId), eq(tierChanges.cause, "certification")));
     expect(change).toMatchObject({ fromTierId: tierIds.get("gold"), toTierId: tierIds.get("silver") });
-    expect(change!.note).toBe("Certification: 0 of 1 people certified in Cloud Basics needed.");
+    expect(change!.note).toBe("Certification: 0 of 1 person certified in Cloud Basics needed.");
     const audits = await db
       .select()
       .from(auditLog)
