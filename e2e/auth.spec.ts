@@ -50,7 +50,15 @@ test.describe("signing in", () => {
 
   test("partners land on their dashboard with their organization", async ({ page }) => {
     await signInAndWait(page, USERS.owner, /\/dashboard$/);
-    expect(await navLabels(page)).toEqual(["Dashboard", "Leads", "Earnings", "Payouts", "Training", "Team", "Company settings"]);
+    expect(await navLabels(page)).toEqual([
+      "Dashboard",
+      "Leads",
+      "Earnings",
+      "Payouts",
+      "Training",
+      "Team",
+      "Company settings",
+    ]);
     await expect(page.getByTestId("shell-context")).toHaveText("Northwind Analytics");
     await expect(page.getByTestId("stat-tier")).toContainText("Gold");
     await expect(page.getByTestId("stat-team")).toContainText("2");

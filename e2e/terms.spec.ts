@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { signIn, signInAndWait, USERS } from "./helpers";
 
-// Publishing a version sends every partner user to the terms page, so this spec runs last
-// (files run in name order on one worker).
+// Publishing a version sends every partner user to the terms page, so the specs that sign partners
+// in run before this one (files run in name order on one worker), or accept the new version first
+// as training.spec.ts does.
 test.describe("program terms", () => {
   test("a new version must be accepted by partner users before they continue", async ({ page, browser }) => {
     await signInAndWait(page, USERS.manager, /\/manage$/);
