@@ -59,16 +59,12 @@ export function NextTierCertifications({
         })}
       </ul>
       {otherwiseMet && missing.length > 0 ? (
-        <div className="text-sm font-medium text-brand-700" data-testid="tier-missing-certifications">
-          <p>{t("missingCertifications", { tier })}</p>
-          <ul className="ms-4 list-disc">
-            {missing.map((r) => (
-              <li key={r.courseId}>
-                {t("certificationProgress", { have: format.number(r.have), needed: r.needed, course: r.title })}
-              </li>
-            ))}
-          </ul>
-        </div>
+        // The rows above already say what is missing; this says it is all that is missing.
+        <p className="text-sm font-medium" data-testid="tier-missing-certifications">
+          <Link href="/training" className="text-brand-700 hover:underline">
+            {t("missingCertifications", { tier })}
+          </Link>
+        </p>
       ) : null}
     </div>
   );
