@@ -175,6 +175,8 @@ test.describe("training unlocks a tier", () => {
     await shoot(page, "courses-admin-editor-en");
     await page.goto("/manage/courses/reports");
     await expect(page.getByTestId("export-course-report")).toBeVisible();
+    // The chart loads its library once on screen; the picture waits for it.
+    await expect(page.getByTestId("pass-rate-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
     await expectNoMissingTranslations(page);
     await shoot(page, "courses-admin-reports-en");
 
