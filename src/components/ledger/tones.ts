@@ -18,6 +18,7 @@ export const LEDGER_SOURCE_TONE = {
   subscription: "brand",
   adjustment: "neutral",
   clawback: "danger",
+  mdf: "success",
 } as const satisfies Record<string, BadgeTone>;
 
 export type LedgerState = keyof typeof LEDGER_STATE_TONE;

@@ -164,7 +164,7 @@ export const bonusCampaigns = pgTable(
   ],
 );
 
-export const ledgerSource = pgEnum("ledger_source", ["deal", "bonus", "subscription", "adjustment", "clawback"]);
+export const ledgerSource = pgEnum("ledger_source", ["deal", "bonus", "subscription", "adjustment", "clawback", "mdf"]);
 export const ledgerState = pgEnum("ledger_state", ["pending", "payable", "in_payout", "paid", "voided"]);
 
 /**
@@ -192,6 +192,8 @@ export const ledgerEntries = pgTable(
     dealRevision: integer("deal_revision"),
     campaignId: uuid("campaign_id").references(() => bonusCampaigns.id),
     adjustmentId: uuid("adjustment_id"),
+    /** For mdf entries: the approved claim they pay (mdf_claims.id). */
+    mdfClaimId: uuid("mdf_claim_id"),
     /** A clawback names the entry it reverses; each entry is reversed at most once. */
     reversesEntryId: uuid("reverses_entry_id"),
     planVersionId: uuid("plan_version_id").references(() => commissionPlanVersions.id),

@@ -9,3 +9,5 @@ export * from "./revenue";
 export * from "./payouts";
 export * from "./storage";
 export * from "./training";
+export * from "./enablement";
+export * from "./referrals";

@@ -29,6 +29,10 @@ export const programSettings = pgTable(
     tierGraceDays: integer("tier_grace_days").notNull().default(90),
     /** Tiers are reviewed (and may go down) on the 1st of every Nth month: 1, 3, 6 or 12. */
     tierReviewMonths: integer("tier_review_months").notNull().default(3),
+    /** The vendor's home page: where referral links lead by default, and unknown codes land. */
+    websiteUrl: text("website_url"),
+    /** Days after a campaign ends within which its MDF claim must be submitted. */
+    mdfClaimDeadlineDays: integer("mdf_claim_deadline_days").notNull().default(60),
     updatedAt: updatedAt(),
   },
   (t) => [
@@ -36,6 +40,7 @@ export const programSettings = pgTable(
     check("program_settings_minimum_payout_nonnegative", sql`${t.minimumPayoutMinor} >= 0`),
     check("program_settings_tier_grace", sql`${t.tierGraceDays} between 0 and 730`),
     check("program_settings_tier_review", sql`${t.tierReviewMonths} in (1, 3, 6, 12)`),
+    check("program_settings_mdf_claim_deadline", sql`${t.mdfClaimDeadlineDays} between 1 and 365`),
     check(
       "program_settings_payout_day",
       sql`(${t.payoutDayOfMonth} is null or ${t.payoutDayOfMonth} between 1 and 28)

@@ -2,6 +2,9 @@ import { seedDemoCommissions, seedDemoIncentives, seedStandardPlan } from "./com
 import { seedDemoLeads } from "./leads";
 import { seedDemoPayouts } from "./payouts";
 import { seedDemoTraining } from "./training";
+import { seedDemoAssets } from "./assets";
+import { seedDemoCobrand } from "./cobrand";
+import { seedDemoMdf } from "./mdf";
 import { randomBytes } from "node:crypto";
 import { count } from "drizzle-orm";
 import { hashPassword } from "@/server/security/password";
@@ -397,6 +400,9 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
     await seedDemoCommissions(tx, clock, staffIds.get("partner_manager") ?? null);
     await seedDemoPayouts(tx, clock);
     await seedDemoTraining(tx, clock, staffIds.get("partner_manager") ?? null);
+    await seedDemoAssets(tx, clock, staffIds.get("partner_manager") ?? null);
+    await seedDemoCobrand(tx, clock, staffIds.get("partner_manager") ?? null);
+    await seedDemoMdf(tx, clock, staffIds.get("partner_manager") ?? null);
     for (const application of DEMO_APPLICATIONS) {
       const { daysAgo, ...fields } = application;
       const at = new Date(clock.now().getTime() - daysAgo * DAY);

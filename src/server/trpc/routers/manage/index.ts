@@ -12,6 +12,9 @@ import { payoutsRouter } from "./payouts";
 import { programRouter } from "./program";
 import { staffRouter } from "./staff";
 import { termsRouter } from "./terms";
+import { assetsRouter } from "./assets";
+import { cobrandRouter } from "./cobrand";
+import { mdfRouter } from "./mdf";
 
 /** The vendor's staff: every procedure here is a staff procedure naming the roles that may call it. */
 export const manageRouter = router({
@@ -28,4 +31,7 @@ export const manageRouter = router({
   emails: emailsRouter,
   courses: coursesRouter,
   certifications: certificationsRouter,
+  assets: assetsRouter,
+  cobrand: cobrandRouter,
+  mdf: mdfRouter,
 });

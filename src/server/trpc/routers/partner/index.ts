@@ -6,6 +6,9 @@ import { payoutsRouter } from "./payouts";
 import { profileRouter } from "./profile";
 import { teamRouter } from "./team";
 import { trainingRouter } from "./training";
+import { assetsRouter } from "./assets";
+import { cobrandRouter } from "./cobrand";
+import { mdfRouter } from "./mdf";
 
 /**
  * The partner portal. Every procedure here is a partner procedure: the organization is the
@@ -19,4 +22,7 @@ export const partnerRouter = router({
   commissions: commissionsRouter,
   payouts: payoutsRouter,
   training: trainingRouter,
+  assets: assetsRouter,
+  cobrand: cobrandRouter,
+  mdf: mdfRouter,
 });

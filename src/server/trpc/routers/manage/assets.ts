@@ -1,0 +1,4 @@
+import { router } from "../../init";
+
+/** The asset library staff keep. */
+export const assetsRouter = router({});

@@ -1,0 +1,4 @@
+import { router } from "../../init";
+
+/** The asset library a partner's tier unlocks. */
+export const assetsRouter = router({});
