@@ -6,7 +6,7 @@ import { strictTransportSecurity } from "@/server/security/headers";
 
 /** Paths anyone may open; everything else needs a session. */
 /** Route handlers that serve stored files with their own sandbox policy. */
-const FILE_ROUTES = ["/api/logos/", "/api/training/images/"];
+const FILE_ROUTES = ["/api/logos/", "/api/training/images/", "/api/assets/"];
 
 const PUBLIC_PATHS = [
   /^\/login(\/|$)/,
@@ -17,6 +17,8 @@ const PUBLIC_PATHS = [
   /^\/apply$/,
   // The public certificate check: anyone holding a code may verify it.
   /^\/verify(\/|$)/,
+  // Referral links are opened by the people partners share them with.
+  /^\/r\/[^/]+$/,
   /^\/api\/auth\//,
   /^\/api\/trpc\//,
   /^\/api\/logos\//,
@@ -35,6 +37,8 @@ function contentSecurityPolicy(nonce: string, dev: boolean): string {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self'${dev ? " ws:" : ""}`,
+    // PDF previews render in a worker of our own bundle (pdf.js).
+    "worker-src 'self' blob:",
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "form-action 'self'",
