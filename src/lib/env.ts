@@ -6,7 +6,7 @@ import { NO_TRUSTED_PROXIES, parseTrustedProxies } from "./trusted-proxies";
  * Every environment variable the app reads, parsed once. Defaults make the embedded demo run
  * with none set; production sets DATABASE_URL, AUTH_SECRET and APP_URL.
  */
-const schema = z.object({
+const variables = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default(".data"),
@@ -37,6 +37,54 @@ const schema = z.object({
       ctx.addIssue({ code: "custom", message: parsed.error });
       return z.NEVER;
     }),
+  /**
+   * File storage in an S3-compatible bucket (AWS S3, MinIO, Cloudflare R2, …). Unset: files stay
+   * on the local disk under DATA_DIR/files. Set, it needs the region and both keys (checked below).
+   */
+  S3_BUCKET: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,254}$/, "a bucket name only (no s3://, no path: S3_PREFIX takes that)")
+    .optional(),
+  S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'a region such as "eu-central-1" ("auto" for R2)')
+    .optional(),
+  /** Another S3-compatible host, e.g. http://127.0.0.1:9000 for MinIO; unset: AWS's own. */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style addressing (host/bucket/key), which MinIO and most self-hosted stores need. */
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false"),
+  /** A folder inside the bucket for every object, e.g. "tierwise/"; the trailing slash is added when missing. */
+  S3_PREFIX: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*\/?$/, 'a folder such as "tierwise/" (no leading slash)')
+    .refine((value) => !value.split("/").some((segment) => segment === "." || segment === ".."), "no . or .. segments")
+    .transform((value) => (value.endsWith("/") ? value : `${value}/`))
+    .optional(),
+});
+
+/** The S3 variables that only mean something with a bucket (S3_FORCE_PATH_STYLE has a default). */
+const S3_NEEDS_BUCKET = ["S3_REGION", "S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_PREFIX"] as const;
+/** What a bucket cannot work without: the SDK signs every request with the region and both keys. */
+const S3_REQUIRED = ["S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+
+const schema = variables.superRefine((vars, ctx) => {
+  // Checked at start, so a half-configured bucket fails the boot instead of the first upload, and
+  // S3 settings without a bucket never leave files silently on one host's disk.
+  if (vars.S3_BUCKET) {
+    for (const name of S3_REQUIRED)
+      if (!vars[name]) ctx.addIssue({ code: "custom", path: [name], message: "must be set when S3_BUCKET is set" });
+  } else {
+    const stray = S3_NEEDS_BUCKET.filter((name) => vars[name] !== undefined);
+    if (stray.length > 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["S3_BUCKET"],
+        message: `must be set when ${stray.join(", ")} ${stray.length === 1 ? "is" : "are"} (files would otherwise stay on the local disk)`,
+      });
+  }
 });
 
 export type Env = Omit<z.infer<typeof schema>, "APP_URL"> & { APP_URL: string };

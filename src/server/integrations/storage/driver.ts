@@ -1,8 +1,9 @@
 /**
  * Where the bytes of stored files live. The database row (stored_files) is the record; a driver
- * only keeps bytes under keys the storage module generated. The local disk is the one driver now;
- * an S3-compatible one fits the same three calls (PutObject, GetObject — NoSuchKey as null —,
- * DeleteObject), with the key as the object key, so nothing above the driver changes.
+ * only keeps bytes under keys the storage module generated. Two drivers: the local disk (local.ts,
+ * the default) and an S3-compatible bucket (s3.ts, when S3_BUCKET is set: PutObject with
+ * If-None-Match: *, GetObject with NoSuchKey as null, DeleteObject, the key as the object key
+ * after an optional prefix). storageDriver() in files.ts picks one; nothing above it changes.
  */
 export interface StorageDriver {
   /** Writes the bytes under a new key; fails rather than overwrite an existing one. */

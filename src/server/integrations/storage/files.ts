@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { dataDir } from "@/lib/env";
+import { dataDir, env } from "@/lib/env";
 import { storedFiles } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { InvalidError } from "@/server/domains/errors";
@@ -9,10 +9,18 @@ import type { StorageDriver } from "./driver";
 import { localDiskDriver } from "./local";
 import { normaliseOriginalName } from "./names";
 import { purposeRule, type StoragePurpose } from "./purposes";
+import { s3ConfigFromEnv, s3Driver } from "./s3";
 import { sniffFileType, type SniffedType } from "./sniff";
 
-/** The driver files go to: the local disk under `<DATA_DIR>/files` (an S3-compatible one comes later). */
+let s3: StorageDriver | undefined;
+
+/**
+ * The driver files go to: an S3-compatible bucket when S3_BUCKET is set (one driver, so one SDK
+ * client, per process), else the local disk under `<DATA_DIR>/files`.
+ */
 export function storageDriver(): StorageDriver {
+  const config = s3ConfigFromEnv(env());
+  if (config) return (s3 ??= s3Driver(config));
   return localDiskDriver(path.join(dataDir(), "files"));
 }
 
