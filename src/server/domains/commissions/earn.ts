@@ -2,7 +2,7 @@ import type { Clock } from "@/lib/clock";
 import type { Db } from "@/server/db/types";
 import { withTransaction, type ServiceCtx } from "../context";
 import { commissionWonDeal, correctDealCommissions, reverseLeadCommissions, type WonDeal } from "./engine";
-import type { LedgerEntry } from "./ledger";
+import { postEntries, type LedgerEntry } from "./ledger";
 import { earningBasis, type EarningBasis } from "./plans";
 import { recordWonRevenue, reverseWonRevenue } from "./revenue";
 import { recomputeTier, type TierRecompute } from "./tiers";
@@ -13,7 +13,7 @@ export type { WonDeal };
  * The facts the program pays on, each the one way its kind of event reaches the ledger. Every
  * fact names its partner; what it earns, what revenue it wins (or takes back) and whether the
  * partner's tier is rechecked is the fact kind's rule below. Next to come, as kinds of their own:
- * a referred customer's paid invoice and its refund, an approved MDF claim, points converted to cash.
+ * a referred customer's paid invoice and its refund, points converted to cash.
  */
 export type EarningFact =
   /** A lead became a won deal (at its current revision). */
@@ -21,7 +21,16 @@ export type EarningFact =
   /** A won deal's amount was corrected: `revision` is the new one. */
   | ({ kind: "deal_corrected"; note: string } & WonDeal)
   /** A won deal (at `revision`) turned lost. */
-  | { kind: "deal_lost"; leadId: string; partnerId: string; revision: number; note: string };
+  | { kind: "deal_lost"; leadId: string; partnerId: string; revision: number; note: string }
+  /** Staff approved an MDF claim: the approved amount is owed to the partner at once. */
+  | {
+      kind: "mdf_claim_approved";
+      claimId: string;
+      partnerId: string;
+      amountMinor: bigint;
+      currency: string;
+      note: string;
+    };
 
 export type EarningFactKind = EarningFact["kind"];
 
@@ -71,6 +80,29 @@ const RULES: { [K in EarningFactKind]: FactRule<Extract<EarningFact, { kind: K }
     revenue: (tx, fact, at) =>
       reverseWonRevenue(tx, { sourceKind: "deal", sourceRef: fact.leadId, beforeRevision: fact.revision + 1 }, at),
     recheckTier: true,
+  },
+  mdf_claim_approved: {
+    // Funds the vendor reimburses, not earnings: payable now (no hold), no revenue, no tier move.
+    post: (tx, fact, _basis, clock) => {
+      const now = clock.now();
+      return postEntries(tx, [
+        {
+          partnerId: fact.partnerId,
+          asset: fact.currency,
+          amount: fact.amountMinor,
+          source: "mdf",
+          state: "payable",
+          availableAt: now,
+          eventKey: `mdf_claim:${fact.claimId}`,
+          mdfClaimId: fact.claimId,
+          note: fact.note,
+          createdAt: now,
+          stateChangedAt: now,
+        },
+      ]);
+    },
+    revenue: async () => {},
+    recheckTier: false,
   },
 };
 

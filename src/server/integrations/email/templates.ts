@@ -55,6 +55,21 @@ export interface EmailTemplates {
   payoutSent: { url: string; name: string; amount: string; runDate: string; statementUrl: string };
   /** `reason` is already in plain words, in the reader's language. */
   payoutFailed: { url: string; name: string; amount: string; reason: string };
+  /** MDF: `url` is the request's page (the console's for managers); `amount` comes formatted in the reader's language. */
+  mdfRequestSubmitted: MdfEmail & { company: string; amount: string };
+  mdfRequestApproved: MdfEmail & { amount: string };
+  mdfRequestRejected: MdfEmail & { reason: string };
+  mdfClaimSubmitted: MdfEmail & { company: string; amount: string };
+  mdfClaimApproved: MdfEmail & { amount: string };
+  mdfClaimRejected: MdfEmail & { reason: string };
+}
+
+/** Every MDF email names the campaign and its request number (MDF-0042) and links to the request. */
+interface MdfEmail {
+  url: string;
+  name: string;
+  campaign: string;
+  number: string;
 }
 
 /** Every lead email names the company and links to the lead. */
