@@ -46,6 +46,7 @@ async function SettingsPage() {
           tierGraceDays: settings.tierGraceDays,
           // The database allows only these; anything else reads as the default cadence.
           tierReviewMonths: TIER_REVIEW_MONTHS.find((m) => m === settings.tierReviewMonths) ?? 3,
+          websiteUrl: settings.websiteUrl ?? "",
         }}
         currencies={Intl.supportedValuesOf("currency")}
       />

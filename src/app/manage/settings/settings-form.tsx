@@ -36,6 +36,8 @@ interface Values {
   /** NaN while the field is empty. */
   tierGraceDays: number;
   tierReviewMonths: (typeof TIER_REVIEW_MONTHS)[number];
+  /** The vendor's home page; "" for none. */
+  websiteUrl: string;
 }
 
 const SCHEDULES = ["manual", "monthly"] as const;
@@ -69,12 +71,14 @@ export function ProgramSettingsForm({ initial, currencies }: { initial: Values; 
       setField("minimumPayoutMinor", reason === "invalid" ? te("validation.amount") : te(`money.${reason}`));
       return null;
     }
-    const { minimumPayout: _shown, payoutDayOfMonth, ...rest } = values;
+    const { minimumPayout: _shown, payoutDayOfMonth, websiteUrl, ...rest } = values;
     // An empty day is no day; the server refuses a monthly schedule without one, on this field.
     return {
       ...rest,
       minimumPayoutMinor: minimumPayout.data,
       payoutDayOfMonth: Number.isNaN(payoutDayOfMonth) ? null : payoutDayOfMonth,
+      // An empty website is none: links lead to the portal's own address.
+      websiteUrl: websiteUrl.trim() === "" ? null : websiteUrl.trim(),
     };
   });
 
@@ -100,6 +104,21 @@ export function ProgramSettingsForm({ initial, currencies }: { initial: Values; 
           />
           <FormField label={t("fields.name")} htmlFor="name" error={field("name")}>
             <Input value={values.name} onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))} />
+          </FormField>
+          <FormField
+            label={t("fields.websiteUrl")}
+            htmlFor="websiteUrl"
+            error={field("websiteUrl")}
+            hint={t("hints.websiteUrl")}
+          >
+            <Input
+              type="url"
+              inputMode="url"
+              dir="ltr"
+              placeholder="https://"
+              value={values.websiteUrl}
+              onChange={(e) => setValues((v) => ({ ...v, websiteUrl: e.target.value }))}
+            />
           </FormField>
           <CurrencyField
             id="currency"

@@ -1,11 +1,14 @@
 import { and, eq } from "drizzle-orm";
-import { assets, cobrandTemplates, storedFiles, tiers } from "@/server/db/schema";
+import { assets, cobrandTemplates, partners, storedFiles, tiers } from "@/server/db/schema";
 import type { Db } from "@/server/db/types";
 import { discardStoredBytes, storeFile } from "@/server/integrations/storage";
-import type { StaffActor } from "../actor";
+import type { Locale } from "@/i18n/config";
+import type { PartnerActor, StaffActor } from "../actor";
 import { audit } from "../audit/service";
 import { withTransaction, type ServiceCtx } from "../context";
 import { InvalidError, NotFoundError } from "../errors";
+import { defaultLinkFor, referralUrl } from "../referrals/links";
+import { visibleAssetOf } from "./asset-visibility";
 import {
   cobrandAssetInput,
   cobrandTemplateInput,
@@ -241,4 +244,42 @@ export async function cobrandTemplateOf(db: Db, assetId: string): Promise<Cobran
     .innerJoin(cobrandTemplates, eq(cobrandTemplates.assetId, assets.id))
     .where(and(eq(assets.id, assetId), eq(assets.kind, "cobrand")));
   return row ?? null;
+}
+
+/**
+ * What the partner's page shows about a template they may see now (the shared visibility rule;
+ * anything else is not found, like a missing id): its library fields, the headline in their
+ * language, and the referral link the PDF will carry.
+ */
+export async function cobrandForPartner(ctx: ServiceCtx<PartnerActor>, raw: unknown, locale: Locale) {
+  const { assetId } = cobrandAssetInput.parse(raw);
+  const visible = await visibleAssetOf(ctx.db, ctx.actor.partnerId, assetId, ctx.clock.now());
+  if (!visible || visible.kind !== "cobrand") throw new NotFoundError("notFound", "assetId");
+  const record = await cobrandTemplateOf(ctx.db, assetId);
+  if (!record) throw new NotFoundError("notFound", "assetId");
+  const { template } = record;
+  const showsLink = template.showReferralLink || template.showQrCode;
+  const link = showsLink ? await defaultLinkFor(ctx.db, ctx.actor.partnerId) : null;
+  const arabic = locale === "ar" && template.headlineAr !== null && template.bodyMarkdownAr !== null;
+  return {
+    assetId,
+    title: visible.title,
+    description: visible.description,
+    category: visible.category,
+    headline: arabic ? template.headlineAr! : template.headline,
+    /** Whether the partner's language has its own text (else the English is printed). */
+    inPartnerLanguage: locale === "en" || arabic,
+    referralUrl: link ? referralUrl(link.code) : null,
+    expiresAt: visible.expiresAt,
+  };
+}
+
+/** The partners staff may preview a template for: the active ones, by name. */
+export async function previewPartners(db: Db): Promise<{ id: string; name: string }[]> {
+  return db
+    .select({ id: partners.id, name: partners.name })
+    .from(partners)
+    .where(eq(partners.status, "active"))
+    .orderBy(partners.name)
+    .limit(200);
 }

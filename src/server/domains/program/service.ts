@@ -32,6 +32,20 @@ export const updateProgramSettingsInput = z.object({
   tierReviewMonths: z
     .union([z.literal(1), z.literal(3), z.literal(6), z.literal(12)], { message: "program.reviewMonthsInvalid" })
     .optional(),
+  /**
+   * The vendor's home page: where referral links lead and unknown codes land. https only, so a
+   * printed link never sends a customer to a plain-http or script address; null clears it (the
+   * portal's own address is used). Optional, so older callers keep what is stored.
+   */
+  websiteUrl: z
+    .string()
+    .trim()
+    .max(2_000)
+    .refine((value) => /^https:\/\/[^\s/]+\.[^\s]+$/i.test(value) && URL.canParse(value), {
+      message: "program.websiteHttps",
+    })
+    .nullable()
+    .optional(),
 });
 export type UpdateProgramSettingsInput = z.infer<typeof updateProgramSettingsInput>;
 

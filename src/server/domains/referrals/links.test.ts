@@ -77,3 +77,31 @@ describe("GET /r/[code]", () => {
     await db.update(programSettings).set({ websiteUrl: DEMO_WEBSITE_URL }).where(eq(programSettings.id, 1));
   });
 });
+
+describe("the program's website", () => {
+  it("is https only, refused by its own field", async () => {
+    const { updateProgramSettingsInput } = await import("@/server/domains/program/service");
+    const ok = updateProgramSettingsInput.safeParse({
+      ...settingsFields,
+      websiteUrl: "https://www.vendor.example/home",
+    });
+    expect(ok.success).toBe(true);
+    for (const bad of ["http://www.vendor.example", "javascript:alert(1)", "www.vendor.example"]) {
+      const result = updateProgramSettingsInput.safeParse({ ...settingsFields, websiteUrl: bad });
+      expect(result.success, bad).toBe(false);
+      expect(result.error?.issues[0]?.path).toEqual(["websiteUrl"]);
+    }
+    expect(updateProgramSettingsInput.parse({ ...settingsFields, websiteUrl: null }).websiteUrl).toBeNull();
+  });
+});
+
+const settingsFields = {
+  name: "Tierwise Partner Program",
+  currency: "USD",
+  attributionWindowDays: 90,
+  holdPeriodDays: 30,
+  minimumPayoutMinor: 5000n,
+  leadProtectionDays: 90,
+  leadExpiryDays: 60,
+  leadDailyLimit: 50,
+};
