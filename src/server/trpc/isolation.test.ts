@@ -230,6 +230,28 @@ Object.assign(hostileInputs, {
   "partner.training.attemptResult": otherAttempts.map((a) => ({ attemptId: a.id })),
 });
 
+// Assets: what a Gold partner's tier does not see (Platinum material, the expired kit) never shows, by list or by id.
+const assetSchema = await import("@/server/db/schema");
+const assetOps = await import("drizzle-orm");
+const hiddenAssets = await db
+  .select({ id: assetSchema.assets.id })
+  .from(assetSchema.assets)
+  .leftJoin(assetSchema.tiers, assetOps.eq(assetSchema.tiers.id, assetSchema.assets.minTierId))
+  .where(
+    assetOps.and(
+      assetOps.inArray(assetSchema.assets.kind, ["file", "link"]),
+      assetOps.or(
+        assetOps.lte(assetSchema.assets.expiresAt, clock.now()),
+        assetOps.eq(assetSchema.tiers.key, "platinum"),
+      ),
+    ),
+  );
+secrets.push(...hiddenAssets.map((a) => a.id));
+Object.assign(hostileInputs, {
+  "partner.assets.list": [{}, { partnerId: otherPartnerId, pageSize: 100 }, { search: "battle", pageSize: 100 }],
+  "partner.assets.get": hiddenAssets.flatMap((a) => [{ assetId: a.id }, { assetId: a.id, partnerId: otherPartnerId }]),
+});
+
 const partnerProcedures = Object.entries(
   appRouter._def.procedures as unknown as Record<string, { _def: { meta?: AccessMeta } }>,
 )
