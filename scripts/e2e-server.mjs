@@ -1,8 +1,14 @@
-// Serves the production build for the end-to-end tests on a fresh embedded database, paying
-// through a fresh Stripe stand-in (in memory) on the port playwright.config.ts gives it, so a
-// journey can onboard a partner and execute a run. `node scripts/e2e-server.mjs [port] [stripe port]`.
+// Serves the production build for the end-to-end tests on a fresh database seeded with the demo
+// program, paying through a fresh Stripe stand-in (in memory) on the port playwright.config.ts
+// gives it, so a journey can onboard a partner and execute a run.
+// `node scripts/e2e-server.mjs [port] [stripe port]`.
+//
+// The database is the real PostgreSQL server when TEST_DATABASE_URL names one (as on CI and this
+// machine: the tests run on what production runs on, and the server's own processes take the
+// query work off the app's single Node thread), else the embedded PGlite a newcomer's demo uses.
 import { rmSync } from "node:fs";
 import { spawn } from "node:child_process";
+import postgres from "postgres";
 import { launchStandin } from "../e2e/fixtures/stripe/launch.mjs";
 
 const port = process.argv[2] ?? "3950";
@@ -12,6 +18,36 @@ const appUrl = `http://localhost:${port}`;
 const WEBHOOK_SECRET = "whsec_e2e_tierwise";
 const dataDir = ".data-e2e";
 rmSync(dataDir, { recursive: true, force: true });
+
+/**
+ * A fresh database on the configured server, named for the port so runs on other ports (several
+ * checkouts on one machine) never share one; dropped and made again on every start.
+ */
+async function freshServerDatabase(serverUrl) {
+  const name = `tierwise_e2e_${Number(port)}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+let databaseUrl;
+if (process.env.TEST_DATABASE_URL) {
+  try {
+    databaseUrl = await freshServerDatabase(process.env.TEST_DATABASE_URL);
+  } catch (error) {
+    console.error(
+      `✖ TEST_DATABASE_URL is set but no database could be made there: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  }
+}
 
 let standin;
 try {
@@ -37,7 +73,8 @@ const env = {
   STRIPE_API_BASE: standin.url,
   STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
 };
-delete env.DATABASE_URL;
+if (databaseUrl) env.DATABASE_URL = databaseUrl;
+else delete env.DATABASE_URL;
 // The production server as `npm start` runs it, socket address recording included.
 delete env.APP_URL;
 const child = spawn(process.execPath, ["scripts/server.mjs", port], { env, stdio: "inherit" });
