@@ -252,6 +252,85 @@ Object.assign(hostileInputs, {
   "partner.assets.get": hiddenAssets.flatMap((a) => [{ assetId: a.id }, { assetId: a.id, partnerId: otherPartnerId }]),
 });
 
+// Co-branded material: the other organization's referral link never shows in our preview page.
+{
+  const schema = await import("@/server/db/schema");
+  const otherLinks = await db
+    .select()
+    .from(schema.referralLinks)
+    .where(eq(schema.referralLinks.partnerId, otherPartnerId));
+  secrets.push(...otherLinks.map((l) => l.code));
+  const cobrandAssets = await db
+    .select({ id: schema.assets.id })
+    .from(schema.assets)
+    .where(eq(schema.assets.kind, "cobrand"));
+  Object.assign(hostileInputs, {
+    "partner.cobrand.template": cobrandAssets.flatMap((a) => [
+      { assetId: a.id },
+      { assetId: a.id, partnerId: otherPartnerId },
+    ]),
+  });
+}
+
+// MDF: Cobalt's requests, claims, files and campaign names never show in ours; we cannot cancel or claim against them.
+{
+  const schema = await import("@/server/db/schema");
+  const theirRequests = await db
+    .select()
+    .from(schema.mdfRequests)
+    .where(eq(schema.mdfRequests.partnerId, otherPartnerId));
+  const theirClaims = await db.select().from(schema.mdfClaims).where(eq(schema.mdfClaims.partnerId, otherPartnerId));
+  const theirFiles = theirClaims.length
+    ? await db
+        .select({ fileId: schema.mdfClaimFiles.fileId })
+        .from(schema.mdfClaimFiles)
+        .where(eq(schema.mdfClaimFiles.claimId, theirClaims[0]!.id))
+    : [];
+  secrets.push(
+    ...theirRequests.flatMap((r) => [r.id, r.campaignName]),
+    ...theirClaims.map((c) => c.id),
+    ...theirFiles.map((f) => f.fileId),
+  );
+  const tiny = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString("base64");
+  const pdf = Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64");
+
+  Object.assign(hostileInputs, {
+    "partner.mdf.budget": [{}, { partnerId: otherPartnerId }],
+    "partner.mdf.requests": [{}, { partnerId: otherPartnerId, pageSize: 100 }],
+    "partner.mdf.request": theirRequests.map((r) => ({ requestId: r.id })),
+    "partner.mdf.leadOptions": [{}, { partnerId: otherPartnerId, search: "Vandelay" }],
+    "partner.mdf.createRequest": [
+      {
+        partnerId: otherPartnerId,
+        campaignName: "Hostile campaign",
+        activityType: "event",
+        startsOn: "2099-01-01",
+        endsOn: "2099-01-02",
+        totalCost: "100",
+        requested: "50",
+      },
+    ],
+    "partner.mdf.cancelRequest": theirRequests.map((r) => ({ requestId: r.id })),
+    "partner.mdf.submitClaim": [
+      ...theirRequests.map((r) => ({
+        requestId: r.id,
+        actualCost: "100",
+        claimed: "10",
+        proofs: [{ fileName: "p.png", contentBase64: tiny }],
+        invoice: { fileName: "i.pdf", contentBase64: pdf },
+      })),
+      {
+        requestId: theirRequests[0]?.id ?? otherPartnerId,
+        actualCost: "100",
+        claimed: "10",
+        leadIds: [otherLead.id],
+        proofs: [{ fileName: "p.png", contentBase64: tiny }],
+        invoice: { fileName: "i.pdf", contentBase64: pdf },
+      },
+    ],
+  });
+}
+
 const partnerProcedures = Object.entries(
   appRouter._def.procedures as unknown as Record<string, { _def: { meta?: AccessMeta } }>,
 )
