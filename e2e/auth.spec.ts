@@ -22,6 +22,8 @@ test.describe("signing in", () => {
       "Products",
       "Customers",
       "Courses",
+      "Assets",
+      "MDF",
       "Program terms",
       "Emails",
       "Audit log",
@@ -40,6 +42,8 @@ test.describe("signing in", () => {
       "Products",
       "Customers",
       "Courses",
+      "Assets",
+      "MDF",
       "Program terms",
     ]);
 
@@ -67,7 +71,16 @@ test.describe("signing in", () => {
     await forgetSession(page);
     await signInAndWait(page, USERS.member, /\/dashboard$/);
     await expect(page.getByTestId("user-menu")).toContainText("Member");
-    expect(await navLabels(page)).toEqual(["Dashboard", "Leads", "Earnings", "Payouts", "Training", "Team"]);
+    expect(await navLabels(page)).toEqual([
+      "Dashboard",
+      "Leads",
+      "Earnings",
+      "Payouts",
+      "Training",
+      "Assets",
+      "MDF",
+      "Team",
+    ]);
   });
 
   test("the staff overview counts partners by tier from the seed", async ({ page }) => {

@@ -116,7 +116,16 @@ test.describe("partner teams", () => {
     await expect(member.getByTestId("team-readonly-note")).toBeVisible();
     await expect(member.getByTestId("team-table")).toContainText("Jonas Weber");
     await expect(member.getByTestId("invite-member")).toHaveCount(0);
-    expect(await navLabels(member)).toEqual(["Dashboard", "Leads", "Earnings", "Payouts", "Training", "Team"]);
+    expect(await navLabels(member)).toEqual([
+      "Dashboard",
+      "Leads",
+      "Earnings",
+      "Payouts",
+      "Training",
+      "Assets",
+      "MDF",
+      "Team",
+    ]);
     expect((await member.goto("/settings"))?.status()).toBe(403);
 
     // Lena is the only owner: demoting herself is refused with the reason.

@@ -21,7 +21,7 @@ const ROLES = [
 ] as const;
 
 /** Where a role's pages live; links elsewhere (public pages, downloads, the API) are not followed. */
-const APP_PATHS = /^\/(manage|dashboard|leads|earnings|payouts|team|settings|account)(\/|$)/;
+const APP_PATHS = /^\/(manage|dashboard|leads|earnings|payouts|training|assets|mdf|team|settings|account)(\/|$)/;
 /** Pages that are not part of the product (the benchmark's) or answer with a file. */
 const SKIP = /^\/(manage\/)?bench(\/|$)|\.(csv|pdf)$|\/(export|statement|template|bank-file)(\/|$)/;
 const MAX_PAGES = 60;

@@ -8,10 +8,12 @@ import {
   Building,
   ChartBar,
   FileText,
+  Folder,
   GraduationCap,
   Home,
   LogOut,
   Mail,
+  Megaphone,
   Menu,
   Settings,
   Shield,
@@ -37,6 +39,8 @@ export const NAV_ICONS = {
   briefcase: Briefcase,
   banknote: Banknote,
   graduation: GraduationCap,
+  folder: Folder,
+  megaphone: Megaphone,
 } satisfies Record<string, IconComponent>;
 
 export interface NavItem {

@@ -32,6 +32,8 @@ export function staffNav(actor: StaffActor, t: (key: string) => string): NavItem
       roles: ["admin", "partner_manager", "finance"],
     },
     { href: "/manage/courses", label: t("courses"), icon: "graduation", roles: ["admin", "partner_manager"] },
+    { href: "/manage/assets", label: t("assets"), icon: "folder", roles: ["admin", "partner_manager"] },
+    { href: "/manage/mdf", label: t("mdf"), icon: "megaphone", roles: ["admin", "partner_manager"] },
     { href: "/manage/terms", label: t("terms"), icon: "shield", roles: ["admin", "partner_manager"] },
     { href: "/manage/emails", label: t("emails"), icon: "mail", roles: ["admin"] },
     { href: "/manage/audit", label: t("audit"), icon: "file", roles: ["admin"] },
@@ -48,6 +50,8 @@ export function partnerNav(actor: PartnerActor, t: (key: string) => string): Nav
     // Everyone in the partner sees its payouts; only owners change the payout settings there.
     { href: "/payouts", label: t("payouts"), icon: "banknote" },
     { href: "/training", label: t("training"), icon: "graduation" },
+    { href: "/assets", label: t("assets"), icon: "folder" },
+    { href: "/mdf", label: t("mdf"), icon: "megaphone" },
     { href: "/team", label: t("team"), icon: "users" },
     ...(actor.partnerRole === "owner"
       ? [{ href: "/settings", label: t("companySettings"), icon: "settings" } as const]

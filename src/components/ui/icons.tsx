@@ -200,6 +200,17 @@ export const GraduationCap = createIcon(
     <path d="M22 10v6" />
   </>,
 );
+export const Folder = createIcon(
+  "Folder",
+  <path d="M20 20a2 2 0 0 0 2-2V8a2 2 0 0 0-2-2h-7.9a2 2 0 0 1-1.69-.9L9.6 3.9A2 2 0 0 0 7.93 3H4a2 2 0 0 0-2 2v13a2 2 0 0 0 2 2Z" />,
+);
+export const Megaphone = createIcon(
+  "Megaphone",
+  <>
+    <path d="m3 11 18-5v12L3 14v-3z" />
+    <path d="M11.6 16.8a3 3 0 1 1-5.8-1.6" />
+  </>,
+);
 export const Upload = createIcon(
   "Upload",
   <>

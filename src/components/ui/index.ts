@@ -8,6 +8,8 @@ export {
   Box,
   Briefcase,
   GraduationCap,
+  Folder,
+  Megaphone,
   Building,
   ChartBar,
   Check,
