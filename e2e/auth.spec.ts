@@ -60,6 +60,8 @@ test.describe("signing in", () => {
       "Earnings",
       "Payouts",
       "Training",
+      "Assets",
+      "MDF",
       "Team",
       "Company settings",
     ]);

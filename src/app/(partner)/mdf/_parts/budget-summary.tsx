@@ -23,7 +23,7 @@ export async function BudgetSummary({ budget, testId = "mdf-budget" }: { budget:
   const whole = budget.allocatedMinor ?? 0n;
   return (
     <div data-testid={testId} className="space-y-4">
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3">
         <StatCard
           label={t("allocated")}
           value={budget.allocatedMinor === null ? t("none") : money(budget.allocatedMinor)}

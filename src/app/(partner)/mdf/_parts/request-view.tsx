@@ -114,7 +114,7 @@ export async function ClaimCard({
 }) {
   const [t, format, locale] = await Promise.all([getTranslations("mdf"), getFormatter(), getLocale()]);
   const money = (amount: bigint) => <bdi dir="ltr">{formatMoney(amount, claim.currency, locale)}</bdi>;
-  const size = (bytes: number) => format.number(bytes / 1024, { maximumFractionDigits: 0 });
+  const size = (bytes: number) => format.number(Math.max(1, Math.ceil(bytes / 1024)));
   return (
     <Card data-testid="mdf-claim" data-status={claim.status}>
       <CardHeader

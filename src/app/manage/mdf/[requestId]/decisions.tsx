@@ -100,7 +100,6 @@ function DecisionView({
   labels,
   currency,
   suggested,
-  limitText,
   open,
   setOpen,
   approve,
@@ -163,7 +162,6 @@ function DecisionView({
             id={`${prefix}-amount`}
             name="amount"
             label={td("amount", { currency })}
-            hint={td("amountHint", { limit: limitText })}
             error={approve.field("amount")}
             defaultValue={suggested}
             required

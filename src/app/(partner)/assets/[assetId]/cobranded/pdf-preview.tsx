@@ -36,7 +36,9 @@ export function PdfPreview({ src, label }: { src: string; label: string }) {
       const response = await fetch(src, { credentials: "same-origin", cache: "no-store" });
       if (!response.ok) throw new Error(`preview ${response.status}`);
       const data = new Uint8Array(await response.arrayBuffer());
-      const doc = await pdfjs.getDocument({ data }).promise;
+      // Glyphs drawn from the PDF's own font program, not handed to the browser as web fonts: the
+      // page's CSP and font sanitizer then cannot swap in a fallback font (which unjoins Arabic).
+      const doc = await pdfjs.getDocument({ data, disableFontFace: true, isEvalSupported: false }).promise;
       const page = await doc.getPage(1);
       const target = canvas.current;
       if (cancelled || !target) return;
