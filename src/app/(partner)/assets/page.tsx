@@ -97,7 +97,10 @@ export default async function AssetLibraryPage({ searchParams }: { searchParams:
                     <Card className="flex h-full flex-col overflow-hidden">
                       <Link
                         href={asset.href}
-                        className="block aspect-[16/9] bg-neutral-100"
+                        className={cn(
+                          "block bg-neutral-100",
+                          asset.type === "image" ? "aspect-[16/9]" : "h-28 sm:aspect-[16/9] sm:h-auto",
+                        )}
                         tabIndex={-1}
                         aria-hidden="true"
                       >

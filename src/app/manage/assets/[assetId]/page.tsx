@@ -98,7 +98,7 @@ async function AssetPage({ params }: { params: Promise<{ assetId: string }> }) {
         }
       />
 
-      <div className="grid gap-8 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid gap-8 2xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section aria-labelledby="asset-details">
           <h2 id="asset-details" className="mb-3 text-lg font-semibold text-neutral-900">
             {t("detail.edit")}
@@ -153,7 +153,7 @@ async function AssetPage({ params }: { params: Promise<{ assetId: string }> }) {
                       <TD>
                         <a
                           href={`${downloadHref}?version=${v.version}`}
-                          className="break-all text-brand-700 hover:underline"
+                          className="break-words text-brand-700 hover:underline"
                           dir="auto"
                           download
                         >

@@ -40,7 +40,7 @@ export default async function AssetUsagePage({ searchParams }: { searchParams: P
   const assetParam = param(params, "asset");
   const assetId = isUuid(assetParam) ? assetParam : undefined;
   const caller = await api();
-  const [top, usage, t, format, locale] = await Promise.all([
+  const [top, usage, t, tc, format, locale] = await Promise.all([
     caller.manage.assets.topAssets({ period, page: pageParam(params), pageSize: 20 }),
     assetId
       ? caller.manage.assets
@@ -48,6 +48,7 @@ export default async function AssetUsagePage({ searchParams }: { searchParams: P
           .catch(() => null)
       : null,
     getTranslations("assetsAdmin"),
+    getTranslations("common"),
     getFormatter(),
     getLocale(),
   ]);
@@ -60,7 +61,7 @@ export default async function AssetUsagePage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title={t("usage.title")} description={t("usage.subtitle")} />
-      <FilterBar action={PATH} applyLabel={t("usage.show")} clearLabel={t("filters.any")} clearHref={PATH}>
+      <FilterBar action={PATH} applyLabel={t("usage.show")} clearLabel={tc("clearFilters")} clearHref={PATH}>
         <FormField label={t("usage.period")} htmlFor="usage-period">
           <Select name="period" defaultValue={period} data-testid="usage-period">
             {USAGE_PERIODS.map((p) => (
