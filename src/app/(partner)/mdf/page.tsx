@@ -184,7 +184,10 @@ export default async function MdfPage({ searchParams }: { searchParams: Promise<
                     {requests.rows.map((r) => (
                       <TR key={r.id} data-testid="mdf-request-row" data-status={r.status}>
                         <TD>
-                          <Link href={`/mdf/${r.id}`} className="font-medium text-brand-700 hover:underline">
+                          <Link
+                            href={`/mdf/${r.id}`}
+                            className="inline-block min-w-40 font-medium text-brand-700 hover:underline"
+                          >
                             <bdi>{r.campaignName}</bdi>
                           </Link>
                           <div className="text-xs text-muted">

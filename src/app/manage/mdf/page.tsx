@@ -225,7 +225,10 @@ async function MdfAdminPage({ searchParams }: { searchParams: Promise<SearchPara
                 {queue.requests.rows.map((r) => (
                   <TR key={r.id} data-testid="mdf-queue-row" data-status={r.status}>
                     <TD>
-                      <Link href={`/manage/mdf/${r.id}`} className="font-medium text-brand-700 hover:underline">
+                      <Link
+                        href={`/manage/mdf/${r.id}`}
+                        className="inline-block min-w-40 font-medium text-brand-700 hover:underline"
+                      >
                         <bdi>{r.campaignName}</bdi>
                       </Link>
                       <div className="text-xs text-muted">

@@ -1,5 +1,4 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { StatCard } from "@/components/page/stat-card";
 import { formatMoney } from "@/lib/money";
 import { widthOf } from "./tones";
 
@@ -13,6 +12,16 @@ export interface BudgetFigures {
   remainingMinor: bigint;
 }
 
+/** One figure: the amount shrinks on a phone, so "8,000.00 US$" fits two to a row. */
+function Figure({ label, value, testId }: { label: string; value: React.ReactNode; testId: string }) {
+  return (
+    <div className="min-w-0 rounded-lg border border-border bg-surface p-3 shadow-xs sm:p-4" data-testid={testId}>
+      <p className="text-xs text-muted sm:text-sm">{label}</p>
+      <p className="mt-1 text-base font-semibold break-words text-neutral-900 tabular-nums sm:text-2xl">{value}</p>
+    </div>
+  );
+}
+
 /**
  * A quarter's budget in five numbers and one bar: how much of the allocation is approved, and
  * within that what is claimed and paid. Shared by the partner's page and the staff decision view.
@@ -24,16 +33,16 @@ export async function BudgetSummary({ budget, testId = "mdf-budget" }: { budget:
   return (
     <div data-testid={testId} className="space-y-4">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3">
-        <StatCard
+        <Figure
           label={t("allocated")}
           value={budget.allocatedMinor === null ? t("none") : money(budget.allocatedMinor)}
           testId="budget-allocated"
         />
-        <StatCard label={t("remaining")} value={money(budget.remainingMinor)} testId="budget-remaining" />
-        <StatCard label={t("requested")} value={money(budget.requestedMinor)} testId="budget-requested" />
-        <StatCard label={t("approved")} value={money(budget.approvedMinor)} testId="budget-approved" />
-        <StatCard label={t("claimed")} value={money(budget.claimedMinor)} testId="budget-claimed" />
-        <StatCard label={t("paid")} value={money(budget.paidMinor)} testId="budget-paid" />
+        <Figure label={t("remaining")} value={money(budget.remainingMinor)} testId="budget-remaining" />
+        <Figure label={t("requested")} value={money(budget.requestedMinor)} testId="budget-requested" />
+        <Figure label={t("approved")} value={money(budget.approvedMinor)} testId="budget-approved" />
+        <Figure label={t("claimed")} value={money(budget.claimedMinor)} testId="budget-claimed" />
+        <Figure label={t("paid")} value={money(budget.paidMinor)} testId="budget-paid" />
       </div>
       {whole > 0n ? (
         <figure className="space-y-2">
