@@ -7,7 +7,13 @@ const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "@node-rs/argon2", "nodemailer"],
   poweredByHeader: false,
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // The proxy (src/proxy.ts) runs before every route, and Next buffers at most this much of a
+    // request body for it: past it the route would see a cut-off body. An asset upload is up to
+    // 50 MB plus its multipart framing; the upload route refuses a larger Content-Length itself.
+    proxyClientMaxBodySize: "51mb",
+  },
   async headers() {
     // The Content-Security-Policy (with a per-request nonce) is set by src/proxy.ts.
     return [

@@ -9,7 +9,7 @@ import { isUuid } from "@/lib/ids";
 import { sizeLabel } from "@/app/manage/assets/size";
 import { requirePartnerPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
-import { PdfFirstPage } from "./pdf-first-page";
+import { PdfPreview } from "@/components/pdf/pdf-preview";
 
 /** The asset, read once per request; one the partner may not see is a 404 like a missing one. */
 const loadAsset = cache(async (assetId: string) => {
@@ -98,7 +98,9 @@ async function AssetPage({ params }: { params: Promise<{ assetId: string }> }) {
                 data-testid="image-preview"
               />
             ) : asset.type === "pdf" ? (
-              <PdfFirstPage src={preview} title={asset.title} />
+              <div className="mx-auto w-full max-w-xl">
+                <PdfPreview src={preview} label={t("detail.pdfFirstPage", { title: asset.title })} />
+              </div>
             ) : asset.type === "link" ? (
               <p className="text-sm text-muted">{t("detail.linkHint")}</p>
             ) : (

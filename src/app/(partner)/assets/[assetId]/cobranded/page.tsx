@@ -8,7 +8,7 @@ import { withClientMessages } from "@/i18n/client-messages";
 import { isUuid } from "@/lib/ids";
 import { requirePartnerPage } from "@/server/auth/guards";
 import { api } from "@/server/trpc/server";
-import { PdfPreview } from "./pdf-preview";
+import { PdfPreview } from "@/components/pdf/pdf-preview";
 
 type Props = { params: Promise<{ assetId: string }> };
 

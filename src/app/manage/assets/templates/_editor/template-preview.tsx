@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormField, Select } from "@/components/ui";
-import { PdfPreview } from "@/app/(partner)/assets/[assetId]/cobranded/pdf-preview";
+import { PdfPreview } from "@/components/pdf/pdf-preview";
 
 /**
  * The template rendered for a sample partner, in either language, as that partner would get it

@@ -20,10 +20,12 @@ function loadPdfJs(): Promise<PdfJs> {
 
 /**
  * The first page of a PDF drawn on screen (pdf.js in the browser: no plug-in, no native binary on
- * the server). `src` is a same-origin file route; the picture is labelled for screen readers.
+ * the server), for library assets and co-branded material alike. `src` is a same-origin file route
+ * that checks who asks; the picture is labelled for screen readers. pdf.js loads only when a
+ * preview mounts, eval off.
  */
 export function PdfPreview({ src, label }: { src: string; label: string }) {
-  const t = useTranslations("cobrand.preview");
+  const t = useTranslations("pdfPreview");
   const canvas = useRef<HTMLCanvasElement>(null);
   // The outcome belongs to the file it was drawn from: a new src is "loading" until its own outcome.
   const [outcome, setOutcome] = useState<{ src: string; state: "ready" | "error" } | null>(null);
@@ -58,7 +60,11 @@ export function PdfPreview({ src, label }: { src: string; label: string }) {
   }, [src]);
 
   return (
-    <div className="relative overflow-hidden rounded-md border border-border bg-neutral-100" data-testid="pdf-preview">
+    <div
+      className="relative overflow-hidden rounded-md border border-border bg-neutral-100"
+      data-testid="pdf-preview"
+      data-state={state}
+    >
       {state === "loading" ? (
         <div
           className="flex aspect-[210/297] w-full items-center justify-center gap-2 text-sm text-muted"
