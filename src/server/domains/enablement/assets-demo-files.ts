@@ -23,9 +23,15 @@ type Rgb = readonly [number, number, number];
 /** PDF text is Latin-1 in the standard fonts: anything else, and the string's own delimiters, are left out. */
 const pdfText = (text: string) => text.replace(/[^\x20-\x7e]/g, "").replace(/([\\()])/g, "\\$1");
 
+/** A 0–255 colour channel as PDF's 0–1 number with three decimals, in integer steps (no float formatting). */
+function channel(value: number): string {
+  const thousandths = Math.round((value * 1000) / 255);
+  return `${Math.floor(thousandths / 1000)}.${String(thousandths % 1000).padStart(3, "0")}`;
+}
+
 /** A one-page A4 PDF: a coloured band with the title, and lines of body text under it. */
 export function demoPdf(title: string, lines: string[], color: Rgb): Uint8Array {
-  const [r, g, b] = color.map((v) => (v / 255).toFixed(3));
+  const [r, g, b] = color.map(channel);
   const body = lines.map((line, i) => `BT /F1 12 Tf 56 ${640 - i * 20} Td (${pdfText(line)}) Tj ET`).join("\n");
   const stream = [
     `${r} ${g} ${b} rg 0 700 595 142 re f`,
