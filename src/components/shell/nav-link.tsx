@@ -5,10 +5,26 @@ import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui";
 
-/** A navigation entry that marks itself current (exact, or as the parent of the open page). */
-export function NavLink({ href, children, exact = false }: { href: string; children: ReactNode; exact?: boolean }) {
+/** Whether `href` is the open page or one of its parents. */
+export const isUnder = (pathname: string, href: string) => pathname === href || pathname.startsWith(`${href}/`);
+
+/**
+ * A navigation entry that marks itself current (exact, or as the parent of the open page), unless
+ * the caller, who sees the sibling entries, says which one is (`current`).
+ */
+export function NavLink({
+  href,
+  children,
+  exact = false,
+  current: given,
+}: {
+  href: string;
+  children: ReactNode;
+  exact?: boolean;
+  current?: boolean;
+}) {
   const pathname = usePathname();
-  const current = exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+  const current = given ?? (exact ? pathname === href : isUnder(pathname, href));
   return (
     <Link
       href={href}

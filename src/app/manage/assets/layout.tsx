@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import { NavLink } from "@/components/shell/nav-link";
+import { SectionTabs } from "@/components/shell/section-tabs";
 import { requireStaffPage } from "@/server/auth/guards";
 
 const TABS = [
-  { href: "/manage/assets", key: "library", exact: true, keepersOnly: true },
-  { href: "/manage/assets/usage", key: "usage", exact: false, keepersOnly: false },
+  { href: "/manage/assets", key: "library", keepersOnly: true },
+  { href: "/manage/assets/usage", key: "usage", keepersOnly: false },
 ] as const;
 
 /**
@@ -18,17 +18,11 @@ export default async function AssetsLayout({ children }: { children: ReactNode }
   const tabs = TABS.filter((tab) => !tab.keepersOnly || actor.staffRole !== "finance");
   return (
     <>
-      <nav aria-label={t("sectionNav")} className="mb-6 border-b border-border pb-2" data-testid="assets-tabs">
-        <ul className="flex flex-wrap gap-1">
-          {tabs.map((tab) => (
-            <li key={tab.href}>
-              <NavLink href={tab.href} exact={tab.exact}>
-                {t(`tabs.${tab.key}`)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SectionTabs
+        label={t("sectionNav")}
+        testId="assets-tabs"
+        tabs={tabs.map((tab) => ({ href: tab.href, label: t(`tabs.${tab.key}`) }))}
+      />
       {children}
     </>
   );

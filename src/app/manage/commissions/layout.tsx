@@ -1,13 +1,13 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import { NavLink } from "@/components/shell/nav-link";
+import { SectionTabs } from "@/components/shell/section-tabs";
 import { requireStaffPage } from "@/server/auth/guards";
 
 const TABS = [
-  { href: "/manage/commissions", key: "ledger", exact: true },
-  { href: "/manage/commissions/adjustments", key: "adjustments", exact: false },
-  { href: "/manage/commissions/plans", key: "plans", exact: false },
-  { href: "/manage/commissions/campaigns", key: "campaigns", exact: false },
+  { href: "/manage/commissions", key: "ledger" },
+  { href: "/manage/commissions/adjustments", key: "adjustments" },
+  { href: "/manage/commissions/plans", key: "plans" },
+  { href: "/manage/commissions/campaigns", key: "campaigns" },
 ] as const;
 
 /**
@@ -19,17 +19,11 @@ export default async function CommissionsLayout({ children }: { children: ReactN
   const t = await getTranslations("commissionsAdmin");
   return (
     <>
-      <nav aria-label={t("sectionNav")} className="mb-6 border-b border-border pb-2" data-testid="commissions-tabs">
-        <ul className="flex flex-wrap gap-1">
-          {TABS.map((tab) => (
-            <li key={tab.href}>
-              <NavLink href={tab.href} exact={tab.exact}>
-                {t(`tabs.${tab.key}`)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SectionTabs
+        label={t("sectionNav")}
+        testId="commissions-tabs"
+        tabs={TABS.map((tab) => ({ href: tab.href, label: t(`tabs.${tab.key}`) }))}
+      />
       {children}
     </>
   );

@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import { NavLink } from "@/components/shell/nav-link";
+import { SectionTabs } from "@/components/shell/section-tabs";
 import { requireStaffPage } from "@/server/auth/guards";
 
 const TABS = [
-  { href: "/manage/courses", key: "courses", exact: true, authorsOnly: true },
-  { href: "/manage/courses/reports", key: "reports", exact: false, authorsOnly: false },
-  { href: "/manage/courses/certifications", key: "certifications", exact: false, authorsOnly: false },
+  { href: "/manage/courses", key: "courses", authorsOnly: true },
+  { href: "/manage/courses/reports", key: "reports", authorsOnly: false },
+  { href: "/manage/courses/certifications", key: "certifications", authorsOnly: false },
 ] as const;
 
 /**
@@ -19,17 +19,11 @@ export default async function CoursesLayout({ children }: { children: ReactNode 
   const tabs = TABS.filter((tab) => !tab.authorsOnly || actor.staffRole !== "finance");
   return (
     <>
-      <nav aria-label={t("sectionNav")} className="mb-6 border-b border-border pb-2" data-testid="courses-tabs">
-        <ul className="flex flex-wrap gap-1">
-          {tabs.map((tab) => (
-            <li key={tab.href}>
-              <NavLink href={tab.href} exact={tab.exact}>
-                {t(`tabs.${tab.key}`)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SectionTabs
+        label={t("sectionNav")}
+        testId="courses-tabs"
+        tabs={tabs.map((tab) => ({ href: tab.href, label: t(`tabs.${tab.key}`) }))}
+      />
       {children}
     </>
   );
