@@ -6,7 +6,7 @@ import { strictTransportSecurity } from "@/server/security/headers";
 
 /** Paths anyone may open; everything else needs a session. */
 /** Route handlers that serve stored files with their own sandbox policy. */
-const FILE_ROUTES = ["/api/logos/", "/api/training/images/", "/api/assets/"];
+const FILE_ROUTES = ["/api/logos/", "/api/training/images/", "/api/assets/", "/api/mdf/"];
 
 const PUBLIC_PATHS = [
   /^\/login(\/|$)/,
