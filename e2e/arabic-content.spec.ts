@@ -1,14 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import path from "node:path";
-import { expectNoMissingTranslations, signInAndWait, USERS } from "./helpers";
+import { expectNoMissingTranslations, signInAndWait, switchLanguage as switchTo, USERS } from "./helpers";
 
 const ARTIFACTS = path.join("e2e", "artifacts");
-
-async function switchTo(page: Page, language: "English" | "العربية") {
-  await page.getByTestId("user-menu").locator("summary").click();
-  await page.getByRole("button", { name: language }).click();
-  await expect(page.locator("html")).toHaveAttribute("dir", language === "English" ? "ltr" : "rtl");
-}
 
 // Staff content in both languages: staff give the Arabic beside the English, readers get theirs,
 // and where it is missing they get the English, marked. Terms are read here, not published: a new

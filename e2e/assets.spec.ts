@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { demoPdf } from "../src/server/domains/enablement/assets-demo-files";
-import { expectNoMissingTranslations, signIn, signInAndWait, USERS } from "./helpers";
+import { expectNoMissingTranslations, signIn, signInAndWait, switchLanguage, USERS } from "./helpers";
 
 // test-results/ is emptied by the next run; ASSETS_SHOTS keeps the pictures elsewhere to look at.
 const SHOTS = process.env.ASSETS_SHOTS ?? path.join("test-results", "assets");
@@ -142,19 +142,25 @@ test.describe("the tier-gated asset library", () => {
     await shoot(manager, "manage-assets-en-phone");
     await manager.context().close();
 
-    const staffArabic = await (
-      await browser.newContext({ locale: "ar-AE", extraHTTPHeaders: { "Accept-Language": "ar-AE,ar;q=0.9" } })
-    ).newPage();
+    // The manager's saved language wins over the browser's (another spec may have saved English):
+    // switch from the menu, and back afterwards.
+    const staffArabic = await (await browser.newContext()).newPage();
     await signInAndWait(staffArabic, USERS.manager, /\/manage$/);
-    await staffArabic.goto("/manage/assets");
-    await expect(staffArabic.locator("html")).toHaveAttribute("dir", "rtl");
-    await expectNoMissingTranslations(staffArabic);
-    await shoot(staffArabic, "manage-assets-ar");
-    await staffArabic.goto(`/manage/assets/${assetId}`);
-    await shoot(staffArabic, "manage-asset-detail-ar");
-    await staffArabic.setViewportSize(PHONE);
-    await staffArabic.goto("/manage/assets");
-    await shoot(staffArabic, "manage-assets-ar-phone");
+    await switchLanguage(staffArabic, "العربية");
+    try {
+      await staffArabic.goto("/manage/assets");
+      await expect(staffArabic.locator("html")).toHaveAttribute("dir", "rtl");
+      await expectNoMissingTranslations(staffArabic);
+      await shoot(staffArabic, "manage-assets-ar");
+      await staffArabic.goto(`/manage/assets/${assetId}`);
+      await shoot(staffArabic, "manage-asset-detail-ar");
+      await staffArabic.setViewportSize(PHONE);
+      await staffArabic.goto("/manage/assets");
+      await shoot(staffArabic, "manage-assets-ar-phone");
+    } finally {
+      await staffArabic.goto("/manage");
+      await switchLanguage(staffArabic, "English");
+    }
     await staffArabic.context().close();
   });
 });

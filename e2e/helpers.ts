@@ -44,6 +44,13 @@ export async function navLabels(page: Page): Promise<string[]> {
 }
 
 /** No translation fell back to its key (the app renders missing keys as ⟦key⟧). */
+/** Switches the signed-in user's language from the user menu (saved as their preference). */
+export async function switchLanguage(page: Page, language: "English" | "العربية") {
+  await page.getByTestId("user-menu").locator("summary").click();
+  await page.getByRole("button", { name: language }).click();
+  await expect(page.locator("html")).toHaveAttribute("dir", language === "English" ? "ltr" : "rtl");
+}
+
 export async function expectNoMissingTranslations(page: Page) {
   await expect(page.locator("body")).not.toContainText("⟦");
 }

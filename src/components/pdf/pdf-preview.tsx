@@ -40,7 +40,13 @@ export function PdfPreview({ src, label }: { src: string; label: string }) {
       const data = new Uint8Array(await response.arrayBuffer());
       // Glyphs drawn from the PDF's own font program, not handed to the browser as web fonts: the
       // page's CSP and font sanitizer then cannot swap in a fallback font (which unjoins Arabic).
-      const doc = await pdfjs.getDocument({ data, disableFontFace: true, isEvalSupported: false }).promise;
+      // PDFs that name Helvetica and the like without embedding it get those outlines from our own route.
+      const doc = await pdfjs.getDocument({
+        data,
+        disableFontFace: true,
+        isEvalSupported: false,
+        standardFontDataUrl: "/api/pdf-fonts/",
+      }).promise;
       const page = await doc.getPage(1);
       const target = canvas.current;
       if (cancelled || !target) return;
