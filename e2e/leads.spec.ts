@@ -35,6 +35,8 @@ async function openInQueue(manager: Page, company: string) {
 
 test.describe("deal registration", () => {
   test("register → approve → another partner is refused the same domain → won", async ({ page, browser }) => {
+    // Three people and two emails across some twenty page loads: a journey, timed like the others.
+    test.setTimeout(120_000);
     await signInAndWait(page, USERS.owner, /\/dashboard$/);
     await page.goto("/leads/new");
     await page.getByTestId("submit-lead").click();
