@@ -7,3 +7,4 @@ export { s3ClientOptions, s3ConfigFromEnv, s3Driver, type S3DriverConfig } from 
 export { normaliseOriginalName, ORIGINAL_NAME_MAX } from "./names";
 export { purposeRule, STORAGE_PURPOSES, type StoragePurpose } from "./purposes";
 export { sniffFileType, SNIFFED_TYPES, type SniffedType } from "./sniff";
+export { contentDisposition, fileNotFound, fileResponse, SAFE_FILE_HEADERS } from "./http";

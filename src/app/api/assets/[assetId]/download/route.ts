@@ -1,7 +1,7 @@
 import { getCurrentActor } from "@/server/auth/current";
 import { getDb } from "@/server/db/client";
 import { downloadAssetFile } from "@/server/domains/enablement/assets-files";
-import { assetNotFound, fileResponse } from "@/server/domains/enablement/assets-http";
+import { fileNotFound, fileResponse } from "@/server/integrations/storage";
 import { appClock } from "@/server/time";
 
 /**
@@ -12,10 +12,10 @@ import { appClock } from "@/server/time";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ assetId: string }> }): Promise<Response> {
   const actor = await getCurrentActor();
-  if (!actor) return assetNotFound();
+  if (!actor) return fileNotFound();
   const { assetId } = await params;
   const asked = new URL(request.url).searchParams.get("version");
   const version = asked && /^[1-9]\d{0,5}$/.test(asked) ? Number(asked) : undefined;
   const file = await downloadAssetFile({ db: await getDb(), actor, clock: appClock }, assetId, version);
-  return file ? fileResponse(file, "attachment") : assetNotFound();
+  return file ? fileResponse(file, "attachment") : fileNotFound();
 }

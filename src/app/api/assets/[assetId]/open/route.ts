@@ -1,7 +1,7 @@
 import { getCurrentActor } from "@/server/auth/current";
 import { getDb } from "@/server/db/client";
 import { openAssetLink } from "@/server/domains/enablement/assets-files";
-import { assetNotFound } from "@/server/domains/enablement/assets-http";
+import { fileNotFound } from "@/server/integrations/storage";
 import { appClock } from "@/server/time";
 
 /**
@@ -10,10 +10,10 @@ import { appClock } from "@/server/time";
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ assetId: string }> }): Promise<Response> {
   const actor = await getCurrentActor();
-  if (!actor) return assetNotFound();
+  if (!actor) return fileNotFound();
   const { assetId } = await params;
   const url = await openAssetLink({ db: await getDb(), actor, clock: appClock }, assetId);
-  if (!url) return assetNotFound();
+  if (!url) return fileNotFound();
   return new Response(null, {
     status: 303,
     headers: { location: url, "cache-control": "no-store", "referrer-policy": "no-referrer" },

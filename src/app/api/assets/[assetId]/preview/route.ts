@@ -1,7 +1,7 @@
 import { getCurrentActor } from "@/server/auth/current";
 import { getDb } from "@/server/db/client";
 import { previewAssetFile } from "@/server/domains/enablement/assets-files";
-import { assetNotFound, fileResponse } from "@/server/domains/enablement/assets-http";
+import { fileNotFound, fileResponse } from "@/server/integrations/storage";
 import { appClock } from "@/server/time";
 
 /**
@@ -10,8 +10,8 @@ import { appClock } from "@/server/time";
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ assetId: string }> }): Promise<Response> {
   const actor = await getCurrentActor();
-  if (!actor) return assetNotFound();
+  if (!actor) return fileNotFound();
   const { assetId } = await params;
   const file = await previewAssetFile({ db: await getDb(), actor, clock: appClock }, assetId);
-  return file ? fileResponse(file, "inline") : assetNotFound();
+  return file ? fileResponse(file, "inline") : fileNotFound();
 }

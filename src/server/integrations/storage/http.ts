@@ -1,4 +1,4 @@
-import type { StoredFileContent } from "@/server/integrations/storage";
+import type { StoredFileContent } from "./files";
 
 /**
  * Served bytes never run: the type is the one sniffed at upload (never guessed again by the
@@ -9,8 +9,11 @@ export const SAFE_FILE_HEADERS = {
   "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
 } as const;
 
-/** The same answer for missing, malformed and not-for-you: nothing to learn from it. */
-export function assetNotFound(): Response {
+/**
+ * How every route that hands out a stored file answers (assets, lesson images, MDF proof). The
+ * same answer for missing, malformed and not-for-you: nothing to learn from it.
+ */
+export function fileNotFound(): Response {
   return new Response(null, { status: 404, headers: { ...SAFE_FILE_HEADERS, "cache-control": "no-store" } });
 }
 
@@ -20,8 +23,17 @@ export function contentDisposition(kind: "attachment" | "inline", name: string):
   return `${kind}; filename*=UTF-8''${encoded}`;
 }
 
-/** A stored file as a response: attachment (a download) or inline (a preview), never cached by others. */
-export function fileResponse(file: StoredFileContent, kind: "attachment" | "inline"): Response {
+/**
+ * A stored file as a response: attachment (a download) or inline (a preview), never cached by
+ * others. By default nothing is cached at all, since who may see a file can change (tier, expiry,
+ * archive) and every request is checked again; a caller whose bytes and audience are stable for a
+ * while (a lesson image) may allow the browser a few minutes.
+ */
+export function fileResponse(
+  file: Pick<StoredFileContent, "bytes" | "contentType" | "originalName">,
+  kind: "attachment" | "inline",
+  cacheControl = "private, no-store",
+): Response {
   return new Response(new Uint8Array(file.bytes), {
     status: 200,
     headers: {
@@ -29,8 +41,7 @@ export function fileResponse(file: StoredFileContent, kind: "attachment" | "inli
       "content-type": file.contentType,
       "content-length": String(file.bytes.byteLength),
       "content-disposition": contentDisposition(kind, file.originalName),
-      // Who may see an asset changes (tier, expiry, archive): every request is checked again.
-      "cache-control": "private, no-store",
+      "cache-control": cacheControl,
     },
   });
 }
