@@ -214,7 +214,9 @@ export const mdfRequests = pgTable(
     totalCostMinor: money("total_cost_minor").notNull(),
     requestedMinor: money("requested_minor").notNull(),
     expectedLeads: integer("expected_leads").notNull().default(0),
-    expectedPipelineMinor: money("expected_pipeline_minor").notNull().default(sql`0`),
+    expectedPipelineMinor: money("expected_pipeline_minor")
+      .notNull()
+      .default(sql`0`),
     status: mdfRequestStatus("status").notNull().default("submitted"),
     approvedMinor: money("approved_minor"),
     decisionNote: text("decision_note"),

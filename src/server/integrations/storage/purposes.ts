@@ -22,7 +22,10 @@ export const STORAGE_PURPOSES = {
   /** The vendor's logo on a co-branded template: what the PDF renderer can draw. */
   cobrand_logo: { types: ["image/png", "image/jpeg"], maxBytes: 2 * MB },
   /** Proof of performance for an MDF claim: photos, screenshots, reports, archives of them. */
-  mdf_proof: { types: ["application/pdf", "image/png", "image/jpeg", "image/webp", "application/zip"], maxBytes: 20 * MB },
+  mdf_proof: {
+    types: ["application/pdf", "image/png", "image/jpeg", "image/webp", "application/zip"],
+    maxBytes: 20 * MB,
+  },
   /** The invoice an MDF claim is paid against. */
   mdf_invoice: { types: ["application/pdf", "image/png", "image/jpeg"], maxBytes: 10 * MB },
 } as const satisfies Record<string, StoragePurposeRule>;
