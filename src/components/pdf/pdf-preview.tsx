@@ -48,15 +48,23 @@ export function PdfPreview({ src, label }: { src: string; label: string }) {
         standardFontDataUrl: "/api/pdf-fonts/",
       }).promise;
       const page = await doc.getPage(1);
+      if (cancelled) return;
+      // Drawn at the screen's pixel density, shown at the box's width. Each draw gets a canvas of
+      // its own: pdf.js refuses a second render on a canvas still in use, which a quick change of
+      // `src` (the editor's language switch) would otherwise cause; the shown canvas only takes
+      // a finished picture.
+      const viewport = page.getViewport({ scale: 1.5 * Math.min(window.devicePixelRatio || 1, 2) });
+      const drawn = document.createElement("canvas");
+      drawn.width = Math.floor(viewport.width);
+      drawn.height = Math.floor(viewport.height);
+      await page.render({ canvas: drawn, viewport }).promise;
+      await doc.destroy();
       const target = canvas.current;
       if (cancelled || !target) return;
-      // Drawn at the screen's pixel density, shown at the box's width.
-      const viewport = page.getViewport({ scale: 1.5 * Math.min(window.devicePixelRatio || 1, 2) });
-      target.width = Math.floor(viewport.width);
-      target.height = Math.floor(viewport.height);
-      await page.render({ canvas: target, viewport }).promise;
-      await doc.destroy();
-      if (!cancelled) setOutcome({ src, state: "ready" });
+      target.width = drawn.width;
+      target.height = drawn.height;
+      target.getContext("2d")?.drawImage(drawn, 0, 0);
+      setOutcome({ src, state: "ready" });
     })().catch(() => {
       if (!cancelled) setOutcome({ src, state: "error" });
     });
